@@ -1,0 +1,48 @@
+// Agreements (samenwerkingsafspraken) and routing: which GP organisations may consult which pool,
+// for which specialty, in which modes, with which response time. Data, never code.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "domain/consult.h"
+
+namespace meekijk::domain {
+
+struct Agreement {
+  int64_t id = 0;
+  int64_t gp_organisation_id = 0;  // a practice, or a care group on behalf of all its practices
+  int64_t pool_id = 0;
+  std::string specialty;  // the pool's specialty, carried along for routing
+  std::vector<ConsultMode> modes;
+  int response_days = 0;  // working days, Dutch public holidays excluded
+  std::string valid_from;                 // YYYY-MM-DD, inclusive
+  std::optional<std::string> valid_until; // YYYY-MM-DD, inclusive; none = open-ended
+  bool requires_identification = false;   // the pool needs name, date of birth and BSN
+};
+
+// Where a practice stands: itself and the care group it belongs to.
+struct PracticeScope {
+  int64_t practice_id = 0;
+  std::optional<int64_t> care_group_id;
+};
+
+// Whether the agreement lets this practice consult in this mode on this date (YYYY-MM-DD).
+bool AgreementCovers(const Agreement& agreement, const PracticeScope& scope,
+                     std::string_view specialty, ConsultMode mode, std::string_view date);
+
+// Chooses the agreement for a new consult: one that covers it, for `pool_id` when the GP named a
+// pool, else the first by id (agreements are kept in a stable order). Refuses with a clear
+// message when the practice has no agreement for this specialty and mode.
+Result<Agreement> SelectAgreement(std::span<const Agreement> agreements, const PracticeScope& scope,
+                                  std::string_view specialty, ConsultMode mode,
+                                  std::string_view date, std::optional<int64_t> pool_id = {});
+
+// Checks the patient data an agreement requires: name, date of birth and BSN where it asks them.
+Result<void> ValidateIdentification(const Agreement& agreement, const Patient& patient);
+
+}  // namespace meekijk::domain

@@ -1,0 +1,73 @@
+#include "domain/agreement.h"
+
+#include <gtest/gtest.h>
+
+namespace meekijk::domain {
+namespace {
+
+Agreement Make(int64_t id, int64_t gp_org, int64_t pool, std::vector<ConsultMode> modes) {
+  Agreement agreement;
+  agreement.id = id;
+  agreement.gp_organisation_id = gp_org;
+  agreement.pool_id = pool;
+  agreement.specialty = "dermatologie";
+  agreement.modes = std::move(modes);
+  agreement.response_days = 3;
+  agreement.valid_from = "2026-01-01";
+  agreement.valid_until = "2026-12-31";
+  return agreement;
+}
+
+const PracticeScope kPractice{10, 1};  // practice 10 of care group 1
+
+TEST(AgreementTest, CareGroupAgreementCoversItsPractices) {
+  EXPECT_TRUE(AgreementCovers(Make(1, 1, 5, {ConsultMode::kDigital}), kPractice, "dermatologie",
+                              ConsultMode::kDigital, "2026-03-02"));
+  EXPECT_FALSE(AgreementCovers(Make(1, 2, 5, {ConsultMode::kDigital}), kPractice, "dermatologie",
+                               ConsultMode::kDigital, "2026-03-02"));
+}
+
+TEST(AgreementTest, RespectsModeSpecialtyAndPeriod) {
+  Agreement agreement = Make(1, 10, 5, {ConsultMode::kDigital});
+  EXPECT_FALSE(AgreementCovers(agreement, kPractice, "dermatologie", ConsultMode::kPhysical,
+                               "2026-03-02"));
+  EXPECT_FALSE(AgreementCovers(agreement, kPractice, "cardiologie", ConsultMode::kDigital,
+                               "2026-03-02"));
+  EXPECT_FALSE(AgreementCovers(agreement, kPractice, "dermatologie", ConsultMode::kDigital,
+                               "2027-01-01"));
+  EXPECT_TRUE(AgreementCovers(agreement, kPractice, "dermatologie", ConsultMode::kDigital,
+                              "2026-12-31"));
+}
+
+TEST(AgreementTest, SelectsTheFirstCoveringAgreementOrTheNamedPool) {
+  std::vector<Agreement> agreements{Make(7, 1, 6, {ConsultMode::kDigital}),
+                                    Make(3, 10, 5, {ConsultMode::kDigital})};
+  EXPECT_EQ(SelectAgreement(agreements, kPractice, "dermatologie", ConsultMode::kDigital,
+                            "2026-03-02")->id, 3);
+  EXPECT_EQ(SelectAgreement(agreements, kPractice, "dermatologie", ConsultMode::kDigital,
+                            "2026-03-02", 6)->id, 7);
+}
+
+TEST(AgreementTest, RefusesWithoutAnAgreementNamingTheSpecialty) {
+  Result<Agreement> none = SelectAgreement({}, kPractice, "neurologie", ConsultMode::kDigital,
+                                           "2026-03-02");
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(none.error().field, "specialty");
+  EXPECT_NE(none.error().message.nl.find("neurologie"), std::string::npos);
+}
+
+TEST(AgreementTest, IdentificationOnlyWhereRequired) {
+  Agreement agreement = Make(1, 10, 5, {ConsultMode::kDigital});
+  Patient patient{1961, Sex::kFemale, {}, {}, {}};
+  EXPECT_TRUE(ValidateIdentification(agreement, patient).ok());
+  agreement.requires_identification = true;
+  EXPECT_EQ(ValidateIdentification(agreement, patient).error().field, "patient");
+  patient.name = "A. Jansen";
+  patient.birth_date = "1961-01-02";
+  patient.bsn = "111222333";
+  EXPECT_TRUE(ValidateIdentification(agreement, patient).ok());
+}
+
+}  // namespace
+}  // namespace meekijk::domain

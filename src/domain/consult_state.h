@@ -1,0 +1,48 @@
+// The consult life cycle of DESIGN.md as one table: who may do what in which state.
+#pragma once
+
+#include <array>
+#include <string_view>
+#include <utility>
+
+#include "core/result.h"
+#include "domain/consult.h"
+#include "domain/roles.h"
+
+namespace meekijk::domain {
+
+enum class ConsultAction {
+  kSend, kCancel, kClaim, kForward, kDecline, kInfoRequest, kReply, kAdvice, kQuestion, kClose
+};
+
+template <>
+struct EnumNames<ConsultAction> {
+  static constexpr std::array<std::pair<ConsultAction, std::string_view>, 10> kNames{{
+      {ConsultAction::kSend, "send"},       {ConsultAction::kCancel, "cancel"},
+      {ConsultAction::kClaim, "claim"},     {ConsultAction::kForward, "forward"},
+      {ConsultAction::kDecline, "decline"}, {ConsultAction::kInfoRequest, "info_request"},
+      {ConsultAction::kReply, "reply"},     {ConsultAction::kAdvice, "advice"},
+      {ConsultAction::kQuestion, "question"}, {ConsultAction::kClose, "close"},
+  }};
+};
+
+// Whether the consult names one specialist (claimed at once on sending) or a whole pool.
+enum class Addressee { kPool, kNamedSpecialist };
+
+// Whether a member with `role` may ever take `action`, whatever the consult's state.
+bool RoleMayTake(Role role, ConsultAction action);
+
+// The status after `action` by a member with `role`, or: kForbidden when the role may never take
+// the action, kConflict when the current status does not allow it. The role is checked first, so
+// an assistant who tries to send a closed consult hears that assistants never send.
+Result<ConsultStatus> NextStatus(ConsultStatus from, ConsultAction action, Role role,
+                                 Addressee addressee = Addressee::kPool);
+
+// Whether the consult is finished: closed, cancelled. Declined consults still await closing.
+bool IsFinal(ConsultStatus status);
+
+// Dutch and English words for people: "in behandeling" / "claimed".
+Text StatusLabel(ConsultStatus status);
+Text ActionLabel(ConsultAction action);
+
+}  // namespace meekijk::domain

@@ -1,0 +1,129 @@
+// The content rules of a consult.
+#include "domain/consult_validation.h"
+
+#include <cctype>
+#include <chrono>
+#include <string>
+
+#include "domain/icpc.h"
+#include "domain/identifiers.h"
+
+namespace meekijk::domain {
+namespace {
+
+Error Invalid(std::string field, std::string nl, std::string en) {
+  return MakeError(ErrorCode::kInvalidArgument, std::move(nl), std::move(en), std::move(field));
+}
+
+bool IsBlank(std::string_view text) {
+  for (char c : text) {
+    if (!std::isspace(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+// Counts code points, so that a Dutch text with accents is not held to a shorter limit.
+size_t Utf8Length(std::string_view text) {
+  size_t count = 0;
+  for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+Result<void> ValidatePatient(const Patient& patient, int current_year) {
+  int oldest = current_year - kOldestPatientAge;
+  if (patient.birth_year < oldest || patient.birth_year > current_year) {
+    return Invalid("patient.birth_year",
+                   "Het geboortejaar moet tussen " + std::to_string(oldest) + " en " +
+                       std::to_string(current_year) + " liggen.",
+                   "The year of birth must be between " + std::to_string(oldest) + " and " +
+                       std::to_string(current_year) + ".");
+  }
+  if (patient.name && (IsBlank(*patient.name) || Utf8Length(*patient.name) > kMaxPatientNameChars)) {
+    return Invalid("patient.name", "Vul een naam in van hoogstens 200 tekens, of laat de naam weg.",
+                   "Enter a name of at most 200 characters, or leave it out.");
+  }
+  if (patient.birth_date) {
+    if (!IsValidIsoDate(*patient.birth_date)) {
+      return Invalid("patient.birth_date",
+                     "De geboortedatum is geen geldige datum; gebruik de vorm JJJJ-MM-DD.",
+                     "The date of birth is not a valid date; use the form YYYY-MM-DD.");
+    }
+    if (std::stoi(patient.birth_date->substr(0, 4)) != patient.birth_year) {
+      return Invalid("patient.birth_date", "De geboortedatum past niet bij het geboortejaar.",
+                     "The date of birth does not match the year of birth.");
+    }
+  }
+  if (patient.bsn) MK_RETURN_IF_ERROR(ValidateBsn(*patient.bsn));
+  return Ok();
+}
+
+}  // namespace
+
+bool IsValidIsoDate(std::string_view date) {
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!std::isdigit(static_cast<unsigned char>(date[i]))) return false;
+  }
+  int year = std::stoi(std::string(date.substr(0, 4)));
+  unsigned month = std::stoul(std::string(date.substr(5, 2)));
+  unsigned day = std::stoul(std::string(date.substr(8, 2)));
+  return std::chrono::year_month_day(std::chrono::year(year), std::chrono::month(month),
+                                     std::chrono::day(day))
+      .ok();
+}
+
+Result<void> ValidateConsultContent(const ConsultContent& content, int current_year) {
+  if (IsBlank(content.specialty)) {
+    return Invalid("specialty", "Kies een specialisme.", "Choose a specialty.");
+  }
+  MK_RETURN_IF_ERROR(ValidatePatient(content.patient, current_year));
+  MK_RETURN_IF_ERROR(ValidateIcpc(content.icpc));
+  if (IsBlank(content.question)) {
+    return Invalid("question", "Stel uw vraag aan de specialist.",
+                   "Write your question to the specialist.");
+  }
+  if (Utf8Length(content.question) > kMaxQuestionChars) {
+    return Invalid("question", "Uw vraag is te lang: hoogstens 4000 tekens.",
+                   "Your question is too long: at most 4000 characters.");
+  }
+  if (Utf8Length(content.clinical_summary) > kMaxClinicalSummaryChars) {
+    return Invalid("clinical_summary", "De samenvatting is te lang: hoogstens 20000 tekens.",
+                   "The clinical summary is too long: at most 20000 characters.");
+  }
+  return Ok();
+}
+
+Result<void> ValidateReadyToSend(const ConsultContent& content) {
+  if (!content.consent) {
+    return Invalid("consent",
+                   "De patiënt moet toestemming geven om gegevens te delen voordat u verstuurt.",
+                   "The patient must consent to sharing their data before you send.");
+  }
+  if (!content.intended_referral.has_value()) {
+    return Invalid("intended_referral",
+                   "Geef aan of u zonder dit meekijkconsult zou hebben verwezen.",
+                   "Say whether you would have referred without this consult.");
+  }
+  return Ok();
+}
+
+Result<void> ValidateMessageBody(std::string_view body, std::string_view field) {
+  if (IsBlank(body)) {
+    return Invalid(std::string(field), "Het bericht is leeg.", "The message is empty.");
+  }
+  if (Utf8Length(body) > kMaxMessageChars) {
+    return Invalid(std::string(field), "Het bericht is te lang: hoogstens 10000 tekens.",
+                   "The message is too long: at most 10000 characters.");
+  }
+  return Ok();
+}
+
+Result<void> ValidateRating(int rating) {
+  if (rating < 1 || rating > 5) {
+    return Invalid("rating", "Geef een waardering van 1 tot en met 5.",
+                   "Give a rating from 1 to 5.");
+  }
+  return Ok();
+}
+
+}  // namespace meekijk::domain

@@ -1,0 +1,97 @@
+#include "domain/consult_validation.h"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+
+namespace meekijk::domain {
+namespace {
+
+constexpr int kYear = 2026;
+
+ConsultContent ValidContent() {
+  ConsultContent content;
+  content.specialty = "dermatologie";
+  content.patient.birth_year = 1961;
+  content.patient.sex = Sex::kFemale;
+  content.icpc = "S87";
+  content.question = "Graag uw advies over dit eczeem.";
+  content.clinical_summary = "Sinds 3 maanden jeukende plekken.";
+  content.intended_referral = true;
+  content.consent = true;
+  return content;
+}
+
+TEST(ConsultValidationTest, AcceptsACompleteConsult) {
+  EXPECT_TRUE(ValidateConsultContent(ValidContent(), kYear).ok());
+  EXPECT_TRUE(ValidateReadyToSend(ValidContent()).ok());
+}
+
+struct Case {
+  const char* name;
+  std::function<void(ConsultContent&)> change;
+  const char* field;
+};
+
+TEST(ConsultValidationTest, RefusesEachInvalidFieldNamingIt) {
+  const Case cases[] = {
+      {"blank specialty", [](auto& c) { c.specialty = " "; }, "specialty"},
+      {"born in the future", [](auto& c) { c.patient.birth_year = 2027; }, "patient.birth_year"},
+      {"older than 120", [](auto& c) { c.patient.birth_year = 1905; }, "patient.birth_year"},
+      {"unknown icpc", [](auto& c) { c.icpc = "Q99"; }, "icpc"},
+      {"blank question", [](auto& c) { c.question = "  \n"; }, "question"},
+      {"long question", [](auto& c) { c.question = std::string(4001, 'x'); }, "question"},
+      {"invalid bsn", [](auto& c) { c.patient.bsn = "123456789"; }, "patient.bsn"},
+      {"impossible birth date", [](auto& c) { c.patient.birth_date = "1961-02-30"; },
+       "patient.birth_date"},
+      {"birth date of another year", [](auto& c) { c.patient.birth_date = "1962-01-01"; },
+       "patient.birth_date"},
+      {"blank name", [](auto& c) { c.patient.name = ""; }, "patient.name"},
+  };
+  for (const Case& test : cases) {
+    ConsultContent content = ValidContent();
+    test.change(content);
+    Result<void> result = ValidateConsultContent(content, kYear);
+    ASSERT_FALSE(result.ok()) << test.name;
+    EXPECT_EQ(result.error().code, ErrorCode::kInvalidArgument) << test.name;
+    EXPECT_EQ(result.error().field, test.field) << test.name;
+    EXPECT_FALSE(result.error().message.nl.empty()) << test.name;
+  }
+}
+
+TEST(ConsultValidationTest, AcceptsIdentifyingDataThatIsValid) {
+  ConsultContent content = ValidContent();
+  content.patient.name = "J. de Vries";
+  content.patient.birth_date = "1961-07-14";
+  content.patient.bsn = "111222333";
+  EXPECT_TRUE(ValidateConsultContent(content, kYear).ok());
+}
+
+TEST(ConsultValidationTest, SendingNeedsConsentAndTheReferralQuestion) {
+  ConsultContent content = ValidContent();
+  content.consent = false;
+  EXPECT_EQ(ValidateReadyToSend(content).error().field, "consent");
+  content = ValidContent();
+  content.intended_referral.reset();
+  EXPECT_EQ(ValidateReadyToSend(content).error().field, "intended_referral");
+}
+
+TEST(ConsultValidationTest, MessagesAndRatings) {
+  EXPECT_TRUE(ValidateMessageBody("Graag een foto.", "body").ok());
+  EXPECT_EQ(ValidateMessageBody(" ", "body").error().field, "body");
+  EXPECT_FALSE(ValidateMessageBody(std::string(10001, 'a'), "body").ok());
+  EXPECT_TRUE(ValidateMessageBody(std::string(10000, 'a'), "body").ok());
+  EXPECT_FALSE(ValidateRating(0).ok());
+  EXPECT_TRUE(ValidateRating(5).ok());
+  EXPECT_FALSE(ValidateRating(6).ok());
+}
+
+TEST(ConsultValidationTest, IsoDates) {
+  EXPECT_TRUE(IsValidIsoDate("2024-02-29"));
+  EXPECT_FALSE(IsValidIsoDate("2023-02-29"));
+  EXPECT_FALSE(IsValidIsoDate("2023-2-01"));
+  EXPECT_FALSE(IsValidIsoDate("abcd-ef-gh"));
+}
+
+}  // namespace
+}  // namespace meekijk::domain

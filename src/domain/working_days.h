@@ -1,0 +1,41 @@
+// The Dutch working-day calendar behind response times: public holidays as the Algemene
+// termijnenwet lists them, weekends, and the clock of Europe/Amsterdam. Pure functions of their
+// arguments; the current time is always passed in, never read.
+#pragma once
+
+#include <chrono>
+#include <string_view>
+
+#include "core/clock.h"
+
+namespace meekijk::domain {
+
+// The name of the Dutch public holiday on `day` ("Koningsdag", "Tweede Paasdag"), or empty.
+// The holidays of the Algemene termijnenwet: Nieuwjaarsdag, Tweede Paasdag, Koningsdag (27 April,
+// 26 April when the 27th is a Sunday; Koninginnedag on 30 April, or 29 April, before 2014),
+// Bevrijdingsdag (5 May, every year), Hemelvaartsdag, Tweede Pinksterdag and both Kerstdagen.
+// Goede Vrijdag is not one, and neither are Eerste Paas- and Pinksterdag, which are Sundays.
+std::string_view DutchPublicHoliday(std::chrono::year_month_day day);
+
+// Monday to Friday and not a Dutch public holiday.
+bool IsWorkingDay(std::chrono::year_month_day day);
+
+// The offset of Europe/Amsterdam from UTC at instant t: +1h (CET) or +2h (CEST, from the last
+// Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC). Hand-written because the
+// standard library here has the calendar types but no time-zone database.
+std::chrono::minutes AmsterdamUtcOffset(TimePoint t);
+
+// The due moment of a response time of `days` working days (days >= 0) starting at `start`: the
+// same Amsterdam clock time on the `days`-th working day after the local day of `start`. When
+// `start` falls on a weekend day or holiday, the clock starts at 08:00 local on the next working
+// day, so the result is 08:00 on the `days`-th working day after that one (that very day for 0).
+// A start on a working day keeps its clock time even outside office hours: Friday 22:00 plus one
+// working day is Monday 22:00.
+TimePoint AddWorkingDays(TimePoint start, int days);
+
+// The working time between two instants in hours, counting only 08:00-17:00 Amsterdam time on
+// working days; fractions of an hour included (90 minutes is 1.5). 0 when `to` is not after
+// `from`. For response-time reports.
+double WorkingHoursBetween(TimePoint from, TimePoint to);
+
+}  // namespace meekijk::domain

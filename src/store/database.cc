@@ -1,0 +1,58 @@
+// Running one unit of work as one transaction, for every engine.
+#include "store/database.h"
+
+#include <chrono>
+
+#include "core/log.h"
+#include "core/metrics.h"
+#include "store/tx.h"
+
+namespace meekijk::store {
+namespace {
+
+constexpr std::string_view kDbSecondsMetric = "meekijk_db_transaction_seconds";
+
+void RecordDuration(std::chrono::steady_clock::time_point start, const char* outcome) {
+  static const bool described = [] {
+    metrics::Global().DescribeHistogram(
+        std::string(kDbSecondsMetric), "Time spent in database transactions.",
+        {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5});
+    return true;
+  }();
+  (void)described;
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  metrics::Global().Observe(std::string(kDbSecondsMetric), {{"outcome", outcome}}, seconds);
+}
+
+}  // namespace
+
+Result<void> Database::RunTransaction(Connection& connection, Dialect dialect,
+                                      std::string_view begin_statement, const Work& work) {
+  auto start = std::chrono::steady_clock::now();
+  MK_RETURN_IF_ERROR(connection.Execute(begin_statement));
+  Tx tx(connection, dialect);
+  Result<void> result = Ok();
+  try {
+    result = work(tx);
+  } catch (const std::exception& e) {
+    // A bug in a unit of work must not leave the transaction open on a pooled connection.
+    log::Error("transaction_threw", {{"what", e.what()}});
+    result = MakeError(ErrorCode::kInternal, "Er ging iets mis.", "Something went wrong.");
+  }
+  if (!result.ok()) {
+    Result<int64_t> rolled_back = connection.Execute("ROLLBACK");
+    if (!rolled_back.ok()) log::Warn("rollback_failed", {{"reason", rolled_back.error().message.en}});
+    RecordDuration(start, "rollback");
+    return result;
+  }
+  Result<int64_t> committed = connection.Execute("COMMIT");
+  RecordDuration(start, committed.ok() ? "commit" : "error");
+  if (!committed.ok()) {
+    (void)connection.Execute("ROLLBACK");
+    return committed.error();
+  }
+  return Ok();
+}
+
+}  // namespace meekijk::store

@@ -1,0 +1,23 @@
+// The real differences between SQLite and PostgreSQL, in one place: the column types of the
+// schema, how a migration takes its lock, and how placeholders are numbered.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace meekijk::store {
+
+enum class Dialect { kSqlite, kPostgres };
+
+// Replaces the schema tokens {{id}} (an auto-numbered primary key) and {{blob}} with the
+// dialect's types, so that each migration is written once.
+std::string ApplySchemaTokens(std::string_view sql, Dialect dialect);
+
+// Rewrites `?` placeholders to `$1`, `$2`, … for PostgreSQL; `?` inside quotes is left alone.
+std::string NumberPlaceholders(std::string_view sql);
+
+// A statement, run first in a migration's transaction, that keeps two nodes from migrating at
+// once; empty where the transaction's own lock suffices (SQLite's BEGIN IMMEDIATE).
+std::string_view MigrationLockStatement(Dialect dialect);
+
+}  // namespace meekijk::store

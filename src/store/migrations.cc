@@ -1,0 +1,233 @@
+// The versioned schema, written once for both engines (see dialect.h for the tokens), and the
+// code that applies it. A migration is never edited after release: add a new one instead.
+#include <array>
+#include <string_view>
+
+#include "core/log.h"
+#include "store/database.h"
+#include "store/tx.h"
+
+namespace meekijk::store {
+namespace {
+
+struct Migration {
+  int version;
+  std::string_view description;
+  std::string_view sql;  // statements separated by ";\n"
+};
+
+constexpr std::string_view kSchemaV1 = R"sql(
+CREATE TABLE organisations (
+  id {{id}},
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  agb TEXT,
+  parent_id BIGINT REFERENCES organisations(id),
+  region TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX organisations_agb ON organisations(agb) WHERE agb IS NOT NULL;
+CREATE TABLE users (
+  id {{id}},
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  email TEXT NOT NULL DEFAULT '',
+  agb TEXT,
+  password_hash TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE memberships (
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+  role TEXT NOT NULL,
+  PRIMARY KEY (user_id, organisation_id, role)
+);
+CREATE TABLE specialties (
+  code TEXT PRIMARY KEY,
+  name_nl TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  vektis_code TEXT
+);
+CREATE TABLE pools (
+  id {{id}},
+  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+  specialty TEXT NOT NULL REFERENCES specialties(code),
+  name TEXT NOT NULL
+);
+CREATE TABLE pool_members (
+  pool_id BIGINT NOT NULL REFERENCES pools(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  PRIMARY KEY (pool_id, user_id)
+);
+CREATE INDEX pool_members_user ON pool_members(user_id);
+CREATE TABLE agreements (
+  id {{id}},
+  gp_organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+  pool_id BIGINT NOT NULL REFERENCES pools(id),
+  modes TEXT NOT NULL,
+  response_days INTEGER NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_until TEXT,
+  requires_identification INTEGER NOT NULL DEFAULT 0,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX agreements_gp ON agreements(gp_organisation_id);
+CREATE INDEX agreements_pool ON agreements(pool_id);
+CREATE TABLE consults (
+  id {{id}},
+  number TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL,
+  mode TEXT NOT NULL,
+  specialty TEXT NOT NULL REFERENCES specialties(code),
+  practice_id BIGINT NOT NULL REFERENCES organisations(id),
+  author_id BIGINT NOT NULL REFERENCES users(id),
+  sender_id BIGINT REFERENCES users(id),
+  pool_id BIGINT REFERENCES pools(id),
+  agreement_id BIGINT REFERENCES agreements(id),
+  specialist_id BIGINT REFERENCES users(id),
+  patient_birth_year INTEGER NOT NULL,
+  patient_sex TEXT NOT NULL,
+  patient_name TEXT,
+  patient_birth_date TEXT,
+  patient_bsn TEXT,
+  icpc TEXT NOT NULL,
+  question TEXT NOT NULL,
+  clinical_summary TEXT NOT NULL,
+  intended_referral INTEGER,
+  consent INTEGER NOT NULL,
+  sent_at BIGINT,
+  due_at BIGINT,
+  advice_recommendation TEXT,
+  advice_body TEXT,
+  advice_specialist_id BIGINT REFERENCES users(id),
+  advice_at BIGINT,
+  outcome TEXT,
+  outcome_learned INTEGER,
+  outcome_rating INTEGER,
+  closed_at BIGINT,
+  decline_reason TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  version BIGINT NOT NULL
+);
+CREATE INDEX consults_practice ON consults(practice_id, id);
+CREATE INDEX consults_pool ON consults(pool_id, status, due_at, id);
+CREATE INDEX consults_specialist ON consults(specialist_id, due_at, id);
+CREATE TABLE messages (
+  id {{id}},
+  consult_id BIGINT NOT NULL REFERENCES consults(id),
+  kind TEXT NOT NULL,
+  author_id BIGINT NOT NULL REFERENCES users(id),
+  author_role TEXT NOT NULL,
+  body TEXT NOT NULL,
+  recommendation TEXT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX messages_consult ON messages(consult_id, id);
+CREATE TABLE attachments (
+  id {{id}},
+  consult_id BIGINT NOT NULL REFERENCES consults(id),
+  filename TEXT NOT NULL,
+  file_type TEXT NOT NULL,
+  size_bytes BIGINT NOT NULL,
+  sha256 TEXT NOT NULL,
+  content {{blob}} NOT NULL,
+  uploaded_by BIGINT NOT NULL REFERENCES users(id),
+  uploaded_at BIGINT NOT NULL
+);
+CREATE INDEX attachments_consult ON attachments(consult_id, id);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  last_seen_at BIGINT NOT NULL,
+  client_address TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sessions_expiry ON sessions(expires_at);
+CREATE TABLE access_log (
+  id {{id}},
+  at BIGINT NOT NULL,
+  user_id BIGINT,
+  username TEXT NOT NULL,
+  role TEXT NOT NULL,
+  organisation_id BIGINT,
+  on_behalf_of BIGINT,
+  action TEXT NOT NULL,
+  consult_id BIGINT,
+  patient_ref TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT '',
+  client_address TEXT NOT NULL DEFAULT '',
+  request_id TEXT NOT NULL DEFAULT '',
+  outcome TEXT NOT NULL
+);
+CREATE INDEX access_log_consult ON access_log(consult_id, id);
+CREATE INDEX access_log_user ON access_log(user_id, id);
+CREATE TABLE counters (
+  name TEXT PRIMARY KEY,
+  value BIGINT NOT NULL
+)
+)sql";
+
+constexpr std::array kMigrations = {
+    Migration{1, "organisations, users, agreements, consults, sessions, access log", kSchemaV1},
+};
+
+constexpr std::string_view kCreateMigrationsTable =
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+    "description TEXT NOT NULL, applied_at BIGINT NOT NULL)";
+constexpr std::string_view kSelectVersion =
+    "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+constexpr std::string_view kInsertVersion =
+    "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)";
+
+Result<int> CurrentVersion(Connection& connection) {
+  MK_RETURN_IF_ERROR(connection.Execute(kCreateMigrationsTable));
+  MK_ASSIGN_OR_RETURN(Rows rows, connection.Query(kSelectVersion));
+  return static_cast<int>(rows.front().Int(0));
+}
+
+Result<void> Apply(Connection& connection, Dialect dialect, const Migration& migration) {
+  std::string sql = ApplySchemaTokens(migration.sql, dialect);
+  size_t start = 0;
+  while (start < sql.size()) {
+    size_t end = sql.find(";\n", start);
+    if (end == std::string::npos) end = sql.size();
+    std::string statement = sql.substr(start, end - start);
+    start = end + 2;
+    if (statement.find_first_not_of(" \n\t") == std::string::npos) continue;
+    MK_RETURN_IF_ERROR(connection.Execute(statement));
+  }
+  int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count();
+  SqlValue params[] = {int64_t{migration.version}, std::string(migration.description), now};
+  MK_RETURN_IF_ERROR(connection.Execute(kInsertVersion, params));
+  return Ok();
+}
+
+}  // namespace
+
+Result<void> Database::Migrate() {
+  return Run(Access::kWrite, [this](Tx& tx) -> Result<void> {
+    Connection& connection = tx.connection();
+    std::string_view lock = MigrationLockStatement(dialect());
+    if (!lock.empty()) MK_RETURN_IF_ERROR(connection.Query(lock));
+    MK_ASSIGN_OR_RETURN(int version, CurrentVersion(connection));
+    for (const Migration& migration : kMigrations) {
+      if (migration.version <= version) continue;
+      MK_RETURN_IF_ERROR(Apply(connection, dialect(), migration));
+      log::Info("schema_migrated", {{"version", migration.version},
+                                     {"description", migration.description}});
+    }
+    return Ok();
+  });
+}
+
+Result<int> Database::SchemaVersion() {
+  return Transact<int>(*this, Access::kWrite,
+                       [](Tx& tx) { return CurrentVersion(tx.connection()); });
+}
+
+}  // namespace meekijk::store

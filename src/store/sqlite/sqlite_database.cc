@@ -1,0 +1,188 @@
+// SQLite connections and the Database that pools them.
+#include "store/sqlite/sqlite_database.h"
+
+#include <sqlite3.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <vector>
+
+#include "core/log.h"
+
+namespace meekijk::store::sqlite {
+namespace {
+
+constexpr int kBusyTimeoutMs = 10000;
+
+Error EngineError(sqlite3* db, int code) {
+  std::string detail = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+  int primary = code & 0xff;
+  if (primary == SQLITE_CONSTRAINT) {
+    log::Warn("sqlite_constraint", {{"detail", detail}});
+    return MakeError(ErrorCode::kConflict, "Dit bestaat al of verwijst naar iets dat ontbreekt.",
+                     "This already exists or refers to something that is missing.");
+  }
+  log::Error("sqlite_error", {{"code", code}, {"detail", detail}});
+  return MakeError(ErrorCode::kUnavailable, "De database is tijdelijk niet beschikbaar.",
+                   "The database is temporarily unavailable.");
+}
+
+class SqliteConnection final : public Connection {
+ public:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection() override { sqlite3_close_v2(db_); }
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  Result<Rows> Query(std::string_view sql, std::span<const SqlValue> params) override {
+    return Run(sql, params, nullptr);
+  }
+
+  Result<int64_t> Execute(std::string_view sql, std::span<const SqlValue> params) override {
+    int64_t changes = 0;
+    Result<Rows> rows = Run(sql, params, &changes);
+    if (!rows.ok()) return rows.error();
+    return changes;
+  }
+
+ private:
+  Result<Rows> Run(std::string_view sql, std::span<const SqlValue> params, int64_t* changes) {
+    sqlite3_stmt* raw = nullptr;
+    int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
+    if (rc != SQLITE_OK) return EngineError(db_, rc);
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, sqlite3_finalize);
+    for (size_t i = 0; i < params.size(); ++i) {
+      rc = Bind(raw, static_cast<int>(i + 1), params[i]);
+      if (rc != SQLITE_OK) return EngineError(db_, rc);
+    }
+    Rows rows;
+    while ((rc = sqlite3_step(raw)) == SQLITE_ROW) rows.push_back(ReadRow(raw));
+    if (rc != SQLITE_DONE) return EngineError(db_, rc);
+    if (changes != nullptr) *changes = sqlite3_changes64(db_);
+    return rows;
+  }
+
+  static int Bind(sqlite3_stmt* statement, int index, const SqlValue& value) {
+    if (auto* i = std::get_if<int64_t>(&value)) return sqlite3_bind_int64(statement, index, *i);
+    if (auto* d = std::get_if<double>(&value)) return sqlite3_bind_double(statement, index, *d);
+    if (auto* s = std::get_if<std::string>(&value)) {
+      return sqlite3_bind_text64(statement, index, s->data(), s->size(), SQLITE_TRANSIENT,
+                                 SQLITE_UTF8);
+    }
+    if (auto* b = std::get_if<Blob>(&value)) {
+      return sqlite3_bind_blob64(statement, index, b->bytes.data(), b->bytes.size(),
+                                 SQLITE_TRANSIENT);
+    }
+    return sqlite3_bind_null(statement, index);
+  }
+
+  static Row ReadRow(sqlite3_stmt* statement) {
+    int columns = sqlite3_column_count(statement);
+    std::vector<SqlValue> cells;
+    cells.reserve(columns);
+    for (int c = 0; c < columns; ++c) {
+      switch (sqlite3_column_type(statement, c)) {
+        case SQLITE_INTEGER: cells.emplace_back(int64_t{sqlite3_column_int64(statement, c)}); break;
+        case SQLITE_FLOAT: cells.emplace_back(sqlite3_column_double(statement, c)); break;
+        case SQLITE_TEXT:
+          cells.emplace_back(std::string(
+              reinterpret_cast<const char*>(sqlite3_column_text(statement, c)),
+              static_cast<size_t>(sqlite3_column_bytes(statement, c))));
+          break;
+        case SQLITE_BLOB: {
+          const char* data = static_cast<const char*>(sqlite3_column_blob(statement, c));
+          size_t size = static_cast<size_t>(sqlite3_column_bytes(statement, c));
+          cells.emplace_back(Blob{std::string(data == nullptr ? "" : std::string(data, size))});
+          break;
+        }
+        default: cells.emplace_back(std::monostate{});
+      }
+    }
+    return Row(std::move(cells));
+  }
+
+  sqlite3* db_;
+};
+
+Result<std::unique_ptr<SqliteConnection>> Connect(const std::string& path, bool read_only) {
+  sqlite3* db = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    Error error = EngineError(db, rc);
+    sqlite3_close_v2(db);
+    return error;
+  }
+  auto connection = std::make_unique<SqliteConnection>(db);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  Connection& seam = *connection;
+  for (std::string_view pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
+                                  "PRAGMA foreign_keys = ON"}) {
+    MK_RETURN_IF_ERROR(seam.Query(pragma));
+  }
+  if (read_only) MK_RETURN_IF_ERROR(seam.Query("PRAGMA query_only = ON"));
+  return connection;
+}
+
+// One writer and a few readers. Writes queue on a mutex in the process (rather than on SQLite's
+// busy-wait), readers run beside them thanks to WAL.
+class SqliteDatabase final : public Database {
+ public:
+  SqliteDatabase(std::unique_ptr<SqliteConnection> writer,
+                 std::vector<std::unique_ptr<SqliteConnection>> readers)
+      : writer_(std::move(writer)), readers_(std::move(readers)) {
+    for (auto& reader : readers_) idle_readers_.push_back(reader.get());
+  }
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+
+  Result<void> Run(Access access, const Work& work) override {
+    if (access == Access::kWrite) {
+      std::lock_guard lock(writer_mutex_);
+      return RunTransaction(*writer_, Dialect::kSqlite, "BEGIN IMMEDIATE", work);
+    }
+    SqliteConnection* reader = AcquireReader();
+    Result<void> result = RunTransaction(*reader, Dialect::kSqlite, "BEGIN", work);
+    ReleaseReader(reader);
+    return result;
+  }
+
+ private:
+  SqliteConnection* AcquireReader() {
+    std::unique_lock lock(readers_mutex_);
+    reader_available_.wait(lock, [this] { return !idle_readers_.empty(); });
+    SqliteConnection* reader = idle_readers_.back();
+    idle_readers_.pop_back();
+    return reader;
+  }
+
+  void ReleaseReader(SqliteConnection* reader) {
+    {
+      std::lock_guard lock(readers_mutex_);
+      idle_readers_.push_back(reader);
+    }
+    reader_available_.notify_one();
+  }
+
+  std::mutex writer_mutex_;
+  std::unique_ptr<SqliteConnection> writer_;
+  std::mutex readers_mutex_;
+  std::condition_variable reader_available_;
+  std::vector<std::unique_ptr<SqliteConnection>> readers_;
+  std::vector<SqliteConnection*> idle_readers_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> OpenSqliteDatabase(const std::string& path, int readers) {
+  MK_ASSIGN_OR_RETURN(auto writer, Connect(path, false));
+  std::vector<std::unique_ptr<SqliteConnection>> reader_connections;
+  for (int i = 0; i < std::max(1, readers); ++i) {
+    MK_ASSIGN_OR_RETURN(auto reader, Connect(path, true));
+    reader_connections.push_back(std::move(reader));
+  }
+  return std::unique_ptr<Database>(
+      new SqliteDatabase(std::move(writer), std::move(reader_connections)));
+}
+
+}  // namespace meekijk::store::sqlite

@@ -1,0 +1,108 @@
+// Fresh databases for tests on both engines.
+#include "testing/test_database.h"
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <stdexcept>
+
+#include "store/postgres/postgres_database.h"
+#include "store/sqlite/sqlite_database.h"
+#include "store/tx.h"
+
+namespace meekijk::testing {
+namespace {
+
+std::string PostgresBaseUrl() {
+  const char* url = std::getenv("MEEKIJK_TEST_POSTGRES");
+  return url != nullptr ? url : "";
+}
+
+std::string UniqueSuffix() {
+  static std::atomic<int> counter{0};
+  std::random_device device;
+  return std::to_string(getpid()) + "_" + std::to_string(counter++) + "_" +
+         std::to_string(device() % 100000);
+}
+
+std::string WithSearchPath(const std::string& url, const std::string& schema) {
+  char separator = url.find('?') == std::string::npos ? '?' : '&';
+  return url + separator + "options=-csearch_path%3D" + schema;
+}
+
+}  // namespace
+
+std::vector<Engine> TestEngines() {
+  std::vector<Engine> engines{Engine::kSqlite};
+  const char* required = std::getenv("MEEKIJK_REQUIRE_POSTGRES");
+  if (!PostgresBaseUrl().empty() || (required != nullptr && std::string(required) == "1")) {
+    engines.push_back(Engine::kPostgres);
+  }
+  return engines;
+}
+
+std::string EngineName(Engine engine) {
+  return engine == Engine::kSqlite ? "Sqlite" : "Postgres";
+}
+
+std::string MakeTemporaryDirectory() {
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("meekijk-test-" + UniqueSuffix());
+  std::filesystem::create_directories(path);
+  return path.string();
+}
+
+TestDatabase::TestDatabase(Engine engine) : engine_(engine) {
+  if (engine == Engine::kSqlite) {
+    directory_ = MakeTemporaryDirectory();
+    return;
+  }
+  std::string base = PostgresBaseUrl();
+  if (base.empty()) {
+    throw std::runtime_error("MEEKIJK_REQUIRE_POSTGRES=1 but MEEKIJK_TEST_POSTGRES is not set");
+  }
+  schema_ = "t_" + UniqueSuffix();
+  auto admin = store::postgres::OpenPostgresDatabase(base, 1);
+  if (!admin.ok()) throw std::runtime_error("cannot reach the test PostgreSQL at " + base);
+  Result<void> created = (*admin)->Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
+    MK_RETURN_IF_ERROR(tx.connection().Execute("CREATE SCHEMA " + schema_));
+    return Ok();
+  });
+  if (!created.ok()) throw std::runtime_error("cannot create schema " + schema_);
+  url_ = WithSearchPath(base, schema_);
+}
+
+TestDatabase::~TestDatabase() {
+  if (engine_ == Engine::kSqlite) {
+    std::error_code ignored;
+    std::filesystem::remove_all(directory_, ignored);
+    return;
+  }
+  auto admin = store::postgres::OpenPostgresDatabase(PostgresBaseUrl(), 1);
+  if (!admin.ok()) return;
+  (void)(*admin)->Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
+    MK_RETURN_IF_ERROR(tx.connection().Execute("DROP SCHEMA " + schema_ + " CASCADE"));
+    return Ok();
+  });
+}
+
+std::vector<std::string> TestDatabase::CommandLineArguments() const {
+  if (engine_ == Engine::kSqlite) return {"--data", directory_};
+  return {"--database", url_};
+}
+
+std::unique_ptr<store::Database> TestDatabase::Open() const {
+  Result<std::unique_ptr<store::Database>> database =
+      engine_ == Engine::kSqlite
+          ? store::sqlite::OpenSqliteDatabase(directory_ + "/meekijk.db")
+          : store::postgres::OpenPostgresDatabase(url_, 4);
+  if (!database.ok()) throw std::runtime_error("cannot open the test database");
+  Result<void> migrated = (*database)->Migrate();
+  if (!migrated.ok()) {
+    throw std::runtime_error("cannot migrate the test database: " + migrated.error().message.en);
+  }
+  return std::move(database).value();
+}
+
+}  // namespace meekijk::testing

@@ -1,0 +1,46 @@
+// Test support: fresh, empty databases for the suites that run on both engines.
+// SQLite: a file in a new temporary directory. PostgreSQL: a new schema in the server that the
+// test script started (MEEKIJK_TEST_POSTGRES holds its URL); every test gets its own.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+namespace meekijk::testing {
+
+enum class Engine { kSqlite, kPostgres };
+
+// The engines to run on: SQLite always; PostgreSQL when MEEKIJK_TEST_POSTGRES is set. When
+// MEEKIJK_REQUIRE_POSTGRES=1 and no server is given, the list holds PostgreSQL anyway, so that
+// its tests fail loudly instead of being skipped in CI.
+std::vector<Engine> TestEngines();
+std::string EngineName(Engine engine);
+
+// A place for one test's database, removed when it goes out of scope.
+class TestDatabase {
+ public:
+  explicit TestDatabase(Engine engine);
+  ~TestDatabase();
+  TestDatabase(const TestDatabase&) = delete;
+  TestDatabase& operator=(const TestDatabase&) = delete;
+
+  // How `meekijk` is told where the data is: {"--data", dir} or {"--database", url}.
+  std::vector<std::string> CommandLineArguments() const;
+  // Opens a new migrated Database on it; call as often as nodes are needed.
+  std::unique_ptr<store::Database> Open() const;
+  Engine engine() const { return engine_; }
+
+ private:
+  Engine engine_;
+  std::string directory_;  // SQLite: the temporary directory
+  std::string url_;        // PostgreSQL: the server URL with this test's schema
+  std::string schema_;
+};
+
+// A new empty temporary directory, e.g. for a server's data.
+std::string MakeTemporaryDirectory();
+
+}  // namespace meekijk::testing
