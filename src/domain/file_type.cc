@@ -24,18 +24,24 @@ Result<FileType> SniffFileType(std::string_view bytes) {
 
 std::string_view MimeType(FileType type) {
   switch (type) {
-    case FileType::kJpeg: return "image/jpeg";
-    case FileType::kPng: return "image/png";
-    case FileType::kPdf: return "application/pdf";
+    case FileType::kJpeg:
+      return "image/jpeg";
+    case FileType::kPng:
+      return "image/png";
+    case FileType::kPdf:
+      return "application/pdf";
   }
   return "application/octet-stream";
 }
 
 std::string_view FileTypeName(FileType type) {
   switch (type) {
-    case FileType::kJpeg: return "jpeg";
-    case FileType::kPng: return "png";
-    case FileType::kPdf: return "pdf";
+    case FileType::kJpeg:
+      return "jpeg";
+    case FileType::kPng:
+      return "png";
+    case FileType::kPdf:
+      return "pdf";
   }
   return "unknown";
 }

@@ -17,7 +17,10 @@ TEST(FileTypeTest, RecognisesAcceptedTypesByTheirBytes) {
   };
   const Case cases[] = {
       {"jpeg jfif", "\xFF\xD8\xFF\xE0\x00\x10JFIF\x00"s, FileType::kJpeg},
-      {"jpeg exif", "\xFF\xD8\xFF\xE1\x12\x34" "Exif\x00\x00"s, FileType::kJpeg},
+      {"jpeg exif",
+       "\xFF\xD8\xFF\xE1\x12\x34"
+       "Exif\x00\x00"s,
+       FileType::kJpeg},
       {"jpeg magic only", "\xFF\xD8\xFF"s, FileType::kJpeg},
       {"png", "\x89PNG\r\n\x1A\n\x00\x00\x00\x0DIHDR"s, FileType::kPng},
       {"png signature only", "\x89PNG\r\n\x1A\n"s, FileType::kPng},
@@ -38,7 +41,9 @@ TEST(FileTypeTest, RefusesEverythingElseAsUnsupportedMedia) {
   };
   const Case cases[] = {
       {"empty", ""s},
-      {"elf executable", "\x7F" "ELF\x02\x01\x01\x00"s},
+      {"elf executable",
+       "\x7F"
+       "ELF\x02\x01\x01\x00"s},
       {"windows executable", "MZ\x90\x00\x03\x00\x00\x00"s},
       // An upload called "verwijsbrief.pdf" whose bytes are a Windows executable: the name is
       // not an input, so this is what the sniffer sees.
@@ -72,9 +77,9 @@ TEST(FileTypeTest, NamesMimeTypesAndStableNames) {
     std::string_view mime;
     std::string_view name;
   };
-  for (const Case& c : {Case{FileType::kJpeg, "image/jpeg", "jpeg"},
-                        Case{FileType::kPng, "image/png", "png"},
-                        Case{FileType::kPdf, "application/pdf", "pdf"}}) {
+  for (const Case& c :
+       {Case{FileType::kJpeg, "image/jpeg", "jpeg"}, Case{FileType::kPng, "image/png", "png"},
+        Case{FileType::kPdf, "application/pdf", "pdf"}}) {
     EXPECT_EQ(MimeType(c.type), c.mime);
     EXPECT_EQ(FileTypeName(c.type), c.name);
   }

@@ -38,8 +38,8 @@ std::string NormaliseCode(std::string_view code) {
 
 // A chapter letter and two digits, optionally "." and two more: "K86", "T90.02".
 bool HasIcpcShape(std::string_view code) {
-  bool rubric = code.size() >= 3 && code[0] >= 'A' && code[0] <= 'Z' && IsDigit(code[1]) &&
-                IsDigit(code[2]);
+  bool rubric =
+      code.size() >= 3 && code[0] >= 'A' && code[0] <= 'Z' && IsDigit(code[1]) && IsDigit(code[2]);
   if (!rubric) return false;
   if (code.size() == 3) return true;
   return code.size() == 6 && code[3] == '.' && IsDigit(code[4]) && IsDigit(code[5]);
@@ -168,10 +168,9 @@ Result<const IcpcCode*> ValidateIcpc(std::string_view code) {
   }
   const IcpcCode* entry = FindIcpc(normalised);
   if (entry == nullptr) {
-    return InvalidIcpc("Onbekende ICPC-code „" + normalised +
-                           "“. Kies een code uit de ICPC-1-lijst van het NHG.",
-                       "Unknown ICPC code “" + normalised +
-                           "”. Choose a code from the NHG's ICPC-1 list.");
+    return InvalidIcpc(
+        "Onbekende ICPC-code „" + normalised + "“. Kies een code uit de ICPC-1-lijst van het NHG.",
+        "Unknown ICPC code “" + normalised + "”. Choose a code from the NHG's ICPC-1 list.");
   }
   return entry;
 }

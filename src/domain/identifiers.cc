@@ -46,10 +46,11 @@ Result<void> ValidateBsn(std::string_view bsn) {
   padded.append(bsn);
   bool all_zeros = padded.find_first_not_of('0') == std::string::npos;
   if (all_zeros || ElfproefSum(padded) % kElfproefModulus != 0) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "Dit BSN is ongeldig: het voldoet niet aan de elfproef. Controleer het nummer.",
-                     "This BSN is invalid: it fails the eleven test (elfproef). Check the number.",
-                     "patient.bsn");
+    return MakeError(
+        ErrorCode::kInvalidArgument,
+        "Dit BSN is ongeldig: het voldoet niet aan de elfproef. Controleer het nummer.",
+        "This BSN is invalid: it fails the eleven test (elfproef). Check the number.",
+        "patient.bsn");
   }
   return Ok();
 }

@@ -14,8 +14,8 @@ TEST(IdentifiersTest, AcceptsAgbCodesOfEightDigits) {
 }
 
 TEST(IdentifiersTest, RefusesMalformedAgbCodes) {
-  for (std::string_view agb : {"", "1234567", "123456789", "1234567a", " 1234567", "1234-567",
-                               "12345678 ", "١٢٣٤٥٦٧٨"}) {
+  for (std::string_view agb :
+       {"", "1234567", "123456789", "1234567a", " 1234567", "1234-567", "12345678 ", "١٢٣٤٥٦٧٨"}) {
     Result<void> result = ValidateAgb(agb);
     ASSERT_FALSE(result.ok()) << agb;
     EXPECT_EQ(result.error().code, ErrorCode::kInvalidArgument);
@@ -46,17 +46,17 @@ TEST(IdentifiersTest, RefusesInvalidBsnsWithTheSpecificReason) {
   };
   const Case cases[] = {
       {"", BsnFault::kShape},
-      {"1234567", BsnFault::kShape},            // 7 digits
-      {"1234567890", BsnFault::kShape},         // 10 digits
+      {"1234567", BsnFault::kShape},     // 7 digits
+      {"1234567890", BsnFault::kShape},  // 10 digits
       {"12345678a", BsnFault::kShape},
-      {"123 456 782", BsnFault::kShape},        // spaces are not stripped here
+      {"123 456 782", BsnFault::kShape},  // spaces are not stripped here
       {"123.45.678", BsnFault::kShape},
       {"-23456782", BsnFault::kShape},
-      {"123456789", BsnFault::kElfproef},       // sum 156
-      {"111222334", BsnFault::kElfproef},       // one digit off a valid number
+      {"123456789", BsnFault::kElfproef},  // sum 156
+      {"111222334", BsnFault::kElfproef},  // one digit off a valid number
       {"123456783", BsnFault::kElfproef},
-      {"12345678", BsnFault::kElfproef},        // read as 012345678
-      {"000000000", BsnFault::kElfproef},       // sum 0, but all zeros
+      {"12345678", BsnFault::kElfproef},   // read as 012345678
+      {"000000000", BsnFault::kElfproef},  // sum 0, but all zeros
       {"00000000", BsnFault::kElfproef},
   };
   for (const Case& c : cases) {

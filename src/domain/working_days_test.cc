@@ -61,9 +61,9 @@ TEST(WorkingDaysTest, KnowsTheDutchPublicHolidays) {
       {Date(2006, 4, 29), "Koninginnedag"},
   };
   for (const Case& c : cases) {
-    EXPECT_EQ(DutchPublicHoliday(c.day), c.name) << static_cast<int>(c.day.year()) << "-"
-                                                 << static_cast<unsigned>(c.day.month()) << "-"
-                                                 << static_cast<unsigned>(c.day.day());
+    EXPECT_EQ(DutchPublicHoliday(c.day), c.name)
+        << static_cast<int>(c.day.year()) << "-" << static_cast<unsigned>(c.day.month()) << "-"
+        << static_cast<unsigned>(c.day.day());
   }
 }
 
@@ -80,8 +80,8 @@ TEST(WorkingDaysTest, OrdinaryDaysAreNoHoliday) {
            Date(2006, 4, 30),   // Koninginnedag moved to the 29th
            Date(2026, 3, 2),
        }) {
-    EXPECT_EQ(DutchPublicHoliday(day), "") << static_cast<unsigned>(day.month()) << "/"
-                                           << static_cast<unsigned>(day.day());
+    EXPECT_EQ(DutchPublicHoliday(day), "")
+        << static_cast<unsigned>(day.month()) << "/" << static_cast<unsigned>(day.day());
   }
 }
 
@@ -91,21 +91,21 @@ TEST(WorkingDaysTest, WorkingDaysAreWeekdaysWithoutHoliday) {
     bool working;
   };
   const Case cases[] = {
-      {Date(2026, 1, 16), true},   // Friday
-      {Date(2026, 1, 17), false},  // Saturday
-      {Date(2026, 1, 18), false},  // Sunday
-      {Date(2026, 1, 19), true},   // Monday
-      {Date(2026, 4, 3), true},    // Goede Vrijdag
-      {Date(2026, 4, 6), false},   // Tweede Paasdag
-      {Date(2026, 5, 5), false},   // Bevrijdingsdag, every year
-      {Date(2025, 5, 5), false},
-      {Date(2025, 4, 26), false},  // Koningsdag on a Saturday
-      {Date(2026, 12, 24), true},
-      {Date(2026, 12, 25), false},
+      {Date(2026, 1, 16), true},    // Friday
+      {Date(2026, 1, 17), false},   // Saturday
+      {Date(2026, 1, 18), false},   // Sunday
+      {Date(2026, 1, 19), true},    // Monday
+      {Date(2026, 4, 3), true},     // Goede Vrijdag
+      {Date(2026, 4, 6), false},    // Tweede Paasdag
+      {Date(2026, 5, 5), false},    // Bevrijdingsdag, every year...
+      {Date(2025, 5, 5), false},    // ...not only in lustrum years
+      {Date(2025, 4, 26), false},   // Koningsdag on a Saturday
+      {Date(2026, 12, 24), true},   // Kerstavond
+      {Date(2026, 12, 25), false},  // Eerste Kerstdag
   };
   for (const Case& c : cases) {
-    EXPECT_EQ(IsWorkingDay(c.day), c.working) << static_cast<unsigned>(c.day.month()) << "/"
-                                              << static_cast<unsigned>(c.day.day());
+    EXPECT_EQ(IsWorkingDay(c.day), c.working)
+        << static_cast<unsigned>(c.day.month()) << "/" << static_cast<unsigned>(c.day.day());
   }
 }
 

@@ -1,0 +1,53 @@
+// Random tokens and hashes through libsodium.
+#include "auth/token.h"
+
+#include <sodium.h>
+
+#include "auth/sodium_init.h"
+
+namespace meekijk::auth {
+namespace {
+
+std::string ToHex(const unsigned char* bytes, size_t n) {
+  std::string hex(n * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), bytes, n);
+  hex.pop_back();
+  return hex;
+}
+
+}  // namespace
+
+std::string NewSessionToken() {
+  EnsureSodium();
+  unsigned char bytes[32];
+  randombytes_buf(bytes, sizeof bytes);
+  constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
+  std::string encoded(sodium_base64_ENCODED_LEN(sizeof bytes, kVariant), '\0');
+  sodium_bin2base64(encoded.data(), encoded.size(), bytes, sizeof bytes, kVariant);
+  encoded.resize(std::char_traits<char>::length(encoded.c_str()));
+  return encoded;
+}
+
+std::string HashSessionToken(std::string_view token) {
+  EnsureSodium();
+  unsigned char digest[32];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()),
+                     token.size(), nullptr, 0);
+  return ToHex(digest, sizeof digest);
+}
+
+std::string Sha256Hex(std::string_view bytes) {
+  EnsureSodium();
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  return ToHex(digest, sizeof digest);
+}
+
+std::string RandomHex(size_t n) {
+  EnsureSodium();
+  std::string bytes(n, '\0');
+  randombytes_buf(bytes.data(), n);
+  return ToHex(reinterpret_cast<const unsigned char*>(bytes.data()), n);
+}
+
+}  // namespace meekijk::auth

@@ -1,0 +1,22 @@
+// Session tokens: opaque random strings for the client, kept in the database only as a hash, so
+// that a copy of the database does not let anyone log in.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace meekijk::auth {
+
+// 32 random bytes as unpadded base64url (43 characters).
+std::string NewSessionToken();
+
+// BLAKE2b-256 of the token, in hex: what the sessions table keys on.
+std::string HashSessionToken(std::string_view token);
+
+// SHA-256 of arbitrary bytes, in hex (attachment fingerprints).
+std::string Sha256Hex(std::string_view bytes);
+
+// `n` random bytes as hex, e.g. for request ids.
+std::string RandomHex(size_t n);
+
+}  // namespace meekijk::auth

@@ -1,0 +1,64 @@
+// Writing access-log rows.
+#include "service/access_log.h"
+
+#include "core/log.h"
+#include "store/tx.h"
+
+namespace meekijk::service {
+namespace {
+
+store::AccessLogEntry EntryFor(const Principal& principal, std::optional<domain::Role> role,
+                               std::string_view action, TimePoint at) {
+  store::AccessLogEntry entry;
+  entry.at = at;
+  entry.user_id = principal.user.id;
+  entry.username = principal.user.username;
+  entry.role = role ? std::string(domain::Name(*role)) : "";
+  if (role) {
+    std::vector<int64_t> organisations = principal.OrganisationsWithRole(*role);
+    if (!organisations.empty()) entry.organisation_id = organisations.front();
+  }
+  entry.action = action;
+  entry.client_address = principal.request.client_address;
+  entry.request_id = principal.request.request_id;
+  return entry;
+}
+
+}  // namespace
+
+Result<void> AccessLog::Record(store::Tx& tx, const Principal& principal, domain::Role role,
+                               std::string_view action, const domain::Consult& consult,
+                               std::string detail) {
+  store::AccessLogEntry entry = EntryFor(principal, role, action, clock_.Now());
+  // A GP acts in the practice that owns the consult; name that one when they have several.
+  if (principal.MembershipIn(consult.practice_id, role) != nullptr) {
+    entry.organisation_id = consult.practice_id;
+  }
+  entry.consult_id = consult.id;
+  entry.patient_ref = consult.number;
+  entry.detail = std::move(detail);
+  entry.outcome = "success";
+  MK_RETURN_IF_ERROR(tx.AppendAccessLog(entry));
+  return Ok();
+}
+
+void AccessLog::RecordRefusal(const Principal& principal, std::optional<domain::Role> role,
+                              std::string_view action, int64_t consult_id,
+                              std::string_view patient_ref, const Error& error) {
+  store::AccessLogEntry entry = EntryFor(principal, role, action, clock_.Now());
+  entry.consult_id = consult_id;
+  entry.patient_ref = patient_ref;
+  entry.outcome = ErrorCodeName(error.code);
+  entry.detail = error.message.en;
+  Result<void> written = database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
+    MK_RETURN_IF_ERROR(tx.AppendAccessLog(entry));
+    return Ok();
+  });
+  if (!written.ok()) {
+    log::Error("access_log_refusal_not_written",
+               {{"request_id", principal.request.request_id}, {"action", action},
+                {"reason", written.error().message.en}});
+  }
+}
+
+}  // namespace meekijk::service

@@ -1,0 +1,39 @@
+// Visibility of consults.
+#include "service/consult_access.h"
+
+namespace meekijk::service {
+
+using domain::Role;
+
+Error ConsultNotFound() {
+  return MakeError(ErrorCode::kNotFound, "Deze consultatie bestaat niet of is niet voor u.",
+                   "This consult does not exist or is not yours to see.");
+}
+
+Result<Role> RoleOnConsult(store::Tx& tx, const Principal& principal,
+                           const domain::Consult& consult) {
+  if (principal.MembershipIn(consult.practice_id, Role::kGp)) return Role::kGp;
+  if (principal.MembershipIn(consult.practice_id, Role::kAssistant)) return Role::kAssistant;
+  if (consult.status == domain::ConsultStatus::kDraft) return ConsultNotFound();
+  bool is_specialist = principal.HasRole(Role::kSpecialist);
+  if (is_specialist && consult.specialist_id == principal.user.id) return Role::kSpecialist;
+  if (!consult.pool_id) return ConsultNotFound();
+  if (is_specialist && principal.IsPoolMember(*consult.pool_id)) return Role::kSpecialist;
+  if (principal.HasRole(Role::kCoordinator)) {
+    MK_ASSIGN_OR_RETURN(std::optional<domain::Pool> pool, tx.FindPool(*consult.pool_id));
+    if (pool && principal.MembershipIn(pool->organisation_id, Role::kCoordinator)) {
+      return Role::kCoordinator;
+    }
+  }
+  return ConsultNotFound();
+}
+
+Result<void> RequireHolder(const Principal& principal, const domain::Consult& consult) {
+  if (consult.specialist_id == principal.user.id) return Ok();
+  return MakeError(ErrorCode::kForbidden,
+                   "Een collega heeft deze consultatie opgepakt; alleen die specialist kan haar "
+                   "verder behandelen.",
+                   "A colleague has claimed this consult; only that specialist can handle it.");
+}
+
+}  // namespace meekijk::service

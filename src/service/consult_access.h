@@ -1,0 +1,24 @@
+// How a caller relates to a consult: the role through which they may see it, if any.
+#pragma once
+
+#include "core/result.h"
+#include "domain/consult.h"
+#include "service/principal.h"
+#include "store/tx.h"
+
+namespace meekijk::service {
+
+// GP or assistant of the requesting practice; specialist of the consult's pool or the named or
+// claiming specialist; coordinator of the organisation that holds the pool. Specialists and
+// coordinators never see drafts. Anyone else gets kNotFound: another organisation's consult does
+// not exist for them.
+Result<domain::Role> RoleOnConsult(store::Tx& tx, const Principal& principal,
+                                   const domain::Consult& consult);
+
+Error ConsultNotFound();
+
+// kForbidden unless the specialist is the one who holds (claimed or was named for) the consult:
+// a colleague in the same pool may not answer a consult someone else has taken.
+Result<void> RequireHolder(const Principal& principal, const domain::Consult& consult);
+
+}  // namespace meekijk::service

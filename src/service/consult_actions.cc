@@ -1,0 +1,154 @@
+// The life-cycle use cases: send, cancel, claim, decline, forward, messages, advice, close.
+#include "domain/agreement.h"
+#include "domain/consult_validation.h"
+#include "service/calendar.h"
+#include "service/consult_access.h"
+#include "service/consult_service.h"
+#include "store/tx.h"
+
+namespace meekijk::service {
+
+using domain::Consult;
+using domain::ConsultAction;
+using domain::MessageKind;
+using domain::Role;
+
+namespace {
+
+constexpr std::monostate kDone{};
+
+// Specialists act on a claimed consult only when they hold it; on a sent one any pool member may.
+Result<void> RequireHolderOnceClaimed(const Principal& principal, const Consult& consult,
+                                      Role role) {
+  if (role != Role::kSpecialist || consult.status == domain::ConsultStatus::kSent) return Ok();
+  return RequireHolder(principal, consult);
+}
+
+}  // namespace
+
+Result<void> ConsultService::AppendMessage(store::Tx& tx, const Principal& principal,
+                                           const Consult& consult, Role role, MessageKind kind,
+                                           const std::string& body,
+                                           std::optional<domain::Recommendation> recommendation) {
+  domain::ThreadMessage message;
+  message.consult_id = consult.id;
+  message.kind = kind;
+  message.author_id = principal.user.id;
+  message.author_role = role;
+  message.body = body;
+  message.recommendation = recommendation;
+  message.created_at = clock_.Now();
+  MK_RETURN_IF_ERROR(tx.InsertMessage(message));
+  return Ok();
+}
+
+Result<Consult> ConsultService::Send(const Principal& principal, int64_t consult_id) {
+  return Transition(principal, consult_id, ConsultAction::kSend,
+                    [&](store::Tx& tx, Consult& consult, Role) -> Result<std::monostate> {
+    MK_RETURN_IF_ERROR(Route(tx, principal, consult));
+    return kDone;
+  });
+}
+
+Result<Consult> ConsultService::Cancel(const Principal& principal, int64_t consult_id) {
+  return Transition(principal, consult_id, ConsultAction::kCancel,
+                    [](store::Tx&, Consult&, Role) -> Result<std::monostate> { return kDone; });
+}
+
+Result<Consult> ConsultService::Claim(const Principal& principal, int64_t consult_id) {
+  return Transition(principal, consult_id, ConsultAction::kClaim,
+                    [&](store::Tx&, Consult& consult, Role role) -> Result<std::monostate> {
+    if (role == Role::kSpecialist && !principal.IsPoolMember(*consult.pool_id)) {
+      return MakeError(ErrorCode::kForbidden, "U hoort niet bij de pool van deze consultatie.",
+                       "You are not a member of this consult's pool.");
+    }
+    consult.specialist_id = principal.user.id;
+    return kDone;
+  });
+}
+
+Result<Consult> ConsultService::Decline(const Principal& principal, int64_t consult_id,
+                                        const std::string& reason) {
+  MK_RETURN_IF_ERROR(domain::ValidateMessageBody(reason, "reason"));
+  return Transition(principal, consult_id, ConsultAction::kDecline,
+                    [&](store::Tx&, Consult& consult, Role role) -> Result<std::monostate> {
+    MK_RETURN_IF_ERROR(RequireHolderOnceClaimed(principal, consult, role));
+    consult.decline_reason = reason;
+    if (!consult.specialist_id) consult.specialist_id = principal.user.id;
+    return kDone;
+  });
+}
+
+Result<Consult> ConsultService::Forward(const Principal& principal, int64_t consult_id,
+                                        int64_t to_pool_id) {
+  return Transition(principal, consult_id, ConsultAction::kForward,
+                    [&](store::Tx& tx, Consult& consult, Role) -> Result<std::monostate> {
+    MK_ASSIGN_OR_RETURN(std::optional<domain::Pool> target, tx.FindPool(to_pool_id));
+    if (!target || target->specialty != consult.content.specialty ||
+        target->id == consult.pool_id) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "Kies een andere pool voor hetzelfde specialisme.",
+                       "Choose another pool for the same specialty.", "pool_id");
+    }
+    MK_ASSIGN_OR_RETURN(std::optional<domain::Organisation> practice,
+                        tx.FindOrganisation(consult.practice_id));
+    domain::PracticeScope scope{consult.practice_id, practice ? practice->parent_id : std::nullopt};
+    std::vector<int64_t> gp_organisations{scope.practice_id};
+    if (scope.care_group_id) gp_organisations.push_back(*scope.care_group_id);
+    MK_ASSIGN_OR_RETURN(std::vector<domain::Agreement> agreements,
+                        tx.ListAgreementsOfGpOrganisations(gp_organisations));
+    MK_ASSIGN_OR_RETURN(domain::Agreement agreement,
+                        domain::SelectAgreement(agreements, scope, consult.content.specialty,
+                                                consult.content.mode,
+                                                AmsterdamIsoDate(clock_.Now()), to_pool_id));
+    // The response clock keeps running: the patient has been waiting since the consult was sent.
+    consult.pool_id = agreement.pool_id;
+    consult.agreement_id = agreement.id;
+    return kDone;
+  });
+}
+
+Result<Consult> ConsultService::PostMessage(const Principal& principal, int64_t consult_id,
+                                            MessageKind kind, const std::string& body) {
+  MK_RETURN_IF_ERROR(domain::ValidateMessageBody(body, "body"));
+  ConsultAction action = ConsultAction::kQuestion;
+  if (kind == MessageKind::kInfoRequest) action = ConsultAction::kInfoRequest;
+  if (kind == MessageKind::kReply) action = ConsultAction::kReply;
+  if (kind == MessageKind::kAdvice) {
+    return MakeError(ErrorCode::kInvalidArgument, "Geef een advies via ‘advies geven’.",
+                     "Give advice through the advice action.", "kind");
+  }
+  return Transition(principal, consult_id, action,
+                    [&](store::Tx& tx, Consult& consult, Role role) -> Result<std::monostate> {
+    MK_RETURN_IF_ERROR(RequireHolderOnceClaimed(principal, consult, role));
+    MK_RETURN_IF_ERROR(AppendMessage(tx, principal, consult, role, kind, body));
+    return kDone;
+  });
+}
+
+Result<Consult> ConsultService::GiveAdvice(const Principal& principal, int64_t consult_id,
+                                           domain::Recommendation recommendation,
+                                           const std::string& body) {
+  MK_RETURN_IF_ERROR(domain::ValidateMessageBody(body, "body"));
+  return Transition(principal, consult_id, ConsultAction::kAdvice,
+                    [&](store::Tx& tx, Consult& consult, Role role) -> Result<std::monostate> {
+    MK_RETURN_IF_ERROR(RequireHolderOnceClaimed(principal, consult, role));
+    MK_RETURN_IF_ERROR(
+        AppendMessage(tx, principal, consult, role, MessageKind::kAdvice, body, recommendation));
+    consult.advice = domain::Advice{recommendation, body, principal.user.id, clock_.Now()};
+    return kDone;
+  });
+}
+
+Result<Consult> ConsultService::Close(const Principal& principal, int64_t consult_id,
+                                      const Outcome& outcome) {
+  MK_RETURN_IF_ERROR(domain::ValidateRating(outcome.rating));
+  return Transition(principal, consult_id, ConsultAction::kClose,
+                    [&](store::Tx&, Consult& consult, Role) -> Result<std::monostate> {
+    consult.outcome = domain::Outcome{outcome.outcome, outcome.learned, outcome.rating,
+                                      clock_.Now()};
+    return kDone;
+  });
+}
+
+}  // namespace meekijk::service

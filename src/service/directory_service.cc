@@ -1,0 +1,161 @@
+// Keeping the directory and answering from it.
+#include "service/directory_service.h"
+
+#include <algorithm>
+#include <map>
+
+#include "auth/password.h"
+#include "domain/identifiers.h"
+#include "service/calendar.h"
+#include "store/tx.h"
+
+namespace meekijk::service {
+
+using domain::Role;
+
+Result<int64_t> DirectoryService::AddOrganisation(const domain::Organisation& organisation) {
+  if (organisation.name.empty()) {
+    return MakeError(ErrorCode::kInvalidArgument, "Geef de organisatie een naam.",
+                     "Give the organisation a name.", "name");
+  }
+  if (organisation.agb) MK_RETURN_IF_ERROR(domain::ValidateAgb(*organisation.agb));
+  if (!organisation.agb && domain::RequiresAgb(organisation.kind)) {
+    return MakeError(ErrorCode::kInvalidArgument, "Een zorgaanbieder heeft een AGB-code.",
+                     "A care provider has an AGB code.", "agb");
+  }
+  return store::Transact<int64_t>(database_, store::Access::kWrite, [&](store::Tx& tx) {
+    return tx.InsertOrganisation(organisation, clock_.Now());
+  });
+}
+
+Result<int64_t> DirectoryService::AddUser(const NewUser& user) {
+  MK_RETURN_IF_ERROR(auth::ValidateNewPassword(user.password));
+  MK_ASSIGN_OR_RETURN(std::string hash, auth::HashPassword(user.password));
+  return AddUserWithHash(user, hash);
+}
+
+Result<int64_t> DirectoryService::AddUserWithHash(const NewUser& user,
+                                                  const std::string& password_hash) {
+  if (user.username.empty() || user.display_name.empty()) {
+    return MakeError(ErrorCode::kInvalidArgument, "Vul een gebruikersnaam en een naam in.",
+                     "Enter a username and a name.", "username");
+  }
+  if (user.agb) MK_RETURN_IF_ERROR(domain::ValidateAgb(*user.agb));
+  return store::Transact<int64_t>(database_, store::Access::kWrite,
+                                  [&](store::Tx& tx) -> Result<int64_t> {
+    MK_ASSIGN_OR_RETURN(auto existing, tx.FindUserByUsername(user.username));
+    if (existing) {
+      return MakeError(ErrorCode::kConflict, "Deze gebruikersnaam is al in gebruik.",
+                       "This username is already taken.", "username");
+    }
+    domain::User record{0, user.username, user.display_name, user.email, user.agb,
+                        password_hash, true};
+    MK_ASSIGN_OR_RETURN(int64_t id, tx.InsertUser(record, clock_.Now()));
+    for (const auto& [organisation_id, role] : user.memberships) {
+      MK_ASSIGN_OR_RETURN(auto organisation, tx.FindOrganisation(organisation_id));
+      if (!organisation) {
+        return MakeError(ErrorCode::kInvalidArgument, "Deze organisatie bestaat niet.",
+                         "This organisation does not exist.", "organisation");
+      }
+      if (!domain::RoleFitsOrganisation(role, organisation->kind)) {
+        return MakeError(ErrorCode::kInvalidArgument,
+                         "De rol " + std::string(domain::Name(role)) + " past niet bij " +
+                             organisation->name + ".",
+                         "The role " + std::string(domain::Name(role)) + " does not fit " +
+                             organisation->name + ".",
+                         "role");
+      }
+      MK_RETURN_IF_ERROR(tx.AddMembership(id, organisation_id, role));
+    }
+    return id;
+  });
+}
+
+Result<void> DirectoryService::AddSpecialty(const domain::Specialty& specialty) {
+  return database_.Run(store::Access::kWrite,
+                       [&](store::Tx& tx) { return tx.UpsertSpecialty(specialty); });
+}
+
+Result<int64_t> DirectoryService::AddPool(const domain::Pool& pool,
+                                          const std::vector<int64_t>& member_ids) {
+  return store::Transact<int64_t>(database_, store::Access::kWrite,
+                                  [&](store::Tx& tx) -> Result<int64_t> {
+    MK_ASSIGN_OR_RETURN(int64_t id, tx.InsertPool(pool));
+    for (int64_t member : member_ids) MK_RETURN_IF_ERROR(tx.AddPoolMember(id, member));
+    return id;
+  });
+}
+
+Result<int64_t> DirectoryService::AddAgreement(const domain::Agreement& agreement) {
+  if (agreement.modes.empty() || agreement.response_days < 0) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "Een afspraak heeft minstens één vorm en een reactietermijn.",
+                     "An agreement has at least one mode and a response time.", "modes");
+  }
+  return store::Transact<int64_t>(database_, store::Access::kWrite, [&](store::Tx& tx) {
+    return tx.InsertAgreement(agreement, clock_.Now());
+  });
+}
+
+Result<std::vector<domain::Organisation>> DirectoryService::ListOrganisations() {
+  return store::Transact<std::vector<domain::Organisation>>(
+      database_, store::Access::kRead, [](store::Tx& tx) { return tx.ListOrganisations(); });
+}
+
+Result<bool> DirectoryService::IsEmpty() {
+  MK_ASSIGN_OR_RETURN(std::vector<domain::Organisation> organisations, ListOrganisations());
+  return organisations.empty();
+}
+
+Result<std::vector<SpecialtyOption>> DirectoryService::SpecialtiesFor(const Principal& principal) {
+  std::string today = AmsterdamIsoDate(clock_.Now());
+  return store::Transact<std::vector<SpecialtyOption>>(
+      database_, store::Access::kRead, [&](store::Tx& tx) -> Result<std::vector<SpecialtyOption>> {
+    std::vector<domain::Agreement> agreements;
+    for (Role role : {Role::kGp, Role::kAssistant}) {
+      std::vector<int64_t> gp_organisations;
+      for (const domain::Membership& m : principal.memberships) {
+        if (m.role != role) continue;
+        gp_organisations.push_back(m.organisation_id);
+        if (m.parent_id) gp_organisations.push_back(*m.parent_id);
+      }
+      MK_ASSIGN_OR_RETURN(auto found, tx.ListAgreementsOfGpOrganisations(gp_organisations));
+      agreements.insert(agreements.end(), found.begin(), found.end());
+    }
+    std::vector<int64_t> pool_ids;
+    for (const domain::Pool& pool : principal.pools) pool_ids.push_back(pool.id);
+    MK_ASSIGN_OR_RETURN(auto answered, tx.ListAgreementsOfPools(pool_ids));
+    agreements.insert(agreements.end(), answered.begin(), answered.end());
+
+    MK_ASSIGN_OR_RETURN(std::vector<domain::Specialty> specialties, tx.ListSpecialties());
+    std::map<std::string, SpecialtyOption> options;
+    for (const domain::Agreement& agreement : agreements) {
+      bool current = agreement.valid_from <= today &&
+                     (!agreement.valid_until || today <= *agreement.valid_until);
+      if (!current) continue;
+      SpecialtyOption& option = options[agreement.specialty];
+      for (domain::ConsultMode mode : agreement.modes) {
+        if (std::find(option.modes.begin(), option.modes.end(), mode) == option.modes.end()) {
+          option.modes.push_back(mode);
+        }
+      }
+      bool listed = std::any_of(option.pools.begin(), option.pools.end(),
+                                [&](const PoolOption& p) { return p.id == agreement.pool_id; });
+      if (listed) continue;
+      MK_ASSIGN_OR_RETURN(auto pool, tx.FindPool(agreement.pool_id));
+      MK_ASSIGN_OR_RETURN(auto organisation, tx.FindOrganisation(pool->organisation_id));
+      option.pools.push_back({pool->id, pool->name, organisation ? organisation->name : ""});
+    }
+    std::vector<SpecialtyOption> result;
+    for (const domain::Specialty& specialty : specialties) {  // in the store's name order
+      auto it = options.find(specialty.code);
+      if (it == options.end()) continue;
+      it->second.specialty = specialty;
+      std::sort(it->second.modes.begin(), it->second.modes.end());
+      result.push_back(std::move(it->second));
+    }
+    return result;
+  });
+}
+
+}  // namespace meekijk::service

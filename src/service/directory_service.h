@@ -1,0 +1,67 @@
+// The region's directory: organisations, people, specialties, pools and agreements. Admin
+// operations (used by the command line and the demo) validate what they store; the question
+// "which specialties may I consult?" answers from the agreements.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "domain/agreement.h"
+#include "domain/directory.h"
+#include "service/principal.h"
+#include "store/database.h"
+
+namespace meekijk::service {
+
+struct NewUser {
+  std::string username;
+  std::string display_name;
+  std::string email;
+  std::optional<std::string> agb;
+  std::string password;
+  std::vector<std::pair<int64_t, domain::Role>> memberships;  // organisation id, role
+};
+
+struct PoolOption {
+  int64_t id = 0;
+  std::string name;
+  std::string organisation_name;
+};
+
+struct SpecialtyOption {
+  domain::Specialty specialty;
+  std::vector<domain::ConsultMode> modes;  // the modes the caller's agreements allow
+  std::vector<PoolOption> pools;
+};
+
+class DirectoryService {
+ public:
+  DirectoryService(store::Database& database, const Clock& clock)
+      : database_(database), clock_(clock) {}
+
+  Result<int64_t> AddOrganisation(const domain::Organisation& organisation);
+  // Hashes the password; refuses a taken username, a short password, or a role that does not
+  // belong in the organisation (a GP in a hospital).
+  Result<int64_t> AddUser(const NewUser& user);
+  // Reuses an already computed Argon2id hash: for bulk loads (the demo) where hashing every
+  // user's identical password would only cost time.
+  Result<int64_t> AddUserWithHash(const NewUser& user, const std::string& password_hash);
+  Result<void> AddSpecialty(const domain::Specialty& specialty);
+  Result<int64_t> AddPool(const domain::Pool& pool, const std::vector<int64_t>& member_ids);
+  Result<int64_t> AddAgreement(const domain::Agreement& agreement);
+  Result<std::vector<domain::Organisation>> ListOrganisations();
+  Result<bool> IsEmpty();
+
+  // The specialties the caller may consult (GPs, assistants) or answers for (specialists).
+  Result<std::vector<SpecialtyOption>> SpecialtiesFor(const Principal& principal);
+
+ private:
+  store::Database& database_;
+  const Clock& clock_;
+};
+
+}  // namespace meekijk::service

@@ -1,0 +1,92 @@
+// Sessions: login with Argon2id-checked passwords, opaque tokens, expiry.
+#include "service/session_service.h"
+
+#include "auth/password.h"
+#include "auth/token.h"
+#include "core/log.h"
+#include "store/tx.h"
+
+namespace meekijk::service {
+namespace {
+
+Error BadCredentials() {
+  return MakeError(ErrorCode::kUnauthenticated, "Gebruikersnaam of wachtwoord is onjuist.",
+                   "The username or password is incorrect.");
+}
+
+Error SessionEnded() {
+  return MakeError(ErrorCode::kUnauthenticated,
+                   "Uw sessie is verlopen of ongeldig. Log opnieuw in.",
+                   "Your session has expired or is invalid. Please log in again.");
+}
+
+// Verifying against this hash when the user does not exist keeps the time of a failed login
+// the same for known and unknown usernames.
+const std::string& DecoyHash() {
+  static const std::string hash = auth::HashPassword("decoy password that matches nothing").value();
+  return hash;
+}
+
+Result<Principal> LoadPrincipal(store::Tx& tx, const domain::User& user,
+                                const RequestContext& request) {
+  Principal principal;
+  principal.user = user;
+  principal.user.password_hash.clear();  // no use case needs it past this point
+  MK_ASSIGN_OR_RETURN(principal.memberships, tx.ListMemberships(user.id));
+  MK_ASSIGN_OR_RETURN(principal.pools, tx.ListPoolsOfMember(user.id));
+  principal.request = request;
+  return principal;
+}
+
+}  // namespace
+
+Result<LoginResult> SessionService::Login(std::string_view username, std::string_view password,
+                                          const RequestContext& request) {
+  MK_ASSIGN_OR_RETURN(
+      std::optional<domain::User> user,
+      store::Transact<std::optional<domain::User>>(database_, store::Access::kRead,
+                                                   [&](store::Tx& tx) {
+                                                     return tx.FindUserByUsername(username);
+                                                   }));
+  bool verified = auth::VerifyPassword(user ? user->password_hash : DecoyHash(), password);
+  if (!user || !verified || !user->active) {
+    log::Warn("login_failed", {{"username", username}, {"client", request.client_address},
+                               {"request_id", request.request_id}});
+    return BadCredentials();
+  }
+  LoginResult result;
+  result.token = auth::NewSessionToken();
+  TimePoint now = clock_.Now();
+  result.expires_at = now + ttl_;
+  MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
+    MK_RETURN_IF_ERROR(tx.InsertSession({auth::HashSessionToken(result.token), user->id, now,
+                                         result.expires_at, request.client_address}));
+    MK_ASSIGN_OR_RETURN(result.principal, LoadPrincipal(tx, *user, request));
+    return Ok();
+  }));
+  log::Info("login", {{"user_id", user->id}, {"request_id", request.request_id}});
+  return result;
+}
+
+Result<void> SessionService::Logout(std::string_view token) {
+  return database_.Run(store::Access::kWrite, [&](store::Tx& tx) {
+    return tx.DeleteSession(auth::HashSessionToken(token));
+  });
+}
+
+Result<Principal> SessionService::Authenticate(std::string_view token,
+                                               const RequestContext& request) {
+  if (token.empty()) return SessionEnded();
+  std::string hash = auth::HashSessionToken(token);
+  TimePoint now = clock_.Now();
+  return store::Transact<Principal>(database_, store::Access::kRead,
+                                    [&](store::Tx& tx) -> Result<Principal> {
+    MK_ASSIGN_OR_RETURN(std::optional<store::SessionRecord> session, tx.FindSession(hash));
+    if (!session || session->expires_at <= now) return SessionEnded();
+    MK_ASSIGN_OR_RETURN(std::optional<domain::User> user, tx.FindUser(session->user_id));
+    if (!user || !user->active) return SessionEnded();
+    return LoadPrincipal(tx, *user, request);
+  });
+}
+
+}  // namespace meekijk::service

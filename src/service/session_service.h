@@ -1,0 +1,41 @@
+// Logging in and out, and turning a token into a Principal. Sessions live in the database, so
+// that any node can serve any request and a logout works everywhere at once.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "service/principal.h"
+#include "store/database.h"
+
+namespace meekijk::service {
+
+struct LoginResult {
+  std::string token;  // give to the client once; only its hash is stored
+  TimePoint expires_at;
+  Principal principal;
+};
+
+class SessionService {
+ public:
+  SessionService(store::Database& database, const Clock& clock, std::chrono::minutes ttl)
+      : database_(database), clock_(clock), ttl_(ttl) {}
+
+  // kUnauthenticated with one message for every failure, so that a caller cannot learn which
+  // usernames exist.
+  Result<LoginResult> Login(std::string_view username, std::string_view password,
+                            const RequestContext& request);
+  Result<void> Logout(std::string_view token);
+  // kUnauthenticated for an unknown or expired token or an inactive user.
+  Result<Principal> Authenticate(std::string_view token, const RequestContext& request);
+
+ private:
+  store::Database& database_;
+  const Clock& clock_;
+  std::chrono::minutes ttl_;
+};
+
+}  // namespace meekijk::service
