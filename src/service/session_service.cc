@@ -89,4 +89,16 @@ Result<Principal> SessionService::Authenticate(std::string_view token,
   });
 }
 
+Result<Principal> SessionService::PrincipalOf(int64_t user_id, const RequestContext& request) {
+  return store::Transact<Principal>(database_, store::Access::kRead,
+                                    [&](store::Tx& tx) -> Result<Principal> {
+    MK_ASSIGN_OR_RETURN(std::optional<domain::User> user, tx.FindUser(user_id));
+    if (!user) {
+      return MakeError(ErrorCode::kNotFound, "Deze gebruiker bestaat niet.",
+                       "This user does not exist.");
+    }
+    return LoadPrincipal(tx, *user, request);
+  });
+}
+
 }  // namespace meekijk::service

@@ -31,6 +31,9 @@ class SessionService {
   Result<void> Logout(std::string_view token);
   // kUnauthenticated for an unknown or expired token or an inactive user.
   Result<Principal> Authenticate(std::string_view token, const RequestContext& request);
+  // The principal of a user without a login: for trusted callers only (the command line and
+  // the demo, which run with the database's own rights).
+  Result<Principal> PrincipalOf(int64_t user_id, const RequestContext& request);
 
  private:
   store::Database& database_;

@@ -1,0 +1,30 @@
+// REST API v1: registers every route of the contract (docs/openapi.json) on a router. Handlers
+// are thin: parse the request, authenticate, call one use case, write the response.
+#pragma once
+
+#include "http/router.h"
+#include "service/consult_service.h"
+#include "service/directory_service.h"
+#include "service/session_service.h"
+
+namespace meekijk::api {
+
+struct Services {
+  service::SessionService& sessions;
+  service::DirectoryService& directory;
+  service::ConsultService& consults;
+};
+
+void AddSessionRoutes(http::Router& router, Services& services);
+void AddConsultRoutes(http::Router& router, Services& services);
+void AddAttachmentRoutes(http::Router& router, Services& services);
+// /healthz and /metrics; `healthy` checks the database.
+void AddSystemRoutes(http::Router& router, std::function<bool()> healthy);
+
+inline void AddApiRoutes(http::Router& router, Services& services) {
+  AddSessionRoutes(router, services);
+  AddConsultRoutes(router, services);
+  AddAttachmentRoutes(router, services);
+}
+
+}  // namespace meekijk::api

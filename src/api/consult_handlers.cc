@@ -1,0 +1,178 @@
+// /api/v1/consults: create, list, read, and every life-cycle action.
+#include <boost/json/array.hpp>
+
+#include "api/authenticate.h"
+#include "api/consult_json.h"
+#include "api/consult_request.h"
+#include "api/json_body.h"
+#include "api/responses.h"
+
+namespace meekijk::api {
+namespace {
+
+namespace json = boost::json;
+using service::Principal;
+
+constexpr int kDefaultPageSize = 50;
+constexpr int kMaxPageSize = 200;
+
+// Answers a use case's result: the consult's summary with `status`, or its error.
+http::Response Answer(const http::Request& request, const Result<domain::Consult>& consult,
+                      int status = 200) {
+  if (!consult.ok()) return ErrorResponse(request, consult.error());
+  return JsonResponse(status, ConsultSummaryJson(*consult));
+}
+
+http::Response Create(Services& services, http::Request& request) {
+  return WithPrincipal(services, request, [&](const Principal& principal) {
+    Result<json::object> body = ParseObject(request.body);
+    if (!body.ok()) return ErrorResponse(request, body.error());
+    Result<service::NewConsult> consult = NewConsultFromJson(*body);
+    if (!consult.ok()) return ErrorResponse(request, consult.error());
+    return Answer(request, services.consults.Create(principal, *consult), 201);
+  });
+}
+
+Result<service::ListQuery> ListQueryFrom(const http::Request& request) {
+  service::ListQuery query;
+  std::string box = request.Query("box").value_or("outbox");
+  if (box == "inbox") {
+    query.box = store::ConsultFilter::Box::kInbox;
+  } else if (box == "pool") {
+    query.box = store::ConsultFilter::Box::kPool;
+  } else if (box != "outbox") {
+    return MakeError(ErrorCode::kInvalidArgument, "Kies box=outbox, inbox of pool.",
+                     "Choose box=outbox, inbox or pool.", "box");
+  }
+  if (auto status = request.Query("status"); status && !status->empty()) {
+    query.status = domain::Parse<domain::ConsultStatus>(*status);
+    if (!query.status) {
+      return MakeError(ErrorCode::kInvalidArgument, "Onbekende status „" + *status + "”.",
+                       "Unknown status \"" + *status + "\".", "status");
+    }
+  }
+  if (auto specialty = request.Query("specialty"); specialty && !specialty->empty()) {
+    query.specialty = specialty;
+  }
+  if (auto text = request.Query("q"); text && !text->empty()) query.text = text;
+  if (auto cursor = request.Query("cursor"); cursor && !cursor->empty()) query.cursor = cursor;
+  query.limit = kDefaultPageSize;
+  if (auto limit = request.Query("limit")) {
+    int value = std::atoi(limit->c_str());
+    if (value < 1 || value > kMaxPageSize) {
+      return MakeError(ErrorCode::kInvalidArgument, "Kies een limiet van 1 tot 200.",
+                       "Choose a limit from 1 to 200.", "limit");
+    }
+    query.limit = value;
+  }
+  return query;
+}
+
+http::Response List(Services& services, http::Request& request) {
+  return WithPrincipal(services, request, [&](const Principal& principal) {
+    Result<service::ListQuery> query = ListQueryFrom(request);
+    if (!query.ok()) return ErrorResponse(request, query.error());
+    Result<store::ConsultPage> page = services.consults.List(principal, *query);
+    if (!page.ok()) return ErrorResponse(request, page.error());
+    json::array items;
+    for (const domain::Consult& consult : page->items) items.push_back(ConsultSummaryJson(consult));
+    return JsonResponse(200, json::object{{"items", std::move(items)},
+                                          {"next_cursor", page->next_cursor
+                                                              ? json::value(*page->next_cursor)
+                                                              : json::value(nullptr)}});
+  });
+}
+
+http::Response Get(Services& services, http::Request& request) {
+  return WithPrincipal(services, request, [&](const Principal& principal) {
+    Result<int64_t> id = PathId(request, "id");
+    if (!id.ok()) return ErrorResponse(request, id.error());
+    Result<service::ConsultDetail> detail = services.consults.Get(principal, *id);
+    if (!detail.ok()) return ErrorResponse(request, detail.error());
+    return JsonResponse(200, ConsultJson(*detail));
+  });
+}
+
+// An action on one consult whose body (possibly empty) is read by `act`.
+template <typename F>
+http::Response Act(Services& services, http::Request& request, F&& act) {
+  return WithPrincipal(services, request, [&](const Principal& principal) {
+    Result<int64_t> id = PathId(request, "id");
+    if (!id.ok()) return ErrorResponse(request, id.error());
+    Result<json::object> body = ParseObject(request.body);
+    if (!body.ok()) return ErrorResponse(request, body.error());
+    return Answer(request, act(principal, *id, *body));
+  });
+}
+
+Result<domain::Consult> Decline(Services& services, const Principal& principal, int64_t id,
+                                const json::object& body) {
+  MK_ASSIGN_OR_RETURN(std::string reason, RequiredString(body, "reason", "reason"));
+  return services.consults.Decline(principal, id, reason);
+}
+
+Result<domain::Consult> Forward(Services& services, const Principal& principal, int64_t id,
+                                const json::object& body) {
+  MK_ASSIGN_OR_RETURN(int64_t pool_id, RequiredInt(body, "pool_id", "pool_id"));
+  return services.consults.Forward(principal, id, pool_id);
+}
+
+Result<domain::Consult> PostMessage(Services& services, const Principal& principal, int64_t id,
+                                    const json::object& body) {
+  MK_ASSIGN_OR_RETURN(domain::MessageKind kind,
+                      RequiredEnum<domain::MessageKind>(body, "kind", "kind"));
+  MK_ASSIGN_OR_RETURN(std::string text, RequiredString(body, "body", "body"));
+  return services.consults.PostMessage(principal, id, kind, text);
+}
+
+Result<domain::Consult> Advice(Services& services, const Principal& principal, int64_t id,
+                               const json::object& body) {
+  MK_ASSIGN_OR_RETURN(domain::Recommendation recommendation,
+                      RequiredEnum<domain::Recommendation>(body, "recommendation",
+                                                           "recommendation"));
+  MK_ASSIGN_OR_RETURN(std::string text, RequiredString(body, "body", "body"));
+  return services.consults.GiveAdvice(principal, id, recommendation, text);
+}
+
+Result<domain::Consult> Close(Services& services, const Principal& principal, int64_t id,
+                              const json::object& body) {
+  service::Outcome outcome;
+  MK_ASSIGN_OR_RETURN(outcome.outcome, RequiredEnum<domain::OutcomeKind>(body, "outcome", "outcome"));
+  MK_ASSIGN_OR_RETURN(outcome.learned, RequiredBool(body, "learned", "learned"));
+  MK_ASSIGN_OR_RETURN(int64_t rating, RequiredInt(body, "rating", "rating"));
+  outcome.rating = rating >= 0 && rating <= 10 ? static_cast<int>(rating) : 0;
+  return services.consults.Close(principal, id, outcome);
+}
+
+}  // namespace
+
+void AddConsultRoutes(http::Router& router, Services& s) {
+  using service::ConsultService;
+  router.Add("POST", "/api/v1/consults", [&](http::Request& r) { return Create(s, r); });
+  router.Add("GET", "/api/v1/consults", [&](http::Request& r) { return List(s, r); });
+  router.Add("GET", "/api/v1/consults/{id}", [&](http::Request& r) { return Get(s, r); });
+  auto simple = [&](const char* action, auto member) {
+    router.Add("POST", std::string("/api/v1/consults/{id}/") + action, [&s, member](http::Request& r) {
+      return Act(s, r, [&](const Principal& p, int64_t id, const json::object&) {
+        return (s.consults.*member)(p, id);
+      });
+    });
+  };
+  simple("send", &ConsultService::Send);
+  simple("claim", &ConsultService::Claim);
+  simple("cancel", &ConsultService::Cancel);
+  auto with_body = [&](const char* action, auto handler) {
+    router.Add("POST", std::string("/api/v1/consults/{id}/") + action, [&s, handler](http::Request& r) {
+      return Act(s, r, [&](const Principal& p, int64_t id, const json::object& body) {
+        return handler(s, p, id, body);
+      });
+    });
+  };
+  with_body("decline", Decline);
+  with_body("forward", Forward);
+  with_body("messages", PostMessage);
+  with_body("advice", Advice);
+  with_body("close", Close);
+}
+
+}  // namespace meekijk::api

@@ -1,0 +1,64 @@
+// Status mapping and JSON responses.
+#include "api/responses.h"
+
+#include <boost/json/serialize.hpp>
+
+#include "core/log.h"
+
+namespace meekijk::api {
+
+Language LanguageOf(const http::Request& request) {
+  std::string_view accept = request.Header("accept-language").value_or("nl");
+  size_t en = accept.find("en");
+  size_t nl = accept.find("nl");
+  return en != std::string_view::npos && (nl == std::string_view::npos || en < nl)
+             ? Language::kEnglish
+             : Language::kDutch;
+}
+
+int HttpStatus(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidArgument: return 422;
+    case ErrorCode::kMalformed: return 400;
+    case ErrorCode::kUnauthenticated: return 401;
+    case ErrorCode::kForbidden: return 403;
+    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kConflict: return 409;
+    case ErrorCode::kTooLarge: return 413;
+    case ErrorCode::kUnsupportedMedia: return 415;
+    case ErrorCode::kUnavailable: return 503;
+    case ErrorCode::kInternal: return 500;
+  }
+  return 500;
+}
+
+http::Response ErrorResponse(const http::Request& request, const Error& error) {
+  boost::json::object body;
+  body["code"] = ErrorCodeName(error.code);
+  if (error.code == ErrorCode::kInternal) {
+    log::Error("internal_error", {{"request_id", request.request_id},
+                                  {"detail", error.message.en}});
+    body["message"] = LanguageOf(request) == Language::kEnglish
+                          ? "Something went wrong on our side. Reference: " + request.request_id
+                          : "Er ging iets mis aan onze kant. Kenmerk: " + request.request_id;
+  } else {
+    body["message"] =
+        LanguageOf(request) == Language::kEnglish ? error.message.en : error.message.nl;
+  }
+  if (!error.field.empty()) body["field"] = error.field;
+  http::Response response = JsonResponse(HttpStatus(error.code), boost::json::object{{"error", body}});
+  if (error.code == ErrorCode::kUnauthenticated) {
+    response.WithHeader("WWW-Authenticate", "Bearer realm=\"meekijk\"");
+  }
+  return response;
+}
+
+http::Response JsonResponse(int status, const boost::json::value& body) {
+  http::Response response;
+  response.status = status;
+  response.content_type = "application/json; charset=utf-8";
+  response.body = boost::json::serialize(body);
+  return response;
+}
+
+}  // namespace meekijk::api

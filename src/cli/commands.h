@@ -1,0 +1,16 @@
+// The subcommands of `meekijk`. Each adds itself to the application; main only dispatches.
+#pragma once
+
+namespace CLI {
+class App;
+}
+
+namespace meekijk::cli {
+
+void AddServeCommand(CLI::App& app);
+void AddMigrateCommand(CLI::App& app);
+void AddUserCommand(CLI::App& app);
+void AddOrganisationCommand(CLI::App& app);
+void AddDemoCommand(CLI::App& app);
+
+}  // namespace meekijk::cli

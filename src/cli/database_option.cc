@@ -1,0 +1,42 @@
+// Opening the database a command was pointed at.
+#include "cli/database_option.h"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+
+#include "store/postgres/postgres_database.h"
+#include "store/sqlite/sqlite_database.h"
+
+namespace meekijk::cli {
+
+void AddDatabaseOption(CLI::App& command, DatabaseOption& option) {
+  auto* data = command.add_option("--data", option.data_dir,
+                                  "Directory of the embedded SQLite database (meekijk.db)")
+                   ->envname("MEEKIJK_DATA");
+  command.add_option("--database", option.url, "PostgreSQL URL, e.g. postgresql://host/meekijk")
+      ->envname("MEEKIJK_DATABASE")
+      ->excludes(data);
+}
+
+Result<std::unique_ptr<store::Database>> OpenDatabase(const DatabaseOption& option) {
+  Result<std::unique_ptr<store::Database>> database =
+      MakeError(ErrorCode::kInvalidArgument, "Geef --data DIR of --database URL.",
+                "Give --data DIR or --database URL.");
+  if (!option.url.empty()) {
+    database = store::postgres::OpenPostgresDatabase(option.url);
+  } else if (!option.data_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(option.data_dir, ec);
+    if (ec) {
+      return MakeError(ErrorCode::kUnavailable, "Kan de map " + option.data_dir + " niet maken.",
+                       "Cannot create the directory " + option.data_dir + ".");
+    }
+    database = store::sqlite::OpenSqliteDatabase(option.data_dir + "/meekijk.db");
+  }
+  if (!database.ok()) return database.error();
+  MK_RETURN_IF_ERROR((*database)->Migrate());
+  return database;
+}
+
+}  // namespace meekijk::cli

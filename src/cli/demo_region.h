@@ -1,0 +1,27 @@
+// The demo region "Rotterdam e.o.": care groups, practices, hospitals, a ZBC, a kaderarts group
+// and an insurer; pools for eight specialties with agreements; a user of every role; consults in
+// every state with Dutch clinical texts. Consults are made through the real use cases, so the
+// demo obeys every rule the product does.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "store/database.h"
+
+namespace meekijk::cli {
+
+struct DemoAccount {
+  std::string username;
+  std::string role;
+  std::string organisation;
+  std::string display_name;
+};
+
+// Fills an empty database; kConflict when it already holds organisations.
+Result<std::vector<DemoAccount>> CreateDemoRegion(store::Database& database, const Clock& clock,
+                                                  const std::string& password);
+
+}  // namespace meekijk::cli

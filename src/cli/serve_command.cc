@@ -1,0 +1,103 @@
+// `meekijk serve`: the HTTP server with the REST API (and the web app when built).
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "api/api.h"
+#include "cli/commands.h"
+#include "cli/database_option.h"
+#include "core/log.h"
+#include "http/server.h"
+#include "store/tx.h"
+
+namespace meekijk::cli {
+namespace {
+
+struct ServeOptions {
+  DatabaseOption database;
+  std::string listen = "127.0.0.1:8080";
+  int threads = 8;
+  int max_attachment_mb = 20;
+  int session_hours = 12;
+};
+
+Result<void> SplitListen(const std::string& listen, http::ServerOptions& options) {
+  size_t colon = listen.rfind(':');
+  if (colon == std::string::npos) {
+    return MakeError(ErrorCode::kInvalidArgument, "Gebruik --listen HOST:PORT.",
+                     "Use --listen HOST:PORT.");
+  }
+  options.host = listen.substr(0, colon);
+  if (options.host.size() > 2 && options.host.front() == '[') {
+    options.host = options.host.substr(1, options.host.size() - 2);  // [::1]:8080
+  }
+  try {
+    options.port = std::stoi(listen.substr(colon + 1));
+  } catch (const std::exception&) {
+    options.port = -1;
+  }
+  if (options.port < 0 || options.port > 65535) {
+    return MakeError(ErrorCode::kInvalidArgument, "Ongeldige poort in --listen.",
+                     "Invalid port in --listen.");
+  }
+  return Ok();
+}
+
+int Serve(const ServeOptions& options) {
+  http::ServerOptions server_options;
+  if (Result<void> split = SplitListen(options.listen, server_options); !split.ok()) {
+    std::cerr << split.error().message.en << "\n";
+    return 2;
+  }
+  server_options.threads = std::max(2, options.threads);
+  size_t max_attachment = static_cast<size_t>(std::max(1, options.max_attachment_mb)) << 20;
+  server_options.max_body_bytes = max_attachment + (64 << 10);
+  Result<std::unique_ptr<store::Database>> database = OpenDatabase(options.database);
+  if (!database.ok()) {
+    std::cerr << "meekijk: " << database.error().message.en << "\n";
+    return 1;
+  }
+  SystemClock clock;
+  service::AccessLog access_log(**database, clock);
+  service::SessionService sessions(**database, clock, std::chrono::hours(options.session_hours));
+  service::DirectoryService directory(**database, clock);
+  service::ConsultService consults(**database, clock, access_log, max_attachment);
+  api::Services services{sessions, directory, consults};
+  http::Router router;
+  api::AddApiRoutes(router, services);
+  store::Database& db = **database;
+  api::AddSystemRoutes(router, [&db] {
+    return db.Run(store::Access::kRead, [](store::Tx& tx) -> Result<void> {
+      MK_RETURN_IF_ERROR(tx.connection().Query("SELECT 1"));
+      return Ok();
+    }).ok();
+  });
+  http::Server server(server_options, [&router](http::Request& r) { return router.Dispatch(r); });
+  if (Result<void> listening = server.Listen(); !listening.ok()) {
+    std::cerr << "meekijk: " << listening.error().message.en << "\n";
+    return 1;
+  }
+  std::string url = "http://" + server_options.host + ":" + std::to_string(server.port());
+  log::Info("server_started", {{"url", url}, {"threads", server_options.threads}});
+  std::cout << "meekijk serving on " << url << std::endl;
+  server.Run();
+  return 0;
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app) {
+  auto options = std::make_shared<ServeOptions>();
+  CLI::App* serve = app.add_subcommand("serve", "Start de server / Start the server");
+  AddDatabaseOption(*serve, options->database);
+  serve->add_option("--listen", options->listen, "HOST:PORT to listen on (port 0: any free port)")
+      ->capture_default_str();
+  serve->add_option("--threads", options->threads, "Worker threads")->capture_default_str();
+  serve->add_option("--max-attachment-mb", options->max_attachment_mb,
+                    "Largest attachment in MB")->capture_default_str();
+  serve->add_option("--session-hours", options->session_hours, "Session lifetime in hours")
+      ->capture_default_str();
+  serve->callback([options] { std::exit(Serve(*options)); });
+}
+
+}  // namespace meekijk::cli

@@ -1,0 +1,48 @@
+// HTTP requests and responses as plain values, so that handlers are functions of a request and
+// are tested without a network. Only server.cc knows Beast.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace meekijk::http {
+
+struct Request {
+  std::string method;  // "GET", "POST", …
+  std::string target;  // as received: path and query
+  std::string path;    // decoded path without the query
+  std::multimap<std::string, std::string> query;
+  std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
+  std::string body;
+  std::string client_address;
+  std::string request_id;
+  std::string route;  // the matched route pattern, for metrics and logs ("/api/v1/consults/{id}")
+  std::map<std::string, std::string> params;  // path parameters of the matched route
+
+  // The first header with this (lower-case) name.
+  std::optional<std::string_view> Header(std::string_view name) const;
+  std::optional<std::string> Query(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  Response& WithHeader(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+};
+
+// Splits "a=1&b=x%20y" into decoded pairs; '+' is a space, as browsers send forms.
+std::multimap<std::string, std::string> ParseQuery(std::string_view query);
+// Percent-decodes; returns nullopt for a malformed escape.
+std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
+
+}  // namespace meekijk::http

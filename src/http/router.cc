@@ -1,0 +1,81 @@
+// Matching request paths against route patterns.
+#include "http/router.h"
+
+#include "core/log.h"
+
+namespace meekijk::http {
+namespace {
+
+std::vector<std::string> Split(std::string_view path) {
+  std::vector<std::string> segments;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    if (slash > start) segments.emplace_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return segments;
+}
+
+}  // namespace
+
+void Router::Add(std::string method, std::string pattern, Handler handler) {
+  std::vector<std::string> segments = Split(pattern);
+  routes_.push_back({std::move(method), std::move(pattern), std::move(segments), std::move(handler)});
+}
+
+bool Router::Match(const Route& route, const std::vector<std::string>& segments,
+                   std::map<std::string, std::string>& params) {
+  if (route.segments.size() != segments.size()) return false;
+  std::map<std::string, std::string> found;
+  for (size_t i = 0; i < segments.size(); ++i) {
+    const std::string& expected = route.segments[i];
+    if (expected.size() > 2 && expected.front() == '{' && expected.back() == '}') {
+      found[expected.substr(1, expected.size() - 2)] = segments[i];
+    } else if (expected != segments[i]) {
+      return false;
+    }
+  }
+  params = std::move(found);
+  return true;
+}
+
+Response Router::Dispatch(Request& request) const {
+  std::vector<std::string> segments = Split(request.path);
+  bool path_known = false;
+  for (const Route& route : routes_) {
+    std::map<std::string, std::string> params;
+    if (!Match(route, segments, params)) continue;
+    path_known = true;
+    if (route.method != request.method) continue;
+    request.route = route.pattern;
+    request.params = std::move(params);
+    return route.handler(request);
+  }
+  request.route = "unmatched";
+  if (path_known) {
+    return JsonError(405, "method_not_allowed",
+                     "Deze methode is hier niet toegestaan. / This method is not allowed here.");
+  }
+  return JsonError(404, "not_found", "Deze pagina bestaat niet. / This page does not exist.");
+}
+
+std::vector<Router::RouteInfo> Router::Routes() const {
+  std::vector<RouteInfo> out;
+  for (const Route& route : routes_) out.push_back({route.method, route.pattern});
+  return out;
+}
+
+Response JsonError(int status, std::string_view code, std::string_view message) {
+  Response response;
+  response.status = status;
+  response.body = "{\"error\":{\"code\":";
+  log::AppendJsonString(response.body, code);
+  response.body += ",\"message\":";
+  log::AppendJsonString(response.body, message);
+  response.body += "}}";
+  return response;
+}
+
+}  // namespace meekijk::http

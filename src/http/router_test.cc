@@ -1,0 +1,52 @@
+#include "http/router.h"
+
+#include <gtest/gtest.h>
+
+namespace meekijk::http {
+namespace {
+
+Response Echo(Request& request) {
+  Response response;
+  response.body = request.route + "|" + (request.params.count("id") ? request.params["id"] : "");
+  return response;
+}
+
+Request Make(std::string method, std::string path) {
+  Request request;
+  request.method = std::move(method);
+  request.path = std::move(path);
+  return request;
+}
+
+TEST(RouterTest, MatchesPatternsWithParameters) {
+  Router router;
+  router.Add("GET", "/api/v1/consults/{id}", Echo);
+  router.Add("POST", "/api/v1/consults/{id}/send", Echo);
+  Request get = Make("GET", "/api/v1/consults/42");
+  EXPECT_EQ(router.Dispatch(get).body, "/api/v1/consults/{id}|42");
+  Request send = Make("POST", "/api/v1/consults/7/send");
+  EXPECT_EQ(router.Dispatch(send).body, "/api/v1/consults/{id}/send|7");
+}
+
+TEST(RouterTest, AnswersUnknownPathsAndWrongMethods) {
+  Router router;
+  router.Add("GET", "/healthz", Echo);
+  Request wrong_method = Make("DELETE", "/healthz");
+  EXPECT_EQ(router.Dispatch(wrong_method).status, 405);
+  Request unknown = Make("GET", "/nope");
+  Response response = router.Dispatch(unknown);
+  EXPECT_EQ(response.status, 404);
+  EXPECT_NE(response.body.find("\"code\":\"not_found\""), std::string::npos);
+}
+
+TEST(MessageTest, ParsesAndDecodesQueries) {
+  auto query = ParseQuery("box=pool&text=moeder%20vlek&x=a+b&bad=%zz");
+  EXPECT_EQ(query.find("text")->second, "moeder vlek");
+  EXPECT_EQ(query.find("x")->second, "a b");
+  EXPECT_EQ(query.count("bad"), 0u);
+  EXPECT_EQ(PercentDecode("%4", false), std::nullopt);
+  EXPECT_EQ(PercentDecode("%41", false), "A");
+}
+
+}  // namespace
+}  // namespace meekijk::http

@@ -1,0 +1,49 @@
+// The HTTP server: Boost.Beast, asynchronous, on a pool of threads, with keep-alive, limits on
+// header and body size and on time, a request id in every response and log line, metrics, and a
+// graceful stop on SIGTERM or SIGINT (in-flight requests finish, new connections are refused).
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+#include "http/message.h"
+
+namespace meekijk::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: any free port; see Server::port()
+  int threads = 8;  // handlers may wait on the database, so more threads than cores
+  size_t max_header_bytes = 16 * 1024;
+  size_t max_body_bytes = 21 * 1024 * 1024;  // a 20 MB attachment and its envelope
+  std::chrono::seconds request_timeout{30};
+  std::chrono::seconds idle_timeout{60};
+  std::chrono::seconds shutdown_grace{20};
+};
+
+class Server {
+ public:
+  // `handler` is called on a pool thread for every complete request; it must be thread-safe.
+  Server(ServerOptions options, std::function<Response(Request&)> handler);
+  ~Server();
+
+  // Binds the listening socket; fails with a clear message when the address is taken.
+  Result<void> Listen();
+  // The bound port (useful when the options asked for port 0).
+  int port() const;
+  // Serves until SIGTERM/SIGINT or Stop(), then lets in-flight requests finish.
+  void Run();
+  // Starts a graceful stop from any thread.
+  void Stop();
+
+  struct Impl;  // public only so that server.cc's connection class can name it
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace meekijk::http
