@@ -10,6 +10,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <array>
 #include <atomic>
 #include <csignal>
 #include <thread>
@@ -28,6 +29,7 @@ namespace bhttp = boost::beast::http;
 namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
+constexpr std::chrono::seconds kLingerTime{2};
 constexpr std::string_view kRequestsMetric = "meekijk_http_requests_total";
 constexpr std::string_view kLatencyMetric = "meekijk_http_request_duration_seconds";
 
@@ -207,10 +209,22 @@ class Session : public std::enable_shared_from_this<Session> {
                           {"duration_ms", seconds * 1000.0}, {"client", client_}});
   }
 
+  // A lingering close: stop sending, then read and discard what the client still sends (an
+  // oversized upload, say) for a short while, so that it reads our answer instead of a reset.
   void Close() {
     beast::error_code ignored;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream_.socket().close(ignored);
+    stream_.expires_after(kLingerTime);
+    Drain();
+  }
+
+  void Drain() {
+    stream_.async_read_some(net::buffer(drain_buffer_),
+                            [self = shared_from_this()](beast::error_code ec, size_t) {
+                              if (!ec) return self->Drain();
+                              beast::error_code ignored;
+                              self->stream_.socket().close(ignored);
+                            });
   }
 
   beast::tcp_stream stream_;
@@ -219,6 +233,7 @@ class Session : public std::enable_shared_from_this<Session> {
   Server::Impl& server_;
   std::string client_;
   bool keep_alive_ = false;
+  std::array<char, 16 * 1024> drain_buffer_;
 };
 
 }  // namespace

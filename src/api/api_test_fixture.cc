@@ -1,0 +1,85 @@
+// The HTTP test fixture.
+#include "api/api_test_fixture.h"
+
+namespace meekijk::api {
+
+namespace json = boost::json;
+
+const testing::OpenApiDocument& ApiTest::OpenApi() {
+  static const testing::OpenApiDocument document =
+      testing::OpenApiDocument::Load(std::string(MEEKIJK_SOURCE_DIR) + "/docs/openapi.json");
+  return document;
+}
+
+void ApiTest::SetUp() {
+  database_ = std::make_unique<testing::TestDatabase>(GetParam());
+  std::vector<std::string> demo{"demo", "--password", kDemoPassword, "--json"};
+  for (const std::string& arg : database_->CommandLineArguments()) demo.push_back(arg);
+  testing::CommandResult created = testing::RunCommand(MEEKIJK_BINARY, demo);
+  ASSERT_EQ(created.exit_code, 0) << created.err;
+  server_ = StartNode();
+  client_ = std::make_unique<testing::HttpClient>(server_->port());
+}
+
+std::unique_ptr<testing::ServerProcess> ApiTest::StartNode(std::vector<std::string> extra) {
+  return std::make_unique<testing::ServerProcess>(MEEKIJK_BINARY,
+                                                  database_->CommandLineArguments(), extra);
+}
+
+testing::HttpResponse ApiTest::Expect(int status, const std::string& method,
+                                      const std::string& pattern,
+                                      const testing::HttpResponse& response) {
+  EXPECT_EQ(response.status, status) << method << " " << pattern << ": " << response.body;
+  EXPECT_FALSE(response.Header("x-request-id").empty());
+  if (response.Header("content-type").rfind("application/json", 0) == 0) {
+    for (const std::string& problem :
+         OpenApi().ValidateResponse(method, pattern, response.status, response.Json())) {
+      ADD_FAILURE() << method << " " << pattern << " " << response.status << ": " << problem;
+    }
+  }
+  return response;
+}
+
+std::string ApiTest::Token(const std::string& username) {
+  std::string& token = tokens_[username];
+  if (token.empty()) token = client_->Login(username, kDemoPassword);
+  EXPECT_FALSE(token.empty()) << "login failed for " << username;
+  return token;
+}
+
+json::object ApiTest::NewConsultBody(bool send) {
+  return json::object{
+      {"specialty", "dermatologie"},
+      {"mode", "digital"},
+      {"patient", json::object{{"birth_year", 1979}, {"sex", "female"}}},
+      {"icpc", "S88"},
+      {"question", "Handeczeem bij een kapster; contactallergie uitzoeken of eerst behandelen?"},
+      {"clinical_summary", "Sinds 4 maanden kloven en blaasjes aan beide handen."},
+      {"intended_referral", true},
+      {"consent", true},
+      {"send", send},
+  };
+}
+
+int64_t ApiTest::CreateConsult(bool send) {
+  testing::HttpResponse created = Expect(201, "POST", "/api/v1/consults",
+                                         client_->Post("/api/v1/consults", NewConsultBody(send),
+                                                       Token("huisarts.devries")));
+  return created.Json().at("id").as_int64();
+}
+
+json::object ApiTest::GetConsult(int64_t id, const std::string& username) {
+  testing::HttpResponse response = Expect(200, "GET", "/api/v1/consults/{id}",
+                                          client_->Get(ConsultPath(id), Token(username)));
+  return response.Json().is_object() ? response.Json().as_object() : json::object();
+}
+
+std::string ApiTest::ConsultPath(int64_t id, const std::string& action) const {
+  return "/api/v1/consults/" + std::to_string(id) + (action.empty() ? "" : "/" + action);
+}
+
+std::string TestName(const ::testing::TestParamInfo<testing::Engine>& info) {
+  return testing::EngineName(info.param);
+}
+
+}  // namespace meekijk::api

@@ -1,0 +1,51 @@
+// The fixture of the HTTP tests: a demo region in a fresh database (SQLite or PostgreSQL), the
+// real `meekijk serve` on a free port, a client, and the OpenAPI document every JSON response is
+// checked against.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <memory>
+#include <string>
+
+#include "testing/http_client.h"
+#include "testing/openapi_validator.h"
+#include "testing/server_process.h"
+#include "testing/test_database.h"
+
+namespace meekijk::api {
+
+inline constexpr const char* kDemoPassword = "demo-wachtwoord-2026";
+
+class ApiTest : public ::testing::TestWithParam<testing::Engine> {
+ protected:
+  void SetUp() override;
+
+  // Starts (another) server node on the same database.
+  std::unique_ptr<testing::ServerProcess> StartNode(std::vector<std::string> extra = {});
+
+  // Asserts the status and, for JSON bodies, that the body matches the documented schema of
+  // this operation and status.
+  testing::HttpResponse Expect(int status, const std::string& method, const std::string& pattern,
+                               const testing::HttpResponse& response);
+
+  std::string Token(const std::string& username);
+  // A consult body that the demo's Kralingen practice may send to dermatology.
+  static boost::json::object NewConsultBody(bool send);
+  // Creates (and sends) a consult as huisarts.devries; returns its id.
+  int64_t CreateConsult(bool send = true);
+  boost::json::object GetConsult(int64_t id, const std::string& username);
+  std::string ConsultPath(int64_t id, const std::string& action = {}) const;
+
+  std::unique_ptr<testing::TestDatabase> database_;
+  std::unique_ptr<testing::ServerProcess> server_;
+  std::unique_ptr<testing::HttpClient> client_;
+  std::map<std::string, std::string> tokens_;
+
+  static const testing::OpenApiDocument& OpenApi();
+};
+
+std::string TestName(const ::testing::TestParamInfo<testing::Engine>& info);
+
+}  // namespace meekijk::api

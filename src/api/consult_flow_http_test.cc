@@ -1,0 +1,174 @@
+// The whole consult, GP → specialist → GP, through the real server on both databases.
+#include "api/api_test_fixture.h"
+#include "store/tx.h"
+
+namespace meekijk::api {
+namespace {
+
+namespace json = boost::json;
+
+constexpr const char* kConsult = "/api/v1/consults/{id}";
+
+class ConsultFlowHttpTest : public ApiTest {};
+
+TEST_P(ConsultFlowHttpTest, WalksCreateSendClaimInfoReplyAdviceFollowUpAdviceClose) {
+  std::string gp = Token("huisarts.devries"), assistant = Token("assistent.visser"),
+              specialist = Token("specialist.smit");
+  int64_t id = CreateConsult(/*send=*/true);
+  json::object sent = GetConsult(id, "huisarts.devries");
+  EXPECT_EQ(sent.at("status"), "sent");
+  EXPECT_TRUE(sent.at("due_at").is_string());
+  EXPECT_EQ(sent.at("icpc_description"), "Contacteczeem/andere eczeem");
+
+  auto act = [&](const std::string& action, const json::object& body, const std::string& token,
+                 const char* status_after) {
+    testing::HttpResponse response =
+        Expect(200, "POST", std::string(kConsult) + "/" + action,
+               client_->Post(ConsultPath(id, action), body, token));
+    EXPECT_EQ(response.Json().at("status"), status_after) << action;
+  };
+  act("claim", {}, specialist, "claimed");
+  act("messages", {{"kind", "info_request"}, {"body", "Graag een foto van beide handen."}},
+      specialist, "info_requested");
+  std::string photo("\xff\xd8\xff\xe0 a JPEG photo of the hands", 30);
+  testing::HttpResponse uploaded = Expect(
+      201, "POST", std::string(kConsult) + "/attachments",
+      client_->Send("POST", ConsultPath(id, "attachments"), photo,
+                    {{"Authorization", "Bearer " + assistant},
+                     {"Content-Type", "application/octet-stream"},
+                     {"X-Filename", "handen%20links.jpg"}}));
+  EXPECT_EQ(uploaded.Json().at("content_type"), "image/jpeg");
+  EXPECT_EQ(uploaded.Json().at("filename"), "handen links.jpg");
+  act("messages", {{"kind", "reply"}, {"body", "Foto bijgevoegd."}}, assistant, "claimed");
+  act("advice", {{"recommendation", "primary_care"}, {"body", "Klasse 3 corticosteroïd 2 weken."}},
+      specialist, "answered");
+  act("messages", {{"kind", "question"}, {"body", "En daarna afbouwen?"}}, gp, "claimed");
+  act("advice", {{"recommendation", "primary_care"}, {"body", "Ja, in 2 weken afbouwen."}},
+      specialist, "answered");
+  act("close", {{"outcome", "primary_care"}, {"learned", true}, {"rating", 5}}, gp, "closed");
+
+  json::object closed = GetConsult(id, "specialist.smit");
+  EXPECT_EQ(closed.at("status"), "closed");
+  EXPECT_EQ(closed.at("thread").as_array().size(), 5u);
+  EXPECT_EQ(closed.at("advice").at("body"), "Ja, in 2 weken afbouwen.");
+  EXPECT_EQ(closed.at("outcome"),
+            (json::value{{"outcome", "primary_care"}, {"learned", true}, {"rating", 5},
+                         {"closed_at", closed.at("outcome").at("closed_at")}}));
+  json::array attachments = closed.at("attachments").as_array();
+  ASSERT_EQ(attachments.size(), 1u);
+
+  testing::HttpResponse file = client_->Get(
+      "/api/v1/attachments/" + std::to_string(attachments[0].at("id").as_int64()), gp);
+  EXPECT_EQ(file.status, 200);
+  EXPECT_EQ(file.body, photo);
+  EXPECT_EQ(file.Header("content-type"), "image/jpeg");
+  EXPECT_EQ(file.Header("x-content-type-options"), "nosniff");
+  EXPECT_NE(file.Header("content-disposition").find("filename*=UTF-8''handen%20links.jpg"),
+            std::string::npos);
+}
+
+TEST_P(ConsultFlowHttpTest, ListsAreScopedAndPagedByCursor) {
+  std::string gp = Token("huisarts.devries");
+  for (int i = 0; i < 3; ++i) CreateConsult();
+  std::vector<std::string> numbers;
+  std::string target = "/api/v1/consults?box=outbox&limit=2";
+  for (int page = 0; page < 10; ++page) {
+    testing::HttpResponse response =
+        Expect(200, "GET", "/api/v1/consults", client_->Get(target, gp));
+    for (const json::value& item : response.Json().at("items").as_array()) {
+      numbers.push_back(std::string(item.at("number").as_string()));
+    }
+    const json::value& cursor = response.Json().at("next_cursor");
+    if (cursor.is_null()) break;
+    target = "/api/v1/consults?box=outbox&limit=2&cursor=" + std::string(cursor.as_string());
+  }
+  // The demo made 7 consults for this practice; we added 3; newest first, no repeats.
+  EXPECT_EQ(numbers.size(), 10u);
+  EXPECT_EQ(std::set<std::string>(numbers.begin(), numbers.end()).size(), numbers.size());
+  EXPECT_GT(numbers.front(), numbers.back());
+
+  testing::HttpResponse pool = Expect(200, "GET", "/api/v1/consults",
+                                      client_->Get("/api/v1/consults?box=pool",
+                                                   Token("specialist.smit")));
+  for (const json::value& item : pool.Json().at("items").as_array()) {
+    EXPECT_EQ(item.at("status"), "sent");
+    EXPECT_EQ(item.at("specialty"), "dermatologie");
+  }
+  Expect(403, "GET", "/api/v1/consults", client_->Get("/api/v1/consults?box=pool", gp));
+  Expect(422, "GET", "/api/v1/consults", client_->Get("/api/v1/consults?box=elsewhere", gp));
+  Expect(422, "GET", "/api/v1/consults", client_->Get("/api/v1/consults?status=lost", gp));
+}
+
+TEST_P(ConsultFlowHttpTest, AccessLogHoldsARowForEveryReadAndChange) {
+  int64_t id = CreateConsult();
+  std::string specialist = Token("specialist.smit");
+  client_->Get("/api/v1/consults?box=pool", specialist);
+  GetConsult(id, "specialist.smit");
+  client_->Post(ConsultPath(id, "claim"), json::object{}, specialist);
+  client_->Post(ConsultPath(id, "advice"),
+                json::object{{"recommendation", "refer"}, {"body", "Graag verwijzen."}}, specialist);
+  client_->Post(ConsultPath(id, "close"),
+                json::object{{"outcome", "referred"}, {"learned", false}, {"rating", 3}},
+                Token("huisarts.devries"));
+  client_->Get(ConsultPath(id), Token("huisarts.bakker"));  // another practice: refused, logged
+
+  std::unique_ptr<store::Database> db = database_->Open();
+  auto log = store::Transact<std::vector<store::AccessLogEntry>>(
+      *db, store::Access::kRead, [&](store::Tx& tx) { return tx.ListAccessLog(id, 100); });
+  ASSERT_TRUE(log.ok());
+  std::vector<std::string> actions;
+  for (auto it = log->rbegin(); it != log->rend(); ++it) {
+    actions.push_back(it->action + ":" + it->username + ":" + it->outcome);
+    EXPECT_EQ(it->client_address, "127.0.0.1");
+    EXPECT_FALSE(it->request_id.empty());
+  }
+  EXPECT_EQ(actions, (std::vector<std::string>{
+                         "consult.create:huisarts.devries:success",
+                         "consult.send:huisarts.devries:success",
+                         "consult.list:specialist.smit:success",
+                         "consult.read:specialist.smit:success",
+                         "consult.claim:specialist.smit:success",
+                         "consult.advice:specialist.smit:success",
+                         "consult.close:huisarts.devries:success",
+                         "consult.read:huisarts.bakker:not_found",
+                     }));
+}
+
+TEST_P(ConsultFlowHttpTest, AnAssistantsDraftIsSentByTheGp) {
+  testing::HttpResponse draft =
+      Expect(201, "POST", "/api/v1/consults",
+             client_->Post("/api/v1/consults", NewConsultBody(false), Token("assistent.visser")));
+  int64_t id = draft.Json().at("id").as_int64();
+  EXPECT_EQ(draft.Json().at("status"), "draft");
+  Expect(403, "POST", std::string(kConsult) + "/send",
+         client_->Post(ConsultPath(id, "send"), json::object{}, Token("assistent.visser")));
+  Expect(200, "POST", std::string(kConsult) + "/send",
+         client_->Post(ConsultPath(id, "send"), json::object{}, Token("huisarts.devries")));
+  EXPECT_EQ(GetConsult(id, "specialist.smit").at("status"), "sent");
+}
+
+TEST_P(ConsultFlowHttpTest, TwoNodesShareSessionsAndConsults) {
+  if (GetParam() != testing::Engine::kPostgres) GTEST_SKIP() << "several nodes need PostgreSQL";
+  std::unique_ptr<testing::ServerProcess> second = StartNode();
+  testing::HttpClient other(second->port());
+  std::string gp = Token("huisarts.devries");  // logged in on the first node
+  testing::HttpResponse created =
+      other.Post("/api/v1/consults", NewConsultBody(true), gp);  // used on the second
+  ASSERT_EQ(created.status, 201) << created.body;
+  int64_t id = created.Json().at("id").as_int64();
+  std::string specialist = other.Login("specialist.smit", kDemoPassword);
+  EXPECT_EQ(other.Post(ConsultPath(id, "claim"), json::object{}, specialist).status, 200);
+  EXPECT_EQ(client_->Post(ConsultPath(id, "advice"),
+                          json::object{{"recommendation", "primary_care"}, {"body", "Prima."}},
+                          specialist).status,
+            200);
+  EXPECT_EQ(GetConsult(id, "huisarts.devries").at("status"), "answered");
+  EXPECT_EQ(other.Delete("/api/v1/session", gp).status, 204);
+  EXPECT_EQ(client_->Get("/api/v1/me", gp).status, 401);  // logged out everywhere
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, ConsultFlowHttpTest, ::testing::ValuesIn(testing::TestEngines()),
+                         TestName);
+
+}  // namespace
+}  // namespace meekijk::api

@@ -1,0 +1,192 @@
+// What the server refuses, with which status and message, and that a refusal changes nothing.
+#include "api/api_test_fixture.h"
+
+namespace meekijk::api {
+namespace {
+
+namespace json = boost::json;
+
+constexpr const char* kConsult = "/api/v1/consults/{id}";
+
+class RefusalsHttpTest : public ApiTest {
+ protected:
+  // The consult as the GP sees it, for comparing before and after a refused action.
+  std::string Snapshot(int64_t id) {
+    json::object consult = GetConsult(id, "huisarts.devries");
+    consult.erase("updated_at");
+    return json::serialize(consult);
+  }
+
+  // The number of consults in the GP's outbox.
+  size_t OutboxSize() {
+    testing::HttpResponse response =
+        client_->Get("/api/v1/consults?limit=200", Token("huisarts.devries"));
+    return response.Json().at("items").as_array().size();
+  }
+
+  std::string ErrorCode(const testing::HttpResponse& response) {
+    return std::string(response.Json().at("error").at("code").as_string());
+  }
+};
+
+TEST_P(RefusalsHttpTest, RefusedTransitionsAnswer409Or403AndChangeNothing) {
+  int64_t id = CreateConsult();
+  std::string before = Snapshot(id);
+  struct Attempt {
+    const char* action;
+    json::object body;
+    const char* user;
+    int status;
+  };
+  const Attempt attempts[] = {
+      {"advice", {{"recommendation", "refer"}, {"body", "x"}}, "specialist.smit", 409},
+      {"messages", {{"kind", "info_request"}, {"body", "x"}}, "specialist.smit", 409},
+      {"close", {{"outcome", "referred"}, {"learned", false}, {"rating", 2}}, "huisarts.devries", 409},
+      {"send", {}, "huisarts.devries", 409},
+      {"messages", {{"kind", "reply"}, {"body", "x"}}, "assistent.visser", 409},
+      {"claim", {}, "huisarts.devries", 403},
+      {"advice", {{"recommendation", "refer"}, {"body", "x"}}, "huisarts.devries", 403},
+      {"cancel", {}, "assistent.visser", 403},
+      {"messages", {{"kind", "question"}, {"body", "x"}}, "specialist.smit", 403},
+  };
+  for (const Attempt& attempt : attempts) {
+    testing::HttpResponse response = Expect(
+        attempt.status, "POST", std::string(kConsult) + "/" + attempt.action,
+        client_->Post(ConsultPath(id, attempt.action), attempt.body, Token(attempt.user)));
+    EXPECT_FALSE(std::string(response.Json().at("error").at("message").as_string()).empty());
+    EXPECT_EQ(Snapshot(id), before) << attempt.action << " by " << attempt.user;
+  }
+  // A colleague in the same pool may not answer once someone has claimed it.
+  ASSERT_EQ(client_->Post(ConsultPath(id, "claim"), json::object{}, Token("specialist.smit")).status, 200);
+  Expect(403, "POST", std::string(kConsult) + "/advice",
+         client_->Post(ConsultPath(id, "advice"), json::object{{"recommendation", "refer"}, {"body", "x"}},
+                       Token("specialist.mulder")));
+}
+
+TEST_P(RefusalsHttpTest, AnotherPracticeGets404AndNeverSeesTheConsultInAList) {
+  int64_t id = CreateConsult();
+  testing::HttpResponse uploaded = client_->Send(
+      "POST", ConsultPath(id, "attachments"), std::string("%PDF-1.7 brief"),
+      {{"Authorization", "Bearer " + Token("huisarts.devries")}, {"X-Filename", "brief.pdf"}});
+  ASSERT_EQ(uploaded.status, 201);
+  std::string attachment = "/api/v1/attachments/" + std::to_string(uploaded.Json().at("id").as_int64());
+  std::string other = Token("huisarts.bakker");  // same care group, another practice
+  testing::HttpResponse seen = Expect(404, "GET", kConsult, client_->Get(ConsultPath(id), other));
+  EXPECT_EQ(seen.body.find("Handeczeem"), std::string::npos);
+  Expect(404, "GET", "/api/v1/attachments/{id}", client_->Get(attachment, other));
+  Expect(404, "POST", std::string(kConsult) + "/close",
+         client_->Post(ConsultPath(id, "close"),
+                       json::object{{"outcome", "referred"}, {"learned", false}, {"rating", 1}}, other));
+  testing::HttpResponse list = client_->Get("/api/v1/consults?limit=200", other);
+  for (const json::value& item : list.Json().at("items").as_array()) {
+    EXPECT_NE(item.at("id").as_int64(), id);
+  }
+  // A specialist of an unrelated pool does not see it either.
+  Expect(404, "GET", kConsult, client_->Get(ConsultPath(id), Token("specialist.dekker")));
+  Expect(404, "GET", kConsult, client_->Get("/api/v1/consults/99999", other));
+  Expect(404, "GET", kConsult, client_->Get("/api/v1/consults/abc", other));
+}
+
+TEST_P(RefusalsHttpTest, BadInputGetsAClearErrorAndChangesNothing) {
+  std::string gp = Token("huisarts.devries");
+  size_t before = OutboxSize();
+  auto post_raw = [&](const std::string& body) {
+    return client_->Send("POST", "/api/v1/consults", body,
+                         {{"Authorization", "Bearer " + gp}, {"Content-Type", "application/json"}});
+  };
+  EXPECT_EQ(ErrorCode(Expect(400, "POST", "/api/v1/consults", post_raw("{\"specialty\": "))),
+            "malformed_request");
+  Expect(400, "POST", "/api/v1/consults", post_raw("[1, 2]"));
+
+  struct Case {
+    const char* name;
+    std::function<void(json::object&)> change;
+    const char* field;
+  };
+  const Case cases[] = {
+      {"birth year as text", [](json::object& b) { b["patient"].as_object()["birth_year"] = "1979"; },
+       "patient.birth_year"},
+      {"consent as text", [](json::object& b) { b["consent"] = "ja"; }, "consent"},
+      {"unknown specialty", [](json::object& b) { b["specialty"] = "astrologie"; }, "specialty"},
+      {"no agreement", [](json::object& b) { b["specialty"] = "gynaecologie"; }, "specialty"},
+      {"invalid bsn", [](json::object& b) { b["patient"].as_object()["bsn"] = "123456789"; },
+       "patient.bsn"},
+      {"unknown icpc", [](json::object& b) { b["icpc"] = "Q99"; }, "icpc"},
+      {"unknown sex", [](json::object& b) { b["patient"].as_object()["sex"] = "x"; }, "patient.sex"},
+      {"missing question", [](json::object& b) { b.erase("question"); }, "question"},
+      {"no consent when sending", [](json::object& b) { b["consent"] = false; }, "consent"},
+  };
+  for (const Case& c : cases) {
+    json::object body = NewConsultBody(true);
+    c.change(body);
+    testing::HttpResponse response =
+        Expect(422, "POST", "/api/v1/consults", client_->Post("/api/v1/consults", body, gp));
+    EXPECT_EQ(response.Json().at("error").at("field"), c.field) << c.name;
+  }
+  EXPECT_EQ(OutboxSize(), before);
+
+  int64_t id = CreateConsult();
+  auto upload = [&](const std::string& bytes, const char* name) {
+    return client_->Send("POST", ConsultPath(id, "attachments"), bytes,
+                         {{"Authorization", "Bearer " + gp}, {"Content-Type", "application/pdf"},
+                          {"X-Filename", name}});
+  };
+  testing::HttpResponse executable = Expect(415, "POST", std::string(kConsult) + "/attachments",
+                                            upload(std::string("MZ\x90\x00\x03", 5) + "PE", "brief.pdf"));
+  EXPECT_EQ(ErrorCode(executable), "unsupported_media_type");
+  Expect(415, "POST", std::string(kConsult) + "/attachments",
+         upload(std::string("\x7f" "ELF\x02\x01\x01", 7), "scan.pdf"));
+  // The server was started with the default 20 MB limit: 21 MB + is refused before it is read.
+  testing::HttpResponse oversized =
+      upload("%PDF-" + std::string(22 * 1024 * 1024, 'x'), "groot.pdf");
+  EXPECT_EQ(oversized.status, 413);
+  EXPECT_EQ(GetConsult(id, "huisarts.devries").at("attachments").as_array().size(), 0u);
+}
+
+TEST_P(RefusalsHttpTest, RequiresAValidSession) {
+  Expect(401, "GET", "/api/v1/me", client_->Get("/api/v1/me"));
+  testing::HttpResponse forged = Expect(401, "GET", "/api/v1/me", client_->Get("/api/v1/me", "forged"));
+  EXPECT_EQ(forged.Header("www-authenticate"), "Bearer realm=\"meekijk\"");
+  testing::HttpResponse wrong = Expect(
+      401, "POST", "/api/v1/session",
+      client_->Post("/api/v1/session", json::object{{"username", "huisarts.devries"},
+                                                    {"password", "fout"}}));
+  EXPECT_EQ(wrong.Json().at("error").at("message"), "Gebruikersnaam of wachtwoord is onjuist.");
+  testing::HttpResponse english = client_->Send(
+      "POST", "/api/v1/session", R"({"username":"x","password":"y"})",
+      {{"Accept-Language", "en-GB,en;q=0.9"}});
+  EXPECT_EQ(english.Json().at("error").at("message"), "The username or password is incorrect.");
+  std::string token = Token("huisarts.devries");
+  Expect(200, "GET", "/api/v1/me", client_->Get("/api/v1/me", token));
+  Expect(204, "DELETE", "/api/v1/session", client_->Delete("/api/v1/session", token));
+  Expect(401, "GET", "/api/v1/me", client_->Get("/api/v1/me", token));
+}
+
+TEST_P(RefusalsHttpTest, MalformedHttpIsAnsweredAndTheServerLivesOn) {
+  EXPECT_EQ(client_->SendRaw("GARBAGE\r\n\r\n"), 400);
+  EXPECT_EQ(client_->SendRaw("GET /api/v1/me HTTP/1.1\r\nContent-Length: x\r\n\r\n"), 400);
+  EXPECT_EQ(client_->Send("BREW", "/api/v1/me").status, 405);
+  std::string huge_header(20 * 1024, 'a');
+  EXPECT_EQ(client_->Send("GET", "/api/v1/me", {}, {{"X-Big", huge_header}}).status, 431);
+  Expect(405, "GET", "/api/v1/session", client_->Get("/api/v1/session"));
+  Expect(200, "GET", "/healthz", client_->Get("/healthz"));
+}
+
+TEST_P(RefusalsHttpTest, ServesHealthAndMetricsAndStopsGracefully) {
+  Expect(200, "GET", "/healthz", client_->Get("/healthz"));
+  client_->Get("/api/v1/me", Token("huisarts.devries"));
+  testing::HttpResponse metrics = client_->Get("/metrics");
+  EXPECT_EQ(metrics.status, 200);
+  EXPECT_NE(metrics.body.find("meekijk_http_requests_total{method=\"GET\",route=\"/api/v1/me\",status=\"200\"} 1"),
+            std::string::npos) << metrics.body;
+  EXPECT_NE(metrics.body.find("meekijk_http_request_duration_seconds_bucket"), std::string::npos);
+  EXPECT_NE(metrics.body.find("meekijk_db_transaction_seconds_count"), std::string::npos);
+  EXPECT_EQ(server_->Stop(), 0);
+  EXPECT_NE(server_->Log().find("\"event\":\"server_stopped\""), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, RefusalsHttpTest, ::testing::ValuesIn(testing::TestEngines()),
+                         TestName);
+
+}  // namespace
+}  // namespace meekijk::api
