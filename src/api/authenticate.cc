@@ -1,11 +1,14 @@
-// Bearer authentication and path ids.
+// Bearer and cookie authentication, CSRF checks, path ids.
 #include "api/authenticate.h"
+
+#include <sodium.h>
 
 #include <charconv>
 
-#include "api/responses.h"
+#include "auth/token.h"
 
 namespace meekijk::api {
+namespace {
 
 std::string_view BearerToken(const http::Request& request) {
   std::string_view header = request.Header("authorization").value_or("");
@@ -20,9 +23,53 @@ std::string_view BearerToken(const http::Request& request) {
   return header.substr(kScheme.size());
 }
 
+std::string_view CookieValue(const http::Request& request, std::string_view name) {
+  std::string_view cookies = request.Header("cookie").value_or("");
+  while (!cookies.empty()) {
+    size_t semicolon = cookies.find(';');
+    std::string_view pair = cookies.substr(0, semicolon);
+    cookies = semicolon == std::string_view::npos ? std::string_view() : cookies.substr(semicolon + 1);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    if (pair.size() > name.size() && pair.substr(0, name.size()) == name && pair[name.size()] == '=') {
+      return pair.substr(name.size() + 1);
+    }
+  }
+  return {};
+}
+
+bool IsSafeMethod(std::string_view method) {
+  return method == "GET" || method == "HEAD" || method == "OPTIONS";
+}
+
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+bool OverTls(const http::Request& request) {
+  return request.Header("x-forwarded-proto").value_or("") == "https";
+}
+
+}  // namespace
+
+Credentials CredentialsOf(const http::Request& request) {
+  std::string_view bearer = BearerToken(request);
+  if (!bearer.empty()) return {std::string(bearer), false};
+  return {std::string(CookieValue(request, kSessionCookie)), true};
+}
+
 Result<service::Principal> Authenticate(Services& services, const http::Request& request) {
-  return services.sessions.Authenticate(BearerToken(request),
-                                        {request.client_address, request.request_id});
+  Credentials credentials = CredentialsOf(request);
+  MK_ASSIGN_OR_RETURN(service::Principal principal,
+                      services.sessions.Authenticate(credentials.token,
+                                                     {request.client_address, request.request_id}));
+  if (credentials.from_cookie && !IsSafeMethod(request.method) &&
+      !ConstantTimeEquals(request.Header(kCsrfHeader).value_or(""),
+                          auth::CsrfTokenFor(credentials.token))) {
+    return MakeError(ErrorCode::kForbidden,
+                     "Deze wijziging mist haar beveiligingscode. Laad de pagina opnieuw.",
+                     "This change lacks its security token. Please reload the page.", "csrf");
+  }
+  return principal;
 }
 
 Result<int64_t> PathId(const http::Request& request, const char* name) {
@@ -34,6 +81,17 @@ Result<int64_t> PathId(const http::Request& request, const char* name) {
     if (error == std::errc() && end == text.data() + text.size() && id > 0) return id;
   }
   return MakeError(ErrorCode::kNotFound, "Dit bestaat niet.", "This does not exist.");
+}
+
+std::string SessionCookie(const http::Request& request, const std::string& token,
+                          std::chrono::seconds max_age) {
+  return std::string(kSessionCookie) + "=" + token + "; Path=/; Max-Age=" +
+         std::to_string(max_age.count()) + "; HttpOnly; SameSite=Strict" +
+         (OverTls(request) ? "; Secure" : "");
+}
+
+std::string ExpiredSessionCookie(const http::Request& request) {
+  return SessionCookie(request, "", std::chrono::seconds(0));
 }
 
 }  // namespace meekijk::api

@@ -1,4 +1,6 @@
-// Turning a request's credentials into a Principal for the use cases.
+// Turning a request's credentials into a Principal for the use cases. API clients send
+// `Authorization: Bearer <token>`; the browser sends the HttpOnly session cookie and, on every
+// change, the CSRF header derived from it.
 #pragma once
 
 #include "api/api.h"
@@ -6,10 +8,19 @@
 
 namespace meekijk::api {
 
-// The Bearer token of the Authorization header, or empty.
-std::string_view BearerToken(const http::Request& request);
+inline constexpr std::string_view kSessionCookie = "meekijk_session";
+inline constexpr std::string_view kCsrfHeader = "x-csrf-token";
 
-// Authenticates the request or returns the error to answer with (401).
+struct Credentials {
+  std::string token;
+  bool from_cookie = false;
+};
+
+// The Bearer token, else the session cookie; empty token when there is neither.
+Credentials CredentialsOf(const http::Request& request);
+
+// Authenticates the request or returns the error to answer with: 401 without a valid session,
+// 403 for a cookie-authenticated change without the right CSRF header.
 Result<service::Principal> Authenticate(Services& services, const http::Request& request);
 
 // The id in a path parameter; kNotFound for anything that is not a positive number, since no
@@ -23,5 +34,10 @@ http::Response WithPrincipal(Services& services, http::Request& request, F&& bod
   if (!principal.ok()) return ErrorResponse(request, principal.error());
   return body(*principal);
 }
+
+// Set-Cookie values that start and end a browser session.
+std::string SessionCookie(const http::Request& request, const std::string& token,
+                          std::chrono::seconds max_age);
+std::string ExpiredSessionCookie(const http::Request& request);
 
 }  // namespace meekijk::api

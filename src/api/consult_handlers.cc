@@ -33,6 +33,26 @@ http::Response Create(Services& services, http::Request& request) {
   });
 }
 
+http::Response UpdateDraft(Services& services, http::Request& request) {
+  return WithPrincipal(services, request, [&](const Principal& principal) {
+    Result<int64_t> id = PathId(request, "id");
+    if (!id.ok()) return ErrorResponse(request, id.error());
+    Result<json::object> body = ParseObject(request.body);
+    if (!body.ok()) return ErrorResponse(request, body.error());
+    Result<service::NewConsult> consult = NewConsultFromJson(*body);
+    if (!consult.ok()) return ErrorResponse(request, consult.error());
+    return Answer(request, services.consults.UpdateDraft(principal, *id, *consult));
+  });
+}
+
+http::Response Changes(Services& services, http::Request& request) {
+  return WithPrincipal(services, request, [&](const Principal& principal) {
+    Result<std::string> fingerprint = services.consults.ChangesFingerprint(principal);
+    if (!fingerprint.ok()) return ErrorResponse(request, fingerprint.error());
+    return JsonResponse(200, json::object{{"fingerprint", *fingerprint}});
+  });
+}
+
 Result<service::ListQuery> ListQueryFrom(const http::Request& request) {
   service::ListQuery query;
   std::string box = request.Query("box").value_or("outbox");
@@ -151,6 +171,8 @@ void AddConsultRoutes(http::Router& router, Services& s) {
   router.Add("POST", "/api/v1/consults", [&](http::Request& r) { return Create(s, r); });
   router.Add("GET", "/api/v1/consults", [&](http::Request& r) { return List(s, r); });
   router.Add("GET", "/api/v1/consults/{id}", [&](http::Request& r) { return Get(s, r); });
+  router.Add("PUT", "/api/v1/consults/{id}", [&](http::Request& r) { return UpdateDraft(s, r); });
+  router.Add("GET", "/api/v1/changes", [&](http::Request& r) { return Changes(s, r); });
   auto simple = [&](const char* action, auto member) {
     router.Add("POST", std::string("/api/v1/consults/{id}/") + action, [&s, member](http::Request& r) {
       return Act(s, r, [&](const Principal& p, int64_t id, const json::object&) {

@@ -78,7 +78,8 @@ TEST_P(RefusalsHttpTest, AnotherPracticeGets404AndNeverSeesTheConsultInAList) {
          client_->Post(ConsultPath(id, "close"),
                        json::object{{"outcome", "referred"}, {"learned", false}, {"rating", 1}}, other));
   testing::HttpResponse list = client_->Get("/api/v1/consults?limit=200", other);
-  for (const json::value& item : list.Json().at("items").as_array()) {
+  json::value list_json = list.Json();
+  for (const json::value& item : list_json.at("items").as_array()) {
     EXPECT_NE(item.at("id").as_int64(), id);
   }
   // A specialist of an unrelated pool does not see it either.

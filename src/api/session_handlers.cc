@@ -1,15 +1,25 @@
-// POST/DELETE /api/v1/session, GET /api/v1/me, GET /api/v1/specialties.
+// POST/DELETE /api/v1/session, GET /api/v1/me, and the reference data a signed-in user needs:
+// GET /api/v1/specialties and GET /api/v1/icpc.
 #include <boost/json/array.hpp>
+
+#include <algorithm>
 
 #include "api/authenticate.h"
 #include "api/consult_json.h"
 #include "api/json_body.h"
 #include "api/responses.h"
+#include "auth/token.h"
 
 namespace meekijk::api {
 namespace {
 
 namespace json = boost::json;
+
+// Browsers say so with X-Meekijk-Client: web. They get the token only as an HttpOnly cookie, never
+// in the body where a script could read it, and a CSRF token to send with every change.
+bool IsBrowser(const http::Request& request) {
+  return request.Header("x-meekijk-client").value_or("") == "web";
+}
 
 http::Response Login(Services& services, http::Request& request) {
   Result<json::object> body = ParseObject(request.body);
@@ -21,24 +31,36 @@ http::Response Login(Services& services, http::Request& request) {
   Result<service::LoginResult> login = services.sessions.Login(
       *username, *password, {request.client_address, request.request_id});
   if (!login.ok()) return ErrorResponse(request, login.error());
-  return JsonResponse(200, json::object{{"token", login->token},
-                                        {"expires_at", FormatIso8601(login->expires_at)},
-                                        {"user", UserJson(login->principal)}});
+  json::object out{{"expires_at", FormatIso8601(login->expires_at)},
+                   {"user", UserJson(login->principal)}};
+  if (!IsBrowser(request)) {
+    out["token"] = login->token;
+    return JsonResponse(200, out);
+  }
+  out["csrf_token"] = auth::CsrfTokenFor(login->token);
+  auto lifetime = std::chrono::duration_cast<std::chrono::seconds>(
+      login->expires_at - std::chrono::system_clock::now());
+  return JsonResponse(200, out).WithHeader("Set-Cookie",
+                                           SessionCookie(request, login->token, lifetime));
 }
 
 http::Response Logout(Services& services, http::Request& request) {
   return WithPrincipal(services, request, [&](const service::Principal&) {
-    Result<void> done = services.sessions.Logout(BearerToken(request));
+    Result<void> done = services.sessions.Logout(CredentialsOf(request).token);
     if (!done.ok()) return ErrorResponse(request, done.error());
     http::Response response;
     response.status = 204;
+    response.WithHeader("Set-Cookie", ExpiredSessionCookie(request));
     return response;
   });
 }
 
 http::Response Me(Services& services, http::Request& request) {
   return WithPrincipal(services, request, [&](const service::Principal& principal) {
-    return JsonResponse(200, UserJson(principal));
+    json::object user = UserJson(principal);
+    Credentials credentials = CredentialsOf(request);
+    if (credentials.from_cookie) user["csrf_token"] = auth::CsrfTokenFor(credentials.token);
+    return JsonResponse(200, user);
   });
 }
 
@@ -53,6 +75,18 @@ http::Response Specialties(Services& services, http::Request& request) {
   });
 }
 
+http::Response Icpc(Services& services, http::Request& request) {
+  return WithPrincipal(services, request, [&](const service::Principal& principal) {
+    int limit = std::clamp(std::atoi(request.Query("limit").value_or("20").c_str()), 1, 100);
+    json::array items;
+    for (const domain::IcpcCode* code : services.directory.SearchIcpc(
+             principal, request.Query("q").value_or(""), static_cast<size_t>(limit))) {
+      items.push_back(json::object{{"code", code->code}, {"description", code->description_nl}});
+    }
+    return JsonResponse(200, json::object{{"items", std::move(items)}});
+  });
+}
+
 }  // namespace
 
 void AddSessionRoutes(http::Router& router, Services& services) {
@@ -61,6 +95,7 @@ void AddSessionRoutes(http::Router& router, Services& services) {
   router.Add("GET", "/api/v1/me", [&](http::Request& r) { return Me(services, r); });
   router.Add("GET", "/api/v1/specialties",
              [&](http::Request& r) { return Specialties(services, r); });
+  router.Add("GET", "/api/v1/icpc", [&](http::Request& r) { return Icpc(services, r); });
 }
 
 }  // namespace meekijk::api

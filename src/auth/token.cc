@@ -36,6 +36,10 @@ std::string HashSessionToken(std::string_view token) {
   return ToHex(digest, sizeof digest);
 }
 
+std::string CsrfTokenFor(std::string_view session_token) {
+  return HashSessionToken("csrf:" + std::string(session_token)).substr(0, 32);
+}
+
 std::string Sha256Hex(std::string_view bytes) {
   EnsureSodium();
   unsigned char digest[crypto_hash_sha256_BYTES];

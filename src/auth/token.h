@@ -13,6 +13,10 @@ std::string NewSessionToken();
 // BLAKE2b-256 of the token, in hex: what the sessions table keys on.
 std::string HashSessionToken(std::string_view token);
 
+// The CSRF token of a browser session: derived from the session token, so that it needs no storage
+// and cannot be computed without the (HttpOnly) session cookie.
+std::string CsrfTokenFor(std::string_view session_token);
+
 // SHA-256 of arbitrary bytes, in hex (attachment fingerprints).
 std::string Sha256Hex(std::string_view bytes);
 

@@ -1,6 +1,7 @@
 // `meekijk serve`: the HTTP server with the REST API (and the web app when built).
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <iostream>
 
 #include "api/api.h"
@@ -8,6 +9,7 @@
 #include "cli/database_option.h"
 #include "core/log.h"
 #include "http/server.h"
+#include "http/static_files.h"
 #include "store/tx.h"
 
 namespace meekijk::cli {
@@ -19,7 +21,17 @@ struct ServeOptions {
   int threads = 8;
   int max_attachment_mb = 20;
   int session_hours = 12;
+  std::string web_dir;  // empty: web/dist beside the build directory
 };
+
+// Where the built web app is when --web is not given: the source tree's web/dist, found from
+// the binary at build/meekijk.
+std::string DefaultWebDirectory() {
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return "web/dist";
+  return (exe.parent_path().parent_path() / "web" / "dist").string();
+}
 
 Result<void> SplitListen(const std::string& listen, http::ServerOptions& options) {
   size_t colon = listen.rfind(':');
@@ -72,6 +84,9 @@ int Serve(const ServeOptions& options) {
       return Ok();
     }).ok();
   });
+  http::StaticFiles web(options.web_dir.empty() ? DefaultWebDirectory() : options.web_dir);
+  if (!web.available()) log::Warn("web_app_missing", {{"directory", web.root()}});
+  router.SetFallback([&web](http::Request& r) { return web.Serve(r); });
   http::Server server(server_options, [&router](http::Request& r) { return router.Dispatch(r); });
   if (Result<void> listening = server.Listen(); !listening.ok()) {
     std::cerr << "meekijk: " << listening.error().message.en << "\n";
@@ -97,6 +112,8 @@ void AddServeCommand(CLI::App& app) {
                     "Largest attachment in MB")->capture_default_str();
   serve->add_option("--session-hours", options->session_hours, "Session lifetime in hours")
       ->capture_default_str();
+  serve->add_option("--web", options->web_dir, "Directory of the built web app (web/dist)")
+      ->envname("MEEKIJK_WEB");
   serve->callback([options] { std::exit(Serve(*options)); });
 }
 

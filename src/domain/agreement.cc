@@ -33,7 +33,7 @@ Result<Agreement> SelectAgreement(std::span<const Agreement> agreements, const P
                    "Your practice has no agreement for " + std::string(specialty) + " (" +
                        std::string(Name(mode)) +
                        "). Choose another specialty or ask your coordinator.",
-                   pool_id ? "pool" : "specialty");
+                   pool_id ? "pool_id" : "specialty");
 }
 
 Result<void> ValidateIdentification(const Agreement& agreement, const Patient& patient) {

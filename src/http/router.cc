@@ -54,6 +54,11 @@ Response Router::Dispatch(Request& request) const {
     return route.handler(request);
   }
   request.route = "unmatched";
+  if (!path_known && fallback_ && (request.method == "GET" || request.method == "HEAD") &&
+      request.path.rfind("/api/", 0) != 0) {
+    request.route = "static";
+    return fallback_(request);
+  }
   if (path_known) {
     return JsonError(405, "method_not_allowed",
                      "Deze methode is hier niet toegestaan. / This method is not allowed here.");

@@ -16,6 +16,8 @@ using Handler = std::function<Response(Request&)>;
 class Router {
  public:
   void Add(std::string method, std::string pattern, Handler handler);
+  // Answers GET requests whose path matches no route and lies outside /api/ (the web app).
+  void SetFallback(Handler handler) { fallback_ = std::move(handler); }
 
   // Fills request.route and request.params and calls the handler; answers 404/405 itself.
   Response Dispatch(Request& request) const;
@@ -36,6 +38,7 @@ class Router {
   static bool Match(const Route& route, const std::vector<std::string>& segments,
                     std::map<std::string, std::string>& params);
   std::vector<Route> routes_;
+  Handler fallback_;
 };
 
 // A JSON error response {"error": {"code", "message"}}.

@@ -173,7 +173,7 @@ class Session : public std::enable_shared_from_this<Session> {
     reply->version(11);
     reply->result(static_cast<unsigned>(response.status));
     reply->set(bhttp::field::server, "meekijk");
-    reply->set(bhttp::field::content_type, response.content_type);
+    if (!response.body.empty()) reply->set(bhttp::field::content_type, response.content_type);
     reply->set("X-Request-Id", request.request_id);
     reply->set("X-Content-Type-Options", "nosniff");
     reply->set("Referrer-Policy", "no-referrer");

@@ -125,6 +125,42 @@ Result<Consult> ConsultService::Create(const Principal& principal, const NewCons
   });
 }
 
+Result<Consult> ConsultService::UpdateDraft(const Principal& principal, int64_t consult_id,
+                                           const NewConsult& request) {
+  MK_RETURN_IF_ERROR(domain::ValidateConsultContent(
+      request.content, static_cast<int>(AmsterdamDate(clock_.Now()).year())));
+  return OnConsult<Consult>(principal, consult_id, "consult.update",
+                            [&](store::Tx& tx, Consult& consult, Role role) -> Result<Consult> {
+    if (role != Role::kGp && role != Role::kAssistant) {
+      return MakeError(ErrorCode::kForbidden, "Alleen de praktijk wijzigt een concept.",
+                       "Only the practice changes a draft.");
+    }
+    if (consult.status != domain::ConsultStatus::kDraft) {
+      return MakeError(ErrorCode::kConflict,
+                       "Deze consultatie is geen concept meer en kan niet meer worden gewijzigd.",
+                       "This consult is no longer a draft and cannot be changed.");
+    }
+    consult.content = request.content;
+    consult.pool_id = request.pool_id;
+    consult.specialist_id = request.specialist_id;
+    MK_RETURN_IF_ERROR(ValidateSpecialtyAndAddressee(tx, consult));
+    consult.updated_at = clock_.Now();
+    MK_RETURN_IF_ERROR(tx.UpdateConsult(consult));
+    ++consult.version;
+    return consult;
+  });
+}
+
+Result<std::string> ConsultService::ChangesFingerprint(const Principal& principal) {
+  std::vector<int64_t> practices = principal.OrganisationsWithRole(Role::kGp);
+  for (int64_t id : principal.OrganisationsWithRole(Role::kAssistant)) practices.push_back(id);
+  std::vector<int64_t> pools;
+  for (const domain::Pool& pool : principal.pools) pools.push_back(pool.id);
+  return store::Transact<std::string>(database_, store::Access::kRead, [&](store::Tx& tx) {
+    return tx.ConsultFingerprint(practices, principal.user.id, pools);
+  });
+}
+
 Result<ConsultDetail> ConsultService::Get(const Principal& principal, int64_t consult_id) {
   return OnConsult<ConsultDetail>(principal, consult_id, "consult.read",
                                   [&](store::Tx& tx, Consult& consult,

@@ -72,6 +72,13 @@ class ConsultService {
   Result<ConsultDetail> Get(const Principal& principal, int64_t consult_id);
   Result<store::ConsultPage> List(const Principal& principal, const ListQuery& query);
 
+  // Changes a draft's content (autosave); kConflict once it is no longer a draft.
+  Result<domain::Consult> UpdateDraft(const Principal& principal, int64_t consult_id,
+                                      const NewConsult& request);
+  // A value that changes whenever a consult the caller can see changes: browsers poll it to know
+  // when to reload. It reveals no patient data, so it is not an access-log event.
+  Result<std::string> ChangesFingerprint(const Principal& principal);
+
   Result<domain::Consult> Send(const Principal& principal, int64_t consult_id);
   Result<domain::Consult> Cancel(const Principal& principal, int64_t consult_id);
   Result<domain::Consult> Claim(const Principal& principal, int64_t consult_id);

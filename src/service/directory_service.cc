@@ -107,6 +107,12 @@ Result<bool> DirectoryService::IsEmpty() {
   return organisations.empty();
 }
 
+std::vector<const domain::IcpcCode*> DirectoryService::SearchIcpc(const Principal&,
+                                                                  std::string_view query,
+                                                                  size_t limit) const {
+  return domain::SearchIcpc(query, limit);
+}
+
 Result<std::vector<SpecialtyOption>> DirectoryService::SpecialtiesFor(const Principal& principal) {
   std::string today = AmsterdamIsoDate(clock_.Now());
   return store::Transact<std::vector<SpecialtyOption>>(

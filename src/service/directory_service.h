@@ -12,6 +12,7 @@
 #include "core/result.h"
 #include "domain/agreement.h"
 #include "domain/directory.h"
+#include "domain/icpc.h"
 #include "service/principal.h"
 #include "store/database.h"
 
@@ -55,6 +56,11 @@ class DirectoryService {
   Result<int64_t> AddAgreement(const domain::Agreement& agreement);
   Result<std::vector<domain::Organisation>> ListOrganisations();
   Result<bool> IsEmpty();
+
+  // ICPC-1 codes matching a code prefix or a word of the Dutch description, for any signed-in
+  // user (the list is public reference data).
+  std::vector<const domain::IcpcCode*> SearchIcpc(const Principal& principal,
+                                                  std::string_view query, size_t limit) const;
 
   // The specialties the caller may consult (GPs, assistants) or answers for (specialists).
   Result<std::vector<SpecialtyOption>> SpecialtiesFor(const Principal& principal);

@@ -56,7 +56,7 @@ struct ConsultFilter {
   Box box = Box::kOutbox;
   std::vector<int64_t> practice_ids;  // outbox: the caller's practices
   int64_t specialist_id = 0;          // inbox: consults claimed by or named to this specialist
-  std::vector<int64_t> pool_ids;      // pool: the caller's pools
+  std::vector<int64_t> pool_ids;      // pool: the caller's pools (sent consults unless `status`)
   std::optional<domain::ConsultStatus> status;
   std::optional<std::string> specialty;
   std::optional<std::string> text;  // matches the number or the question

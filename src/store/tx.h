@@ -60,6 +60,11 @@ class Tx {
   // kConflict when someone else changed the consult in the meantime.
   Result<void> UpdateConsult(const domain::Consult& consult);
   Result<ConsultPage> ListConsults(const ConsultFilter& filter);
+  // A value that changes whenever a consult in the scope is created or changed: the consults of
+  // these practices, those held by this specialist, and the sent ones of these pools.
+  Result<std::string> ConsultFingerprint(const std::vector<int64_t>& practice_ids,
+                                         int64_t specialist_id,
+                                         const std::vector<int64_t>& pool_ids);
   Result<int64_t> InsertMessage(const domain::ThreadMessage& message);
   Result<std::vector<domain::ThreadMessage>> ListMessages(int64_t consult_id);
 

@@ -216,7 +216,8 @@ Result<ConsultPage> Tx::ListConsults(const ConsultFilter& filter) {
     case ConsultFilter::Box::kPool:
       if (filter.pool_ids.empty()) return ConsultPage{};
       in_list("c.pool_id", filter.pool_ids);
-      where += " AND c.status <> 'draft'";
+      // The pool is the queue of consults waiting to be claimed, unless a status is asked for.
+      where += filter.status ? " AND c.status <> 'draft'" : " AND c.status = 'sent'";
       break;
   }
   if (filter.status) {
@@ -269,6 +270,29 @@ Result<ConsultPage> Tx::ListConsults(const ConsultFilter& filter) {
                               : std::to_string(last.id);
   }
   return page;
+}
+
+Result<std::string> Tx::ConsultFingerprint(const std::vector<int64_t>& practice_ids,
+                                           int64_t specialist_id,
+                                           const std::vector<int64_t>& pool_ids) {
+  std::string where = "c.specialist_id = ?";
+  std::vector<SqlValue> params{specialist_id};
+  if (!practice_ids.empty()) {
+    where += " OR c.practice_id IN (" + Placeholders(practice_ids.size()) + ")";
+    params.insert(params.end(), practice_ids.begin(), practice_ids.end());
+  }
+  if (!pool_ids.empty()) {
+    where += " OR (c.pool_id IN (" + Placeholders(pool_ids.size()) + ") AND c.status <> 'draft')";
+    params.insert(params.end(), pool_ids.begin(), pool_ids.end());
+  }
+  // Every change bumps a version, every new consult adds a row: count and sum move together.
+  MK_ASSIGN_OR_RETURN(Rows rows, Query("SELECT COUNT(*), COALESCE(SUM(c.version), 0), "
+                                       "COALESCE(MAX(c.updated_at), 0) FROM consults c WHERE " +
+                                           where,
+                                       params));
+  const Row& row = rows.front();
+  return std::to_string(row.Int(0)) + "-" + std::to_string(row.Int(1)) + "-" +
+         std::to_string(row.Int(2));
 }
 
 Result<int64_t> Tx::InsertMessage(const ThreadMessage& message) {

@@ -1,0 +1,53 @@
+// The one client of the REST API. Its types come from ../docs/openapi.json (npm run generate), so a
+// changed contract fails `npm run typecheck`. Every request carries the UI language (server
+// messages come back in it) and, when unsafe, the CSRF token; every 401 reports a lost session.
+import createClient, { type Middleware } from 'openapi-fetch';
+import i18n from '../i18n/i18n';
+import { csrfToken } from './csrf';
+import { ApiError, toApiError } from './errors';
+import type { paths } from './schema';
+import { reportSessionLost } from './sessionEvents';
+
+const kUnsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const kLoginPath = '/api/v1/session';
+
+const commonHeaders: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('Accept-Language', i18n.language === 'en' ? 'en, nl;q=0.5' : 'nl, en;q=0.5');
+    const token = csrfToken();
+    if (token && kUnsafeMethods.has(request.method)) request.headers.set('X-CSRF-Token', token);
+    return request;
+  },
+  onResponse({ request, response }) {
+    // A failed log-in is a 401 too, but it is the login form's to show, not a lost session.
+    const isLogin = request.method === 'POST' && new URL(request.url).pathname === kLoginPath;
+    if (response.status === 401 && !isLogin) reportSessionLost();
+    return response;
+  },
+};
+
+export const api = createClient<paths>({ baseUrl: window.location.origin, credentials: 'same-origin' });
+api.use(commonHeaders);
+
+interface FetchResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * Awaits an `api.GET/POST/...` call and returns its data, or throws an ApiError whose message is
+ * the server's sentence (or a translated one when the network or a proxy failed).
+ */
+export async function call<R extends FetchResult>(request: Promise<R>): Promise<NonNullable<R['data']>> {
+  let result: R;
+  try {
+    result = await request;
+  } catch {
+    throw new ApiError(0, 'network', i18n.t('errors.network'));
+  }
+  if (!result.response.ok) {
+    throw toApiError(result.response.status, result.error, i18n.t('errors.status', { status: result.response.status }));
+  }
+  return result.data as NonNullable<R['data']>;
+}

@@ -1,0 +1,54 @@
+// The app's frame: query cache, router and routes. Only the login page is in the first chunk;
+// every screen behind it is loaded when first visited (React.lazy), which keeps the first screen
+// small (see bench/first-screen.mjs).
+import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { onSessionLost } from '../api/sessionEvents';
+import { Loading } from '../components/Loading';
+import { LoginPage } from '../session/LoginPage';
+import { handleSessionLost } from '../session/session';
+import { createQueryClient } from './queryClient';
+import { RequireAuth } from './RequireAuth';
+
+const AppShell = lazy(() => import('./AppShell'));
+const HomeRedirect = lazy(() => import('./HomeRedirect'));
+const OutboxPage = lazy(() => import('../consults/OutboxPage'));
+const ConsultFormPage = lazy(() => import('../consults/ConsultFormPage'));
+const ConsultPage = lazy(() => import('../consults/ConsultPage'));
+const SpecialistListPage = lazy(() => import('../specialist/SpecialistListPage'));
+const NotFoundPage = lazy(() => import('./NotFoundPage'));
+
+function SessionLostHandler() {
+  const queryClient = useQueryClient();
+  useEffect(() => onSessionLost(() => handleSessionLost(queryClient)), [queryClient]);
+  return null;
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SessionLostHandler />
+      <BrowserRouter>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route element={<RequireAuth />}>
+              <Route element={<AppShell />}>
+                <Route index element={<HomeRedirect />} />
+                <Route path="outbox" element={<OutboxPage />} />
+                <Route path="consults/new" element={<ConsultFormPage />} />
+                <Route path="consults/:id/edit" element={<ConsultFormPage />} />
+                <Route path="consults/:id" element={<ConsultPage />} />
+                <Route path="pool" element={<SpecialistListPage box="pool" />} />
+                <Route path="inbox" element={<SpecialistListPage box="inbox" />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Route>
+          </Routes>
+        </Suspense>
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

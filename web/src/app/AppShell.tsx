@@ -1,0 +1,91 @@
+// The frame around every screen after log-in: skip link, header with navigation for the user's
+// roles, language and log-out, and the live change poller.
+import { Page, PageContent, PageHeader, SkipLink, SubtleButton } from '@utrecht/component-library-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { ActionError } from '../components/ActionError';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { Loading } from '../components/Loading';
+import { useChangesPolling } from '../lib/useChangesPolling';
+import { hasRole, logOut, useMe } from '../session/session';
+
+function MainNav() {
+  const { t } = useTranslation();
+  const { user } = useMe();
+  const writesConsults = hasRole(user, 'gp') || hasRole(user, 'assistant');
+  const answersConsults = hasRole(user, 'specialist');
+  const link = ({ isActive }: { isActive: boolean }) => `utrecht-link mk-nav__link${isActive ? ' mk-nav__link--active' : ''}`;
+  return (
+    <nav aria-label={t('nav.label')} className="mk-nav">
+      <ul className="mk-nav__list">
+        {writesConsults && (
+          <>
+            <li><NavLink to="/outbox" className={link}>{t('nav.outbox')}</NavLink></li>
+            <li><NavLink to="/consults/new" className={link}>{t('nav.newConsult')}</NavLink></li>
+          </>
+        )}
+        {answersConsults && (
+          <>
+            <li><NavLink to="/pool" className={link}>{t('nav.pool')}</NavLink></li>
+            <li><NavLink to="/inbox" className={link}>{t('nav.inbox')}</NavLink></li>
+          </>
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const { user } = useMe();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [error, setError] = useState<string | null>(null);
+  const organisation = user?.memberships[0]?.organisation_name;
+  const leave = async () => {
+    try {
+      await logOut(queryClient);
+    } catch (e) {
+      // The tab forgot the session anyway; say why the server did not confirm.
+      setError(e instanceof Error ? e.message : t('errors.unknown'));
+    }
+    navigate('/login', { replace: true });
+  };
+  return (
+    <div className="mk-user">
+      <span className="mk-user__name">
+        {user?.display_name}
+        {organisation && <span className="mk-user__org"> · {organisation}</span>}
+      </span>
+      <LanguageSwitch />
+      <SubtleButton type="button" onClick={() => void leave()}>
+        {t('nav.logout')}
+      </SubtleButton>
+      <ActionError message={error} />
+    </div>
+  );
+}
+
+export default function AppShell() {
+  const { t } = useTranslation();
+  useChangesPolling();
+  return (
+    <Page className="mk-page">
+      <SkipLink href="#main">{t('nav.skip')}</SkipLink>
+      <PageHeader className="mk-header">
+        <span className="mk-brand">meekijk</span>
+        <MainNav />
+        <UserMenu />
+      </PageHeader>
+      <PageContent>
+        <main id="main" tabIndex={-1}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </main>
+      </PageContent>
+    </Page>
+  );
+}

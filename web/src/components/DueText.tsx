@@ -1,0 +1,24 @@
+// A response deadline: relative time with the exact time as a title; when passed, an icon and the
+// word "overdue" as well as the colour, so it is not told by colour alone.
+import { useTranslation } from 'react-i18next';
+import { describeDue } from '../lib/due';
+import { useNow } from '../lib/useNow';
+
+export function DueText({ dueAt }: { dueAt: string | null | undefined }) {
+  const { t, i18n } = useTranslation();
+  const now = useNow();
+  const due = describeDue(dueAt, now, i18n.language);
+  if (!due || !dueAt) return <span className="mk-due mk-due--none">{t('due.none')}</span>;
+  return (
+    <span className={due.overdue ? 'mk-due mk-due--overdue' : 'mk-due'}>
+      {due.overdue && (
+        <>
+          <span aria-hidden="true" className="mk-due__icon">⚠</span> <strong>{t('due.overdue')}</strong>{' '}
+        </>
+      )}
+      <time dateTime={dueAt} title={due.absolute}>
+        {due.relative}
+      </time>
+    </span>
+  );
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { Consult } from '../api';
+import { fromConsult, kEmptyConsultForm, toNewConsult, type ConsultFormValues } from './consultFormValues';
+
+const typed: ConsultFormValues = {
+  ...kEmptyConsultForm,
+  specialty: 'dermatologie',
+  mode: 'digital',
+  birthYear: '1979',
+  sex: 'female',
+  icpc: { code: 'S88', description: 'Contactdermatitis/ander eczeem' },
+  question: 'Handeczeem?',
+  clinicalSummary: 'Kloven.',
+  intendedReferral: 'yes',
+  consent: true,
+};
+
+describe('toNewConsult', () => {
+  it('maps typed values onto the API body', () => {
+    expect(toNewConsult(typed, true)).toEqual({
+      specialty: 'dermatologie',
+      mode: 'digital',
+      patient: { birth_year: 1979, sex: 'female', name: undefined, birth_date: undefined, bsn: undefined },
+      icpc: 'S88',
+      question: 'Handeczeem?',
+      clinical_summary: 'Kloven.',
+      intended_referral: true,
+      consent: true,
+      send: true,
+    });
+  });
+
+  it('sends identifying data only when the toggle is on', () => {
+    const values = { ...typed, name: 'J. Jansen', bsn: '1112 22 333' };
+    expect(toNewConsult(values, false).patient.name).toBeUndefined();
+    const shown = toNewConsult({ ...values, identifying: true }, false).patient;
+    expect(shown.name).toBe('J. Jansen');
+    expect(shown.bsn).toBe('111222333');
+  });
+
+  it('leaves unanswered questions for the server to judge', () => {
+    const body = toNewConsult(kEmptyConsultForm, false);
+    expect(body.intended_referral).toBeNull();
+    expect(body.patient.birth_year).toBe(0);
+    expect(body.icpc).toBe('');
+    expect(body.mode).toBeUndefined();
+  });
+});
+
+describe('fromConsult', () => {
+  it('round-trips a saved draft', () => {
+    const consult = {
+      specialty: 'dermatologie', mode: 'digital', icpc: 'S88', icpc_description: 'Contactdermatitis/ander eczeem',
+      patient: { birth_year: 1979, sex: 'female', name: null, birth_date: null, bsn: null },
+      question: 'Handeczeem?', clinical_summary: 'Kloven.', intended_referral: true, consent: true,
+    } as unknown as Consult;
+    expect(fromConsult(consult)).toEqual(typed);
+  });
+});

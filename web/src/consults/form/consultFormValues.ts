@@ -1,0 +1,101 @@
+// The new-consult form's values as typed (strings, so half-typed input survives), and the mapping
+// to and from the API's NewConsult / Consult. Pure functions: unit-tested.
+import type { Consult, NewConsult } from '../api';
+
+export type Sex = NewConsult['patient']['sex'];
+export type Mode = NonNullable<NewConsult['mode']>;
+
+export interface IcpcChoice {
+  code: string;
+  description: string;
+}
+
+export interface ConsultFormValues {
+  specialty: string;
+  mode: Mode | '';
+  birthYear: string;
+  sex: Sex | '';
+  /** Whether the identifying fields (name, date of birth, BSN) are shown and sent. */
+  identifying: boolean;
+  name: string;
+  birthDate: string;
+  bsn: string;
+  icpc: IcpcChoice | null;
+  question: string;
+  clinicalSummary: string;
+  intendedReferral: 'yes' | 'no' | '';
+  consent: boolean;
+}
+
+export const kEmptyConsultForm: ConsultFormValues = {
+  specialty: '',
+  mode: '',
+  birthYear: '',
+  sex: '',
+  identifying: false,
+  name: '',
+  birthDate: '',
+  bsn: '',
+  icpc: null,
+  question: '',
+  clinicalSummary: '',
+  intendedReferral: '',
+  consent: false,
+};
+
+/** The API's field names (as in error.field) that this form shows; errors for others go by the button. */
+export const kConsultFormFields = [
+  'specialty', 'mode', 'patient', 'patient.birth_year', 'patient.sex', 'patient.name', 'patient.birth_date',
+  'patient.bsn', 'icpc', 'question', 'clinical_summary', 'intended_referral', 'consent',
+] as const;
+
+function optional(text: string): string | undefined {
+  const trimmed = text.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/**
+ * The request body for these values. A blank birth year becomes 0 and a blank sex "unknown" only
+ * on the wire, so the server (which owns validation) answers with its own sentence for the field.
+ */
+export function toNewConsult(values: ConsultFormValues, send: boolean): NewConsult {
+  const year = Number.parseInt(values.birthYear, 10);
+  return {
+    specialty: values.specialty,
+    mode: values.mode || undefined,
+    patient: {
+      birth_year: Number.isFinite(year) ? year : 0,
+      sex: values.sex || 'unknown',
+      name: values.identifying ? optional(values.name) : undefined,
+      birth_date: values.identifying ? optional(values.birthDate) : undefined,
+      bsn: values.identifying ? optional(values.bsn.replace(/\s/g, '')) : undefined,
+    },
+    icpc: values.icpc?.code ?? '',
+    question: values.question,
+    clinical_summary: values.clinicalSummary,
+    intended_referral: values.intendedReferral === '' ? null : values.intendedReferral === 'yes',
+    consent: values.consent,
+    send,
+  };
+}
+
+/** The form's values for an existing draft. */
+export function fromConsult(consult: Consult): ConsultFormValues {
+  const { patient } = consult;
+  const identifying = !!(patient.name || patient.birth_date || patient.bsn);
+  return {
+    specialty: consult.specialty,
+    mode: consult.mode,
+    birthYear: String(patient.birth_year),
+    sex: patient.sex,
+    identifying,
+    name: patient.name ?? '',
+    birthDate: patient.birth_date ?? '',
+    bsn: patient.bsn ?? '',
+    icpc: consult.icpc ? { code: consult.icpc, description: consult.icpc_description ?? '' } : null,
+    question: consult.question,
+    clinicalSummary: consult.clinical_summary,
+    intendedReferral: consult.intended_referral === null ? '' : consult.intended_referral ? 'yes' : 'no',
+    consent: consult.consent,
+  };
+}

@@ -1,0 +1,27 @@
+// New messages and status changes without reloading: asks GET /api/v1/changes every few seconds
+// and, when its fingerprint moves, marks every consult query stale so visible ones refetch.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { api, call } from '../api/client';
+import { consultKeys } from '../consults/api';
+
+export const kChangesIntervalMs = 5_000;
+
+export function useChangesPolling(): void {
+  const queryClient = useQueryClient();
+  const { data } = useQuery({
+    queryKey: ['changes'],
+    queryFn: () => call(api.GET('/api/v1/changes')),
+    refetchInterval: kChangesIntervalMs,
+    staleTime: 0,
+  });
+  const lastFingerprint = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!data) return;
+    if (lastFingerprint.current !== null && lastFingerprint.current !== data.fingerprint) {
+      void queryClient.invalidateQueries({ queryKey: consultKeys.all });
+    }
+    lastFingerprint.current = data.fingerprint;
+  }, [data, queryClient]);
+}

@@ -1,0 +1,86 @@
+// Who is logged in, as TanStack Query data under ['me']: a User, or null when not logged in.
+// The browser session is the HttpOnly cookie; this module only asks the server about it.
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { api, call } from '../api/client';
+import { setCsrfToken } from '../api/csrf';
+import { toApiError } from '../api/errors';
+import type { components } from '../api/schema';
+import i18n from '../i18n/i18n';
+import { forgetAllForms } from '../lib/formMemory';
+import { forgetAllPendingFiles } from '../lib/pendingFiles';
+import { setSessionExpired } from './expiry';
+
+export type User = components['schemas']['User'];
+export type Role = components['schemas']['Role'];
+
+export const kMeKey = ['me'] as const;
+
+async function fetchMe(): Promise<User | null> {
+  const { data, response } = await api.GET('/api/v1/me');
+  if (response.status === 401) return null;
+  if (!response.ok || !data) throw toApiError(response.status, null, i18n.t('errors.status', { status: response.status }));
+  setCsrfToken(data.csrf_token);
+  return data;
+}
+
+/** The logged-in user; `undefined` while the first answer is on its way. */
+export function useMe(): { user: User | null | undefined; isError: boolean } {
+  const query = useQuery({ queryKey: kMeKey, queryFn: fetchMe, staleTime: Infinity, retry: 1 });
+  return { user: query.data, isError: query.isError };
+}
+
+export function hasRole(user: User | null | undefined, role: Role): boolean {
+  return !!user?.roles.includes(role);
+}
+
+/** Any 401: the session is gone. Keeps other cached data, so the same user can go on after log-in. */
+export function handleSessionLost(queryClient: QueryClient): void {
+  const wasLoggedIn = !!queryClient.getQueryData<User | null>(kMeKey);
+  setCsrfToken(null);
+  queryClient.setQueryData(kMeKey, null);
+  if (wasLoggedIn) setSessionExpired(true);
+}
+
+export async function logIn(queryClient: QueryClient, username: string, password: string): Promise<User> {
+  const previous = queryClient.getQueryData<User | null>(kMeKey) ?? lastUser;
+  const result = await call(
+    api.POST('/api/v1/session', {
+      body: { username, password },
+      // Asks for the cookie session (with a CSRF token) instead of a bearer token in the body.
+      headers: { 'X-Meekijk-Client': 'web' },
+    }),
+  );
+  setCsrfToken(result.csrf_token);
+  if (previous && previous.id !== result.user.id) {
+    // Someone else took over the tab after an expiry: none of the previous user's data or typing.
+    queryClient.clear();
+    forgetAllForms(sessionStorage);
+    forgetAllPendingFiles();
+  }
+  lastUser = result.user;
+  setSessionExpired(false);
+  queryClient.setQueryData(kMeKey, result.user);
+  return result.user;
+}
+
+// The user before an expiry, to notice when a different person logs in afterwards.
+let lastUser: User | null = null;
+
+export function rememberUser(user: User | null | undefined): void {
+  if (user) lastUser = user;
+}
+
+export async function logOut(queryClient: QueryClient): Promise<void> {
+  try {
+    await call(api.DELETE('/api/v1/session'));
+  } finally {
+    // Whatever the server said, this tab forgets everything about the session.
+    setCsrfToken(null);
+    forgetAllForms(sessionStorage);
+    forgetAllPendingFiles();
+    lastUser = null;
+    setSessionExpired(false);
+    queryClient.clear();
+    queryClient.setQueryData(kMeKey, null);
+  }
+}
