@@ -1,4 +1,4 @@
-// Visibility of consults.
+// Visibility of consults, and the agreements that apply to a practice.
 #include "service/consult_access.h"
 
 namespace meekijk::service {
@@ -34,6 +34,16 @@ Result<void> RequireHolder(const Principal& principal, const domain::Consult& co
                    "Een collega heeft deze consultatie opgepakt; alleen die specialist kan haar "
                    "verder behandelen.",
                    "A colleague has claimed this consult; only that specialist can handle it.");
+}
+
+Result<PracticeAgreements> AgreementsOfPractice(store::Tx& tx, int64_t practice_id) {
+  MK_ASSIGN_OR_RETURN(std::optional<domain::Organisation> practice, tx.FindOrganisation(practice_id));
+  PracticeAgreements out;
+  out.scope = {practice_id, practice ? practice->parent_id : std::nullopt};
+  std::vector<int64_t> gp_organisations{practice_id};
+  if (out.scope.care_group_id) gp_organisations.push_back(*out.scope.care_group_id);
+  MK_ASSIGN_OR_RETURN(out.agreements, tx.ListAgreementsOfGpOrganisations(gp_organisations));
+  return out;
 }
 
 }  // namespace meekijk::service

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "domain/agreement.h"
 #include "domain/consult.h"
 #include "service/principal.h"
 #include "store/tx.h"
@@ -16,6 +17,14 @@ Result<domain::Role> RoleOnConsult(store::Tx& tx, const Principal& principal,
                                    const domain::Consult& consult);
 
 Error ConsultNotFound();
+
+// A practice's place in the region and the agreements that apply to it (its own and its care
+// group's), for routing and forwarding.
+struct PracticeAgreements {
+  domain::PracticeScope scope;
+  std::vector<domain::Agreement> agreements;
+};
+Result<PracticeAgreements> AgreementsOfPractice(store::Tx& tx, int64_t practice_id);
 
 // kForbidden unless the specialist is the one who holds (claimed or was named for) the consult:
 // a colleague in the same pool may not answer a consult someone else has taken.

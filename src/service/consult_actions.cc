@@ -90,15 +90,10 @@ Result<Consult> ConsultService::Forward(const Principal& principal, int64_t cons
                        "Kies een andere pool voor hetzelfde specialisme.",
                        "Choose another pool for the same specialty.", "pool_id");
     }
-    MK_ASSIGN_OR_RETURN(std::optional<domain::Organisation> practice,
-                        tx.FindOrganisation(consult.practice_id));
-    domain::PracticeScope scope{consult.practice_id, practice ? practice->parent_id : std::nullopt};
-    std::vector<int64_t> gp_organisations{scope.practice_id};
-    if (scope.care_group_id) gp_organisations.push_back(*scope.care_group_id);
-    MK_ASSIGN_OR_RETURN(std::vector<domain::Agreement> agreements,
-                        tx.ListAgreementsOfGpOrganisations(gp_organisations));
+    MK_ASSIGN_OR_RETURN(PracticeAgreements practice, AgreementsOfPractice(tx, consult.practice_id));
     MK_ASSIGN_OR_RETURN(domain::Agreement agreement,
-                        domain::SelectAgreement(agreements, scope, consult.content.specialty,
+                        domain::SelectAgreement(practice.agreements, practice.scope,
+                                                consult.content.specialty,
                                                 consult.content.mode,
                                                 AmsterdamIsoDate(clock_.Now()), to_pool_id));
     // The response clock keeps running: the patient has been waiting since the consult was sent.

@@ -61,16 +61,11 @@ Result<void> ConsultService::Route(store::Tx& tx, const Principal& principal, Co
   MK_RETURN_IF_ERROR(domain::ValidateConsultContent(
       consult.content, static_cast<int>(AmsterdamDate(clock_.Now()).year())));
   MK_RETURN_IF_ERROR(domain::ValidateReadyToSend(consult.content));
-  MK_ASSIGN_OR_RETURN(std::optional<domain::Organisation> practice,
-                      tx.FindOrganisation(consult.practice_id));
-  domain::PracticeScope scope{consult.practice_id, practice ? practice->parent_id : std::nullopt};
-  std::vector<int64_t> gp_organisations{scope.practice_id};
-  if (scope.care_group_id) gp_organisations.push_back(*scope.care_group_id);
-  MK_ASSIGN_OR_RETURN(std::vector<domain::Agreement> agreements,
-                      tx.ListAgreementsOfGpOrganisations(gp_organisations));
+  MK_ASSIGN_OR_RETURN(PracticeAgreements practice, AgreementsOfPractice(tx, consult.practice_id));
   TimePoint now = clock_.Now();
   MK_ASSIGN_OR_RETURN(domain::Agreement agreement,
-                      domain::SelectAgreement(agreements, scope, consult.content.specialty,
+                      domain::SelectAgreement(practice.agreements, practice.scope,
+                                              consult.content.specialty,
                                               consult.content.mode, AmsterdamIsoDate(now),
                                               consult.pool_id));
   MK_RETURN_IF_ERROR(domain::ValidateIdentification(agreement, consult.content.patient));

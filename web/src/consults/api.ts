@@ -115,9 +115,13 @@ export function giveAdvice(id: number, recommendation: Recommendation, body: str
   return call(api.POST('/api/v1/consults/{id}/advice', { params: { path: { id } }, body: { recommendation, body } }));
 }
 
-export function closeConsult(id: number, outcome: OutcomeKind, learned: boolean, rating: number) {
+/** `learned` undefined (not answered) is left out of the body, so the server names the field. */
+export function closeConsult(id: number, outcome: OutcomeKind, learned: boolean | undefined, rating: number) {
   return call(
-    api.POST('/api/v1/consults/{id}/close', { params: { path: { id } }, body: { outcome, learned, rating } }),
+    api.POST('/api/v1/consults/{id}/close', {
+      params: { path: { id } },
+      body: { outcome, learned: learned as boolean, rating },
+    }),
   );
 }
 

@@ -23,5 +23,8 @@ export function usePersistentForm<T extends object>(key: string, initial: T) {
     [key],
   );
 
-  return { value, setValue, update, reset };
+  /** Forgets the saved copy but keeps the values: once the server has them, nothing is at risk. */
+  const forget = useCallback(() => forgetForm(sessionStorage, key), [key]);
+
+  return { value, setValue, update, reset, forget };
 }

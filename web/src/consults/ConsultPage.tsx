@@ -1,0 +1,61 @@
+// /consults/:id: one consult, whole — details, attachments, thread, advice, outcome — with the
+// actions its viewer may take now. Opening it marks it read.
+import { Heading1, Paragraph } from '@utrecht/component-library-react';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { ActionError } from '../components/ActionError';
+import { ConsultStatusBadge } from '../components/ConsultStatusBadge';
+import { Loading } from '../components/Loading';
+import { markSeen } from '../lib/unread';
+import { usePageTitle } from '../lib/usePageTitle';
+import { useMe } from '../session/session';
+import { ActionsPanel } from './actions/ActionsPanel';
+import { useConsult } from './api';
+import { AdviceAndOutcome } from './view/AdviceAndOutcome';
+import { AttachmentList } from './view/AttachmentList';
+import { ConsultDetails } from './view/ConsultDetails';
+import { Thread } from './view/Thread';
+
+export default function ConsultPage() {
+  const { t } = useTranslation();
+  const { user } = useMe();
+  const id = Number(useParams().id);
+  const consult = useConsult(id);
+  const data = consult.data;
+  usePageTitle(data ? t('view.title', { number: data.number }) : t('view.loadingTitle'));
+  useEffect(() => {
+    if (data && user) markSeen(localStorage, user.id, data);
+  }, [data, user]);
+
+  if (consult.isPending) return <Loading />;
+  if (consult.isError) {
+    return (
+      <>
+        <Heading1>{t('view.unavailable')}</Heading1>
+        <ActionError message={consult.error.message} />
+        <Paragraph><Link className="utrecht-link" to="/">{t('notFound.home')}</Link></Paragraph>
+      </>
+    );
+  }
+  const c = consult.data;
+  return (
+    <article className="mk-consult" aria-labelledby="consult-title">
+      <div className="mk-title-row">
+        <Heading1 id="consult-title">{t('view.title', { number: c.number })}</Heading1>
+        <ConsultStatusBadge status={c.status} />
+      </div>
+      <div className="mk-consult__columns">
+        <div className="mk-consult__main">
+          <ConsultDetails consult={c} />
+          <AttachmentList attachments={c.attachments} />
+          <AdviceAndOutcome consult={c} />
+          <Thread consult={c} />
+        </div>
+        <div className="mk-consult__side">
+          <ActionsPanel consult={c} />
+        </div>
+      </div>
+    </article>
+  );
+}

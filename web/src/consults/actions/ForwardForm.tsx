@@ -1,0 +1,41 @@
+// Moves a sent consult to another pool of the same specialty (pools from GET /api/v1/specialties).
+import { Heading3, Paragraph, SecondaryActionButton, SelectOption } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ActionError } from '../../components/ActionError';
+import { SelectField } from '../../components/SelectField';
+import { forwardConsult, useSpecialties, type Consult } from '../api';
+import type { ConsultActionRunner } from './useConsultAction';
+
+const kFields = ['pool_id'] as const;
+
+export function ForwardForm({ consult, runner }: { consult: Consult; runner: ConsultActionRunner }) {
+  const { t } = useTranslation();
+  const specialties = useSpecialties();
+  const [poolId, setPoolId] = useState('');
+  const pools = (specialties.data?.items.find((s) => s.code === consult.specialty)?.pools ?? []).filter(
+    (pool) => pool.id !== consult.pool?.id,
+  );
+  const submit = () => void runner.run('forward', kFields, () => forwardConsult(consult.id, Number(poolId)));
+  return (
+    <form className="mk-action-form" noValidate onSubmit={(e) => { e.preventDefault(); submit(); }}>
+      <Heading3>{t('actions.forward.title')}</Heading3>
+      {pools.length === 0 && specialties.isSuccess ? (
+        <Paragraph>{t('actions.forward.noPools')}</Paragraph>
+      ) : (
+        <>
+          <SelectField label={t('actions.forward.label')} value={poolId} onChange={setPoolId} errorMessage={runner.fieldError('forward', 'pool_id')}>
+            <SelectOption value="">{t('actions.forward.choose')}</SelectOption>
+            {pools.map((pool) => (
+              <SelectOption key={pool.id} value={String(pool.id)}>{`${pool.name} (${pool.organisation})`}</SelectOption>
+            ))}
+          </SelectField>
+          <div className="mk-action">
+            <SecondaryActionButton type="submit" busy={runner.busy === 'forward'}>{t('actions.forward.submit')}</SecondaryActionButton>
+            <ActionError message={runner.actionError('forward')} />
+          </div>
+        </>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+// Runs one action on a consult and keeps its outcome for the screen: which action is busy, and
+// the server's sentence placed next to the field or the button that caused it.
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { kNoErrors, placeError, type PlacedError } from '../../api/errors';
+import { consultKeys } from '../api';
+import type { ConsultAction } from '../view/availableActions';
+
+export interface ActionState {
+  busy: ConsultAction | null;
+  failed: ConsultAction | null;
+  placed: PlacedError;
+}
+
+export function useConsultAction() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<ActionState>({ busy: null, failed: null, placed: kNoErrors });
+
+  /** Runs `work` for `action`; true when it succeeded (and the consult is being refreshed). */
+  const run = async (action: ConsultAction, formFields: readonly string[], work: () => Promise<unknown>) => {
+    if (state.busy) return false;
+    setState({ busy: action, failed: null, placed: kNoErrors });
+    try {
+      await work();
+      setState({ busy: null, failed: null, placed: kNoErrors });
+      await queryClient.invalidateQueries({ queryKey: consultKeys.all });
+      return true;
+    } catch (error) {
+      setState({ busy: null, failed: action, placed: placeError(error, formFields, t('errors.unknown')) });
+      return false;
+    }
+  };
+
+  const actionError = (action: ConsultAction) => (state.failed === action ? state.placed.actionError : null);
+  const fieldError = (action: ConsultAction, field: string) =>
+    state.failed === action ? state.placed.fieldErrors[field] : undefined;
+
+  return { run, busy: state.busy, actionError, fieldError };
+}
+
+export type ConsultActionRunner = ReturnType<typeof useConsultAction>;

@@ -1,0 +1,191 @@
+// The consult form of a GP or assistant: addressee, patient, question, referral intention,
+// consent and files. What is typed survives a session expiry (sessionStorage); an existing draft
+// is autosaved. Assistants save drafts; only GPs see the send button.
+import {
+  Alert, FormFieldCheckbox, FormFieldTextarea, FormFieldTextbox, Heading2, Paragraph,
+  PrimaryActionButton, SecondaryActionButton, SelectOption,
+} from '@utrecht/component-library-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router-dom';
+import { ActionError } from '../../components/ActionError';
+import { RadioGroupField } from '../../components/RadioGroupField';
+import { SelectField } from '../../components/SelectField';
+import { pendingFiles, setPendingFiles } from '../../lib/pendingFiles';
+import { usePersistentForm } from '../../lib/usePersistentForm';
+import { hasRole, useMe } from '../../session/session';
+import { useSpecialties, type Consult } from '../api';
+import { AttachmentList } from '../view/AttachmentList';
+import { AttachmentPicker } from './AttachmentPicker';
+import { AutosaveStatusText } from './AutosaveStatusText';
+import { fromConsult, kEmptyConsultForm, type Mode, type Sex } from './consultFormValues';
+import { draftFormKey, kNewConsultFormKey } from './formKeys';
+import { IcpcCombobox } from './IcpcCombobox';
+import { useAutosave } from './useAutosave';
+import { useConsultSubmit, type HandOver } from './useConsultSubmit';
+
+const kSexes: readonly Sex[] = ['female', 'male', 'other', 'unknown'];
+const kYesNo = ['yes', 'no'] as const;
+
+export function ConsultForm({ draft }: { draft: Consult | null }) {
+  const { t, i18n } = useTranslation();
+  const { user } = useMe();
+  const canSend = hasRole(user, 'gp');
+  const handOver = (useLocation().state ?? {}) as HandOver;
+  const formKey = draft ? draftFormKey(draft.id) : kNewConsultFormKey;
+  const form = usePersistentForm(formKey, draft ? fromConsult(draft) : kEmptyConsultForm);
+  const values = form.value;
+  const [files, setFilesState] = useState<File[]>(() => pendingFiles(formKey));
+  const setFiles = (next: File[]) => {
+    setFilesState(next);
+    setPendingFiles(formKey, next);
+  };
+  const [savedNotice, setSavedNotice] = useState(handOver.notice === 'saved');
+  const submit = useConsultSubmit({
+    draftId: draft?.id ?? null, formKey, values, files, setFiles,
+    onSaved: () => { form.forget(); setSavedNotice(true); },
+  });
+  const autosave = useAutosave({ draftId: draft?.id ?? null, values, paused: submit.busy !== null, onSaved: form.forget });
+  const { setErrors } = submit;
+  useEffect(() => {
+    if (handOver.errors) setErrors(handOver.errors);
+  }, [handOver.errors, setErrors]);
+
+  const specialties = useSpecialties();
+  const specialty = specialties.data?.items.find((s) => s.code === values.specialty);
+  const modes = specialty?.modes ?? [];
+  useEffect(() => {
+    // Only the modes the chosen specialty offers; the first one when the current one is not among them.
+    if (specialty && !modes.includes(values.mode as Mode)) form.update({ mode: modes[0] ?? '' });
+  }, [specialty, modes, values.mode, form]);
+
+  const fieldError = (name: string): string | undefined =>
+    submit.errors.placed.fieldErrors[name] ?? (autosave.state === 'error' ? autosave.placed.fieldErrors[name] : undefined);
+  const submitError = (action: 'save' | 'send') =>
+    submit.errors.action === action ? submit.errors.placed.actionError : null;
+
+  return (
+    <form className="mk-form mk-consult-form" noValidate onSubmit={(e) => { e.preventDefault(); void submit.submit(canSend ? 'send' : 'save'); }}>
+      {savedNotice && draft && (
+        <Alert type="ok" role="status"><Paragraph>{t('form.savedNotice', { number: draft.number })}</Paragraph></Alert>
+      )}
+      <section aria-labelledby="form-addressee">
+        <Heading2 id="form-addressee">{t('form.addressee')}</Heading2>
+        <SelectField
+          label={t('form.specialty')}
+          value={values.specialty}
+          onChange={(code) => form.update({ specialty: code })}
+          errorMessage={fieldError('specialty') ?? (specialties.isError ? specialties.error.message : undefined)}
+        >
+          <SelectOption value="">{t('form.chooseSpecialty')}</SelectOption>
+          {specialties.data?.items.map((s) => (
+            <SelectOption key={s.code} value={s.code}>{i18n.language === 'en' ? s.name_en : s.name}</SelectOption>
+          ))}
+        </SelectField>
+        {modes.length > 0 && (
+          <RadioGroupField<Mode>
+            legend={t('form.mode')}
+            options={modes.map((mode) => ({ value: mode, label: t(`mode.${mode}`) }))}
+            value={values.mode}
+            onChange={(mode) => form.update({ mode })}
+            errorMessage={fieldError('mode')}
+          />
+        )}
+      </section>
+
+      <section aria-labelledby="form-patient">
+        <Heading2 id="form-patient">{t('form.patient')}</Heading2>
+        <FormFieldTextbox
+          label={t('form.birthYear')}
+          inputMode="numeric"
+          value={values.birthYear}
+          onChange={(e) => form.update({ birthYear: e.target.value })}
+          invalid={!!(fieldError('patient.birth_year') ?? fieldError('patient'))}
+          errorMessage={fieldError('patient.birth_year') ?? fieldError('patient')}
+          maxLength={4}
+          size={6}
+          required
+        />
+        <RadioGroupField<Sex>
+          legend={t('form.sex')}
+          options={kSexes.map((sex) => ({ value: sex, label: t(`sex.${sex}`) }))}
+          value={values.sex}
+          onChange={(sex) => form.update({ sex })}
+          errorMessage={fieldError('patient.sex')}
+          className="mk-inline-radios"
+        />
+        <FormFieldCheckbox
+          label={t('form.identifying')}
+          description={t('form.identifyingHelp')}
+          checked={values.identifying}
+          onChange={(e) => form.update({ identifying: e.target.checked })}
+        />
+        {values.identifying && (
+          <div className="mk-identifying">
+            <FormFieldTextbox label={t('form.name')} autoComplete="off" value={values.name}
+              onChange={(e) => form.update({ name: e.target.value })}
+              invalid={!!fieldError('patient.name')} errorMessage={fieldError('patient.name')} />
+            <FormFieldTextbox label={t('form.birthDate')} type="date" value={values.birthDate}
+              onChange={(e) => form.update({ birthDate: e.target.value })}
+              invalid={!!fieldError('patient.birth_date')} errorMessage={fieldError('patient.birth_date')} />
+            <FormFieldTextbox label={t('form.bsn')} inputMode="numeric" autoComplete="off" value={values.bsn}
+              onChange={(e) => form.update({ bsn: e.target.value })} size={12}
+              invalid={!!fieldError('patient.bsn')} errorMessage={fieldError('patient.bsn')} />
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="form-question">
+        <Heading2 id="form-question">{t('form.questionSection')}</Heading2>
+        <IcpcCombobox value={values.icpc} onChange={(icpc) => form.update({ icpc })} errorMessage={fieldError('icpc')} />
+        <FormFieldTextarea label={t('form.question')} value={values.question} rows={4}
+          onChange={(e) => form.update({ question: e.target.value })}
+          invalid={!!fieldError('question')} errorMessage={fieldError('question')} required />
+        <FormFieldTextarea label={t('form.clinicalSummary')} description={t('form.clinicalSummaryHelp')}
+          value={values.clinicalSummary} rows={6}
+          onChange={(e) => form.update({ clinicalSummary: e.target.value })}
+          invalid={!!fieldError('clinical_summary')} errorMessage={fieldError('clinical_summary')} />
+        {draft && draft.attachments.length > 0 && <AttachmentList attachments={draft.attachments} />}
+        <AttachmentPicker files={files} onChange={setFiles} />
+      </section>
+
+      <section aria-labelledby="form-before-sending">
+        <Heading2 id="form-before-sending">{t('form.beforeSending')}</Heading2>
+        <RadioGroupField<'yes' | 'no'>
+          legend={t('form.intendedReferral')}
+          options={kYesNo.map((answer) => ({ value: answer, label: t(`common.${answer}`) }))}
+          value={values.intendedReferral}
+          onChange={(intendedReferral) => form.update({ intendedReferral })}
+          errorMessage={fieldError('intended_referral')}
+          className="mk-inline-radios"
+        />
+        <FormFieldCheckbox
+          label={t('form.consent')}
+          checked={values.consent}
+          onChange={(e) => form.update({ consent: e.target.checked })}
+          invalid={!!fieldError('consent')}
+          errorMessage={fieldError('consent')}
+        />
+      </section>
+
+      <div className="mk-actions">
+        <div className="mk-action">
+          <SecondaryActionButton type="button" busy={submit.busy === 'save'} onClick={() => void submit.submit('save')}>
+            {t('form.saveDraft')}
+          </SecondaryActionButton>
+          <ActionError message={submitError('save')} />
+        </div>
+        {canSend && (
+          <div className="mk-action">
+            <PrimaryActionButton type="button" busy={submit.busy === 'send'} onClick={() => void submit.submit('send')}>
+              {t('form.send')}
+            </PrimaryActionButton>
+            <ActionError message={submitError('send')} />
+          </div>
+        )}
+        {!canSend && <Paragraph className="mk-hint">{t('form.assistantHint')}</Paragraph>}
+        {draft && <AutosaveStatusText status={autosave} />}
+      </div>
+    </form>
+  );
+}

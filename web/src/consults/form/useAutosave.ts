@@ -1,0 +1,61 @@
+// Autosave of an existing draft: a PUT a moment after the typing stops, only when something
+// changed since the last save. A 409 means the draft was sent or cancelled meanwhile.
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, placeError, type PlacedError } from '../../api/errors';
+import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { consultKeys, updateDraft } from '../api';
+import { kConsultFormFields, toNewConsult, type ConsultFormValues } from './consultFormValues';
+
+export const kAutosaveDelayMs = 1_500;
+
+export type AutosaveStatus =
+  | { state: 'idle' }
+  | { state: 'saving' }
+  | { state: 'saved'; at: Date }
+  | { state: 'error'; placed: PlacedError }
+  | { state: 'conflict'; message: string };
+
+export function useAutosave({ draftId, values, paused, onSaved }: {
+  draftId: number | null;
+  values: ConsultFormValues;
+  /** True while an explicit save or send runs, which saves anyway. */
+  paused: boolean;
+  onSaved: () => void;
+}): AutosaveStatus {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const debounced = useDebouncedValue(values, kAutosaveDelayMs);
+  const lastSaved = useRef(JSON.stringify(toNewConsult(values, false)));
+  const [status, setStatus] = useState<AutosaveStatus>({ state: 'idle' });
+
+  useEffect(() => {
+    if (draftId === null || paused || status.state === 'conflict') return;
+    const body = toNewConsult(debounced, false);
+    const json = JSON.stringify(body);
+    if (json === lastSaved.current) return;
+    let current = true;
+    setStatus({ state: 'saving' });
+    updateDraft(draftId, body)
+      .then(() => {
+        lastSaved.current = json;
+        if (!current) return;
+        setStatus({ state: 'saved', at: new Date() });
+        onSaved();
+        void queryClient.invalidateQueries({ queryKey: consultKeys.all });
+      })
+      .catch((error: unknown) => {
+        if (!current) return;
+        if (error instanceof ApiError && error.status === 409) setStatus({ state: 'conflict', message: error.message });
+        else setStatus({ state: 'error', placed: placeError(error, kConsultFormFields, t('errors.unknown')) });
+      });
+    return () => {
+      current = false;
+    };
+    // The debounced values decide when to save; the rest only shapes how.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced, draftId, paused]);
+
+  return status;
+}

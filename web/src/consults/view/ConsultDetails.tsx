@@ -1,0 +1,51 @@
+// What the consult is about: patient, reason, question, clinical summary, addressee and the
+// answers given before sending, as a description list.
+import { DataList, DataListItem, DataListKey, DataListValue } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DueText } from '../../components/DueText';
+import { formatDateTime } from '../../lib/due';
+import { specialtyName, useSpecialties, type Consult } from '../api';
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <DataListItem>
+      <DataListKey>{label}</DataListKey>
+      <DataListValue>{children}</DataListValue>
+    </DataListItem>
+  );
+}
+
+export function ConsultDetails({ consult }: { consult: Consult }) {
+  const { t, i18n } = useTranslation();
+  const specialties = useSpecialties().data?.items;
+  const { patient } = consult;
+  const yesNo = (value: boolean | null) => (value === null ? t('common.notAnswered') : t(value ? 'common.yes' : 'common.no'));
+  return (
+    <DataList className="mk-details">
+      <Row label={t('list.specialty')}>
+        {specialtyName(specialties, consult.specialty, i18n.language)} · {t(`mode.${consult.mode}`)}
+      </Row>
+      {consult.pool && <Row label={t('view.pool')}>{consult.pool.name}</Row>}
+      {consult.specialist && <Row label={t('view.specialist')}>{consult.specialist.name}</Row>}
+      <Row label={t('view.practice')}>{consult.practice.name}</Row>
+      <Row label={t('list.due')}><DueText dueAt={consult.due_at} /></Row>
+      {consult.sent_at && <Row label={t('view.sentAt')}>{formatDateTime(consult.sent_at, i18n.language)}</Row>}
+      <Row label={t('list.patient')}>
+        {t(`sex.${patient.sex}`)}, {t('view.born', { year: patient.birth_year })}
+        {patient.name && <> · {patient.name}</>}
+        {patient.birth_date && <> · {patient.birth_date}</>}
+        {patient.bsn && <> · {t('view.bsn', { bsn: patient.bsn })}</>}
+      </Row>
+      <Row label={t('form.icpc')}>
+        {consult.icpc}
+        {consult.icpc_description && ` – ${consult.icpc_description}`}
+      </Row>
+      <Row label={t('form.question')}><span className="mk-prewrap">{consult.question}</span></Row>
+      <Row label={t('form.clinicalSummary')}><span className="mk-prewrap">{consult.clinical_summary || '—'}</span></Row>
+      <Row label={t('form.intendedReferral')}>{yesNo(consult.intended_referral)}</Row>
+      <Row label={t('view.consent')}>{yesNo(consult.consent)}</Row>
+      {consult.decline_reason && <Row label={t('view.declineReason')}>{consult.decline_reason}</Row>}
+    </DataList>
+  );
+}
