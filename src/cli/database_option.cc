@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "store/postgres/postgres_database.h"
@@ -32,7 +33,10 @@ Result<std::unique_ptr<store::Database>> OpenDatabase(const DatabaseOption& opti
       return MakeError(ErrorCode::kUnavailable, "Kan de map " + option.data_dir + " niet maken.",
                        "Cannot create the directory " + option.data_dir + ".");
     }
-    database = store::sqlite::OpenSqliteDatabase(option.data_dir + "/meekijk.db");
+    // MEEKIJK_SQLITE_GROUP_COMMIT=off commits every unit alone: only for measuring the gain.
+    const char* group_commit = std::getenv("MEEKIJK_SQLITE_GROUP_COMMIT");
+    size_t max_batch = group_commit != nullptr && std::string(group_commit) == "off" ? 1 : 128;
+    database = store::sqlite::OpenSqliteDatabase(option.data_dir + "/meekijk.db", 4, max_batch);
   }
   if (!database.ok()) return database.error();
   MK_RETURN_IF_ERROR((*database)->Migrate());

@@ -12,7 +12,10 @@ namespace {
 
 constexpr std::string_view kDbSecondsMetric = "meekijk_db_transaction_seconds";
 
-void RecordDuration(std::chrono::steady_clock::time_point start, const char* outcome) {
+}  // namespace
+
+void Database::RecordTransaction(std::chrono::steady_clock::time_point start,
+                                 const char* outcome) {
   static const bool described = [] {
     metrics::Global().DescribeHistogram(
         std::string(kDbSecondsMetric), "Time spent in database transactions.",
@@ -25,29 +28,31 @@ void RecordDuration(std::chrono::steady_clock::time_point start, const char* out
   metrics::Global().Observe(std::string(kDbSecondsMetric), {{"outcome", outcome}}, seconds);
 }
 
-}  // namespace
+Result<void> Database::RunUnit(Tx& tx, const Work& work) {
+  try {
+    return work(tx);
+  } catch (const std::exception& e) {
+    log::Error("transaction_threw", {{"what", e.what()}});
+  } catch (...) {
+    log::Error("transaction_threw");
+  }
+  return MakeError(ErrorCode::kInternal, "Er ging iets mis.", "Something went wrong.");
+}
 
 Result<void> Database::RunTransaction(Connection& connection, Dialect dialect,
                                       std::string_view begin_statement, const Work& work) {
   auto start = std::chrono::steady_clock::now();
   MK_RETURN_IF_ERROR(connection.Execute(begin_statement));
   Tx tx(connection, dialect);
-  Result<void> result = Ok();
-  try {
-    result = work(tx);
-  } catch (const std::exception& e) {
-    // A bug in a unit of work must not leave the transaction open on a pooled connection.
-    log::Error("transaction_threw", {{"what", e.what()}});
-    result = MakeError(ErrorCode::kInternal, "Er ging iets mis.", "Something went wrong.");
-  }
+  Result<void> result = RunUnit(tx, work);
   if (!result.ok()) {
     Result<int64_t> rolled_back = connection.Execute("ROLLBACK");
     if (!rolled_back.ok()) log::Warn("rollback_failed", {{"reason", rolled_back.error().message.en}});
-    RecordDuration(start, "rollback");
+    RecordTransaction(start, "rollback");
     return result;
   }
   Result<int64_t> committed = connection.Execute("COMMIT");
-  RecordDuration(start, committed.ok() ? "commit" : "error");
+  RecordTransaction(start, committed.ok() ? "commit" : "error");
   if (!committed.ok()) {
     (void)connection.Execute("ROLLBACK");
     return committed.error();

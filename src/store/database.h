@@ -3,6 +3,7 @@
 // not a lock held by a caller, an engine may later run many units in one durable commit.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -36,6 +37,11 @@ class Database {
   // Runs one transaction on a connection the engine chose, timing it for the metrics.
   static Result<void> RunTransaction(Connection& connection, Dialect dialect,
                                      std::string_view begin_statement, const Work& work);
+  // Runs a unit of work inside an open transaction, turning an escaped exception (a bug) into
+  // kInternal so that the transaction is never left half-done.
+  static Result<void> RunUnit(Tx& tx, const Work& work);
+  // Adds a transaction's duration to the database-time metric.
+  static void RecordTransaction(std::chrono::steady_clock::time_point start, const char* outcome);
 };
 
 // Runs work that returns a value: Transact<int>(db, Access::kRead, [&](Tx& tx) -> Result<int>).

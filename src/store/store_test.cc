@@ -1,6 +1,9 @@
 // The store contract: every behaviour here holds on SQLite and on PostgreSQL alike.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "store/tx.h"
 #include "testing/test_database.h"
 
@@ -365,6 +368,42 @@ TEST_P(StoreTest, AppendsToTheAccessLog) {
     EXPECT_EQ(log.at(0).at, kNow);
     return Ok();
   });
+}
+
+// Concurrent units of work may share one commit (group commit on SQLite); each still succeeds
+// or fails alone, and only the successful ones are kept.
+TEST_P(StoreTest, ConcurrentWritersEachSucceedOrFailAlone) {
+  constexpr int kThreads = 8;
+  constexpr int kWritesPerThread = 25;
+  std::atomic<int> succeeded{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kWritesPerThread; ++i) {
+        bool fail = (t + i) % 5 == 0;
+        Result<void> done = db_->Run(Access::kWrite, [&](Tx& tx) -> Result<void> {
+          MK_RETURN_IF_ERROR(tx.NextCounter("shared"));
+          MK_RETURN_IF_ERROR(tx.NextCounter("writer_" + std::to_string(t)));
+          if (fail) return MakeError(ErrorCode::kConflict, "nee", "no");
+          return Ok();
+        });
+        EXPECT_EQ(done.ok(), !fail);
+        if (done.ok()) ++succeeded;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  Write([&](Tx& tx) -> Result<void> {
+    // The next value of each counter shows how many increments were kept.
+    EXPECT_EQ(*tx.NextCounter("shared"), succeeded.load() + 1);
+    int kept = 0;
+    for (int t = 0; t < kThreads; ++t) {
+      kept += static_cast<int>(*tx.NextCounter("writer_" + std::to_string(t))) - 1;
+    }
+    EXPECT_EQ(kept, succeeded.load());
+    return Ok();
+  });
+  EXPECT_EQ(succeeded.load(), kThreads * kWritesPerThread * 4 / 5);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, StoreTest, ::testing::ValuesIn(testing::TestEngines()),

@@ -4,10 +4,13 @@
 #include <sqlite3.h>
 
 #include <condition_variable>
+#include <deque>
 #include <mutex>
 #include <vector>
 
 #include "core/log.h"
+#include "core/metrics.h"
+#include "store/tx.h"
 
 namespace meekijk::store::sqlite {
 namespace {
@@ -37,6 +40,9 @@ class SqliteConnection final : public Connection {
   Result<Rows> Query(std::string_view sql, std::span<const SqlValue> params) override {
     return Run(sql, params, nullptr);
   }
+
+  // False when SQLite has rolled the whole transaction back by itself (after an I/O error, say).
+  bool InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
   Result<int64_t> Execute(std::string_view sql, std::span<const SqlValue> params) override {
     int64_t changes = 0;
@@ -124,23 +130,30 @@ Result<std::unique_ptr<SqliteConnection>> Connect(const std::string& path, bool 
   return connection;
 }
 
-// One writer and a few readers. Writes queue on a mutex in the process (rather than on SQLite's
-// busy-wait), readers run beside them thanks to WAL.
+// One writer and a few readers; readers run beside the writer thanks to WAL.
+//
+// Writes use group commit, as LevelDB's writer queue does: each writer queues its unit of work;
+// the writer at the front of the queue becomes the leader, takes every queued unit, runs them in
+// one transaction, each inside its own savepoint (so a failing unit rolls back alone), commits
+// once, and wakes the others with their results. With synchronous=FULL a commit costs an fsync,
+// so many concurrent writers share one instead of queueing for one each. No result is given
+// before the commit that makes it durable.
 class SqliteDatabase final : public Database {
  public:
   SqliteDatabase(std::unique_ptr<SqliteConnection> writer,
-                 std::vector<std::unique_ptr<SqliteConnection>> readers)
-      : writer_(std::move(writer)), readers_(std::move(readers)) {
+                 std::vector<std::unique_ptr<SqliteConnection>> readers, size_t max_batch)
+      : max_batch_(std::max<size_t>(1, max_batch)), writer_(std::move(writer)),
+        readers_(std::move(readers)) {
     for (auto& reader : readers_) idle_readers_.push_back(reader.get());
+    metrics::Global().DescribeHistogram(std::string(kBatchMetric),
+                                        "Units of work committed together (group commit).",
+                                        {1, 2, 4, 8, 16, 32, 64, 128});
   }
 
   Dialect dialect() const override { return Dialect::kSqlite; }
 
   Result<void> Run(Access access, const Work& work) override {
-    if (access == Access::kWrite) {
-      std::lock_guard lock(writer_mutex_);
-      return RunTransaction(*writer_, Dialect::kSqlite, "BEGIN IMMEDIATE", work);
-    }
+    if (access == Access::kWrite) return Write(work);
     SqliteConnection* reader = AcquireReader();
     Result<void> result = RunTransaction(*reader, Dialect::kSqlite, "BEGIN", work);
     ReleaseReader(reader);
@@ -148,6 +161,86 @@ class SqliteDatabase final : public Database {
   }
 
  private:
+  static constexpr std::string_view kBatchMetric = "meekijk_db_group_commit_units";
+
+  struct PendingWrite {
+    const Work* work = nullptr;
+    Result<void> result = Ok();
+    bool done = false;
+    std::condition_variable wake;
+  };
+
+  Result<void> Write(const Work& work) {
+    PendingWrite mine;
+    mine.work = &work;
+    std::unique_lock lock(queue_mutex_);
+    queue_.push_back(&mine);
+    while (!mine.done && queue_.front() != &mine) mine.wake.wait(lock);
+    if (mine.done) return mine.result;  // a leader committed it
+    // Only the front of the queue leads, and it stays at the front until it is done, so the
+    // writer connection is never used by two threads at once.
+    size_t count = std::min(queue_.size(), max_batch_);
+    std::vector<PendingWrite*> batch(queue_.begin(), queue_.begin() + static_cast<long>(count));
+    lock.unlock();
+    CommitBatch(batch);
+    lock.lock();
+    for (size_t i = 0; i < count; ++i) {
+      PendingWrite* write = queue_.front();
+      queue_.pop_front();
+      write->done = true;
+      if (write != &mine) write->wake.notify_one();
+    }
+    if (!queue_.empty()) queue_.front()->wake.notify_one();  // the next leader
+    return mine.result;
+  }
+
+  void CommitBatch(const std::vector<PendingWrite*>& batch) {
+    auto start = std::chrono::steady_clock::now();
+    metrics::Global().Observe(std::string(kBatchMetric), {}, static_cast<double>(batch.size()));
+    Connection& writer = *writer_;
+    if (Result<int64_t> begun = writer.Execute("BEGIN IMMEDIATE"); !begun.ok()) {
+      for (PendingWrite* write : batch) write->result = begun.error();
+      return;
+    }
+    std::vector<PendingWrite*> succeeded;
+    for (PendingWrite* write : batch) {
+      if (!writer_->InTransaction()) {  // SQLite gave up the transaction: nothing is left of it
+        write->result = TransactionLost();
+        continue;
+      }
+      write->result = RunInSavepoint(*write->work);
+      if (write->result.ok()) succeeded.push_back(write);
+    }
+    if (!writer_->InTransaction()) {
+      for (PendingWrite* write : succeeded) write->result = TransactionLost();
+      RecordTransaction(start, "error");
+      return;
+    }
+    Result<int64_t> committed = writer.Execute("COMMIT");
+    RecordTransaction(start, committed.ok() ? "commit" : "error");
+    if (!committed.ok()) {
+      (void)writer.Execute("ROLLBACK");
+      for (PendingWrite* write : succeeded) write->result = committed.error();
+    }
+  }
+
+  Result<void> RunInSavepoint(const Work& work) {
+    Connection& writer = *writer_;
+    MK_RETURN_IF_ERROR(writer.Execute("SAVEPOINT unit"));
+    Tx tx(writer, Dialect::kSqlite);
+    Result<void> result = RunUnit(tx, work);
+    if (!result.ok() && writer_->InTransaction()) {
+      (void)writer.Execute("ROLLBACK TO unit");
+    }
+    if (writer_->InTransaction()) (void)writer.Execute("RELEASE unit");
+    return result;
+  }
+
+  static Error TransactionLost() {
+    return MakeError(ErrorCode::kUnavailable, "De database is tijdelijk niet beschikbaar.",
+                     "The database is temporarily unavailable.");
+  }
+
   SqliteConnection* AcquireReader() {
     std::unique_lock lock(readers_mutex_);
     reader_available_.wait(lock, [this] { return !idle_readers_.empty(); });
@@ -164,7 +257,9 @@ class SqliteDatabase final : public Database {
     reader_available_.notify_one();
   }
 
-  std::mutex writer_mutex_;
+  const size_t max_batch_;
+  std::mutex queue_mutex_;
+  std::deque<PendingWrite*> queue_;
   std::unique_ptr<SqliteConnection> writer_;
   std::mutex readers_mutex_;
   std::condition_variable reader_available_;
@@ -174,7 +269,8 @@ class SqliteDatabase final : public Database {
 
 }  // namespace
 
-Result<std::unique_ptr<Database>> OpenSqliteDatabase(const std::string& path, int readers) {
+Result<std::unique_ptr<Database>> OpenSqliteDatabase(const std::string& path, int readers,
+                                                     size_t max_batch) {
   MK_ASSIGN_OR_RETURN(auto writer, Connect(path, false));
   std::vector<std::unique_ptr<SqliteConnection>> reader_connections;
   for (int i = 0; i < std::max(1, readers); ++i) {
@@ -182,7 +278,7 @@ Result<std::unique_ptr<Database>> OpenSqliteDatabase(const std::string& path, in
     reader_connections.push_back(std::move(reader));
   }
   return std::unique_ptr<Database>(
-      new SqliteDatabase(std::move(writer), std::move(reader_connections)));
+      new SqliteDatabase(std::move(writer), std::move(reader_connections), max_batch));
 }
 
 }  // namespace meekijk::store::sqlite

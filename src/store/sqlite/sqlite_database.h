@@ -12,7 +12,9 @@ namespace meekijk::store::sqlite {
 
 // Opens (creating when absent) the database file at `path`; ":memory:" is not supported, because
 // readers and the writer need to share one database. `readers` connections serve read-only work
-// concurrently; one writer connection serialises writes in the process.
-Result<std::unique_ptr<Database>> OpenSqliteDatabase(const std::string& path, int readers = 4);
+// concurrently; one writer connection serialises writes in the process, committing up to
+// `max_batch` queued units of work together (group commit; 1 turns it off, for comparison).
+Result<std::unique_ptr<Database>> OpenSqliteDatabase(const std::string& path, int readers = 4,
+                                                     size_t max_batch = 128);
 
 }  // namespace meekijk::store::sqlite
