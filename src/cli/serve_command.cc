@@ -79,10 +79,7 @@ int Serve(const ServeOptions& options) {
   api::AddApiRoutes(router, services);
   store::Database& db = **database;
   api::AddSystemRoutes(router, [&db] {
-    return db.Run(store::Access::kRead, [](store::Tx& tx) -> Result<void> {
-      MK_RETURN_IF_ERROR(tx.connection().Query("SELECT 1"));
-      return Ok();
-    }).ok();
+    return db.Run(store::Access::kRead, [](store::Tx& tx) { return tx.Ping(); }).ok();
   });
   http::StaticFiles web(options.web_dir.empty() ? DefaultWebDirectory() : options.web_dir);
   if (!web.available()) log::Warn("web_app_missing", {{"directory", web.root()}});

@@ -1,6 +1,8 @@
 // The plumbing shared by every Tx operation.
 #include "store/tx.h"
 
+#include <cctype>
+
 namespace meekijk::store {
 
 Result<Rows> Tx::Query(std::string_view sql, std::initializer_list<SqlValue> params) {
@@ -21,6 +23,35 @@ Result<int64_t> Tx::InsertReturningId(std::string_view sql, std::initializer_lis
     return MakeError(ErrorCode::kInternal, "Opslaan mislukt.", "Saving failed.");
   }
   return rows.front().Int(0);
+}
+
+Result<void> Tx::Ping() {
+  MK_RETURN_IF_ERROR(Query("SELECT 1"));
+  return Ok();
+}
+
+namespace {
+
+// Identifiers cannot be bound as parameters, so a schema name is checked to be plain instead.
+Result<void> CheckIdentifier(const std::string& name) {
+  bool plain = !name.empty() && name.size() < 64;
+  for (char c : name) plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+  if (plain) return Ok();
+  return MakeError(ErrorCode::kInvalidArgument, "Ongeldige schemanaam.", "Invalid schema name.");
+}
+
+}  // namespace
+
+Result<void> Tx::CreateSchema(const std::string& schema) {
+  MK_RETURN_IF_ERROR(CheckIdentifier(schema));
+  MK_RETURN_IF_ERROR(Execute("CREATE SCHEMA " + schema));
+  return Ok();
+}
+
+Result<void> Tx::DropSchema(const std::string& schema) {
+  MK_RETURN_IF_ERROR(CheckIdentifier(schema));
+  MK_RETURN_IF_ERROR(Execute("DROP SCHEMA " + schema + " CASCADE"));
+  return Ok();
 }
 
 std::string Placeholders(size_t n) {

@@ -83,6 +83,14 @@ class Tx {
   // Newest first; all consults when consult_id is empty.
   Result<std::vector<AccessLogEntry>> ListAccessLog(std::optional<int64_t> consult_id, int limit);
 
+  // --- health and test support (tx.cc) ---
+  // A trivial round trip: the database answers.
+  Result<void> Ping();
+  // Creates or drops a PostgreSQL schema, so that every test gets an empty namespace of its own.
+  // `schema` must be a plain identifier (letters, digits, underscores); anything else is refused.
+  Result<void> CreateSchema(const std::string& schema);
+  Result<void> DropSchema(const std::string& schema);
+
   // --- raw access for migrations only (migrations.cc) ---
   Connection& connection() { return connection_; }
 

@@ -65,10 +65,8 @@ TestDatabase::TestDatabase(Engine engine) : engine_(engine) {
   schema_ = "t_" + UniqueSuffix();
   auto admin = store::postgres::OpenPostgresDatabase(base, 1);
   if (!admin.ok()) throw std::runtime_error("cannot reach the test PostgreSQL at " + base);
-  Result<void> created = (*admin)->Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
-    MK_RETURN_IF_ERROR(tx.connection().Execute("CREATE SCHEMA " + schema_));
-    return Ok();
-  });
+  Result<void> created = (*admin)->Run(store::Access::kWrite,
+                                       [&](store::Tx& tx) { return tx.CreateSchema(schema_); });
   if (!created.ok()) throw std::runtime_error("cannot create schema " + schema_);
   url_ = WithSearchPath(base, schema_);
 }
@@ -81,10 +79,8 @@ TestDatabase::~TestDatabase() {
   }
   auto admin = store::postgres::OpenPostgresDatabase(PostgresBaseUrl(), 1);
   if (!admin.ok()) return;
-  (void)(*admin)->Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
-    MK_RETURN_IF_ERROR(tx.connection().Execute("DROP SCHEMA " + schema_ + " CASCADE"));
-    return Ok();
-  });
+  (void)(*admin)->Run(store::Access::kWrite,
+                      [&](store::Tx& tx) { return tx.DropSchema(schema_); });
 }
 
 std::vector<std::string> TestDatabase::CommandLineArguments() const {
