@@ -34,7 +34,6 @@ export default defineConfig({
           environment: 'node',
           pool: 'forks',
           poolOptions: { forks: { singleFork: true } },
-          fileParallelism: false,
           testTimeout: kSlowTestMs,
           hookTimeout: kSlowTestMs,
         },

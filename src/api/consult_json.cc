@@ -54,6 +54,7 @@ json::object ConsultSummaryJson(const domain::Consult& consult) {
   out["patient"] = PatientJson(consult.content.patient, false);
   out["question"] = consult.content.question;
   out["has_advice"] = consult.advice.has_value();
+  out["version"] = consult.version;
   return out;
 }
 
@@ -111,6 +112,12 @@ json::object ConsultJson(const service::ConsultDetail& detail) {
   for (const store::AttachmentRecord& a : detail.attachments) attachments.push_back(AttachmentJson(a));
   out["attachments"] = std::move(attachments);
   out["viewer_role"] = Name(detail.viewer_role);
+  json::array forward_pools;
+  for (const service::PoolOption& pool : detail.forward_pools) {
+    forward_pools.push_back(json::object{{"id", pool.id}, {"name", pool.name},
+                                         {"organisation", pool.organisation_name}});
+  }
+  out["forward_pools"] = std::move(forward_pools);
   out["version"] = c.version;
   return out;
 }

@@ -1,6 +1,8 @@
 // Creating, reading and listing consults, and the transaction frame every consult use case uses.
 #include "service/consult_service.h"
 
+#include <algorithm>
+
 #include "domain/agreement.h"
 #include "domain/consult_number.h"
 #include "domain/consult_validation.h"
@@ -175,8 +177,31 @@ Result<ConsultDetail> ConsultService::Get(const Principal& principal, int64_t co
       MK_ASSIGN_OR_RETURN(auto specialist, tx.FindUser(*consult.specialist_id));
       if (specialist) detail.specialist_name = specialist->display_name;
     }
+    if (domain::NextStatus(consult.status, ConsultAction::kForward, role).ok()) {
+      MK_ASSIGN_OR_RETURN(detail.forward_pools, ForwardPools(tx, consult));
+    }
     return detail;
   });
+}
+
+Result<std::vector<PoolOption>> ConsultService::ForwardPools(store::Tx& tx, const Consult& consult) {
+  MK_ASSIGN_OR_RETURN(PracticeAgreements practice, AgreementsOfPractice(tx, consult.practice_id));
+  std::string today = AmsterdamIsoDate(clock_.Now());
+  std::vector<PoolOption> pools;
+  for (const domain::Agreement& agreement : practice.agreements) {
+    bool other = agreement.pool_id != consult.pool_id;
+    bool listed = std::any_of(pools.begin(), pools.end(),
+                              [&](const PoolOption& p) { return p.id == agreement.pool_id; });
+    if (!other || listed || !domain::AgreementCovers(agreement, practice.scope,
+                                                     consult.content.specialty,
+                                                     consult.content.mode, today)) {
+      continue;
+    }
+    MK_ASSIGN_OR_RETURN(auto pool, tx.FindPool(agreement.pool_id));
+    MK_ASSIGN_OR_RETURN(auto organisation, tx.FindOrganisation(pool->organisation_id));
+    pools.push_back({pool->id, pool->name, organisation ? organisation->name : ""});
+  }
+  return pools;
 }
 
 Result<store::ConsultPage> ConsultService::List(const Principal& principal,

@@ -16,6 +16,7 @@
 #include "domain/consult.h"
 #include "domain/consult_state.h"
 #include "service/access_log.h"
+#include "service/pool_option.h"
 #include "service/principal.h"
 #include "store/database.h"
 #include "store/records.h"
@@ -39,6 +40,9 @@ struct ConsultDetail {
   std::string pool_name;
   std::string specialist_name;
   domain::Role viewer_role = domain::Role::kGp;  // how the caller relates to this consult
+  // Where the caller may forward this consult: other pools of its specialty that the practice
+  // has an agreement with. Empty unless the caller may forward it now.
+  std::vector<PoolOption> forward_pools;
 };
 
 struct ListQuery {
@@ -125,6 +129,8 @@ class ConsultService {
 
   // Routes a draft under an agreement and starts its response clock.
   Result<void> Route(store::Tx& tx, const Principal& principal, domain::Consult& consult);
+
+  Result<std::vector<PoolOption>> ForwardPools(store::Tx& tx, const domain::Consult& consult);
 
   Result<void> AppendMessage(store::Tx& tx, const Principal& principal,
                              const domain::Consult& consult, domain::Role role,

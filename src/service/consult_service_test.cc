@@ -192,6 +192,10 @@ TEST_P(ConsultServiceTest, RefusedTransitionsChangeNothing) {
 
 TEST_P(ConsultServiceTest, ForwardMovesToAnotherPoolOfTheSpecialty) {
   int64_t id = SentConsult();
+  std::vector<PoolOption> choices = consults_->Get(specialist_, id)->forward_pools;
+  ASSERT_EQ(choices.size(), 1u);
+  EXPECT_EQ(choices[0].id, other_pool_);
+  EXPECT_TRUE(consults_->Get(gp_, id)->forward_pools.empty());  // GPs do not forward
   ExpectError(consults_->Forward(specialist_, id, pool_), ErrorCode::kInvalidArgument);
   ASSERT_TRUE(consults_->Forward(specialist_, id, other_pool_).ok());
   EXPECT_EQ(consults_->Get(specialist_, id).error().code, ErrorCode::kNotFound);

@@ -13,6 +13,7 @@
 #include "domain/agreement.h"
 #include "domain/directory.h"
 #include "domain/icpc.h"
+#include "service/pool_option.h"
 #include "service/principal.h"
 #include "store/database.h"
 
@@ -25,12 +26,6 @@ struct NewUser {
   std::optional<std::string> agb;
   std::string password;
   std::vector<std::pair<int64_t, domain::Role>> memberships;  // organisation id, role
-};
-
-struct PoolOption {
-  int64_t id = 0;
-  std::string name;
-  std::string organisation_name;
 };
 
 struct SpecialtyOption {

@@ -46,7 +46,8 @@ json::object Summary() {
     "due_at": "2026-03-05T09:15:00.000Z", "sent_at": "2026-03-02T09:15:00.000Z",
     "created_at": "2026-03-02T09:10:00.000Z", "updated_at": "2026-03-02T09:15:00.000Z",
     "patient": {"birth_year": 1979, "sex": "female"},
-    "question": "Contactallergie uitzoeken of eerst behandelen?", "has_advice": false
+    "question": "Contactallergie uitzoeken of eerst behandelen?", "has_advice": false,
+    "version": 3
   })")
       .as_object();
 }
@@ -79,7 +80,7 @@ json::object Consult() {
       {"id": 11, "filename": "hand.jpg", "content_type": "image/jpeg", "size": 123456,
        "uploaded_by": 5, "uploaded_at": "2026-03-02T09:12:00.000Z"}
     ],
-    "viewer_role": "gp", "version": 6
+    "viewer_role": "gp", "version": 6, "forward_pools": []
   })")
       .as_object();
 }

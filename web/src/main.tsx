@@ -1,6 +1,6 @@
 // Entry point: styles, languages, and the app.
 import { createRoot } from 'react-dom/client';
-import './styles/index.css';
+import './styles/first-screen.css';
 import './i18n/i18n';
 import { App } from './app/App';
 

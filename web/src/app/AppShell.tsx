@@ -2,9 +2,10 @@
 // roles, language and log-out, and the live change poller.
 import { Page, PageContent, PageHeader, SkipLink, SubtleButton } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import '../styles/full-library.css';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ActionError } from '../components/ActionError';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/Loading';
@@ -68,9 +69,26 @@ function UserMenu() {
   );
 }
 
+// After moving to another screen, focus goes to its main content, so that keyboard and screen
+// reader users start there instead of on a link that may no longer exist.
+function useFocusMainOnNavigation() {
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: false });
+  }, [pathname]);
+  return main;
+}
+
 export default function AppShell() {
   const { t } = useTranslation();
   useChangesPolling();
+  const main = useFocusMainOnNavigation();
   return (
     <Page className="mk-page">
       <SkipLink href="#main">{t('nav.skip')}</SkipLink>
@@ -80,7 +98,7 @@ export default function AppShell() {
         <UserMenu />
       </PageHeader>
       <PageContent>
-        <main id="main" tabIndex={-1}>
+        <main id="main" tabIndex={-1} ref={main}>
           <Suspense fallback={<Loading />}>
             <Outlet />
           </Suspense>

@@ -3,7 +3,8 @@ import { StatusBadge } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import type { ConsultStatus } from '../consults/api';
 
-// Utrecht's status badge variants, chosen per state so that colour supports (never replaces) the word.
+// A colour per group of states (app.css, each AA on its background); it supports the word, never
+// replaces it.
 const kVariant: Record<ConsultStatus, string> = {
   draft: 'neutral',
   sent: 'active',
@@ -18,7 +19,7 @@ const kVariant: Record<ConsultStatus, string> = {
 export function ConsultStatusBadge({ status }: { status: ConsultStatus }) {
   const { t } = useTranslation();
   return (
-    <StatusBadge status={kVariant[status]} className="mk-status">
+    <StatusBadge className={`mk-status mk-status--${kVariant[status]}`}>
       {t(`status.${status}`)}
     </StatusBadge>
   );

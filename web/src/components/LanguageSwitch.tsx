@@ -1,6 +1,7 @@
 // Switches the UI between Dutch and English. Each language's name is written in that language
-// (and marked with its lang), as people look for their own language's name.
-import { FormLabel, Select, SelectOption } from '@utrecht/component-library-react';
+// (and marked with its lang), as people look for their own language's name. Part of the first
+// screen, so it uses the Utrecht select's HTML/CSS form instead of the full React library.
+import { FormLabel } from '@utrecht/form-label-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -10,14 +11,15 @@ export function LanguageSwitch() {
   return (
     <div className="mk-language-switch">
       <FormLabel htmlFor={id}>{t('language.label')}</FormLabel>
-      <Select id={id} value={i18n.language} onChange={(event) => void i18n.changeLanguage(event.target.value)}>
-        <SelectOption value="nl" lang="nl">
-          Nederlands
-        </SelectOption>
-        <SelectOption value="en" lang="en">
-          English
-        </SelectOption>
-      </Select>
+      <select
+        id={id}
+        className="utrecht-select utrecht-select--html-select"
+        value={i18n.language}
+        onChange={(event) => void i18n.changeLanguage(event.target.value)}
+      >
+        <option value="nl" lang="nl">Nederlands</option>
+        <option value="en" lang="en">English</option>
+      </select>
     </div>
   );
 }

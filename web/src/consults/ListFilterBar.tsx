@@ -43,7 +43,6 @@ export function ListFilterBar({ filters, onChange, showStatus }: {
   useEffect(() => {
     if (debouncedText !== (filters.q ?? '')) onChange({ q: debouncedText });
     // Only the typed text drives this; filters.q follows from it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debouncedText]);
 
   return (

@@ -13,7 +13,8 @@ export type Specialty = components['schemas']['Specialty'];
 export type Attachment = components['schemas']['Attachment'];
 export type Recommendation = components['schemas']['Recommendation'];
 export type OutcomeKind = components['schemas']['OutcomeKind'];
-export type MessageKind = components['schemas']['MessageKind'];
+/** The kinds of message a person writes; advice goes through giveAdvice. */
+export type MessageKind = components['schemas']['MessageRequest']['kind'];
 export type Box = 'outbox' | 'inbox' | 'pool';
 
 export const kConsultStatuses: readonly ConsultStatus[] = [

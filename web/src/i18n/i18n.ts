@@ -24,6 +24,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'nl',
   interpolation: { escapeValue: false }, // React escapes already
   returnNull: false,
+  showSupportNotice: false, // no advertisement in the console
 });
 
 document.documentElement.lang = i18n.language;

@@ -19,7 +19,6 @@ export function usePersistentForm<T extends object>(key: string, initial: T) {
       setValue(next ?? initial);
     },
     // `initial` is a literal at the call site; only the key decides which form this is.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [key],
   );
 

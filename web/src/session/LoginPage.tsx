@@ -1,23 +1,16 @@
-// The first screen: log in with username and password. Kept light (no lazy chunk needed), since
-// it is what every visit starts with. After log-in it returns to where the user was going, so a
+// The first screen: log in with username and password. It is in the first chunk and uses only
+// the separate Utrecht packages (and their HTML/CSS for page, heading and alert), so that it
+// loads fast (bench/first-screen.mjs). After log-in it returns to where the user was going, so a
 // form interrupted by an expired session is found again as it was left.
-import {
-  Alert,
-  FormFieldTextbox,
-  Heading1,
-  Page,
-  PageContent,
-  PageHeader,
-  Paragraph,
-  PrimaryActionButton,
-} from '@utrecht/component-library-react';
+import { PrimaryActionButton } from '@utrecht/button-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router-dom';
-import { placeError, kNoErrors, type PlacedError } from '../api/errors';
+import { kNoErrors, placeError, type PlacedError } from '../api/errors';
 import { ActionError } from '../components/ActionError';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { TextField } from '../components/TextField';
 import { useSessionExpired } from './expiry';
 import { logIn, useMe } from './session';
 
@@ -59,51 +52,36 @@ export function LoginPage() {
   };
 
   return (
-    <Page className="mk-page mk-page--narrow">
-      <PageHeader className="mk-header">
+    <div className="utrecht-page mk-page mk-page--narrow">
+      <header className="utrecht-page-header mk-header">
         <span className="mk-brand">meekijk</span>
         <LanguageSwitch />
-      </PageHeader>
-      <PageContent>
+      </header>
+      <div className="utrecht-page-content">
         <main id="main">
-          <Heading1>{t('login.title')}</Heading1>
-          <Paragraph>{t('login.intro')}</Paragraph>
+          <h1 className="utrecht-heading-1">{t('login.title')}</h1>
+          <p className="utrecht-paragraph">{t('login.intro')}</p>
           {expired && (
-            <Alert type="warning" role="status">
-              <Paragraph>{t('login.expired')}</Paragraph>
-            </Alert>
+            <div className="utrecht-alert utrecht-alert--warning" role="status">
+              <p className="utrecht-paragraph">{t('login.expired')}</p>
+            </div>
           )}
           <form onSubmit={submit} noValidate className="mk-form" aria-label={t('login.title')}>
-            <FormFieldTextbox
-              label={t('login.username')}
-              name="username"
-              autoComplete="username"
-              value={username}
-              onChange={(event) => setUsername(event.target.value)}
-              invalid={!!errors.fieldErrors.username}
-              errorMessage={errors.fieldErrors.username}
-              required
-            />
-            <FormFieldTextbox
-              label={t('login.password')}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-              invalid={!!errors.fieldErrors.password}
-              errorMessage={errors.fieldErrors.password}
-              required
-            />
+            <TextField label={t('login.username')} name="username" autoComplete="username" value={username}
+              onChange={setUsername} errorMessage={errors.fieldErrors.username} />
+            <TextField label={t('login.password')} name="password" type="password" autoComplete="current-password"
+              value={password} onChange={setPassword} errorMessage={errors.fieldErrors.password} />
             <div className="mk-actions">
-              <PrimaryActionButton type="submit" busy={busy}>
-                {t('login.submit')}
-              </PrimaryActionButton>
-              <ActionError message={errors.actionError} />
+              <div className="mk-action">
+                <PrimaryActionButton type="submit" busy={busy}>
+                  {t('login.submit')}
+                </PrimaryActionButton>
+                <ActionError message={errors.actionError} />
+              </div>
             </div>
           </form>
         </main>
-      </PageContent>
-    </Page>
+      </div>
+    </div>
   );
 }

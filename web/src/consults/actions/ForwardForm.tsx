@@ -1,26 +1,24 @@
-// Moves a sent consult to another pool of the same specialty (pools from GET /api/v1/specialties).
+// Moves a sent consult to another pool of the same specialty; the server lists the pools this
+// consult may go to (forward_pools), since that depends on the requesting practice's agreements.
 import { Heading3, Paragraph, SecondaryActionButton, SelectOption } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionError } from '../../components/ActionError';
 import { SelectField } from '../../components/SelectField';
-import { forwardConsult, useSpecialties, type Consult } from '../api';
+import { forwardConsult, type Consult } from '../api';
 import type { ConsultActionRunner } from './useConsultAction';
 
 const kFields = ['pool_id'] as const;
 
 export function ForwardForm({ consult, runner }: { consult: Consult; runner: ConsultActionRunner }) {
   const { t } = useTranslation();
-  const specialties = useSpecialties();
   const [poolId, setPoolId] = useState('');
-  const pools = (specialties.data?.items.find((s) => s.code === consult.specialty)?.pools ?? []).filter(
-    (pool) => pool.id !== consult.pool?.id,
-  );
+  const pools = consult.forward_pools;
   const submit = () => void runner.run('forward', kFields, () => forwardConsult(consult.id, Number(poolId)));
   return (
     <form className="mk-action-form" noValidate onSubmit={(e) => { e.preventDefault(); submit(); }}>
       <Heading3>{t('actions.forward.title')}</Heading3>
-      {pools.length === 0 && specialties.isSuccess ? (
+      {pools.length === 0 ? (
         <Paragraph>{t('actions.forward.noPools')}</Paragraph>
       ) : (
         <>

@@ -11,6 +11,7 @@ import { useLocation } from 'react-router-dom';
 import { ActionError } from '../../components/ActionError';
 import { RadioGroupField } from '../../components/RadioGroupField';
 import { SelectField } from '../../components/SelectField';
+import { inputValue } from '../../lib/inputValue';
 import { pendingFiles, setPendingFiles } from '../../lib/pendingFiles';
 import { usePersistentForm } from '../../lib/usePersistentForm';
 import { hasRole, useMe } from '../../session/session';
@@ -56,7 +57,7 @@ export function ConsultForm({ draft }: { draft: Consult | null }) {
   const modes = specialty?.modes ?? [];
   useEffect(() => {
     // Only the modes the chosen specialty offers; the first one when the current one is not among them.
-    if (specialty && !modes.includes(values.mode as Mode)) form.update({ mode: modes[0] ?? '' });
+    if (specialty && modes.length > 0 && !modes.includes(values.mode as Mode)) form.update({ mode: modes[0] });
   }, [specialty, modes, values.mode, form]);
 
   const fieldError = (name: string): string | undefined =>
@@ -99,7 +100,7 @@ export function ConsultForm({ draft }: { draft: Consult | null }) {
           label={t('form.birthYear')}
           inputMode="numeric"
           value={values.birthYear}
-          onChange={(e) => form.update({ birthYear: e.target.value })}
+          onChange={(e) => form.update({ birthYear: inputValue(e) })}
           invalid={!!(fieldError('patient.birth_year') ?? fieldError('patient'))}
           errorMessage={fieldError('patient.birth_year') ?? fieldError('patient')}
           maxLength={4}
@@ -123,13 +124,13 @@ export function ConsultForm({ draft }: { draft: Consult | null }) {
         {values.identifying && (
           <div className="mk-identifying">
             <FormFieldTextbox label={t('form.name')} autoComplete="off" value={values.name}
-              onChange={(e) => form.update({ name: e.target.value })}
+              onChange={(e) => form.update({ name: inputValue(e) })}
               invalid={!!fieldError('patient.name')} errorMessage={fieldError('patient.name')} />
             <FormFieldTextbox label={t('form.birthDate')} type="date" value={values.birthDate}
-              onChange={(e) => form.update({ birthDate: e.target.value })}
+              onChange={(e) => form.update({ birthDate: inputValue(e) })}
               invalid={!!fieldError('patient.birth_date')} errorMessage={fieldError('patient.birth_date')} />
             <FormFieldTextbox label={t('form.bsn')} inputMode="numeric" autoComplete="off" value={values.bsn}
-              onChange={(e) => form.update({ bsn: e.target.value })} size={12}
+              onChange={(e) => form.update({ bsn: inputValue(e) })} size={12}
               invalid={!!fieldError('patient.bsn')} errorMessage={fieldError('patient.bsn')} />
           </div>
         )}
@@ -139,11 +140,11 @@ export function ConsultForm({ draft }: { draft: Consult | null }) {
         <Heading2 id="form-question">{t('form.questionSection')}</Heading2>
         <IcpcCombobox value={values.icpc} onChange={(icpc) => form.update({ icpc })} errorMessage={fieldError('icpc')} />
         <FormFieldTextarea label={t('form.question')} value={values.question} rows={4}
-          onChange={(e) => form.update({ question: e.target.value })}
+          onChange={(e) => form.update({ question: inputValue(e) })}
           invalid={!!fieldError('question')} errorMessage={fieldError('question')} required />
         <FormFieldTextarea label={t('form.clinicalSummary')} description={t('form.clinicalSummaryHelp')}
           value={values.clinicalSummary} rows={6}
-          onChange={(e) => form.update({ clinicalSummary: e.target.value })}
+          onChange={(e) => form.update({ clinicalSummary: inputValue(e) })}
           invalid={!!fieldError('clinical_summary')} errorMessage={fieldError('clinical_summary')} />
         {draft && draft.attachments.length > 0 && <AttachmentList attachments={draft.attachments} />}
         <AttachmentPicker files={files} onChange={setFiles} />

@@ -33,6 +33,8 @@ export function IcpcCombobox({ value, onChange, errorMessage }: {
     staleTime: Infinity,
   });
   const items = results.data?.items ?? [];
+  // A failed search is said at the field, like the server's verdict on the chosen code.
+  const shownError = errorMessage ?? (results.isError ? results.error.message : undefined);
 
   return (
     <ComboBox
@@ -53,11 +55,11 @@ export function IcpcCombobox({ value, onChange, errorMessage }: {
       }}
       menuTrigger="input"
       allowsEmptyCollection
-      isInvalid={!!errorMessage}
+      isInvalid={!!shownError}
     >
       <Label className="utrecht-form-label">{t('form.icpc')}</Label>
       <Text slot="description" className="utrecht-form-field-description">{t('form.icpcHelp')}</Text>
-      <FieldError className="utrecht-form-field-error-message">{errorMessage}</FieldError>
+      <FieldError className="utrecht-form-field-error-message">{shownError}</FieldError>
       <div className="mk-combobox__input">
         <Input className="utrecht-textbox utrecht-textbox--html-input" />
         <Button className="mk-combobox__button" aria-label={t('form.icpcShow')}>
@@ -71,7 +73,7 @@ export function IcpcCombobox({ value, onChange, errorMessage }: {
             <div className="mk-listbox__empty">{query ? (results.isFetching ? t('common.loading') : t('form.icpcNone')) : t('form.icpcType')}</div>
           )}
         >
-          {(item) => (
+          {(item: IcpcChoice) => (
             <ListBoxItem id={item.code} textValue={choiceText(item)} className="mk-listbox__item">
               <strong>{item.code}</strong> {item.description}
             </ListBoxItem>

@@ -54,7 +54,6 @@ export function useAutosave({ draftId, values, paused, onSaved }: {
       current = false;
     };
     // The debounced values decide when to save; the rest only shapes how.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced, draftId, paused]);
 
   return status;

@@ -32,11 +32,17 @@ function ZoomableImage({ attachment }: { attachment: Attachment }) {
   );
 }
 
+// The browser's own PDF viewer in a same-origin frame; the links also work where framing is refused.
 function PdfViewer({ attachment }: { attachment: Attachment }) {
   const { t } = useTranslation();
   return (
     <>
-      <a className="utrecht-link" href={attachmentUrl(attachment.id, true)}>{t('attachments.download')}</a>
+      <div className="mk-zoom-controls">
+        <a className="utrecht-link" href={attachmentUrl(attachment.id)} target="_blank" rel="noopener">
+          {t('attachments.openInTab')}
+        </a>
+        <a className="utrecht-link" href={attachmentUrl(attachment.id, true)}>{t('attachments.download')}</a>
+      </div>
       <iframe className="mk-pdf-frame" title={attachment.filename} src={attachmentUrl(attachment.id)} />
     </>
   );
