@@ -60,7 +60,7 @@ export function ConsultTable({ items, caption }: { items: readonly ConsultSummar
                 <TableCell>
                   <span className="mk-icpc">{consult.icpc}</span> {preview(consult.question)}
                 </TableCell>
-                <TableCell><DueText dueAt={consult.due_at} /></TableCell>
+                <TableCell><DueText dueAt={consult.due_at} status={consult.status} /></TableCell>
               </TableRow>
             );
           })}

@@ -1,12 +1,15 @@
 // A response deadline: relative time with the exact time as a title; when passed, an icon and the
 // word "overdue" as well as the colour, so it is not told by colour alone.
 import { useTranslation } from 'react-i18next';
-import { describeDue } from '../lib/due';
+import { deadlineApplies, describeDue } from '../lib/due';
 import { useNow } from '../lib/useNow';
 
-export function DueText({ dueAt }: { dueAt: string | null | undefined }) {
+export function DueText({ dueAt, status }: { dueAt: string | null | undefined; status?: string }) {
   const { t, i18n } = useTranslation();
   const now = useNow();
+  if (status !== undefined && status !== 'draft' && !deadlineApplies(status)) {
+    return <span className="mk-due mk-due--none">{t('due.done')}</span>;
+  }
   const due = describeDue(dueAt, now, i18n.language);
   if (!due || !dueAt) return <span className="mk-due mk-due--none">{t('due.none')}</span>;
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDue } from './due';
+import { deadlineApplies, describeDue } from './due';
 
 const now = new Date('2026-03-02T12:00:00Z');
 
@@ -27,5 +27,12 @@ describe('describeDue', () => {
 
   it('gives an absolute time as well', () => {
     expect(describeDue('2026-03-05T12:00:00Z', now, 'en')?.absolute).toMatch(/2026/);
+  });
+});
+
+describe('deadlineApplies', () => {
+  it('holds while the specialist still has to answer, and not after', () => {
+    expect(['sent', 'claimed', 'info_requested'].every(deadlineApplies)).toBe(true);
+    expect(['draft', 'answered', 'closed', 'declined', 'cancelled'].some(deadlineApplies)).toBe(false);
   });
 });

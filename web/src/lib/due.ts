@@ -40,3 +40,11 @@ export function describeDue(dueAt: string | null | undefined, now: Date, locale:
 export function formatDateTime(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
+
+/** Statuses in which the specialist's response time is running; afterwards a deadline says nothing. */
+const kAwaitingAnswer = new Set(['sent', 'claimed', 'info_requested']);
+
+/** Whether a consult in `status` still waits for the specialist's answer, so its deadline matters. */
+export function deadlineApplies(status: string): boolean {
+  return kAwaitingAnswer.has(status);
+}
