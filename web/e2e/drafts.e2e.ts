@@ -1,35 +1,21 @@
 // Drafts: an assistant prepares a consult (a PDF chosen, a photo dragged in) and cannot send it; autosave keeps her
 // later edits; a GP of the practice sends it. And an expired session does not lose the typing.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dropFile, logIn, visible } from './support/app';
 import { makePng } from './support/png';
-import { kDesktop, launchBrowser } from './support/browser';
-import { kDemoPassword, startServer, type TestServer } from './support/server.mjs';
+import { kDemoPassword } from './support/server.mjs';
+import { useServerAndBrowser } from './support/suite';
 
-let server: TestServer;
-let browser: Browser;
+const suite = useServerAndBrowser();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  return (await browser.newContext({ viewport: kDesktop })).newPage();
-}
+const newPage = () => suite.newPage();
 
 const kPdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 describe('drafts', () => {
   it('an assistant saves a draft that a GP sends', async () => {
     const assistant = await newPage();
-    await logIn(assistant, server.url, 'assistent.visser');
+    await logIn(assistant, suite.server.url, 'assistent.visser');
     await assistant.getByRole('link', { name: 'Nieuw consult' }).first().click();
     await assistant.getByLabel('Specialisme').selectOption({ label: 'Dermatologie' });
     await assistant.getByLabel('Geboortejaar').fill('1984');
@@ -55,7 +41,7 @@ describe('drafts', () => {
     await visible(assistant.getByText(/Automatisch opgeslagen om/), 15_000);
 
     const gp = await newPage();
-    await logIn(gp, server.url, 'huisarts.devries');
+    await logIn(gp, suite.server.url, 'huisarts.devries');
     await gp.getByLabel('Status', { exact: true }).selectOption('draft');
     await gp.getByLabel('Zoeken op nummer of tekst').fill(number);
     await visible(gp.getByRole('cell', { name: /PASI 12/ }));
@@ -70,7 +56,7 @@ describe('drafts', () => {
 
   it('an expired session returns to the login page and keeps what was typed', async () => {
     const gp = await newPage();
-    await logIn(gp, server.url, 'huisarts.devries');
+    await logIn(gp, suite.server.url, 'huisarts.devries');
     await gp.getByRole('link', { name: 'Nieuw consult' }).first().click();
     await gp.getByLabel('Geboortejaar').fill('1950');
     await gp.getByLabel('Vraag aan de specialist').fill('Tekst die een verlopen sessie moet overleven.');

@@ -1,12 +1,12 @@
 // The whole flow in the browser, in Dutch and in English: a GP writes a consult with a photo and
 // sends it; a specialist finds it in the pool, claims it and advises; the GP sees the answer
 // arrive without reloading, closes the consult with its outcome and logs out.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { gone, logIn, visible, type Lang } from './support/app';
-import { kDesktop, launchBrowser } from './support/browser';
+import { kDesktop } from './support/browser';
 import { makePng } from './support/png';
-import { startServer, type TestServer } from './support/server.mjs';
+import { useServerAndBrowser } from './support/suite';
 
 const kTexts = {
   nl: {
@@ -33,21 +33,10 @@ const kTexts = {
   },
 } as const;
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: kDesktop });
+  const context = await suite.browser.newContext({ viewport: kDesktop });
   return context.newPage();
 }
 
@@ -60,7 +49,7 @@ describe.each(['nl', 'en'] as const)('GP → specialist → GP (%s)', (lang: Lan
 
   it('sends, answers and closes a consult with a photo', async () => {
     const gp = await newPage();
-    await logIn(gp, server.url, 'huisarts.devries', lang);
+    await logIn(gp, suite.server.url, 'huisarts.devries', lang);
     await gp.getByRole('link', { name: t.newConsult }).first().click();
 
     await gp.getByLabel(t.specialty).selectOption({ label: t.specialtyName });
@@ -85,7 +74,7 @@ describe.each(['nl', 'en'] as const)('GP → specialist → GP (%s)', (lang: Lan
     expect(number).not.toBe('');
 
     const specialist = await newPage();
-    await logIn(specialist, server.url, 'specialist.smit', lang);
+    await logIn(specialist, suite.server.url, 'specialist.smit', lang);
     await visible(specialist.getByRole('heading', { name: t.pool, level: 1 }));
     await specialist.getByRole('link', { name: number }).click();
     await specialist.getByRole('button', { name: t.openImage }).click();
@@ -111,7 +100,7 @@ describe.each(['nl', 'en'] as const)('GP → specialist → GP (%s)', (lang: Lan
 
     await gp.getByRole('button', { name: t.logout }).click();
     await gp.waitForURL(/\/login/);
-    await gp.goto(`${server.url}/outbox`);
+    await gp.goto(`${suite.server.url}/outbox`);
     await gp.waitForURL(/\/login\?next=%2Foutbox/);
 
     await gp.context().close();

@@ -1,29 +1,18 @@
 // The way in and the main job without a mouse: log in and send a consult with Tab, typing,
 // Space, arrows and Enter only, with a visible focus indicator on the way.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { visible } from './support/app';
-import { kDesktop, launchBrowser } from './support/browser';
+import { kDesktop } from './support/browser';
 import { hasVisibleFocus, tabTo } from './support/keyboard';
-import { kDemoPassword, startServer, type TestServer } from './support/server.mjs';
+import { kDemoPassword } from './support/server.mjs';
+import { useServerAndBrowser } from './support/suite';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 describe('keyboard only', () => {
   it('logs in and sends a consult', async () => {
-    const page = await (await browser.newContext({ viewport: kDesktop })).newPage();
-    await page.goto(`${server.url}/`);
+    const page = await (await suite.browser.newContext({ viewport: kDesktop })).newPage();
+    await page.goto(`${suite.server.url}/`);
     await page.waitForURL(/\/login/);
 
     await tabTo(page, page.getByLabel('Gebruikersnaam'));

@@ -1,39 +1,24 @@
 // What the server refuses, the screen says, next to what caused it: an action overtaken by
 // someone else, a form sent incomplete, and another practice's consult opened by its address.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { logIn, visible } from './support/app';
-import { kDesktop, launchBrowser } from './support/browser';
 import { apiAction, sendDermatologyConsult } from './support/api';
-import { startServer, type TestServer } from './support/server.mjs';
+import { useServerAndBrowser } from './support/suite';
 
-let server: TestServer;
-let browser: Browser;
+const suite = useServerAndBrowser();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  return (await browser.newContext({ viewport: kDesktop })).newPage();
-}
+const newPage = () => suite.newPage();
 
 describe('refusals', () => {
   it('shows the refusal of a claim that a colleague made first next to the button', async () => {
-    const consult = await sendDermatologyConsult(server.url, 'Ulcus cruris: compressie of eerst vaatonderzoek?');
+    const consult = await sendDermatologyConsult(suite.server.url, 'Ulcus cruris: compressie of eerst vaatonderzoek?');
     const page = await newPage();
     // Hold the change poller still, so the page keeps offering the claim a colleague takes meanwhile.
     await page.route('**/api/v1/changes', (route) => route.fulfill({ json: { fingerprint: 'unchanged' } }));
-    await logIn(page, server.url, 'specialist.mulder', 'nl', `/consults/${consult.id}`);
+    await logIn(page, suite.server.url, 'specialist.mulder', 'nl', `/consults/${consult.id}`);
     const claim = page.getByRole('button', { name: 'Oppakken' });
     await visible(claim);
-    await apiAction(server.url, 'specialist.smit', consult.id, 'claim');
+    await apiAction(suite.server.url, 'specialist.smit', consult.id, 'claim');
 
     await claim.click();
     const message = page.locator('.mk-action', { has: claim }).getByRole('alert');
@@ -44,7 +29,7 @@ describe('refusals', () => {
 
   it('puts a validation error next to its field', async () => {
     const page = await newPage();
-    await logIn(page, server.url, 'huisarts.devries', 'nl', '/consults/new');
+    await logIn(page, suite.server.url, 'huisarts.devries', 'nl', '/consults/new');
     await page.getByRole('button', { name: 'Versturen', exact: true }).click();
     const fieldError = page.locator('.utrecht-form-field--invalid, .utrecht-form-fieldset--invalid, .mk-combobox[data-invalid]').first();
     await visible(fieldError);
@@ -54,7 +39,7 @@ describe('refusals', () => {
 
   it('shows server messages in the chosen language', async () => {
     const page = await newPage();
-    await logIn(page, server.url, 'huisarts.devries', 'en', '/consults/new');
+    await logIn(page, suite.server.url, 'huisarts.devries', 'en', '/consults/new');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     const message = page.locator('.utrecht-form-field-error-message').first();
     await visible(message);
@@ -66,9 +51,9 @@ describe('refusals', () => {
 
   it("does not show another practice's consult opened by its address", async () => {
     const question = 'Geheime vraag van praktijk Kralingen over moedervlek.';
-    const consult = await sendDermatologyConsult(server.url, question);
+    const consult = await sendDermatologyConsult(suite.server.url, question);
     const page = await newPage();
-    await logIn(page, server.url, 'huisarts.bakker', 'nl', `/consults/${consult.id}`);
+    await logIn(page, suite.server.url, 'huisarts.bakker', 'nl', `/consults/${consult.id}`);
     await visible(page.getByRole('heading', { name: 'Dit consult is niet beschikbaar' }));
     await visible(page.getByRole('alert'));
     expect(await page.getByText(question).count()).toBe(0);

@@ -1,29 +1,18 @@
 // The conversation around a consult: the specialist asks for information, the practice
 // assistant answers it, the specialist declines with a reason after all, and the GP closes the
 // declined consult with its outcome. Each step appears on the other side without reloading.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, it } from 'vitest';
 import { logIn, visible } from './support/app';
-import { kDesktop, launchBrowser } from './support/browser';
+import { kDesktop } from './support/browser';
 import { sendDermatologyConsult } from './support/api';
-import { startServer, type TestServer } from './support/server.mjs';
+import { useServerAndBrowser } from './support/suite';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useServerAndBrowser();
 
 async function pageFor(username: string, target: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: kDesktop })).newPage();
-  await logIn(page, server.url, username, 'nl', target);
+  const page = await (await suite.browser.newContext({ viewport: kDesktop })).newPage();
+  await logIn(page, suite.server.url, username, 'nl', target);
   return page;
 }
 
@@ -31,7 +20,7 @@ const status = (page: Page, text: string) => page.locator('.mk-status', { hasTex
 
 describe('thread', () => {
   it('info request, reply, decline and close', async () => {
-    const consult = await sendDermatologyConsult(server.url, 'Wrat voetzool: cryotherapie of verwijzen?');
+    const consult = await sendDermatologyConsult(suite.server.url, 'Wrat voetzool: cryotherapie of verwijzen?');
     const path = `/consults/${consult.id}`;
     const specialist = await pageFor('specialist.smit', path);
     const assistant = await pageFor('assistent.visser', path);
