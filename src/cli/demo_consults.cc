@@ -138,8 +138,10 @@ Result<void> CreateDemoConsults(store::Database& database, const Clock& clock,
 
   // draft: prepared by the practice assistant, waiting for the GP to send.
   MK_RETURN_IF_ERROR(demo.Create(kMole, false, "assistent.visser"));
-  // sent: in the cardiology pool, not yet claimed.
-  MK_RETURN_IF_ERROR(demo.Create(kPalpitations, true));
+  // sent a week ago and still unclaimed in the cardiology pool: overdue, as the pool shows.
+  FakeClock last_week(clock.Now() - std::chrono::hours(24 * 7));
+  DemoWriter earlier(database, last_week, people);
+  MK_RETURN_IF_ERROR(earlier.Create(kPalpitations, true));
   // claimed: the orthopaedist has taken it.
   MK_ASSIGN_OR_RETURN(int64_t knee, demo.Create(kKnee, true));
   MK_RETURN_IF_ERROR(consults.Claim(vandam, knee));
