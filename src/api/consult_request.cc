@@ -1,5 +1,5 @@
 // The create-consult body: {specialty, mode, patient{…}, icpc, question, clinical_summary,
-// intended_referral, consent, send?, pool_id?, specialist_id?}.
+// intended_referral, consent, send?, practice_id?, pool_id?, specialist_id?}.
 #include "api/consult_request.h"
 
 #include "api/json_body.h"
@@ -36,6 +36,7 @@ Result<service::NewConsult> NewConsultFromJson(const boost::json::object& body) 
   content.consent = consent.value_or(false);
   MK_ASSIGN_OR_RETURN(std::optional<bool> send, OptionalBool(body, "send", "send"));
   request.send = send.value_or(false);
+  MK_ASSIGN_OR_RETURN(request.practice_id, OptionalInt(body, "practice_id", "practice_id"));
   MK_ASSIGN_OR_RETURN(request.pool_id, OptionalInt(body, "pool_id", "pool_id"));
   MK_ASSIGN_OR_RETURN(request.specialist_id, OptionalInt(body, "specialist_id", "specialist_id"));
   return request;

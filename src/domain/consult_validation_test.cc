@@ -47,6 +47,9 @@ TEST(ConsultValidationTest, RefusesEachInvalidFieldNamingIt) {
       {"birth date of another year", [](auto& c) { c.patient.birth_date = "1962-01-01"; },
        "patient.birth_date"},
       {"blank name", [](auto& c) { c.patient.name = ""; }, "patient.name"},
+      {"NUL in the question", [](auto& c) { c.question = std::string("eczeem\0x", 8); }, "question"},
+      {"escape in the summary", [](auto& c) { c.clinical_summary = "a\x1b[2Jb"; },
+       "clinical_summary"},
   };
   for (const Case& test : cases) {
     ConsultContent content = ValidContent();
@@ -81,6 +84,8 @@ TEST(ConsultValidationTest, MessagesAndRatings) {
   EXPECT_EQ(ValidateMessageBody(" ", "body").error().field, "body");
   EXPECT_FALSE(ValidateMessageBody(std::string(10001, 'a'), "body").ok());
   EXPECT_TRUE(ValidateMessageBody(std::string(10000, 'a'), "body").ok());
+  EXPECT_TRUE(ValidateMessageBody("regel 1\r\n\tregel 2", "body").ok());
+  EXPECT_EQ(ValidateMessageBody(std::string("a\0b", 3), "reason").error().field, "reason");
   EXPECT_FALSE(ValidateRating(0).ok());
   EXPECT_TRUE(ValidateRating(5).ok());
   EXPECT_FALSE(ValidateRating(6).ok());

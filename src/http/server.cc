@@ -54,11 +54,21 @@ std::string RequestIdFrom(std::string_view incoming) {
   return plain ? std::string(incoming) : auth::RandomHex(8);
 }
 
+// Metric labels come from a closed set: a label per method a client invents would let anyone grow
+// the registry without bound.
+std::string MethodLabel(const std::string& method) {
+  for (const char* known : {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"}) {
+    if (method == known) return method;
+  }
+  return "other";
+}
+
 }  // namespace
 
 struct Server::Impl {
   Impl(ServerOptions o, std::function<Response(Request&)> h)
-      : options(std::move(o)), handler(std::move(h)), ioc(options.threads), acceptor(ioc),
+      : options(std::move(o)), handler(std::move(h)), ioc(options.threads),
+        accept_strand(net::make_strand(ioc)), acceptor(accept_strand),
         signals(ioc, SIGTERM, SIGINT), drain_timer(ioc) {}
 
   void Accept();
@@ -68,6 +78,8 @@ struct Server::Impl {
   ServerOptions options;
   std::function<Response(Request&)> handler;
   net::io_context ioc;
+  // The acceptor is used from its accept handler and from BeginStop: both run on this strand.
+  net::strand<net::io_context::executor_type> accept_strand;
   tcp::acceptor acceptor;
   net::signal_set signals;
   net::steady_timer drain_timer;
@@ -186,6 +198,7 @@ class Session : public std::enable_shared_from_this<Session> {
     reply->keep_alive(keep_alive);
     reply->body() = std::move(response.body);
     reply->prepare_payload();
+    if (request.method == "HEAD") reply->body().clear();  // the length stays, the bytes do not
     Record(request, response.status, started);
     stream_.expires_after(server_.options.request_timeout);
     bhttp::async_write(stream_, *reply,
@@ -201,10 +214,10 @@ class Session : public std::enable_shared_from_this<Session> {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::string route = request.route.empty() ? "unmatched" : request.route;
     metrics::Global().Increment(std::string(kRequestsMetric),
-                                {{"method", request.method}, {"route", route},
+                                {{"method", MethodLabel(request.method)}, {"route", route},
                                  {"status", std::to_string(status)}});
     metrics::Global().Observe(std::string(kLatencyMetric), {{"route", route}}, seconds);
-    log::Info("request", {{"request_id", request.request_id}, {"method", request.method},
+    log::Info("request", {{"request_id", request.request_id}, {"method", MethodLabel(request.method)},
                           {"route", route}, {"status", status},
                           {"duration_ms", seconds * 1000.0}, {"client", client_}});
   }
@@ -240,6 +253,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
 void Server::Impl::Accept() {
   acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    // Runs on accept_strand (the acceptor's executor); the socket gets a strand of its own.
     if (ec) {
       if (stopping) return;
       log::Warn("accept_failed", {{"reason", ec.message()}});
@@ -304,7 +318,7 @@ int Server::port() const { return impl_->bound_port; }
 
 void Server::Run() {
   impl_->signals.async_wait([this](beast::error_code ec, int) {
-    if (!ec) impl_->BeginStop();
+    if (!ec) net::post(impl_->accept_strand, [this] { impl_->BeginStop(); });
   });
   impl_->Accept();
   std::vector<std::thread> threads;
@@ -317,7 +331,7 @@ void Server::Run() {
 }
 
 void Server::Stop() {
-  net::post(impl_->ioc, [this] { impl_->BeginStop(); });
+  net::post(impl_->accept_strand, [this] { impl_->BeginStop(); });
 }
 
 }  // namespace meekijk::http

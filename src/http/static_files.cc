@@ -69,12 +69,16 @@ Response StaticFiles::Serve(const Request& request) const {
     page.body = kNotBuiltPage;
     return page;
   }
-  std::error_code ec;
-  fs::path root = fs::canonical(root_, ec);
-  fs::path wanted = fs::weakly_canonical(root / fs::path(request.path).relative_path(), ec);
-  bool inside = !ec && wanted.string().rfind(root.string(), 0) == 0;
+  std::error_code root_error, path_error;
+  fs::path root = fs::canonical(root_, root_error);
+  fs::path wanted = fs::weakly_canonical(root / fs::path(request.path).relative_path(), path_error);
+  // Inside means: no step of the way from the root to the file goes up ("dist-old" is not in
+  // "dist", although its name starts the same).
+  fs::path relative = wanted.lexically_relative(root);
+  bool inside = !root_error && !path_error && !relative.empty() &&
+                *relative.begin() != ".." && relative.is_relative();
   if (!inside) return JsonError(404, "not_found", "Niet gevonden. / Not found.");
-  bool is_file = fs::is_regular_file(wanted, ec);
+  bool is_file = fs::is_regular_file(wanted, path_error);
   if (!is_file && wanted.has_extension()) {
     return JsonError(404, "not_found", "Niet gevonden. / Not found.");
   }

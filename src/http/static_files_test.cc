@@ -18,8 +18,13 @@ class StaticFilesTest : public ::testing::Test {
     std::ofstream(root_ / "index.html") << "<!doctype html><title>app</title>";
     std::ofstream(root_ / "assets" / "app-123.js") << "console.log(1)";
     std::ofstream(root_.parent_path() / "secret.txt") << "secret";
+    fs::create_directories(root_.string() + "-old");
+    std::ofstream(root_.string() + "-old/secret.txt") << "secret";
   }
-  void TearDown() override { fs::remove_all(root_); }
+  void TearDown() override {
+    fs::remove_all(root_);
+    fs::remove_all(root_.string() + "-old");
+  }
 
   Response Get(const std::string& path) {
     Request request;
@@ -49,6 +54,9 @@ TEST_F(StaticFilesTest, NeverLeavesTheDirectory) {
   EXPECT_EQ(Get("/../secret.txt").status, 404);
   EXPECT_EQ(Get("/assets/../../secret.txt").status, 404);
   EXPECT_EQ(Get("/missing.js").status, 404);
+  // A sibling directory whose name starts like the root's is outside it too.
+  std::string sibling = "/../" + root_.filename().string() + "-old/secret.txt";
+  EXPECT_EQ(Get(sibling).status, 404);
 }
 
 TEST(StaticFilesMissingTest, ExplainsAMissingBuild) {

@@ -30,9 +30,15 @@ Result<void> AccessLog::Record(store::Tx& tx, const Principal& principal, domain
                                std::string_view action, const domain::Consult& consult,
                                std::string detail) {
   store::AccessLogEntry entry = EntryFor(principal, role, action, clock_.Now());
-  // A GP acts in the practice that owns the consult; name that one when they have several.
+  // A GP acts in the practice that owns the consult, a specialist for the organisation of the
+  // consult's pool: name that one when they have several.
   if (principal.MembershipIn(consult.practice_id, role) != nullptr) {
     entry.organisation_id = consult.practice_id;
+  }
+  for (const domain::Pool& pool : principal.pools) {
+    if (role == domain::Role::kSpecialist && consult.pool_id == pool.id) {
+      entry.organisation_id = pool.organisation_id;
+    }
   }
   entry.consult_id = consult.id;
   entry.patient_ref = consult.number;

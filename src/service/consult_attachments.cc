@@ -15,15 +15,39 @@ namespace {
 
 constexpr size_t kMaxFilenameChars = 200;
 
-// Keeps a name people recognise but nothing that could escape a header or a path.
+// The length of the valid UTF-8 sequence that starts text[at], or 0 when none does.
+size_t Utf8SequenceLength(const std::string& text, size_t at) {
+  unsigned char lead = static_cast<unsigned char>(text[at]);
+  size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xe ? 3
+                                   : (lead >> 3) == 0x1e ? 4 : 0;
+  if (length == 0 || at + length > text.size()) return 0;
+  for (size_t i = 1; i < length; ++i) {
+    if ((static_cast<unsigned char>(text[at + i]) & 0xc0) != 0x80) return 0;
+  }
+  return length;
+}
+
+// Keeps a name people recognise but nothing that could escape a header or a path, and only valid
+// UTF-8, cut at a character boundary (PostgreSQL refuses anything else; JSON must not carry it).
 std::string SafeFilename(const std::string& name, domain::FileType type) {
   std::string safe;
-  for (char c : name) {
+  size_t characters = 0;
+  for (size_t at = 0; at < name.size() && characters < kMaxFilenameChars;) {
+    size_t length = Utf8SequenceLength(name, at);
+    if (length == 0) {
+      ++at;  // a stray byte: dropped
+      continue;
+    }
+    char c = name[at];
     unsigned char u = static_cast<unsigned char>(c);
-    if (u < 0x20 || c == '"' || c == '\\' || c == '/' || c == ';' || u == 0x7f) continue;
-    safe.push_back(c);
+    bool unsafe = length == 1 && (u < 0x20 || c == '"' || c == '\\' || c == '/' || c == ';' ||
+                                  u == 0x7f);
+    if (!unsafe) {
+      safe.append(name, at, length);
+      ++characters;
+    }
+    at += length;
   }
-  if (safe.size() > kMaxFilenameChars) safe.resize(kMaxFilenameChars);
   if (safe.empty() || safe.find_first_not_of(". ") == std::string::npos) {
     safe = "bijlage." + std::string(domain::FileTypeName(type));
   }
@@ -57,6 +81,13 @@ Result<store::AttachmentRecord> ConsultService::AddAttachment(const Principal& p
       return MakeError(ErrorCode::kForbidden, "Coördinatoren voegen geen bijlagen toe.",
                        "Coordinators do not add attachments.");
     }
+    if (role == Role::kSpecialist && consult.status != domain::ConsultStatus::kSent) {
+      MK_RETURN_IF_ERROR(RequireHolder(principal, consult));
+    }
+    // A new file changes the consult: its version moves, so that a concurrent close on another
+    // node conflicts instead of closing past the file, and browsers see the change.
+    consult.updated_at = clock_.Now();
+    MK_RETURN_IF_ERROR(tx.UpdateConsult(consult));
     store::AttachmentRecord record;
     record.consult_id = consult.id;
     record.filename = SafeFilename(filename, type);

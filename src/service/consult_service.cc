@@ -94,6 +94,19 @@ Result<Consult> ConsultService::Create(const Principal& principal, const NewCons
   if (request.send && role != Role::kGp) {
     return domain::NextStatus(domain::ConsultStatus::kDraft, ConsultAction::kSend, role).error();
   }
+  if (request.practice_id) {
+    if (std::find(practices.begin(), practices.end(), *request.practice_id) == practices.end()) {
+      return MakeError(ErrorCode::kInvalidArgument, "U werkt niet in deze praktijk.",
+                       "You do not work in this practice.", "practice_id");
+    }
+    practices = {*request.practice_id};
+  } else if (practices.size() > 1) {
+    // Filing it under the wrong practice would show the patient to that practice's staff.
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "U werkt in meer dan één praktijk: kies voor welke praktijk dit consult is.",
+                     "You work in more than one practice: choose which one this consult is for.",
+                     "practice_id");
+  }
   TimePoint now = clock_.Now();
   int year = static_cast<int>(AmsterdamDate(now).year());
   MK_RETURN_IF_ERROR(domain::ValidateConsultContent(request.content, year));

@@ -27,6 +27,7 @@ inline constexpr size_t kDefaultMaxAttachmentBytes = 20 * 1024 * 1024;
 
 struct NewConsult {
   domain::ConsultContent content;
+  std::optional<int64_t> practice_id;    // needed only by people who work in several practices
   std::optional<int64_t> pool_id;        // a pool the GP chose; else routing picks one
   std::optional<int64_t> specialist_id;  // a named specialist: claimed at once on sending
   bool send = false;                     // send right away (GPs only)

@@ -238,6 +238,40 @@ TEST_P(ConsultServiceTest, AttachmentsAreRecognisedByTheirBytesAndLimited) {
   ASSERT_TRUE(file.ok());
   EXPECT_EQ(file->content, png);
   EXPECT_EQ(consults_->GetAttachment(other_gp_, added->id).error().code, ErrorCode::kNotFound);
+  // Once claimed, only the holder among the specialists adds files.
+  ASSERT_TRUE(consults_->Claim(specialist_, id).ok());
+  EXPECT_EQ(consults_->AddAttachment(colleague_, id, "x.png", png).error().code,
+            ErrorCode::kForbidden);
+  EXPECT_TRUE(consults_->AddAttachment(specialist_, id, "uitleg.png", png).ok());
+}
+
+TEST_P(ConsultServiceTest, AttachmentNamesAreKeptAsValidUtf8) {
+  int64_t id = SentConsult();
+  std::string png("\x89PNG\r\n\x1a\n", 8);
+  std::string broken = "foto\xff\xfe \"arm\";/..\\x.png";
+  EXPECT_EQ(consults_->AddAttachment(gp_, id, broken, png)->filename, "foto arm..x.png");
+  std::string long_name;
+  for (int i = 0; i < 150; ++i) long_name += "é";  // 2 bytes each
+  std::string kept = consults_->AddAttachment(gp_, id, long_name, png)->filename;
+  EXPECT_EQ(kept.size(), 300u);  // 150 whole characters, not a cut one
+  EXPECT_EQ(consults_->AddAttachment(gp_, id, "", png)->filename, "bijlage.png");
+}
+
+TEST_P(ConsultServiceTest, AGpOfTwoPracticesChoosesTheOne) {
+  DirectoryService directory(*db_, clock_);
+  std::string hash = *auth::HashPassword("wachtwoord-123");
+  int64_t both = *directory.AddUserWithHash(
+      {"locum", "Waarnemer", "", {}, "", {{practice_, Role::kGp}, {other_practice_, Role::kGp}}},
+      hash);
+  Principal locum = Load(both);
+  NewConsult request = Draft();
+  EXPECT_EQ(consults_->Create(locum, request).error().field, "practice_id");
+  request.practice_id = hospital_;
+  EXPECT_EQ(consults_->Create(locum, request).error().field, "practice_id");
+  request.practice_id = practice_;
+  Result<domain::Consult> created = consults_->Create(locum, request);
+  ASSERT_TRUE(created.ok());
+  EXPECT_EQ(created->practice_id, practice_);
 }
 
 TEST_P(ConsultServiceTest, AccessLogHoldsEveryReadChangeAndRefusal) {

@@ -91,10 +91,10 @@ class Tx {
   Result<void> CreateSchema(const std::string& schema);
   Result<void> DropSchema(const std::string& schema);
 
-  // --- raw access for migrations only (migrations.cc) ---
+ private:
+  friend class Database;  // migrations run raw DDL; nothing else may
   Connection& connection() { return connection_; }
 
- private:
   Result<Rows> Query(std::string_view sql, std::initializer_list<SqlValue> params = {});
   Result<Rows> Query(std::string_view sql, const std::vector<SqlValue>& params);
   Result<int64_t> Execute(std::string_view sql, std::initializer_list<SqlValue> params = {});

@@ -23,6 +23,11 @@ constexpr Oid kFloat4Oid = 700;
 constexpr Oid kFloat8Oid = 701;
 constexpr Oid kNumericOid = 1700;
 
+Error ContainsNul() {
+  return MakeError(ErrorCode::kInvalidArgument, "De tekst bevat een ongeldig teken (NUL).",
+                   "The text contains an invalid character (NUL).");
+}
+
 Error EngineError(PGconn* connection, const PGresult* result) {
   const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   std::string detail = result != nullptr ? PQresultErrorMessage(result) : PQerrorMessage(connection);
@@ -60,7 +65,10 @@ class PostgresConnection final : public Connection {
   PostgresConnection(const PostgresConnection&) = delete;
   PostgresConnection& operator=(const PostgresConnection&) = delete;
 
-  bool healthy() const { return PQstatus(connection_) == CONNECTION_OK; }
+  // Reusable: connected, and not left inside a transaction (after a failed COMMIT, say).
+  bool healthy() const {
+    return PQstatus(connection_) == CONNECTION_OK && PQtransactionStatus(connection_) == PQTRANS_IDLE;
+  }
 
   Result<Rows> Query(std::string_view sql, std::span<const SqlValue> params) override {
     MK_ASSIGN_OR_RETURN(PgResult result, Run(sql, params));
@@ -89,6 +97,9 @@ class PostgresConnection final : public Connection {
       } else if (auto* d = std::get_if<double>(&value)) {
         texts[i] = std::to_string(*d);
       } else if (auto* s = std::get_if<std::string>(&value)) {
+        // Text parameters end at a NUL byte in libpq, and PostgreSQL text cannot hold one: refuse
+        // rather than store less than was given (SQLite would keep it all).
+        if (s->find('\0') != std::string::npos) return ContainsNul();
         texts[i] = *s;
       } else if (auto* b = std::get_if<Blob>(&value)) {
         values[i] = b->bytes.data();

@@ -182,7 +182,7 @@ class SqliteDatabase final : public Database {
     size_t count = std::min(queue_.size(), max_batch_);
     std::vector<PendingWrite*> batch(queue_.begin(), queue_.begin() + static_cast<long>(count));
     lock.unlock();
-    CommitBatch(batch);
+    CommitBatchSafely(batch);
     lock.lock();
     for (size_t i = 0; i < count; ++i) {
       PendingWrite* write = queue_.front();
@@ -192,6 +192,21 @@ class SqliteDatabase final : public Database {
     }
     if (!queue_.empty()) queue_.front()->wake.notify_one();  // the next leader
     return mine.result;
+  }
+
+  // The leader must always hand results back and leave the queue, or every later writer would
+  // wait forever: whatever escapes a batch fails that batch, not the process.
+  void CommitBatchSafely(const std::vector<PendingWrite*>& batch) {
+    try {
+      CommitBatch(batch);
+      return;
+    } catch (const std::exception& e) {
+      log::Error("group_commit_threw", {{"what", e.what()}});
+    } catch (...) {
+      log::Error("group_commit_threw");
+    }
+    if (writer_->InTransaction()) (void)static_cast<Connection&>(*writer_).Execute("ROLLBACK");
+    for (PendingWrite* write : batch) write->result = TransactionLost();
   }
 
   void CommitBatch(const std::vector<PendingWrite*>& batch) {
