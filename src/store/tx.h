@@ -98,6 +98,9 @@ class Tx {
   Result<Rows> Query(std::string_view sql, std::initializer_list<SqlValue> params = {});
   Result<Rows> Query(std::string_view sql, const std::vector<SqlValue>& params);
   Result<int64_t> Execute(std::string_view sql, std::initializer_list<SqlValue> params = {});
+  // Agreements whose `column` (one of this file's own column names, never input) is in `ids`.
+  Result<std::vector<domain::Agreement>> ListAgreementsWhereIn(std::string_view column,
+                                                               std::span<const int64_t> ids);
   // Runs an INSERT … RETURNING id and returns the id.
   Result<int64_t> InsertReturningId(std::string_view sql, std::initializer_list<SqlValue> params);
 

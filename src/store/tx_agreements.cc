@@ -123,22 +123,20 @@ Result<int64_t> Tx::InsertAgreement(const Agreement& agreement, TimePoint now) {
 
 Result<std::vector<Agreement>> Tx::ListAgreementsOfGpOrganisations(
     std::span<const int64_t> organisation_ids) {
-  if (organisation_ids.empty()) return std::vector<Agreement>();
-  MK_ASSIGN_OR_RETURN(Rows rows, Query(std::string(kSelectAgreement) +
-                                           " WHERE a.gp_organisation_id IN (" +
-                                           Placeholders(organisation_ids.size()) + ") ORDER BY a.id",
-                                       Ids(organisation_ids)));
-  std::vector<Agreement> agreements;
-  for (const Row& row : rows) agreements.push_back(AgreementFromRow(row));
-  return agreements;
+  return ListAgreementsWhereIn("a.gp_organisation_id", organisation_ids);
 }
 
 Result<std::vector<Agreement>> Tx::ListAgreementsOfPools(std::span<const int64_t> pool_ids) {
-  if (pool_ids.empty()) return std::vector<Agreement>();
-  MK_ASSIGN_OR_RETURN(Rows rows,
-                      Query(std::string(kSelectAgreement) + " WHERE a.pool_id IN (" +
-                                Placeholders(pool_ids.size()) + ") ORDER BY a.id",
-                            Ids(pool_ids)));
+  return ListAgreementsWhereIn("a.pool_id", pool_ids);
+}
+
+Result<std::vector<Agreement>> Tx::ListAgreementsWhereIn(std::string_view column,
+                                                         std::span<const int64_t> ids) {
+  if (ids.empty()) return std::vector<Agreement>();
+  MK_ASSIGN_OR_RETURN(Rows rows, Query(std::string(kSelectAgreement) + " WHERE " +
+                                           std::string(column) + " IN (" +
+                                           Placeholders(ids.size()) + ") ORDER BY a.id",
+                                       Ids(ids)));
   std::vector<Agreement> agreements;
   for (const Row& row : rows) agreements.push_back(AgreementFromRow(row));
   return agreements;

@@ -239,7 +239,7 @@ Result<ConsultPage> Tx::ListConsults(const ConsultFilter& filter) {
     params.push_back(pattern);
     params.push_back(pattern);
   }
-  constexpr std::string_view kDueKey = "COALESCE(c.due_at, 9223372036854775807)";
+  const std::string kDueKey = "COALESCE(c.due_at, " + std::to_string(kNoDueTime) + ")";
   if (filter.after) {
     std::optional<Cursor> cursor = ParseCursor(*filter.after);
     if (!cursor) {
@@ -247,7 +247,7 @@ Result<ConsultPage> Tx::ListConsults(const ConsultFilter& filter) {
                        "This cursor is invalid.", "cursor");
     }
     if (by_due) {
-      where += " AND (" + std::string(kDueKey) + " > ? OR (" + std::string(kDueKey) +
+      where += " AND (" + kDueKey + " > ? OR (" + kDueKey +
                " = ? AND c.id > ?))";
       params.insert(params.end(), {cursor->due_ms, cursor->due_ms, cursor->id});
     } else {
@@ -255,7 +255,7 @@ Result<ConsultPage> Tx::ListConsults(const ConsultFilter& filter) {
       params.push_back(cursor->id);
     }
   }
-  std::string order = by_due ? " ORDER BY " + std::string(kDueKey) + ", c.id" : " ORDER BY c.id DESC";
+  std::string order = by_due ? " ORDER BY " + kDueKey + ", c.id" : " ORDER BY c.id DESC";
   int limit = std::clamp(filter.limit, 1, 200);
   params.push_back(int64_t{limit + 1});  // one more than asked tells whether a next page exists
   MK_ASSIGN_OR_RETURN(Rows rows, Query(Select("WHERE " + where + order + " LIMIT ?"), params));
