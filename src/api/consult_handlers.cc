@@ -127,39 +127,44 @@ http::Response Act(Services& services, http::Request& request, F&& act) {
 
 Result<domain::Consult> Decline(Services& services, const Principal& principal, int64_t id,
                                 const json::object& body) {
-  MK_ASSIGN_OR_RETURN(std::string reason, RequiredString(body, "reason", "reason"));
+  MK_RETURN_IF_ERROR(CheckRequiredAnswers("decline", body));
+  MK_ASSIGN_OR_RETURN(std::string reason, RequiredString(body, {"decline", "reason"}));
   return services.consults.Decline(principal, id, reason);
 }
 
 Result<domain::Consult> Forward(Services& services, const Principal& principal, int64_t id,
                                 const json::object& body) {
-  MK_ASSIGN_OR_RETURN(int64_t pool_id, RequiredInt(body, "pool_id", "pool_id"));
+  MK_RETURN_IF_ERROR(CheckRequiredAnswers("forward", body));
+  MK_ASSIGN_OR_RETURN(int64_t pool_id, RequiredInt(body, {"forward", "pool_id"}));
   return services.consults.Forward(principal, id, pool_id);
 }
 
 Result<domain::Consult> PostMessage(Services& services, const Principal& principal, int64_t id,
                                     const json::object& body) {
+  MK_RETURN_IF_ERROR(CheckRequiredAnswers("message", body));
   MK_ASSIGN_OR_RETURN(domain::MessageKind kind,
-                      RequiredEnum<domain::MessageKind>(body, "kind", "kind"));
-  MK_ASSIGN_OR_RETURN(std::string text, RequiredString(body, "body", "body"));
+                      RequiredEnum<domain::MessageKind>(body, {"message", "kind"}));
+  // The text is labelled by what it is: a reply, a follow-up question, an info request.
+  MK_ASSIGN_OR_RETURN(std::string text, RequiredString(body, {domain::Name(kind), "body"}));
   return services.consults.PostMessage(principal, id, kind, text);
 }
 
 Result<domain::Consult> Advice(Services& services, const Principal& principal, int64_t id,
                                const json::object& body) {
+  MK_RETURN_IF_ERROR(CheckRequiredAnswers("advice", body));
   MK_ASSIGN_OR_RETURN(domain::Recommendation recommendation,
-                      RequiredEnum<domain::Recommendation>(body, "recommendation",
-                                                           "recommendation"));
-  MK_ASSIGN_OR_RETURN(std::string text, RequiredString(body, "body", "body"));
+                      RequiredEnum<domain::Recommendation>(body, {"advice", "recommendation"}));
+  MK_ASSIGN_OR_RETURN(std::string text, RequiredString(body, {"advice", "body"}));
   return services.consults.GiveAdvice(principal, id, recommendation, text);
 }
 
 Result<domain::Consult> Close(Services& services, const Principal& principal, int64_t id,
                               const json::object& body) {
   service::Outcome outcome;
-  MK_ASSIGN_OR_RETURN(outcome.outcome, RequiredEnum<domain::OutcomeKind>(body, "outcome", "outcome"));
-  MK_ASSIGN_OR_RETURN(outcome.learned, RequiredBool(body, "learned", "learned"));
-  MK_ASSIGN_OR_RETURN(int64_t rating, RequiredInt(body, "rating", "rating"));
+  MK_RETURN_IF_ERROR(CheckRequiredAnswers("close", body));
+  MK_ASSIGN_OR_RETURN(outcome.outcome, RequiredEnum<domain::OutcomeKind>(body, {"close", "outcome"}));
+  MK_ASSIGN_OR_RETURN(outcome.learned, RequiredBool(body, {"close", "learned"}));
+  MK_ASSIGN_OR_RETURN(int64_t rating, RequiredInt(body, {"close", "rating"}));
   outcome.rating = rating >= 0 && rating <= 10 ? static_cast<int>(rating) : 0;
   return services.consults.Close(principal, id, outcome);
 }

@@ -3,23 +3,22 @@
 
 #include <boost/json/parse.hpp>
 
+#include "domain/form_fields.h"
+
 namespace meekijk::api {
 namespace {
 
 namespace json = boost::json;
 
-Error WrongType(std::string_view field, std::string_view nl_type, std::string_view en_type) {
+Error WrongType(Field field, std::string_view nl_type, std::string_view en_type) {
+  Text label = domain::FieldLabel(field.form, field.name);
   return MakeError(ErrorCode::kInvalidArgument,
-                   "Het veld ‘" + std::string(field) + "’ moet " + std::string(nl_type) + " zijn.",
-                   "The field '" + std::string(field) + "' must be " + std::string(en_type) + ".",
-                   std::string(field));
+                   "‘" + label.nl + "’ moet " + std::string(nl_type) + " zijn.",
+                   "‘" + label.en + "’ must be " + std::string(en_type) + ".",
+                   std::string(field.name));
 }
 
-Error Missing(std::string_view field) {
-  return MakeError(ErrorCode::kInvalidArgument,
-                   "Het veld ‘" + std::string(field) + "’ ontbreekt.",
-                   "The field '" + std::string(field) + "' is missing.", std::string(field));
-}
+Error Missing(Field field) { return domain::MissingAnswer(field.form, field.name); }
 
 const json::value* Find(const json::object& object, std::string_view key) {
   auto it = object.find(key);
@@ -29,11 +28,35 @@ const json::value* Find(const json::object& object, std::string_view key) {
 
 }  // namespace
 
-Error InvalidChoice(std::string_view field, const std::string& allowed) {
+std::string_view Field::key() const {
+  size_t dot = name.rfind('.');
+  return dot == std::string_view::npos ? name : name.substr(dot + 1);
+}
+
+Error InvalidChoice(Field field, const std::string& allowed) {
+  Text label = domain::FieldLabel(field.form, field.name);
   return MakeError(ErrorCode::kInvalidArgument,
-                   "Ongeldige keuze voor ‘" + std::string(field) + "’; kies uit: " + allowed + ".",
-                   "Invalid choice for '" + std::string(field) + "'; choose from: " + allowed + ".",
-                   std::string(field));
+                   "Ongeldige keuze bij ‘" + label.nl + "’; kies uit: " + allowed + ".",
+                   "Invalid choice for ‘" + label.en + "’; choose from: " + allowed + ".",
+                   std::string(field.name));
+}
+
+Result<void> CheckRequiredAnswers(std::string_view form, const json::object& body) {
+  for (const domain::FormField* field : domain::FormFieldsOf(form)) {
+    if (field->requirement != domain::Requirement::kAlways) continue;
+    const json::object* parent = &body;
+    std::string_view key = field->name;
+    if (size_t dot = key.find('.'); dot != std::string_view::npos) {
+      // The parent object is a required field of its own, checked before it in screen order;
+      // a parent of the wrong type is refused by the typed read.
+      const json::value* value = Find(body, key.substr(0, dot));
+      if (value == nullptr || !value->is_object()) continue;
+      parent = &value->as_object();
+      key = key.substr(dot + 1);
+    }
+    if (Find(*parent, key) == nullptr) return domain::MissingAnswer(form, field->name);
+  }
+  return Ok();
 }
 
 Result<json::object> ParseObject(std::string_view body) {
@@ -51,31 +74,27 @@ Result<json::object> ParseObject(std::string_view body) {
   return std::move(value.as_object());
 }
 
-Result<std::string> RequiredString(const json::object& object, std::string_view key,
-                                   std::string_view field) {
-  MK_ASSIGN_OR_RETURN(std::optional<std::string> value, OptionalString(object, key, field));
+Result<std::string> RequiredString(const json::object& object, Field field) {
+  MK_ASSIGN_OR_RETURN(std::optional<std::string> value, OptionalString(object, field));
   if (!value) return Missing(field);
   return *value;
 }
 
-Result<std::optional<std::string>> OptionalString(const json::object& object,
-                                                  std::string_view key, std::string_view field) {
-  const json::value* value = Find(object, key);
+Result<std::optional<std::string>> OptionalString(const json::object& object, Field field) {
+  const json::value* value = Find(object, field.key());
   if (value == nullptr) return std::optional<std::string>();
   if (!value->is_string()) return WrongType(field, "tekst", "a string");
   return std::optional<std::string>(std::string(value->as_string()));
 }
 
-Result<int64_t> RequiredInt(const json::object& object, std::string_view key,
-                            std::string_view field) {
-  MK_ASSIGN_OR_RETURN(std::optional<int64_t> value, OptionalInt(object, key, field));
+Result<int64_t> RequiredInt(const json::object& object, Field field) {
+  MK_ASSIGN_OR_RETURN(std::optional<int64_t> value, OptionalInt(object, field));
   if (!value) return Missing(field);
   return *value;
 }
 
-Result<std::optional<int64_t>> OptionalInt(const json::object& object, std::string_view key,
-                                           std::string_view field) {
-  const json::value* value = Find(object, key);
+Result<std::optional<int64_t>> OptionalInt(const json::object& object, Field field) {
+  const json::value* value = Find(object, field.key());
   if (value == nullptr) return std::optional<int64_t>();
   if (value->is_int64()) return std::optional<int64_t>(value->as_int64());
   if (value->is_uint64() && value->as_uint64() <= INT64_MAX) {
@@ -84,24 +103,21 @@ Result<std::optional<int64_t>> OptionalInt(const json::object& object, std::stri
   return WrongType(field, "een geheel getal", "a whole number");
 }
 
-Result<bool> RequiredBool(const json::object& object, std::string_view key,
-                          std::string_view field) {
-  MK_ASSIGN_OR_RETURN(std::optional<bool> value, OptionalBool(object, key, field));
+Result<bool> RequiredBool(const json::object& object, Field field) {
+  MK_ASSIGN_OR_RETURN(std::optional<bool> value, OptionalBool(object, field));
   if (!value) return Missing(field);
   return *value;
 }
 
-Result<std::optional<bool>> OptionalBool(const json::object& object, std::string_view key,
-                                         std::string_view field) {
-  const json::value* value = Find(object, key);
+Result<std::optional<bool>> OptionalBool(const json::object& object, Field field) {
+  const json::value* value = Find(object, field.key());
   if (value == nullptr) return std::optional<bool>();
   if (!value->is_bool()) return WrongType(field, "waar of onwaar (true/false)", "true or false");
   return std::optional<bool>(value->as_bool());
 }
 
-Result<const json::object*> RequiredObject(const json::object& object, std::string_view key,
-                                           std::string_view field) {
-  const json::value* value = Find(object, key);
+Result<const json::object*> RequiredObject(const json::object& object, Field field) {
+  const json::value* value = Find(object, field.key());
   if (value == nullptr) return Missing(field);
   if (!value->is_object()) return WrongType(field, "een object", "an object");
   return &value->as_object();

@@ -1,6 +1,7 @@
 // Reading request bodies: JSON with the field types the contract names. A body that is not JSON
 // at all is kMalformed (400); a field of the wrong type or missing is kInvalidArgument (422)
-// naming the field.
+// naming the field by its API name in `field` and by its label (domain/form_fields.tsv) in the
+// message, as the screen names it.
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -14,29 +15,34 @@
 
 namespace meekijk::api {
 
+// A field of a form in the catalogue: `name` is the dotted API name ("patient.birth_year"), whose
+// last part is its key in the object it is read from.
+struct Field {
+  std::string_view form;
+  std::string_view name;
+
+  std::string_view key() const;
+};
+
 // Parses a JSON object; an empty body counts as {} (for actions without parameters).
 Result<boost::json::object> ParseObject(std::string_view body);
 
-// Typed field access. `field` is the dotted name for errors ("patient.birth_year").
-Result<std::string> RequiredString(const boost::json::object& object, std::string_view key,
-                                   std::string_view field);
-Result<std::optional<std::string>> OptionalString(const boost::json::object& object,
-                                                  std::string_view key, std::string_view field);
-Result<int64_t> RequiredInt(const boost::json::object& object, std::string_view key,
-                            std::string_view field);
-Result<std::optional<int64_t>> OptionalInt(const boost::json::object& object,
-                                           std::string_view key, std::string_view field);
-Result<bool> RequiredBool(const boost::json::object& object, std::string_view key,
-                          std::string_view field);
-Result<std::optional<bool>> OptionalBool(const boost::json::object& object, std::string_view key,
-                                         std::string_view field);
-Result<const boost::json::object*> RequiredObject(const boost::json::object& object,
-                                                  std::string_view key, std::string_view field);
+// Refuses a body that lacks an answer the catalogue requires always for `form`, naming the first
+// one in screen order. Nested fields ("patient.birth_year") are looked up inside their object.
+Result<void> CheckRequiredAnswers(std::string_view form, const boost::json::object& body);
+
+// Typed field access. A JSON null counts as absent.
+Result<std::string> RequiredString(const boost::json::object& object, Field field);
+Result<std::optional<std::string>> OptionalString(const boost::json::object& object, Field field);
+Result<int64_t> RequiredInt(const boost::json::object& object, Field field);
+Result<std::optional<int64_t>> OptionalInt(const boost::json::object& object, Field field);
+Result<bool> RequiredBool(const boost::json::object& object, Field field);
+Result<std::optional<bool>> OptionalBool(const boost::json::object& object, Field field);
+Result<const boost::json::object*> RequiredObject(const boost::json::object& object, Field field);
 
 // Parses a closed-set value (an enum name) or refuses it listing what is allowed.
 template <typename E>
-Result<E> RequiredEnum(const boost::json::object& object, std::string_view key,
-                       std::string_view field);
+Result<E> RequiredEnum(const boost::json::object& object, Field field);
 
 }  // namespace meekijk::api
 

@@ -5,12 +5,11 @@
 
 namespace meekijk::api {
 
-Error InvalidChoice(std::string_view field, const std::string& allowed);
+Error InvalidChoice(Field field, const std::string& allowed);
 
 template <typename E>
-Result<E> RequiredEnum(const boost::json::object& object, std::string_view key,
-                       std::string_view field) {
-  MK_ASSIGN_OR_RETURN(std::string text, RequiredString(object, key, field));
+Result<E> RequiredEnum(const boost::json::object& object, Field field) {
+  MK_ASSIGN_OR_RETURN(std::string text, RequiredString(object, field));
   if (std::optional<E> value = domain::Parse<E>(text)) return *value;
   std::string allowed;
   for (const auto& [value, name] : domain::EnumNames<E>::kNames) {

@@ -24,9 +24,9 @@ bool IsBrowser(const http::Request& request) {
 http::Response Login(Services& services, http::Request& request) {
   Result<json::object> body = ParseObject(request.body);
   if (!body.ok()) return ErrorResponse(request, body.error());
-  Result<std::string> username = RequiredString(*body, "username", "username");
+  Result<std::string> username = RequiredString(*body, {"login", "username"});
   if (!username.ok()) return ErrorResponse(request, username.error());
-  Result<std::string> password = RequiredString(*body, "password", "password");
+  Result<std::string> password = RequiredString(*body, {"login", "password"});
   if (!password.ok()) return ErrorResponse(request, password.error());
   Result<service::LoginResult> login = services.sessions.Login(
       *username, *password, {request.client_address, request.request_id});

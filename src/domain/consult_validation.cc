@@ -5,6 +5,7 @@
 #include <chrono>
 #include <string>
 
+#include "domain/form_fields.h"
 #include "domain/icpc.h"
 #include "domain/identifiers.h"
 
@@ -32,10 +33,14 @@ bool HasControlCharacters(std::string_view text) {
   return false;
 }
 
-Error ControlCharacters(std::string field) {
-  return Invalid(std::move(field), "De tekst bevat een onzichtbaar stuurteken; verwijder het.",
-                 "The text contains an invisible control character; please remove it.");
+Error ControlCharacters(std::string_view form, std::string_view field) {
+  Text label = FieldLabel(form, field);
+  return Invalid(std::string(field),
+                 "‘" + label.nl + "’ bevat een onzichtbaar stuurteken; verwijder het.",
+                 "‘" + label.en + "’ contains an invisible control character; please remove it.");
 }
+
+constexpr std::string_view kConsultForm = "consult";
 
 // Counts code points, so that a Dutch text with accents is not held to a shorter limit.
 size_t Utf8Length(std::string_view text) {
@@ -57,7 +62,7 @@ Result<void> ValidatePatient(const Patient& patient, int current_year) {
     return Invalid("patient.name", "Vul een naam in van hoogstens 200 tekens, of laat de naam weg.",
                    "Enter a name of at most 200 characters, or leave it out.");
   }
-  if (patient.name && HasControlCharacters(*patient.name)) return ControlCharacters("patient.name");
+  if (patient.name && HasControlCharacters(*patient.name)) return ControlCharacters(kConsultForm, "patient.name");
   if (patient.birth_date) {
     if (!IsValidIsoDate(*patient.birth_date)) {
       return Invalid("patient.birth_date",
@@ -102,8 +107,8 @@ Result<void> ValidateConsultContent(const ConsultContent& content, int current_y
     return Invalid("question", "Uw vraag is te lang: hoogstens 4000 tekens.",
                    "Your question is too long: at most 4000 characters.");
   }
-  if (HasControlCharacters(content.question)) return ControlCharacters("question");
-  if (HasControlCharacters(content.clinical_summary)) return ControlCharacters("clinical_summary");
+  if (HasControlCharacters(content.question)) return ControlCharacters(kConsultForm, "question");
+  if (HasControlCharacters(content.clinical_summary)) return ControlCharacters(kConsultForm, "clinical_summary");
   if (Utf8Length(content.clinical_summary) > kMaxClinicalSummaryChars) {
     return Invalid("clinical_summary", "De samenvatting is te lang: hoogstens 20000 tekens.",
                    "The clinical summary is too long: at most 20000 characters.");
@@ -125,11 +130,12 @@ Result<void> ValidateReadyToSend(const ConsultContent& content) {
   return Ok();
 }
 
-Result<void> ValidateMessageBody(std::string_view body, std::string_view field) {
+Result<void> ValidateMessageBody(std::string_view body, std::string_view form,
+                                 std::string_view field) {
   if (IsBlank(body)) {
     return Invalid(std::string(field), "Het bericht is leeg.", "The message is empty.");
   }
-  if (HasControlCharacters(body)) return ControlCharacters(std::string(field));
+  if (HasControlCharacters(body)) return ControlCharacters(form, field);
   if (Utf8Length(body) > kMaxMessageChars) {
     return Invalid(std::string(field), "Het bericht is te lang: hoogstens 10000 tekens.",
                    "The message is too long: at most 10000 characters.");

@@ -20,8 +20,10 @@ Result<void> ValidateConsultContent(const ConsultContent& content, int current_y
 // would have referred without this consult (needed for the triple-aim figures).
 Result<void> ValidateReadyToSend(const ConsultContent& content);
 
-// A thread message or advice text: not blank, not too long. `field` names it in the error.
-Result<void> ValidateMessageBody(std::string_view body, std::string_view field);
+// A thread message or advice text: not blank, not too long. `field` of `form` in the form field
+// catalogue names it in the error.
+Result<void> ValidateMessageBody(std::string_view body, std::string_view form,
+                                 std::string_view field);
 
 // A GP's rating of the consult: 1 to 5.
 Result<void> ValidateRating(int rating);

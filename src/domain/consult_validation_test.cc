@@ -35,7 +35,7 @@ struct Case {
 
 TEST(ConsultValidationTest, RefusesEachInvalidFieldNamingIt) {
   const Case cases[] = {
-      {"blank specialty", [](auto& c) { c.specialty = " "; }, "specialty"},
+      {"blank specialty", [](auto& c) { c.specialty = std::string(3, ' '); }, "specialty"},
       {"born in the future", [](auto& c) { c.patient.birth_year = 2027; }, "patient.birth_year"},
       {"older than 120", [](auto& c) { c.patient.birth_year = 1905; }, "patient.birth_year"},
       {"unknown icpc", [](auto& c) { c.icpc = "Q99"; }, "icpc"},
@@ -80,15 +80,26 @@ TEST(ConsultValidationTest, SendingNeedsConsentAndTheReferralQuestion) {
 }
 
 TEST(ConsultValidationTest, MessagesAndRatings) {
-  EXPECT_TRUE(ValidateMessageBody("Graag een foto.", "body").ok());
-  EXPECT_EQ(ValidateMessageBody(" ", "body").error().field, "body");
-  EXPECT_FALSE(ValidateMessageBody(std::string(10001, 'a'), "body").ok());
-  EXPECT_TRUE(ValidateMessageBody(std::string(10000, 'a'), "body").ok());
-  EXPECT_TRUE(ValidateMessageBody("regel 1\r\n\tregel 2", "body").ok());
-  EXPECT_EQ(ValidateMessageBody(std::string("a\0b", 3), "reason").error().field, "reason");
+  EXPECT_TRUE(ValidateMessageBody("Graag een foto.", "advice", "body").ok());
+  EXPECT_EQ(ValidateMessageBody(" ", "advice", "body").error().field, "body");
+  EXPECT_FALSE(ValidateMessageBody(std::string(10001, 'a'), "advice", "body").ok());
+  EXPECT_TRUE(ValidateMessageBody(std::string(10000, 'a'), "advice", "body").ok());
+  EXPECT_TRUE(ValidateMessageBody("regel 1\r\n\tregel 2", "advice", "body").ok());
+  EXPECT_EQ(ValidateMessageBody(std::string("a\0b", 3), "decline", "reason").error().field, "reason");
   EXPECT_FALSE(ValidateRating(0).ok());
   EXPECT_TRUE(ValidateRating(5).ok());
   EXPECT_FALSE(ValidateRating(6).ok());
+}
+
+TEST(ConsultValidationTest, NamesTheFieldByItsLabelNotItsApiName) {
+  ConsultContent content = ValidContent();
+  content.clinical_summary = "a\x1b[2Jb";
+  Error error = ValidateConsultContent(content, kYear).error();
+  EXPECT_EQ(error.field, "clinical_summary");
+  EXPECT_EQ(error.message.nl, "‘Klinische samenvatting’ bevat een onzichtbaar stuurteken; verwijder het.");
+  EXPECT_EQ(error.message.en.find("clinical_summary"), std::string::npos);
+  Error reply = ValidateMessageBody(std::string("a\0b", 3), "reply", "body").error();
+  EXPECT_NE(reply.message.nl.find("‘Uw antwoord op het informatieverzoek’"), std::string::npos);
 }
 
 TEST(ConsultValidationTest, IsoDates) {

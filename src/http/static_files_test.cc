@@ -10,6 +10,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
+Response Get(const std::string& root, const std::string& path) {
+  Request request;
+  request.method = "GET";
+  request.path = path;
+  return StaticFiles(root).Serve(request);
+}
+
 class StaticFilesTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -26,12 +33,7 @@ class StaticFilesTest : public ::testing::Test {
     fs::remove_all(root_.string() + "-old");
   }
 
-  Response Get(const std::string& path) {
-    Request request;
-    request.method = "GET";
-    request.path = path;
-    return StaticFiles(root_.string()).Serve(request);
-  }
+  Response Get(const std::string& path) { return http::Get(root_.string(), path); }
 
   fs::path root_;
 };
@@ -60,10 +62,7 @@ TEST_F(StaticFilesTest, NeverLeavesTheDirectory) {
 }
 
 TEST(StaticFilesMissingTest, ExplainsAMissingBuild) {
-  Request request;
-  request.method = "GET";
-  request.path = "/";
-  Response page = StaticFiles("/nonexistent/dist").Serve(request);
+  Response page = Get("/nonexistent/dist", "/");
   EXPECT_EQ(page.status, 503);
   EXPECT_NE(page.body.find("De webapp is nog niet gebouwd"), std::string::npos);
 }

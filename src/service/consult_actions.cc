@@ -69,7 +69,7 @@ Result<Consult> ConsultService::Claim(const Principal& principal, int64_t consul
 
 Result<Consult> ConsultService::Decline(const Principal& principal, int64_t consult_id,
                                         const std::string& reason) {
-  MK_RETURN_IF_ERROR(domain::ValidateMessageBody(reason, "reason"));
+  MK_RETURN_IF_ERROR(domain::ValidateMessageBody(reason, "decline", "reason"));
   return Transition(principal, consult_id, ConsultAction::kDecline,
                     [&](store::Tx&, Consult& consult, Role role) -> Result<std::monostate> {
     MK_RETURN_IF_ERROR(RequireHolderOnceClaimed(principal, consult, role));
@@ -105,7 +105,7 @@ Result<Consult> ConsultService::Forward(const Principal& principal, int64_t cons
 
 Result<Consult> ConsultService::PostMessage(const Principal& principal, int64_t consult_id,
                                             MessageKind kind, const std::string& body) {
-  MK_RETURN_IF_ERROR(domain::ValidateMessageBody(body, "body"));
+  MK_RETURN_IF_ERROR(domain::ValidateMessageBody(body, domain::Name(kind), "body"));
   ConsultAction action = ConsultAction::kQuestion;
   if (kind == MessageKind::kInfoRequest) action = ConsultAction::kInfoRequest;
   if (kind == MessageKind::kReply) action = ConsultAction::kReply;
@@ -124,7 +124,7 @@ Result<Consult> ConsultService::PostMessage(const Principal& principal, int64_t 
 Result<Consult> ConsultService::GiveAdvice(const Principal& principal, int64_t consult_id,
                                            domain::Recommendation recommendation,
                                            const std::string& body) {
-  MK_RETURN_IF_ERROR(domain::ValidateMessageBody(body, "body"));
+  MK_RETURN_IF_ERROR(domain::ValidateMessageBody(body, "advice", "body"));
   return Transition(principal, consult_id, ConsultAction::kAdvice,
                     [&](store::Tx& tx, Consult& consult, Role role) -> Result<std::monostate> {
     MK_RETURN_IF_ERROR(RequireHolderOnceClaimed(principal, consult, role));

@@ -34,7 +34,8 @@ std::string NumberPlaceholders(std::string_view sql) {
       quote = c;
       out.push_back(c);
     } else if (c == '?') {
-      out += "$" + std::to_string(next++);
+      out.push_back('$');
+      out += std::to_string(next++);
     } else {
       out.push_back(c);
     }
