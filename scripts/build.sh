@@ -1,13 +1,34 @@
 #!/usr/bin/env bash
-# Configures (once) and builds meekijk with Ninja and ccache into build/, and the web app into
-# web/dist (npm ci only when package-lock.json changed).
+# Builds meekijk with Ninja and ccache: the one build that the demo runs and the tests test
+# (Release, in build/), and the web app into web/dist (npm ci only when package-lock.json
+# changed). `scripts/build.sh --sanitize` builds instead the C++ code and its tests with the
+# address and undefined-behaviour sanitizers into build-sanitize/ (no web app).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -f build/build.ninja ]; then
-  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE="${MEEKIJK_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+
+dir=build
+options=(-DCMAKE_BUILD_TYPE=Release -DMEEKIJK_SANITIZE=OFF)
+with_web=${MEEKIJK_WITH_WEB:-1}
+if [ "${1:-}" = --sanitize ]; then
+  # Optimised as far as keeps stack traces exact, so the suites stay quick under the sanitizers.
+  dir=build-sanitize
+  options=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DMEEKIJK_SANITIZE=ON)
+  with_web=0
 fi
-cmake --build build -j "$(nproc)"
-if [ -f web/package.json ] && [ "${MEEKIJK_WITH_WEB:-1}" = 1 ]; then
+
+# Configure when there is no build yet or it was configured otherwise.
+configured() {
+  local option
+  for option in "${options[@]}"; do
+    grep -qx "${option#-D}" <(sed -n 's/^\([A-Z_]*\):[A-Z]*=/\1=/p' "$dir/CMakeCache.txt") || return 1
+  done
+}
+if [ ! -f "$dir/build.ninja" ] || ! configured; then
+  cmake -S . -B "$dir" -G Ninja "${options[@]}" >/dev/null
+fi
+cmake --build "$dir" -j "$(nproc)"
+
+if [ -f web/package.json ] && [ "$with_web" = 1 ]; then
   cd web
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error

@@ -1,17 +1,40 @@
 #!/usr/bin/env bash
-# The one command that runs every test: installs what is missing, builds, starts a throwaway
-# PostgreSQL 15, and runs every suite (on SQLite and on PostgreSQL) with ctest in parallel.
+# The one command that runs every test: installs what is missing, builds (the same build the demo
+# runs), starts a throwaway PostgreSQL 15, and runs every suite on SQLite and on PostgreSQL with
+# ctest in parallel; then the web app's unit and browser tests; then the README's first command
+# (scripts/demo-smoke-test.sh); then the C++ suites again, built with the address and
+# undefined-behaviour sanitizers. MEEKIJK_SANITIZE_TESTS=0 skips the last step on a developer's
+# machine; CI runs everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
+phase() { echo "== $1 ($(( $(date +%s) - started )) s)"; }
+jobs=$(( $(nproc) > 1 ? $(nproc) : 2 ))
+
+phase "install and build"
 scripts/install-deps.sh
 scripts/build.sh
-jobs=$(( $(nproc) > 1 ? $(nproc) : 2 ))
+
 # MEEKIJK_REQUIRE_POSTGRES: every suite runs on PostgreSQL too, and fails if it cannot.
+phase "C++ suites on SQLite and PostgreSQL"
 scripts/with-postgres.sh env MEEKIJK_REQUIRE_POSTGRES=1 \
   ctest --test-dir build -j "$jobs" --output-on-failure --timeout 600
+
 # The web app: unit tests, then browser tests in Debian's Chromium against the real server.
 if [ -f web/package.json ] && [ "${MEEKIJK_WITH_WEB:-1}" = 1 ]; then
+  phase "web app"
   (cd web && MEEKIJK_BINARY="$PWD/../build/meekijk" npm test)
+  phase "the README's first command"
+  scripts/demo-smoke-test.sh
+fi
+
+if [ "${MEEKIJK_SANITIZE_TESTS:-1}" = 1 ]; then
+  phase "C++ suites under the address and undefined-behaviour sanitizers"
+  scripts/build.sh --sanitize
+  # A leak, a memory error or undefined behaviour ends the process with an error: the test fails.
+  scripts/with-postgres.sh env MEEKIJK_REQUIRE_POSTGRES=1 \
+    ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-sanitize -j "$jobs" --output-on-failure --timeout 900
 fi
 echo "all tests passed in $(( $(date +%s) - started )) s"

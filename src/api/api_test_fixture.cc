@@ -21,6 +21,15 @@ void ApiTest::SetUp() {
   client_ = std::make_unique<testing::HttpClient>(server_->port());
 }
 
+void ApiTest::TearDown() {
+  // A server that ends otherwise than cleanly after SIGTERM failed the test, also when each
+  // answer looked right: under the sanitizers this is how a memory error or a leak shows.
+  if (server_) {
+    int status = server_->Stop();
+    EXPECT_EQ(status, 0) << "the server ended with status " << status << ":\n" << server_->Log();
+  }
+}
+
 std::unique_ptr<testing::ServerProcess> ApiTest::StartNode(std::vector<std::string> extra) {
   return std::make_unique<testing::ServerProcess>(MEEKIJK_BINARY,
                                                   database_->CommandLineArguments(), extra);

@@ -21,6 +21,7 @@ inline constexpr const char* kDemoPassword = "demo-wachtwoord-2026";
 class ApiTest : public ::testing::TestWithParam<testing::Engine> {
  protected:
   void SetUp() override;
+  void TearDown() override;
 
   // Starts (another) server node on the same database.
   std::unique_ptr<testing::ServerProcess> StartNode(std::vector<std::string> extra = {});

@@ -79,7 +79,7 @@ TEST_P(ConsultFlowHttpTest, ListsAreScopedAndPagedByCursor) {
     for (const json::value& item : response_json.at("items").as_array()) {
       numbers.push_back(std::string(item.at("number").as_string()));
     }
-    const json::value& cursor = response.Json().at("next_cursor");
+    const json::value& cursor = response_json.at("next_cursor");
     if (cursor.is_null()) break;
     target = "/api/v1/consults?box=outbox&limit=2&cursor=" + std::string(cursor.as_string());
   }

@@ -132,13 +132,14 @@ Result<void> ValidateReadyToSend(const ConsultContent& content) {
 
 Result<void> ValidateMessageBody(std::string_view body, std::string_view form,
                                  std::string_view field) {
+  Text label = FieldLabel(form, field);
   if (IsBlank(body)) {
-    return Invalid(std::string(field), "Het bericht is leeg.", "The message is empty.");
+    return Invalid(std::string(field), "‘" + label.nl + "’ is leeg.", "‘" + label.en + "’ is empty.");
   }
   if (HasControlCharacters(body)) return ControlCharacters(form, field);
   if (Utf8Length(body) > kMaxMessageChars) {
-    return Invalid(std::string(field), "Het bericht is te lang: hoogstens 10000 tekens.",
-                   "The message is too long: at most 10000 characters.");
+    return Invalid(std::string(field), "‘" + label.nl + "’ is te lang: hoogstens 10000 tekens.",
+                   "‘" + label.en + "’ is too long: at most 10000 characters.");
   }
   return Ok();
 }

@@ -100,6 +100,8 @@ TEST(ConsultValidationTest, NamesTheFieldByItsLabelNotItsApiName) {
   EXPECT_EQ(error.message.en.find("clinical_summary"), std::string::npos);
   Error reply = ValidateMessageBody(std::string("a\0b", 3), "reply", "body").error();
   EXPECT_NE(reply.message.nl.find("‘Uw antwoord op het informatieverzoek’"), std::string::npos);
+  EXPECT_EQ(ValidateMessageBody(" ", "decline", "reason").error().message.nl,
+            "‘Reden van afwijzing’ is leeg.");
 }
 
 TEST(ConsultValidationTest, IsoDates) {

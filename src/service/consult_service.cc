@@ -211,6 +211,7 @@ Result<std::vector<PoolOption>> ConsultService::ForwardPools(store::Tx& tx, cons
       continue;
     }
     MK_ASSIGN_OR_RETURN(auto pool, tx.FindPool(agreement.pool_id));
+    if (!pool) continue;  // the foreign key makes this impossible; never read an empty optional
     MK_ASSIGN_OR_RETURN(auto organisation, tx.FindOrganisation(pool->organisation_id));
     pools.push_back({pool->id, pool->name, organisation ? organisation->name : ""});
   }

@@ -66,6 +66,7 @@ class ConsultServiceTest : public ::testing::TestWithParam<Engine> {
     Principal principal;
     EXPECT_TRUE(db_->Run(store::Access::kRead, [&](store::Tx& tx) -> Result<void> {
       MK_ASSIGN_OR_RETURN(auto user, tx.FindUser(user_id));
+      if (!user) return MakeError(ErrorCode::kNotFound, "geen gebruiker", "no such user");
       principal.user = *user;
       MK_ASSIGN_OR_RETURN(principal.memberships, tx.ListMemberships(user_id));
       MK_ASSIGN_OR_RETURN(principal.pools, tx.ListPoolsOfMember(user_id));

@@ -149,6 +149,7 @@ Result<std::vector<SpecialtyOption>> DirectoryService::SpecialtiesFor(const Prin
                                 [&](const PoolOption& p) { return p.id == agreement.pool_id; });
       if (listed) continue;
       MK_ASSIGN_OR_RETURN(auto pool, tx.FindPool(agreement.pool_id));
+      if (!pool) continue;  // the foreign key makes this impossible; never read an empty optional
       MK_ASSIGN_OR_RETURN(auto organisation, tx.FindOrganisation(pool->organisation_id));
       option.pools.push_back({pool->id, pool->name, organisation ? organisation->name : ""});
     }

@@ -336,7 +336,7 @@ TEST_P(StoreTest, SessionsExpireAndAreDeleted) {
     MK_RETURN_IF_ERROR(tx.InsertSession({"hash-1", d.gp, kNow, kNow + std::chrono::hours(1), "::1"}));
     MK_RETURN_IF_ERROR(tx.InsertSession({"hash-2", d.gp, kNow, kNow - std::chrono::hours(1), ""}));
     MK_ASSIGN_OR_RETURN(auto found, tx.FindSession("hash-1"));
-    EXPECT_EQ(found->user_id, d.gp);
+    EXPECT_EQ(found.value_or(SessionRecord{}).user_id, d.gp);
     EXPECT_EQ(*tx.DeleteExpiredSessions(kNow), 1);
     MK_RETURN_IF_ERROR(tx.DeleteSession("hash-1"));
     MK_ASSIGN_OR_RETURN(auto gone, tx.FindSession("hash-1"));

@@ -59,13 +59,11 @@ Result<int64_t> Tx::AppendAccessLog(const AccessLogEntry& e) {
 Result<std::vector<AccessLogEntry>> Tx::ListAccessLog(std::optional<int64_t> consult_id,
                                                       int limit) {
   std::string sql(kSelectAccessLog);
-  std::vector<SqlValue> params;
-  if (consult_id) {
-    sql += " WHERE consult_id = ?";
-    params.push_back(*consult_id);
-  }
+  if (consult_id) sql += " WHERE consult_id = ?";
   sql += " ORDER BY id DESC LIMIT ?";
-  params.push_back(int64_t{limit});
+  std::vector<SqlValue> params = consult_id
+                                     ? std::vector<SqlValue>{*consult_id, int64_t{limit}}
+                                     : std::vector<SqlValue>{int64_t{limit}};
   MK_ASSIGN_OR_RETURN(Rows rows, Query(sql, params));
   std::vector<AccessLogEntry> entries;
   for (const Row& row : rows) {

@@ -1,8 +1,9 @@
 // What the server refuses, the screen says, next to what caused it: an action overtaken by
-// someone else, a form sent incomplete, and another practice's consult opened by its address.
+// someone else, a form sent incomplete (checked in the browser first, from the form field
+// catalogue, in the server's own words), and another practice's consult opened by its address.
 import { describe, expect, it } from 'vitest';
 import { logIn, visible } from './support/app';
-import { apiAction, sendDermatologyConsult } from './support/api';
+import { apiAction, apiRefusal, sendDermatologyConsult } from './support/api';
 import { useServerAndBrowser } from './support/suite';
 
 const suite = useServerAndBrowser();
@@ -37,15 +38,50 @@ describe('refusals', () => {
     await page.context().close();
   });
 
-  it('shows server messages in the chosen language', async () => {
+  it('names a missing answer in the chosen language', async () => {
     const page = await newPage();
     await logIn(page, suite.server.url, 'huisarts.devries', 'en', '/consults/new');
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     const message = page.locator('.utrecht-form-field-error-message').first();
     await visible(message);
-    const text = (await message.textContent()) ?? '';
-    expect(text).not.toBe('');
-    expect(text).not.toBe('Kies een specialisme.');
+    expect(await message.textContent()).toBe('‘Specialty’ is required.');
+    await page.context().close();
+  });
+
+  it('marks the answers closing needs and refuses an empty close by their labels, as the server does', async () => {
+    const consult = await sendDermatologyConsult(suite.server.url, 'Seborroïsche keratose of melanoom? Graag beoordeling.');
+    await apiAction(suite.server.url, 'specialist.smit', consult.id, 'claim');
+    await apiAction(suite.server.url, 'specialist.smit', consult.id, 'advice', {
+      recommendation: 'primary_care', body: 'Seborroïsche keratose; geen verdere actie nodig.',
+    });
+    const page = await newPage();
+    const closeRequests: string[] = [];
+    page.on('request', (request) => { if (request.url().endsWith('/close')) closeRequests.push(request.url()); });
+    await logIn(page, suite.server.url, 'huisarts.devries', 'nl', `/consults/${consult.id}`);
+    await visible(page.locator('.mk-status', { hasText: 'Beantwoord' }));
+
+    // The advice has come: the consult no longer waits for the specialist, so no deadline.
+    const due = page.locator('.mk-details .utrecht-data-list__item', { hasText: 'Antwoord verwacht' });
+    expect(await due.locator('.utrecht-data-list__item-value').textContent()).toBe('Niet meer van toepassing');
+    expect(await due.locator('time').count()).toBe(0);
+
+    const questions = ['Hoe is het afgelopen?', 'Heeft u er iets van geleerd?', 'Uw waardering'];
+    for (const question of questions) {
+      const group = page.getByRole('radiogroup', { name: `${question} (verplicht)`, exact: true });
+      await visible(group);
+      expect(await group.getAttribute('aria-required')).toBe('true');
+    }
+    await page.getByRole('button', { name: 'Consult afsluiten' }).click();
+    for (const question of questions) {
+      const group = page.getByRole('radiogroup', { name: `${question} (verplicht)`, exact: true });
+      await visible(group.getByText(`‘${question}’ is verplicht.`, { exact: true }));
+    }
+    expect(closeRequests).toEqual([]);
+
+    // The server, asked the same, says the same sentence for the first missing answer.
+    const refusal = await apiRefusal(suite.server.url, 'huisarts.devries', consult.id, 'close', {}, 'nl');
+    expect(refusal.status).toBe(422);
+    expect(refusal.error).toMatchObject({ field: 'outcome', message: '‘Hoe is het afgelopen?’ is verplicht.' });
     await page.context().close();
   });
 

@@ -1,5 +1,6 @@
 // Test data through the REST API (bearer tokens, as scripts use it), for the screens a test does
-// not reach by clicking: a consult waiting in a pool, a consult claimed by someone else.
+// not reach by clicking: a consult waiting in a pool, a consult claimed by someone else; and the
+// server's own refusal, to compare with what the screen says.
 import { kDemoPassword } from './server.mjs';
 
 async function request(baseUrl: string, method: string, path: string, token?: string, body?: unknown) {
@@ -32,4 +33,16 @@ export async function sendDermatologyConsult(baseUrl: string, question: string) 
 export async function apiAction(baseUrl: string, username: string, consultId: number, action: string, body: unknown = {}) {
   const token = await apiToken(baseUrl, username);
   return request(baseUrl, 'POST', `/api/v1/consults/${consultId}/${action}`, token, body);
+}
+
+/** The server's refusal of `action` with `body`, in `language`: its status and error as sent. */
+export async function apiRefusal(baseUrl: string, username: string, consultId: number, action: string, body: unknown, language: string) {
+  const token = await apiToken(baseUrl, username);
+  const response = await fetch(`${baseUrl}/api/v1/consults/${consultId}/${action}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Accept-Language': language, Authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  const json = (await response.json()) as { error: { code: string; message: string; field?: string } };
+  return { status: response.status, error: json.error };
 }

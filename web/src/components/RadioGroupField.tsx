@@ -1,4 +1,5 @@
-// A labelled group of radio buttons (a fieldset with a legend) with its error message tied to it.
+// A labelled group of radio buttons (a fieldset with a legend) with its error message tied to it;
+// a required group says so to screen readers (aria-required on the radiogroup).
 import {
   Fieldset, FieldsetLegend, FormField, FormFieldErrorMessage, FormLabel, RadioButton,
 } from '@utrecht/component-library-react';
@@ -9,13 +10,14 @@ export interface RadioOption<T extends string> {
   label: ReactNode;
 }
 
-export function RadioGroupField<T extends string>({ legend, options, value, onChange, errorMessage, className }: {
+export function RadioGroupField<T extends string>({ legend, options, value, onChange, errorMessage, className, required }: {
   legend: ReactNode;
   options: readonly RadioOption<T>[];
   value: T | '';
   onChange: (value: T) => void;
   errorMessage?: string;
   className?: string;
+  required?: boolean;
 }) {
   const baseId = useId();
   const errorId = `${baseId}-error`;
@@ -23,6 +25,7 @@ export function RadioGroupField<T extends string>({ legend, options, value, onCh
     <Fieldset
       role="radiogroup"
       invalid={!!errorMessage}
+      required={required}
       aria-describedby={errorMessage ? errorId : undefined}
       className={className}
     >

@@ -2,13 +2,14 @@
 import { FormField, FormFieldErrorMessage, FormLabel, Select } from '@utrecht/component-library-react';
 import { useId, type ReactNode } from 'react';
 
-export function SelectField({ label, value, onChange, errorMessage, children, description }: {
+export function SelectField({ label, value, onChange, errorMessage, children, description, required }: {
   label: ReactNode;
   value: string;
   onChange: (value: string) => void;
   errorMessage?: string;
   description?: ReactNode;
   children: ReactNode;
+  required?: boolean;
 }) {
   const id = useId();
   const errorId = `${id}-error`;
@@ -21,7 +22,7 @@ export function SelectField({ label, value, onChange, errorMessage, children, de
       description={description ? <span id={descriptionId}>{description}</span> : undefined}
       errorMessage={errorMessage ? <FormFieldErrorMessage id={errorId}>{errorMessage}</FormFieldErrorMessage> : undefined}
       input={
-        <Select id={id} value={value} onChange={(e) => onChange(e.target.value)} invalid={!!errorMessage} aria-describedby={describedBy || undefined}>
+        <Select id={id} value={value} onChange={(e) => onChange(e.target.value)} invalid={!!errorMessage} required={required} aria-describedby={describedBy || undefined}>
           {children}
         </Select>
       }

@@ -4,16 +4,17 @@ import { FormField } from '@utrecht/form-field-react';
 import { FormFieldErrorMessage } from '@utrecht/form-field-error-message-react';
 import { FormLabel } from '@utrecht/form-label-react';
 import { Textbox } from '@utrecht/textbox-react';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 
-export function TextField({ label, value, onChange, errorMessage, type = 'text', autoComplete, name }: {
-  label: string;
+export function TextField({ label, value, onChange, errorMessage, type = 'text', autoComplete, name, required }: {
+  label: ReactNode;
   value: string;
   onChange: (value: string) => void;
   errorMessage?: string;
   type?: 'text' | 'password';
   autoComplete?: string;
   name?: string;
+  required?: boolean;
 }) {
   const id = useId();
   const errorId = `${id}-error`;
@@ -32,7 +33,7 @@ export function TextField({ label, value, onChange, errorMessage, type = 'text',
           onChange={(event) => onChange(event.target.value)}
           invalid={!!errorMessage}
           aria-describedby={errorMessage ? errorId : undefined}
-          required
+          required={required}
         />
       }
     />

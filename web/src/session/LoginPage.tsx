@@ -1,7 +1,8 @@
 // The first screen: log in with username and password. It is in the first chunk and uses only
 // the separate Utrecht packages (and their HTML/CSS for page, heading and alert), so that it
 // loads fast (bench/first-screen.mjs). After log-in it returns to where the user was going, so a
-// form interrupted by an expired session is found again as it was left.
+// form interrupted by an expired session is found again as it was left. A missing username or
+// password is said at its field without asking the server, in the server's words.
 import { PrimaryActionButton } from '@utrecht/button-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -11,6 +12,8 @@ import { kNoErrors, placeError, type PlacedError } from '../api/errors';
 import { ActionError } from '../components/ActionError';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { TextField } from '../components/TextField';
+import { useFormFields } from '../components/useFormFields';
+import { isComplete } from '../lib/formFields';
 import { useSessionExpired } from './expiry';
 import { logIn, useMe } from './session';
 
@@ -23,6 +26,7 @@ export function safeNextPath(next: string | null): string {
 
 export function LoginPage() {
   const { t } = useTranslation();
+  const fields = useFormFields('login');
   const queryClient = useQueryClient();
   const { user } = useMe();
   const expired = useSessionExpired();
@@ -41,6 +45,11 @@ export function LoginPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
+    const missing = fields.missing({ username, password });
+    if (!isComplete(missing)) {
+      setErrors({ fieldErrors: missing, actionError: null });
+      return;
+    }
     setBusy(true);
     setErrors(kNoErrors);
     try {
@@ -67,10 +76,11 @@ export function LoginPage() {
             </div>
           )}
           <form onSubmit={submit} noValidate className="mk-form" aria-label={t('login.title')}>
-            <TextField label={t('login.username')} name="username" autoComplete="username" value={username}
-              onChange={setUsername} errorMessage={errors.fieldErrors.username} />
-            <TextField label={t('login.password')} name="password" type="password" autoComplete="current-password"
-              value={password} onChange={setPassword} errorMessage={errors.fieldErrors.password} />
+            <TextField label={fields.label('username')} required={fields.required('username')} name="username"
+              autoComplete="username" value={username} onChange={setUsername} errorMessage={errors.fieldErrors.username} />
+            <TextField label={fields.label('password')} required={fields.required('password')} name="password"
+              type="password" autoComplete="current-password" value={password} onChange={setPassword}
+              errorMessage={errors.fieldErrors.password} />
             <div className="mk-actions">
               <div className="mk-action">
                 <PrimaryActionButton type="submit" busy={busy}>

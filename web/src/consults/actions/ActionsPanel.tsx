@@ -3,6 +3,7 @@
 import { ButtonLink, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { useFormFields } from '../../components/useFormFields';
 import { runAction, type Consult } from '../api';
 import { availableActions } from '../view/availableActions';
 import { ActionButton } from './ActionButton';
@@ -17,6 +18,7 @@ import { useConsultAction } from './useConsultAction';
 export function ActionsPanel({ consult }: { consult: Consult }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const consultFields = useFormFields('consult');
   const runner = useConsultAction();
   const actions = availableActions(consult.viewer_role, consult.status);
   if (actions.length === 0) return null;
@@ -38,7 +40,7 @@ export function ActionsPanel({ consult }: { consult: Consult }) {
             </ButtonLink>
           </div>
         )}
-        {has('send') && <ActionButton runner={runner} action="send" primary work={() => runAction(id, 'send')}>{t('form.send')}</ActionButton>}
+        {has('send') && <ActionButton runner={runner} action="send" primary work={() => runAction(id, 'send')}>{consultFields.text('send')}</ActionButton>}
         {has('claim') && <ActionButton runner={runner} action="claim" primary work={() => runAction(id, 'claim')}>{t('actions.claim')}</ActionButton>}
         {has('cancel') && <CancelButton runner={runner} consultId={id} />}
       </div>

@@ -3,6 +3,7 @@ import { FormFieldTextarea, Heading3, PrimaryActionButton } from '@utrecht/compo
 import { useTranslation } from 'react-i18next';
 import { ActionError } from '../../components/ActionError';
 import { RadioGroupField } from '../../components/RadioGroupField';
+import { useFormFields } from '../../components/useFormFields';
 import { usePersistentForm } from '../../lib/usePersistentForm';
 import { giveAdvice, kRecommendations, type Recommendation } from '../api';
 import type { ConsultActionRunner } from './useConsultAction';
@@ -11,27 +12,30 @@ const kFields = ['recommendation', 'body'] as const;
 
 export function AdviceForm({ consultId, runner }: { consultId: number; runner: ConsultActionRunner }) {
   const { t } = useTranslation();
+  const fields = useFormFields('advice');
   const form = usePersistentForm<{ recommendation: Recommendation | ''; body: string }>(`action.${consultId}.advice`, {
     recommendation: '',
     body: '',
   });
   const submit = async () => {
     const { recommendation, body } = form.value;
-    // An unchosen recommendation goes as "" so the server names the field in its answer.
-    if (await runner.run('advice', kFields, () => giveAdvice(consultId, recommendation as Recommendation, body))) form.reset();
+    const work = () => giveAdvice(consultId, recommendation as Recommendation, body);
+    if (await runner.run('advice', kFields, work, fields.missing(form.value))) form.reset();
   };
   return (
     <form className="mk-action-form" noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <Heading3>{t('actions.advice.title')}</Heading3>
       <RadioGroupField<Recommendation>
-        legend={t('actions.advice.recommendation')}
+        legend={fields.label('recommendation')}
+        required={fields.required('recommendation')}
         options={kRecommendations.map((r) => ({ value: r, label: t(`recommendation.${r}`) }))}
         value={form.value.recommendation}
         onChange={(recommendation) => form.update({ recommendation })}
         errorMessage={runner.fieldError('advice', 'recommendation')}
       />
       <FormFieldTextarea
-        label={t('actions.advice.label')}
+        label={fields.label('body')}
+        required={fields.required('body')}
         rows={6}
         value={form.value.body}
         onChange={(e) => form.update({ body: e.target.value })}

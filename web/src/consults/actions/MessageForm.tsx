@@ -1,8 +1,10 @@
 // Writes one message on the thread: the GP's or assistant's reply to an info request, the GP's
-// follow-up question, the specialist's info request. Kept through a session expiry.
+// follow-up question, the specialist's info request. Kept through a session expiry. The text is
+// labelled by what it is: the catalogue's form is the message's kind.
 import { FormFieldTextarea, Heading3, PrimaryActionButton } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { ActionError } from '../../components/ActionError';
+import { useFormFields } from '../../components/useFormFields';
 import { usePersistentForm } from '../../lib/usePersistentForm';
 import { postMessage, type MessageKind } from '../api';
 import type { ConsultAction } from '../view/availableActions';
@@ -17,16 +19,19 @@ export function MessageForm({ consultId, action, kind, runner }: {
   runner: ConsultActionRunner;
 }) {
   const { t } = useTranslation();
+  const fields = useFormFields(kind);
   const form = usePersistentForm(`action.${consultId}.${action}`, { body: '' });
   const error = runner.fieldError(action, 'body');
   const submit = async () => {
-    if (await runner.run(action, kFields, () => postMessage(consultId, kind, form.value.body))) form.reset();
+    const work = () => postMessage(consultId, kind, form.value.body);
+    if (await runner.run(action, kFields, work, fields.missing(form.value))) form.reset();
   };
   return (
     <form className="mk-action-form" noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
       <Heading3>{t(`actions.${action}.title`)}</Heading3>
       <FormFieldTextarea
-        label={t(`actions.${action}.label`)}
+        label={fields.label('body')}
+        required={fields.required('body')}
         rows={4}
         value={form.value.body}
         onChange={(e) => form.update({ body: e.target.value })}

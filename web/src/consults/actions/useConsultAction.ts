@@ -1,9 +1,11 @@
 // Runs one action on a consult and keeps its outcome for the screen: which action is busy, and
-// the server's sentence placed next to the field or the button that caused it.
+// the server's sentence placed next to the field or the button that caused it. Answers the form
+// knows to be missing (from the catalogue) are placed the same way, without a request.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kNoErrors, placeError, type PlacedError } from '../../api/errors';
+import { isComplete } from '../../lib/formFields';
 import { consultKeys } from '../api';
 import type { ConsultAction } from '../view/availableActions';
 
@@ -18,9 +20,17 @@ export function useConsultAction() {
   const queryClient = useQueryClient();
   const [state, setState] = useState<ActionState>({ busy: null, failed: null, placed: kNoErrors });
 
-  /** Runs `work` for `action`; true when it succeeded (and the consult is being refreshed). */
-  const run = async (action: ConsultAction, formFields: readonly string[], work: () => Promise<unknown>) => {
+  /**
+   * Runs `work` for `action`; true when it succeeded (and the consult is being refreshed). When
+   * `missing` names answers the form lacks, their sentences go to their fields and nothing is sent.
+   */
+  const run = async (action: ConsultAction, formFields: readonly string[], work: () => Promise<unknown>,
+    missing: Readonly<Record<string, string>> = {}) => {
     if (state.busy) return false;
+    if (!isComplete(missing)) {
+      setState({ busy: null, failed: action, placed: { fieldErrors: { ...missing }, actionError: null } });
+      return false;
+    }
     setState({ busy: action, failed: null, placed: kNoErrors });
     try {
       await work();

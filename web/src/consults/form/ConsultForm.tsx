@@ -1,6 +1,7 @@
 // The consult form of a GP or assistant: addressee, patient, question, referral intention,
 // consent and files. What is typed survives a session expiry (sessionStorage); an existing draft
-// is autosaved. Assistants save drafts; only GPs see the send button.
+// is autosaved. Assistants save drafts; only GPs see the send button. Labels and which answers are
+// required come from the form field catalogue (form "consult"), as the server's refusals do.
 import {
   Alert, FormFieldCheckbox, FormFieldTextarea, FormFieldTextbox, Heading2, Paragraph,
   PrimaryActionButton, SecondaryActionButton, SelectOption,
@@ -11,6 +12,7 @@ import { useLocation } from 'react-router-dom';
 import { ActionError } from '../../components/ActionError';
 import { RadioGroupField } from '../../components/RadioGroupField';
 import { SelectField } from '../../components/SelectField';
+import { useFormFields } from '../../components/useFormFields';
 import { inputValue } from '../../lib/inputValue';
 import { pendingFiles, setPendingFiles } from '../../lib/pendingFiles';
 import { usePersistentForm } from '../../lib/usePersistentForm';
@@ -30,6 +32,7 @@ const kYesNo = ['yes', 'no'] as const;
 
 export function ConsultForm({ draft }: { draft: Consult | null }) {
   const { t, i18n } = useTranslation();
+  const fields = useFormFields('consult');
   const { user } = useMe();
   const canSend = hasRole(user, 'gp');
   const handOver = (useLocation().state ?? {}) as HandOver;
@@ -73,7 +76,8 @@ export function ConsultForm({ draft }: { draft: Consult | null }) {
       <section aria-labelledby="form-addressee">
         <Heading2 id="form-addressee">{t('form.addressee')}</Heading2>
         <SelectField
-          label={t('form.specialty')}
+          label={fields.label('specialty')}
+          required={fields.required('specialty')}
           value={values.specialty}
           onChange={(code) => form.update({ specialty: code })}
           errorMessage={fieldError('specialty') ?? (specialties.isError ? specialties.error.message : undefined)}
@@ -85,7 +89,8 @@ export function ConsultForm({ draft }: { draft: Consult | null }) {
         </SelectField>
         {modes.length > 0 && (
           <RadioGroupField<Mode>
-            legend={t('form.mode')}
+            legend={fields.label('mode')}
+            required={fields.required('mode')}
             options={modes.map((mode) => ({ value: mode, label: t(`mode.${mode}`) }))}
             value={values.mode}
             onChange={(mode) => form.update({ mode })}
@@ -95,9 +100,9 @@ export function ConsultForm({ draft }: { draft: Consult | null }) {
       </section>
 
       <section aria-labelledby="form-patient">
-        <Heading2 id="form-patient">{t('form.patient')}</Heading2>
+        <Heading2 id="form-patient">{fields.text('patient')}</Heading2>
         <FormFieldTextbox
-          label={t('form.birthYear')}
+          label={fields.label('patient.birth_year')}
           inputMode="numeric"
           value={values.birthYear}
           onChange={(e) => form.update({ birthYear: inputValue(e) })}
@@ -105,10 +110,11 @@ export function ConsultForm({ draft }: { draft: Consult | null }) {
           errorMessage={fieldError('patient.birth_year') ?? fieldError('patient')}
           maxLength={4}
           size={6}
-          required
+          required={fields.required('patient.birth_year')}
         />
         <RadioGroupField<Sex>
-          legend={t('form.sex')}
+          legend={fields.label('patient.sex')}
+          required={fields.required('patient.sex')}
           options={kSexes.map((sex) => ({ value: sex, label: t(`sex.${sex}`) }))}
           value={values.sex}
           onChange={(sex) => form.update({ sex })}
@@ -123,13 +129,13 @@ export function ConsultForm({ draft }: { draft: Consult | null }) {
         />
         {values.identifying && (
           <div className="mk-identifying">
-            <FormFieldTextbox label={t('form.name')} autoComplete="off" value={values.name}
+            <FormFieldTextbox label={fields.label('patient.name')} autoComplete="off" value={values.name}
               onChange={(e) => form.update({ name: inputValue(e) })}
               invalid={!!fieldError('patient.name')} errorMessage={fieldError('patient.name')} />
-            <FormFieldTextbox label={t('form.birthDate')} type="date" value={values.birthDate}
+            <FormFieldTextbox label={fields.label('patient.birth_date')} type="date" value={values.birthDate}
               onChange={(e) => form.update({ birthDate: inputValue(e) })}
               invalid={!!fieldError('patient.birth_date')} errorMessage={fieldError('patient.birth_date')} />
-            <FormFieldTextbox label={t('form.bsn')} inputMode="numeric" autoComplete="off" value={values.bsn}
+            <FormFieldTextbox label={fields.label('patient.bsn')} inputMode="numeric" autoComplete="off" value={values.bsn}
               onChange={(e) => form.update({ bsn: inputValue(e) })} size={12}
               invalid={!!fieldError('patient.bsn')} errorMessage={fieldError('patient.bsn')} />
           </div>
@@ -138,11 +144,12 @@ export function ConsultForm({ draft }: { draft: Consult | null }) {
 
       <section aria-labelledby="form-question">
         <Heading2 id="form-question">{t('form.questionSection')}</Heading2>
-        <IcpcCombobox value={values.icpc} onChange={(icpc) => form.update({ icpc })} errorMessage={fieldError('icpc')} />
-        <FormFieldTextarea label={t('form.question')} value={values.question} rows={4}
+        <IcpcCombobox label={fields.label('icpc')} required={fields.required('icpc')} value={values.icpc}
+          onChange={(icpc) => form.update({ icpc })} errorMessage={fieldError('icpc')} />
+        <FormFieldTextarea label={fields.label('question')} value={values.question} rows={4}
           onChange={(e) => form.update({ question: inputValue(e) })}
-          invalid={!!fieldError('question')} errorMessage={fieldError('question')} required />
-        <FormFieldTextarea label={t('form.clinicalSummary')} description={t('form.clinicalSummaryHelp')}
+          invalid={!!fieldError('question')} errorMessage={fieldError('question')} required={fields.required('question')} />
+        <FormFieldTextarea label={fields.label('clinical_summary')} description={t('form.clinicalSummaryHelp')}
           value={values.clinicalSummary} rows={6}
           onChange={(e) => form.update({ clinicalSummary: inputValue(e) })}
           invalid={!!fieldError('clinical_summary')} errorMessage={fieldError('clinical_summary')} />
@@ -153,7 +160,8 @@ export function ConsultForm({ draft }: { draft: Consult | null }) {
       <section aria-labelledby="form-before-sending">
         <Heading2 id="form-before-sending">{t('form.beforeSending')}</Heading2>
         <RadioGroupField<'yes' | 'no'>
-          legend={t('form.intendedReferral')}
+          legend={fields.label('intended_referral')}
+          required={fields.required('intended_referral')}
           options={kYesNo.map((answer) => ({ value: answer, label: t(`common.${answer}`) }))}
           value={values.intendedReferral}
           onChange={(intendedReferral) => form.update({ intendedReferral })}
@@ -161,7 +169,8 @@ export function ConsultForm({ draft }: { draft: Consult | null }) {
           className="mk-inline-radios"
         />
         <FormFieldCheckbox
-          label={t('form.consent')}
+          label={fields.label('consent')}
+          required={fields.required('consent')}
           checked={values.consent}
           onChange={(e) => form.update({ consent: e.target.checked })}
           invalid={!!fieldError('consent')}
@@ -179,7 +188,7 @@ export function ConsultForm({ draft }: { draft: Consult | null }) {
         {canSend && (
           <div className="mk-action">
             <PrimaryActionButton type="button" busy={submit.busy === 'send'} onClick={() => void submit.submit('send')}>
-              {t('form.send')}
+              {fields.text('send')}
             </PrimaryActionButton>
             <ActionError message={submitError('send')} />
           </div>

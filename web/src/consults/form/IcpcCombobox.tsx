@@ -1,7 +1,7 @@
 // The reason for the consult as an ICPC-1 code, found by typing either the code ("S88") or words
 // of its Dutch description ("eczeem"): a React Aria combobox over GET /api/v1/icpc?q=.
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text,
 } from 'react-aria-components';
@@ -17,7 +17,9 @@ function choiceText(choice: IcpcChoice): string {
   return choice.description ? `${choice.code} – ${choice.description}` : choice.code;
 }
 
-export function IcpcCombobox({ value, onChange, errorMessage }: {
+export function IcpcCombobox({ label, required, value, onChange, errorMessage }: {
+  label: ReactNode;
+  required?: boolean;
   value: IcpcChoice | null;
   onChange: (choice: IcpcChoice | null) => void;
   errorMessage?: string;
@@ -56,8 +58,11 @@ export function IcpcCombobox({ value, onChange, errorMessage }: {
       menuTrigger="input"
       allowsEmptyCollection
       isInvalid={!!shownError}
+      isRequired={required}
+      // aria-required only: the form checks required answers itself, before any request.
+      validationBehavior="aria"
     >
-      <Label className="utrecht-form-label">{t('form.icpc')}</Label>
+      <Label className="utrecht-form-label">{label}</Label>
       <Text slot="description" className="utrecht-form-field-description">{t('form.icpcHelp')}</Text>
       <FieldError className="utrecht-form-field-error-message">{shownError}</FieldError>
       <div className="mk-combobox__input">

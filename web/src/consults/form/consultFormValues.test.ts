@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Consult } from '../api';
-import { fromConsult, kEmptyConsultForm, toNewConsult, type ConsultFormValues } from './consultFormValues';
+import { missingFields } from '../../lib/formFields';
+import { answersByField, fromConsult, kEmptyConsultForm, toNewConsult, type ConsultFormValues } from './consultFormValues';
 
 const typed: ConsultFormValues = {
   ...kEmptyConsultForm,
@@ -44,6 +45,19 @@ describe('toNewConsult', () => {
     expect(body.patient.birth_year).toBe(0);
     expect(body.icpc).toBe('');
     expect(body.mode).toBeUndefined();
+  });
+});
+
+describe('answersByField', () => {
+  it("names the answers as the catalogue does, so a complete form lacks nothing to send", () => {
+    expect(missingFields('consult', answersByField(typed), 'send')).toEqual([]);
+  });
+
+  it('lets an empty form lack every required answer, the ones for sending only when sending', () => {
+    const empty = answersByField(kEmptyConsultForm);
+    const always = ['specialty', 'patient.birth_year', 'patient.sex', 'icpc', 'question'];
+    expect(missingFields('consult', empty, 'draft')).toEqual(always);
+    expect(missingFields('consult', empty, 'send')).toEqual([...always, 'intended_referral', 'consent']);
   });
 });
 

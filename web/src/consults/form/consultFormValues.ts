@@ -1,5 +1,7 @@
 // The new-consult form's values as typed (strings, so half-typed input survives), and the mapping
-// to and from the API's NewConsult / Consult. Pure functions: unit-tested.
+// to and from the API's NewConsult / Consult and the catalogue's field names. Pure functions:
+// unit-tested.
+import type { FieldValues } from '../../lib/formFields';
 import type { Consult, NewConsult } from '../api';
 
 export type Sex = NewConsult['patient']['sex'];
@@ -55,8 +57,9 @@ function optional(text: string): string | undefined {
 }
 
 /**
- * The request body for these values. A blank birth year becomes 0 and a blank sex "unknown" only
- * on the wire, so the server (which owns validation) answers with its own sentence for the field.
+ * The request body for these values. Missing answers are refused in the browser first (see
+ * answersByField); should one get through, a blank birth year becomes 0 and a blank sex "unknown"
+ * only on the wire, so the server (which owns validation) answers with its own sentence for it.
  */
 export function toNewConsult(values: ConsultFormValues, send: boolean): NewConsult {
   const year = Number.parseInt(values.birthYear, 10);
@@ -76,6 +79,27 @@ export function toNewConsult(values: ConsultFormValues, send: boolean): NewConsu
     intended_referral: values.intendedReferral === '' ? null : values.intendedReferral === 'yes',
     consent: values.consent,
     send,
+  };
+}
+
+/**
+ * The answers by the catalogue's (the API's) field names, for the check of what a save or send
+ * still lacks; the identifying fields count only while they are shown.
+ */
+export function answersByField(values: ConsultFormValues): FieldValues {
+  return {
+    specialty: values.specialty,
+    mode: values.mode,
+    'patient.birth_year': values.birthYear,
+    'patient.sex': values.sex,
+    'patient.name': values.identifying ? values.name : '',
+    'patient.birth_date': values.identifying ? values.birthDate : '',
+    'patient.bsn': values.identifying ? values.bsn : '',
+    icpc: values.icpc?.code ?? '',
+    question: values.question,
+    clinical_summary: values.clinicalSummary,
+    intended_referral: values.intendedReferral,
+    consent: values.consent,
   };
 }
 

@@ -1,12 +1,16 @@
 // Autosave of an existing draft: a PUT a moment after the typing stops, only when something
-// changed since the last save. A 409 means the draft was sent or cancelled meanwhile.
+// changed since the last save. A 409 means the draft was sent or cancelled meanwhile. A draft
+// lacking an `always` answer is not sent (the server would refuse it); the sentence goes to the
+// field instead. A saved draft has every such answer, so only a field the user emptied is named:
+// autosave never marks a field the user has not reached.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, placeError, type PlacedError } from '../../api/errors';
+import { isComplete, missingAnswerMessages } from '../../lib/formFields';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
 import { consultKeys, updateDraft } from '../api';
-import { kConsultFormFields, toNewConsult, type ConsultFormValues } from './consultFormValues';
+import { answersByField, kConsultFormFields, toNewConsult, type ConsultFormValues } from './consultFormValues';
 
 export const kAutosaveDelayMs = 1_500;
 
@@ -24,7 +28,7 @@ export function useAutosave({ draftId, values, paused, onSaved }: {
   paused: boolean;
   onSaved: () => void;
 }): AutosaveStatus {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const debounced = useDebouncedValue(values, kAutosaveDelayMs);
   const lastSaved = useRef(JSON.stringify(toNewConsult(values, false)));
@@ -34,7 +38,16 @@ export function useAutosave({ draftId, values, paused, onSaved }: {
     if (draftId === null || paused || status.state === 'conflict') return;
     const body = toNewConsult(debounced, false);
     const json = JSON.stringify(body);
-    if (json === lastSaved.current) return;
+    if (json === lastSaved.current) {
+      // Back to what is saved: an earlier refusal no longer applies.
+      setStatus((old) => (old.state === 'error' ? { state: 'idle' } : old));
+      return;
+    }
+    const missing = missingAnswerMessages('consult', answersByField(debounced), 'draft', i18n.language);
+    if (!isComplete(missing)) {
+      setStatus({ state: 'error', placed: { fieldErrors: missing, actionError: null } });
+      return;
+    }
     let current = true;
     setStatus({ state: 'saving' });
     updateDraft(draftId, body)

@@ -1,15 +1,18 @@
 // Saving and sending the consult form. A consult must exist before files can be attached, so:
 // create (or update) the draft → upload the chosen files → send. When a step after creation fails,
 // the form continues on the new draft's own page, with the error and the files not yet uploaded.
+// Before any request, the catalogue's rules are checked here: a draft needs every `always` answer,
+// sending the `to_send` ones too; what is missing is said at its field and nothing is sent.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { kNoErrors, placeError, type PlacedError } from '../../api/errors';
+import { isComplete, missingAnswerMessages } from '../../lib/formFields';
 import { forgetForm, saveForm } from '../../lib/formMemory';
 import { movePendingFiles, setPendingFiles } from '../../lib/pendingFiles';
 import { consultKeys, createConsult, runAction, updateDraft, uploadAttachment } from '../api';
-import { kConsultFormFields, toNewConsult, type ConsultFormValues } from './consultFormValues';
+import { answersByField, kConsultFormFields, toNewConsult, type ConsultFormValues } from './consultFormValues';
 import { draftFormKey, kNewConsultFormKey } from './formKeys';
 
 export type SubmitAction = 'save' | 'send';
@@ -33,7 +36,7 @@ export function useConsultSubmit({ draftId, formKey, values, files, setFiles, on
   setFiles: (files: File[]) => void;
   onSaved: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState<SubmitAction | null>(null);
@@ -50,9 +53,14 @@ export function useConsultSubmit({ draftId, formKey, values, files, setFiles, on
 
   const submit = async (action: SubmitAction) => {
     if (busy) return;
+    const send = action === 'send';
+    const missing = missingAnswerMessages('consult', answersByField(values), send ? 'send' : 'draft', i18n.language);
+    if (!isComplete(missing)) {
+      setErrors({ placed: { fieldErrors: missing, actionError: null }, action });
+      return;
+    }
     setBusy(action);
     setErrors({ placed: kNoErrors, action: null });
-    const send = action === 'send';
     let id = draftId;
     let sentOnCreate = false;
     try {
