@@ -5,6 +5,7 @@
 # SIGTERM, which must end it cleanly. A demo command that no longer starts fails the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/install-deps.sh  # curl and python3 for this script; nothing when they are there
 
 work=$(mktemp -d /tmp/meekijk-demo-smoke.XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
