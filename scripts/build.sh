@@ -33,5 +33,10 @@ if [ -f web/package.json ] && [ "$with_web" = 1 ]; then
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error
   fi
-  npm run build --silent
+  # Built again only when something it is built from is newer than the last build.
+  inputs=(src index.html package.json package-lock.json tsconfig.json vite.config.ts
+          ../docs/openapi.json ../src/domain/form_fields.tsv)
+  if [ ! -f dist/index.html ] || [ -n "$(find "${inputs[@]}" -newer dist/index.html -print -quit)" ]; then
+    npm run build --silent
+  fi
 fi
