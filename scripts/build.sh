@@ -2,7 +2,9 @@
 # Builds meekijk with Ninja and ccache: the one build that the demo runs and the tests test
 # (Release, in build/), and the web app into web/dist (npm ci only when package-lock.json
 # changed). `scripts/build.sh --sanitize` builds instead the C++ code and its tests with the
-# address and undefined-behaviour sanitizers into build-sanitize/ (no web app).
+# address and undefined-behaviour sanitizers into build-sanitize/ (no web app), and
+# `scripts/build.sh --type Debug` (or RelWithDebInfo) another build type into build-<type>/, to
+# show that it compiles without warnings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +15,10 @@ if [ "${1:-}" = --sanitize ]; then
   # Optimised as far as keeps stack traces exact, so the suites stay quick under the sanitizers.
   dir=build-sanitize
   options=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DMEEKIJK_SANITIZE=ON)
+  with_web=0
+elif [ "${1:-}" = --type ]; then
+  dir=build-$(echo "${2:?--type Debug|RelWithDebInfo|Release}" | tr '[:upper:]' '[:lower:]')
+  options=(-DCMAKE_BUILD_TYPE="$2" -DMEEKIJK_SANITIZE=OFF)
   with_web=0
 fi
 

@@ -3,8 +3,9 @@
 # runs), starts a throwaway PostgreSQL 15, and runs every suite on SQLite and on PostgreSQL with
 # ctest in parallel; then the web app's unit and browser tests; then the README's first command
 # (scripts/demo-smoke-test.sh); then the C++ suites again, built with the address and
-# undefined-behaviour sanitizers. MEEKIJK_SANITIZE_TESTS=0 skips the last step on a developer's
-# machine; CI runs everything.
+# undefined-behaviour sanitizers, after the Debug and RelWithDebInfo builds have compiled (each
+# build type is free of warnings under -Werror). MEEKIJK_ALL_BUILD_TYPES=0 and
+# MEEKIJK_SANITIZE_TESTS=0 skip those steps on a developer's machine; CI runs everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -26,6 +27,13 @@ if [ -f web/package.json ] && [ "${MEEKIJK_WITH_WEB:-1}" = 1 ]; then
   (cd web && MEEKIJK_BINARY="$PWD/../build/meekijk" npm test)
   phase "the README's first command"
   scripts/demo-smoke-test.sh
+fi
+
+# -Werror is on: the other build types compiling is the proof that they are free of warnings.
+if [ "${MEEKIJK_ALL_BUILD_TYPES:-1}" = 1 ]; then
+  phase "Debug and RelWithDebInfo compile without warnings"
+  scripts/build.sh --type Debug
+  scripts/build.sh --type RelWithDebInfo
 fi
 
 if [ "${MEEKIJK_SANITIZE_TESTS:-1}" = 1 ]; then
