@@ -3,8 +3,8 @@
 # runs), starts a throwaway PostgreSQL 15, and runs every suite on SQLite and on PostgreSQL with
 # ctest in parallel; then the web app's unit and browser tests; then the README's first command
 # (scripts/demo-smoke-test.sh); then the C++ suites again, built with the address and
-# undefined-behaviour sanitizers, after the Debug and RelWithDebInfo builds have compiled (each
-# build type is free of warnings under -Werror). MEEKIJK_ALL_BUILD_TYPES=0 and
+# undefined-behaviour sanitizers (a Debug build), after the RelWithDebInfo build has compiled
+# (each build type is free of warnings under -Werror). MEEKIJK_ALL_BUILD_TYPES=0 and
 # MEEKIJK_SANITIZE_TESTS=0 skip those steps on a developer's machine; CI runs everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,10 +29,12 @@ if [ -f web/package.json ] && [ "${MEEKIJK_WITH_WEB:-1}" = 1 ]; then
   scripts/demo-smoke-test.sh
 fi
 
-# -Werror is on: the other build types compiling is the proof that they are free of warnings.
+# -Werror is on: a build type compiling is the proof that it is free of warnings. Release is the
+# main build and Debug the sanitized one (with assertions, at -O1); RelWithDebInfo's -O2 flow
+# analysis finds what neither does. A plain -O0 Debug build compiles the same code as the
+# sanitized one with less analysis, so it adds nothing.
 if [ "${MEEKIJK_ALL_BUILD_TYPES:-1}" = 1 ]; then
-  phase "Debug and RelWithDebInfo compile without warnings"
-  scripts/build.sh --type Debug
+  phase "RelWithDebInfo compiles without warnings"
   scripts/build.sh --type RelWithDebInfo
 fi
 
