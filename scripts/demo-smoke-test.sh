@@ -12,34 +12,62 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 base="http://127.0.0.1:$port"
 fail() { echo "demo smoke test: $*" >&2; echo "--- scripts/demo.sh printed:" >&2; cat "$work/demo.log" >&2; exit 1; }
 
-MEEKIJK_LISTEN="127.0.0.1:$port" MEEKIJK_DEMO_DATA="$work/data" scripts/demo.sh >"$work/demo.log" 2>&1 &
+# In a process group of its own, so that stopping it also stops a build it may still be running.
+MEEKIJK_LISTEN="127.0.0.1:$port" MEEKIJK_DEMO_DATA="$work/data" \
+  setsid scripts/demo.sh >"$work/demo.log" 2>&1 &
 pid=$!
-cleanup() { kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"; }
+# Whether the demo still runs: an ended child that is not yet waited for is a zombie, which
+# `kill -0` would still find.
+running() {
+  local state
+  state=$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1) || true
+  [ -n "$pid" ] && [ -n "$state" ] && [ "$state" != Z ]
+}
+# Waits up to $1 seconds for the demo to end; its exit status, or 124 when it did not end.
+wait_for_exit() {
+  for _ in $(seq 1 $(( $1 * 10 ))); do
+    running || { local status=0; wait "$pid" || status=$?; return "$status"; }
+    sleep 0.1
+  done
+  return 124
+}
+cleanup() {
+  if running; then
+    kill -TERM -- "-$pid" 2>/dev/null || true
+    wait_for_exit 30 || kill -KILL -- "-$pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
 trap cleanup EXIT
+get() { curl -sf --max-time 10 "$@"; }
 
 # demo.sh may have to install and build first: wait as long as a first build takes.
 for _ in $(seq 1 1200); do
-  curl -sf "$base/healthz" >/dev/null && break
-  kill -0 "$pid" 2>/dev/null || fail "scripts/demo.sh ended before it served"
+  get "$base/healthz" >/dev/null && break
+  running || fail "scripts/demo.sh ended before it served"
   sleep 0.5
 done
-curl -sf "$base/healthz" >/dev/null || fail "no answer on $base/healthz"
+get "$base/healthz" >/dev/null || fail "no answer on $base/healthz"
+grep -q "serving on $base" "$work/demo.log" || fail "another program answers on $base"
 
 # The first GP account and the password, as printed.
 username=$(awk '$2 == "gp" { print $1; exit }' "$work/demo.log")
 password=$(sed -n 's/^Wachtwoord van alle demo-accounts.*: //p' "$work/demo.log")
 [ -n "$username" ] && [ -n "$password" ] || fail "no account or password printed"
 
-token=$(curl -sf -X POST "$base/api/v1/session" \
-  -d "{\"username\":\"$username\",\"password\":\"$password\"}" |
+login=$(python3 -c 'import json, sys; print(json.dumps({"username": sys.argv[1], "password": sys.argv[2]}))' \
+  "$username" "$password")
+token=$(get -X POST "$base/api/v1/session" -d "$login" |
   python3 -c 'import sys, json; print(json.load(sys.stdin)["token"])') || fail "login as $username refused"
-me=$(curl -sf "$base/api/v1/me" -H "Authorization: Bearer $token") || fail "/api/v1/me refused"
+me=$(get "$base/api/v1/me" -H "Authorization: Bearer $token") || fail "/api/v1/me refused"
 echo "$me" | grep -q "\"username\":\"$username\"" || fail "/api/v1/me answered $me"
 
-node web/scripts/open-first-page.mjs "$base/" "$username" "$password" || fail "the web app's first page failed"
+timeout 120 node web/scripts/open-first-page.mjs "$base/" "$username" "$password" ||
+  fail "the web app's first page failed"
 
 kill -TERM "$pid"
 status=0
-wait "$pid" || status=$?
-[ "$status" = 0 ] || fail "the server ended with status $status after SIGTERM"
+wait_for_exit 30 || status=$?
+pid=
+[ "$status" = 0 ] || fail "the server ended with status $status after SIGTERM (124: it did not end)"
 echo "demo smoke test passed: scripts/demo.sh served $base, $username logged in"

@@ -62,6 +62,10 @@ TEST_P(FieldLabelsHttpTest, EveryRequiredAnswerOfEveryActionIsRefusedByItsLabel)
       EXPECT_EQ(response.Json().at("error").at("field").as_string(), field->name);
     }
   }
+  // A message's text is named by what the message is.
+  testing::HttpResponse reply = PostAs(ConsultPath(id, "messages"), json::object{{"kind", "reply"}},
+                                       "huisarts.devries", "nl");
+  EXPECT_EQ(Message(reply), "‘Uw antwoord op het informatieverzoek’ is verplicht.");
   json::object wrong_kind{{"outcome", "referred"}, {"learned", "ja"}, {"rating", 3}};
   testing::HttpResponse wrong = PostAs(ConsultPath(id, "close"), wrong_kind, "huisarts.devries", "en");
   EXPECT_EQ(Message(wrong), "‘Did you learn something from it?’ must be true or false.");

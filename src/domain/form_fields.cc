@@ -37,6 +37,7 @@ std::vector<FormField> Parse(std::string_view tsv) {
     size_t end = tsv.find('\n');
     std::string_view line = tsv.substr(0, end);
     tsv.remove_prefix(end == std::string_view::npos ? tsv.size() : end + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);  // a checkout with CRLF
     if (line.empty() || line.front() == '#') continue;
     std::vector<std::string_view> columns = SplitTabs(line);
     if (columns.size() != 5) {
