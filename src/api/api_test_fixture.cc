@@ -30,9 +30,10 @@ void ApiTest::TearDown() {
   }
 }
 
-std::unique_ptr<testing::ServerProcess> ApiTest::StartNode(std::vector<std::string> extra) {
-  return std::make_unique<testing::ServerProcess>(MEEKIJK_BINARY,
-                                                  database_->CommandLineArguments(), extra);
+std::unique_ptr<testing::ServerProcess> ApiTest::StartNode(std::vector<std::string> extra,
+                                                          int open_file_limit) {
+  return std::make_unique<testing::ServerProcess>(
+      MEEKIJK_BINARY, database_->CommandLineArguments(), extra, open_file_limit);
 }
 
 testing::HttpResponse ApiTest::Expect(int status, const std::string& method,

@@ -24,7 +24,8 @@ class ApiTest : public ::testing::TestWithParam<testing::Engine> {
   void TearDown() override;
 
   // Starts (another) server node on the same database.
-  std::unique_ptr<testing::ServerProcess> StartNode(std::vector<std::string> extra = {});
+  std::unique_ptr<testing::ServerProcess> StartNode(std::vector<std::string> extra = {},
+                                                    int open_file_limit = 0);
 
   // Asserts the status and, for JSON bodies, that the body matches the documented schema of
   // this operation and status.

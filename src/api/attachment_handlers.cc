@@ -66,7 +66,8 @@ http::Response Download(Services& services, http::Request& request) {
 
 void AddAttachmentRoutes(http::Router& router, Services& services) {
   router.Add("POST", "/api/v1/consults/{id}/attachments",
-             [&](http::Request& r) { return Upload(services, r); });
+             [&](http::Request& r) { return Upload(services, r); },
+             http::BodyRule::Upload(services.consults.max_attachment_bytes()));
   router.Add("GET", "/api/v1/attachments/{id}",
              [&](http::Request& r) { return Download(services, r); });
 }

@@ -173,10 +173,12 @@ Result<domain::Consult> Close(Services& services, const Principal& principal, in
 
 void AddConsultRoutes(http::Router& router, Services& s) {
   using service::ConsultService;
-  router.Add("POST", "/api/v1/consults", [&](http::Request& r) { return Create(s, r); });
+  router.Add("POST", "/api/v1/consults", [&](http::Request& r) { return Create(s, r); },
+             http::BodyRule::Text());
   router.Add("GET", "/api/v1/consults", [&](http::Request& r) { return List(s, r); });
   router.Add("GET", "/api/v1/consults/{id}", [&](http::Request& r) { return Get(s, r); });
-  router.Add("PUT", "/api/v1/consults/{id}", [&](http::Request& r) { return UpdateDraft(s, r); });
+  router.Add("PUT", "/api/v1/consults/{id}", [&](http::Request& r) { return UpdateDraft(s, r); },
+             http::BodyRule::Text());
   router.Add("GET", "/api/v1/changes", [&](http::Request& r) { return Changes(s, r); });
   auto simple = [&](const char* action, auto member) {
     router.Add("POST", std::string("/api/v1/consults/{id}/") + action, [&s, member](http::Request& r) {
@@ -193,7 +195,7 @@ void AddConsultRoutes(http::Router& router, Services& s) {
       return Act(s, r, [&](const Principal& p, int64_t id, const json::object& body) {
         return handler(s, p, id, body);
       });
-    });
+    }, http::BodyRule::Text());
   };
   with_body("decline", Decline);
   with_body("forward", Forward);

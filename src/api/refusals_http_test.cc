@@ -155,7 +155,7 @@ TEST_P(RefusalsHttpTest, RequiresAValidSession) {
   EXPECT_EQ(wrong.Json().at("error").at("message"), "Gebruikersnaam of wachtwoord is onjuist.");
   testing::HttpResponse english = client_->Send(
       "POST", "/api/v1/session", R"({"username":"x","password":"y"})",
-      {{"Accept-Language", "en-GB,en;q=0.9"}});
+      {{"Accept-Language", "en-GB,en;q=0.9"}, {"Content-Type", "application/json"}});
   EXPECT_EQ(english.Json().at("error").at("message"), "The username or password is incorrect.");
   std::string token = Token("huisarts.devries");
   Expect(200, "GET", "/api/v1/me", client_->Get("/api/v1/me", token));

@@ -20,7 +20,7 @@ class WebApiHttpTest : public ApiTest {
         client_->Send("POST", "/api/v1/session",
                       json::serialize(json::object{{"username", username},
                                                    {"password", kDemoPassword}}),
-                      {{"X-Meekijk-Client", "web"}}));
+                      {{"X-Meekijk-Client", "web"}, {"Content-Type", "application/json"}}));
     json::value body = response.Json();
     EXPECT_FALSE(body.as_object().contains("token")) << "a browser never sees its token";
     std::string set_cookie = response.Header("set-cookie");
@@ -35,6 +35,7 @@ class WebApiHttpTest : public ApiTest {
                                   bool with_csrf) {
     std::vector<std::pair<std::string, std::string>> headers{{"Cookie", session.cookie}};
     if (with_csrf) headers.emplace_back("X-CSRF-Token", session.csrf);
+    if (!body.is_null()) headers.emplace_back("Content-Type", "application/json");
     return client_->Send(method, target, body.is_null() ? "" : json::serialize(body), headers);
   }
 
@@ -94,7 +95,7 @@ TEST_P(WebApiHttpTest, DraftsAreUpdatedOnlyWhileTheyAreDrafts) {
   changed["question"] = "Handeczeem: nu ook op de polsen. Eerst behandelen?";
   auto put = [&](const json::object& body, const std::string& token) {
     return client_->Send("PUT", ConsultPath(id), json::serialize(body),
-                         {{"Authorization", "Bearer " + token}});
+                         {{"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}});
   };
   Expect(200, "PUT", "/api/v1/consults/{id}", put(changed, assistant));
   EXPECT_EQ(GetConsult(id, "huisarts.devries").at("question"), changed["question"]);

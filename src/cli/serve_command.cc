@@ -63,7 +63,6 @@ int Serve(const ServeOptions& options) {
   }
   server_options.threads = std::max(2, options.threads);
   size_t max_attachment = static_cast<size_t>(std::max(1, options.max_attachment_mb)) << 20;
-  server_options.max_body_bytes = max_attachment + (64 << 10);
   Result<std::unique_ptr<store::Database>> database = OpenDatabase(options.database);
   if (!database.ok()) {
     std::cerr << "meekijk: " << database.error().message.en << "\n";
@@ -84,6 +83,10 @@ int Serve(const ServeOptions& options) {
   http::StaticFiles web(options.web_dir.empty() ? DefaultWebDirectory() : options.web_dir);
   if (!web.available()) log::Warn("web_app_missing", {{"directory", web.root()}});
   router.SetFallback([&web](http::Request& r) { return web.Serve(r); });
+  server_options.body_limit = [&router](std::string_view method, std::string_view target) {
+    std::optional<std::string> path = http::DecodedPath(target);
+    return router.BodyLimit(method, path ? *path : "");  // an undecodable path is a 400 anyway
+  };
   http::Server server(server_options, [&router](http::Request& r) { return router.Dispatch(r); });
   if (Result<void> listening = server.Listen(); !listening.ok()) {
     std::cerr << "meekijk: " << listening.error().message.en << "\n";

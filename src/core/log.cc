@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "core/clock.h"
+#include "core/utf8.h"
 
 namespace meekijk::log {
 namespace {
@@ -30,7 +31,14 @@ void SetMinimumLevel(Level level) { g_minimum = level; }
 
 void AppendJsonString(std::string& out, std::string_view s) {
   out.push_back('"');
-  for (char c : s) {
+  for (size_t at = 0; at < s.size();) {
+    size_t length = utf8::SequenceLength(s, at);
+    if (length == 0) {
+      out += "\\ufffd";  // a byte that is no UTF-8: the answer stays valid JSON
+      ++at;
+      continue;
+    }
+    char c = s[at];
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -38,20 +46,27 @@ void AppendJsonString(std::string& out, std::string_view s) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
           char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
           out += buffer;
         } else {
-          out.push_back(c);
+          out.append(s, at, length);
         }
     }
+    at += length;
   }
   out.push_back('"');
 }
 
-void Write(Level level, std::string_view event, std::initializer_list<Field> fields) {
-  if (level < g_minimum.load()) return;
+void AppendCappedJsonString(std::string& out, std::string_view s) {
+  std::string_view kept = utf8::PrefixOfAtMost(s, kMaxLoggedStringBytes);
+  if (kept.size() == s.size()) return AppendJsonString(out, s);
+  AppendJsonString(out, std::string(kept) + "…[+" + std::to_string(s.size() - kept.size()) +
+                            " bytes]");
+}
+
+std::string FormatLine(Level level, std::string_view event, std::initializer_list<Field> fields) {
   std::string line = "{\"time\":";
   AppendJsonString(line, FormatIso8601(std::chrono::system_clock::now()));
   line += ",\"level\":";
@@ -63,7 +78,7 @@ void Write(Level level, std::string_view event, std::initializer_list<Field> fie
     AppendJsonString(line, field.key);
     line.push_back(':');
     if (auto* s = std::get_if<std::string_view>(&field.value)) {
-      AppendJsonString(line, *s);
+      AppendCappedJsonString(line, *s);
     } else if (auto* i = std::get_if<int64_t>(&field.value)) {
       line += std::to_string(*i);
     } else if (auto* d = std::get_if<double>(&field.value)) {
@@ -75,6 +90,12 @@ void Write(Level level, std::string_view event, std::initializer_list<Field> fie
     }
   }
   line += "}\n";
+  return line;
+}
+
+void Write(Level level, std::string_view event, std::initializer_list<Field> fields) {
+  if (level < g_minimum.load()) return;
+  std::string line = FormatLine(level, event, fields);
   std::lock_guard lock(g_write_mutex);
   std::fwrite(line.data(), 1, line.size(), stderr);
   std::fflush(stderr);

@@ -2,6 +2,7 @@
 // Every line carries a level, a time and an event name; request-scoped lines carry the request id.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
@@ -40,7 +41,15 @@ inline void Error(std::string_view event, std::initializer_list<Field> fields = 
   Write(Level::kError, event, fields);
 }
 
-// Appends s to out as a JSON string literal, quotes included.
+// Appends s to out as a JSON string literal, quotes included. Bytes that are not UTF-8 become
+// U+FFFD, so that the result is always valid JSON whatever a client sent.
 void AppendJsonString(std::string& out, std::string_view s);
+
+// Every string value of a log line is cut to this many bytes (and says how many it lost): much of
+// what is logged comes from clients, and a 20 MB user name must not become 20 MB of log.
+inline constexpr size_t kMaxLoggedStringBytes = 512;
+
+// The line Write writes, newline included.
+std::string FormatLine(Level level, std::string_view event, std::initializer_list<Field> fields);
 
 }  // namespace meekijk::log

@@ -1,6 +1,9 @@
 // Header and query access on plain requests.
 #include "http/message.h"
 
+#include "core/utf8.h"
+#include "http/router.h"
+
 namespace meekijk::http {
 
 std::optional<std::string_view> Request::Header(std::string_view name) const {
@@ -43,7 +46,7 @@ std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_spa
   return out;
 }
 
-std::multimap<std::string, std::string> ParseQuery(std::string_view query) {
+std::optional<std::multimap<std::string, std::string>> ParseQuery(std::string_view query) {
   std::multimap<std::string, std::string> out;
   while (!query.empty()) {
     size_t amp = query.find('&');
@@ -53,9 +56,37 @@ std::multimap<std::string, std::string> ParseQuery(std::string_view query) {
     size_t eq = pair.find('=');
     auto key = PercentDecode(pair.substr(0, eq), true);
     auto value = PercentDecode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
-    if (key && value) out.emplace(*key, *value);
+    if (!key || !value || !utf8::IsValid(*key) || !utf8::IsValid(*value)) return std::nullopt;
+    out.emplace(std::move(*key), std::move(*value));
   }
   return out;
+}
+
+std::optional<std::string> DecodedPath(std::string_view target) {
+  std::optional<std::string> path = PercentDecode(target.substr(0, target.find('?')), false);
+  if (!path || !utf8::IsValid(*path)) return std::nullopt;
+  return path;
+}
+
+std::optional<Response> DecodeTarget(Request& request) {
+  std::string_view target = request.target;
+  std::optional<std::string> path = DecodedPath(target);
+  if (!path) {
+    return JsonError(400, "malformed_request",
+                     "Het adres bevat een ongeldig %-teken of geen geldige UTF-8. / The address "
+                     "contains an invalid %-escape or is not valid UTF-8.");
+  }
+  request.path = std::move(*path);
+  size_t question = target.find('?');
+  if (question == std::string_view::npos) return std::nullopt;
+  auto query = ParseQuery(target.substr(question + 1));
+  if (!query) {
+    return JsonError(400, "malformed_request",
+                     "Een zoekparameter bevat een ongeldig %-teken of geen geldige UTF-8. / A "
+                     "query parameter contains an invalid %-escape or is not valid UTF-8.");
+  }
+  request.query = std::move(*query);
+  return std::nullopt;
 }
 
 }  // namespace meekijk::http

@@ -40,9 +40,17 @@ struct Response {
   }
 };
 
-// Splits "a=1&b=x%20y" into decoded pairs; '+' is a space, as browsers send forms.
-std::multimap<std::string, std::string> ParseQuery(std::string_view query);
+// Splits "a=1&b=x%20y" into decoded pairs; '+' is a space, as browsers send forms. Fails when an
+// escape is malformed or a name or value is not UTF-8: a parameter is never silently dropped.
+std::optional<std::multimap<std::string, std::string>> ParseQuery(std::string_view query);
 // Percent-decodes; returns nullopt for a malformed escape.
 std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
+// The decoded path of a request target ("/api/v1/consults/7?x=1" → "/api/v1/consults/7"); nullopt
+// for a malformed escape or a path that is not UTF-8.
+std::optional<std::string> DecodedPath(std::string_view target);
+
+// Fills request.path and request.query from request.target. Fails with the 400 answer to give
+// when the target cannot be decoded, so that no handler ever sees bytes it cannot trust.
+std::optional<Response> DecodeTarget(Request& request);
 
 }  // namespace meekijk::http

@@ -18,11 +18,44 @@ std::vector<std::string> Split(std::string_view path) {
   return segments;
 }
 
+// "application/json", also with parameters ("application/json; charset=utf-8"), in any case.
+bool IsJsonMediaType(std::string_view content_type) {
+  std::string_view type = content_type.substr(0, content_type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+  constexpr std::string_view kJson = "application/json";
+  if (type.size() != kJson.size()) return false;
+  for (size_t i = 0; i < type.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(type[i])) != kJson[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, Handler handler) {
+void Router::Add(std::string method, std::string pattern, Handler handler, BodyRule body) {
   std::vector<std::string> segments = Split(pattern);
-  routes_.push_back({std::move(method), std::move(pattern), std::move(segments), std::move(handler)});
+  routes_.push_back(
+      {std::move(method), std::move(pattern), std::move(segments), std::move(handler), body});
+}
+
+const Router::Route* Router::Find(std::string_view method,
+                                  const std::vector<std::string>& segments,
+                                  std::map<std::string, std::string>& params,
+                                  bool& path_known) const {
+  path_known = false;
+  for (const Route& route : routes_) {
+    if (!Match(route, segments, params)) continue;
+    path_known = true;
+    if (route.method == method) return &route;
+  }
+  return nullptr;
+}
+
+size_t Router::BodyLimit(std::string_view method, std::string_view path) const {
+  std::map<std::string, std::string> params;
+  bool path_known = false;
+  const Route* route = Find(method, Split(path), params, path_known);
+  return route ? route->body.max_bytes : BodyRule{}.max_bytes;
 }
 
 bool Router::Match(const Route& route, const std::vector<std::string>& segments,
@@ -42,16 +75,21 @@ bool Router::Match(const Route& route, const std::vector<std::string>& segments,
 }
 
 Response Router::Dispatch(Request& request) const {
-  std::vector<std::string> segments = Split(request.path);
+  std::map<std::string, std::string> params;
   bool path_known = false;
-  for (const Route& route : routes_) {
-    std::map<std::string, std::string> params;
-    if (!Match(route, segments, params)) continue;
-    path_known = true;
-    if (route.method != request.method) continue;
-    request.route = route.pattern;
+  if (const Route* route = Find(request.method, Split(request.path), params, path_known)) {
+    request.route = route->pattern;
     request.params = std::move(params);
-    return route.handler(request);
+    if (request.body.size() > route->body.max_bytes) {
+      return JsonError(413, "too_large", "Het verzoek is te groot. / The request is too large.");
+    }
+    if (route->body.json && !request.body.empty() &&
+        !IsJsonMediaType(request.Header("content-type").value_or(""))) {
+      return JsonError(415, "unsupported_media_type",
+                       "Stuur de gegevens als application/json. / Send the data as "
+                       "application/json.");
+    }
+    return route->handler(request);
   }
   request.route = "unmatched";
   if (!path_known && fallback_ && (request.method == "GET" || request.method == "HEAD") &&

@@ -13,9 +13,26 @@ namespace meekijk::http {
 
 using Handler = std::function<Response(Request&)>;
 
+// What a route accepts as its body. The limit is the route's, so that a small JSON call cannot be
+// sent 20 MB (the server reads no more than this before it answers 413); a JSON route refuses a
+// body of another media type with 415.
+struct BodyRule {
+  size_t max_bytes = 8 * 1024;  // a login, an action with a few parameters
+  bool json = true;
+
+  // A route that carries clinical text (a question with a summary of up to 20,000 characters).
+  static BodyRule Text() { return {256 * 1024, true}; }
+  // A raw upload of at most `max_bytes` in any media type the handler itself checks.
+  static BodyRule Upload(size_t max_bytes) { return {max_bytes, false}; }
+};
+
 class Router {
  public:
-  void Add(std::string method, std::string pattern, Handler handler);
+  void Add(std::string method, std::string pattern, Handler handler, BodyRule body = {});
+
+  // The largest body the route for this method and decoded path accepts; BodyRule's default for a
+  // path no route matches, whose answer is a 404 or the web app anyway.
+  size_t BodyLimit(std::string_view method, std::string_view path) const;
   // Answers GET requests whose path matches no route and lies outside /api/ (the web app).
   void SetFallback(Handler handler) { fallback_ = std::move(handler); }
 
@@ -34,7 +51,10 @@ class Router {
     std::string pattern;
     std::vector<std::string> segments;
     Handler handler;
+    BodyRule body;
   };
+  const Route* Find(std::string_view method, const std::vector<std::string>& segments,
+                    std::map<std::string, std::string>& params, bool& path_known) const;
   static bool Match(const Route& route, const std::vector<std::string>& segments,
                     std::map<std::string, std::string>& params);
   std::vector<Route> routes_;

@@ -10,9 +10,13 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <sys/resource.h>
+
 #include <array>
 #include <atomic>
 #include <csignal>
+#include <map>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -63,7 +67,44 @@ std::string MethodLabel(const std::string& method) {
   return "other";
 }
 
+int64_t SteadyNanos() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+// A condition that can repeat thousands of times a second (accept failing while the process has
+// no file left) is logged at most once a second, with the number of times it was left out.
+class OncePerSecond {
+ public:
+  void Warn(std::string_view event, std::string_view reason) {
+    int64_t now = SteadyNanos();
+    int64_t last = last_ns_.load();
+    if (last != 0 && now - last < 1'000'000'000) {
+      ++suppressed_;
+      return;
+    }
+    if (!last_ns_.compare_exchange_strong(last, now)) {
+      ++suppressed_;
+      return;
+    }
+    log::Warn(event, {{"reason", reason}, {"suppressed", suppressed_.exchange(0)}});
+  }
+
+ private:
+  std::atomic<int64_t> last_ns_{0};
+  std::atomic<int64_t> suppressed_{0};
+};
+
+class Session;
+
 }  // namespace
+
+size_t ConnectionCap(size_t wanted, size_t open_file_limit) {
+  size_t reserve = std::max<size_t>(64, open_file_limit / 8);
+  size_t available = open_file_limit > reserve ? open_file_limit - reserve : 1;
+  return std::max<size_t>(1, std::min(wanted, available));
+}
 
 struct Server::Impl {
   Impl(ServerOptions o, std::function<Response(Request&)> h)
@@ -72,11 +113,20 @@ struct Server::Impl {
         signals(ioc, SIGTERM, SIGINT), drain_timer(ioc) {}
 
   void Accept();
+  void AcceptLater();
   void BeginStop();
   void WaitForDrain();
+  void Register(uint64_t id, std::weak_ptr<Session> session);
+  void Unregister(uint64_t id);
+  // Closes the connection that has waited longest for a complete request, when the cap is reached.
+  void ShedWhenFull();
 
   ServerOptions options;
   std::function<Response(Request&)> handler;
+  // Declared before the io_context: sessions that die with its pending handlers unregister here.
+  std::mutex sessions_mutex;
+  std::map<uint64_t, std::weak_ptr<Session>> sessions;  // every open connection
+  std::atomic<uint64_t> next_session_id{1};
   net::io_context ioc;
   // The acceptor is used from its accept handler and from BeginStop: both run on this strand.
   net::strand<net::io_context::executor_type> accept_strand;
@@ -87,6 +137,10 @@ struct Server::Impl {
   std::atomic<int> in_flight{0};  // requests read and not yet fully answered
   std::chrono::steady_clock::time_point stop_deadline;
   int bound_port = 0;
+  size_t connection_cap = 1;
+  net::steady_timer accept_retry_timer{accept_strand};
+  OncePerSecond accept_failures;
+  OncePerSecond shedding;
 };
 
 namespace {
@@ -94,23 +148,58 @@ namespace {
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket socket, Server::Impl& server)
-      : stream_(std::move(socket)), server_(server) {
+      : stream_(std::move(socket)), server_(server), id_(server.next_session_id++) {
     beast::error_code ec;
     tcp::endpoint remote = stream_.socket().remote_endpoint(ec);
     client_ = ec ? "" : remote.address().to_string();
   }
+  ~Session() { server_.Unregister(id_); }
 
   void Start() {
+    server_.Register(id_, weak_from_this());
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
   }
 
+  // When this connection started to wait for a request it has not completed yet; 0 while one
+  // is being handled or answered (those are never shed).
+  int64_t waiting_since() const { return waiting_since_ns_.load(); }
+
+  // Closes the connection from any thread, to make room for a new one.
+  void Shed() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      if (self->waiting_since() == 0) return;  // it completed its request meanwhile
+      beast::error_code ignored;
+      self->stream_.socket().close(ignored);
+    });
+  }
+
  private:
+  // The header first: only then is the route known, and with it how large a body may be.
   void Read() {
     if (server_.stopping) return Close();
+    waiting_since_ns_ = SteadyNanos();
     parser_.emplace();
     parser_->header_limit(static_cast<uint32_t>(server_.options.max_header_bytes));
-    parser_->body_limit(server_.options.max_body_bytes);
+    parser_->body_limit(boost::none);  // Beast's own 1 MB would refuse an upload at its header
     stream_.expires_after(server_.options.request_timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             [self = shared_from_this()](beast::error_code ec, size_t) {
+                               self->OnHeader(ec);
+                             });
+  }
+
+  void OnHeader(beast::error_code ec) {
+    if (ec) return OnRead(ec);
+    const auto& header = parser_->get();
+    size_t limit = server_.options.body_limit
+                       ? server_.options.body_limit(header.method_string(), header.target())
+                       : kDefaultBodyLimit;
+    // Beast checks a declared length against the limit it had when the header ended: ours is
+    // known only now, so the declared length is checked here, before a byte of body is read.
+    if (parser_->content_length() && *parser_->content_length() > limit) {
+      return OnRead(bhttp::error::body_limit);
+    }
+    parser_->body_limit(limit);
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = shared_from_this()](beast::error_code ec, size_t) {
                         self->OnRead(ec);
@@ -123,6 +212,7 @@ class Session : public std::enable_shared_from_this<Session> {
         ec == net::error::connection_reset) {
       return Close();
     }
+    waiting_since_ns_ = 0;
     ++server_.in_flight;
     Response response;
     Request request;
@@ -147,17 +237,16 @@ class Session : public std::enable_shared_from_this<Session> {
     bhttp::request<bhttp::string_body> message = parser_->release();
     keep_alive_ = message.keep_alive();
     FromBeast(message, request);
+    if (std::optional<Response> refused = DecodeTarget(request)) {
+      request.route = "invalid";
+      return Write(request, std::move(*refused), started);
+    }
     Write(request, Handle(request), started);
   }
 
   void FromBeast(bhttp::request<bhttp::string_body>& message, Request& request) {
     request.method = std::string(message.method_string());
     request.target = std::string(message.target());
-    std::string_view target = request.target;
-    size_t question = target.find('?');
-    std::optional<std::string> path = PercentDecode(target.substr(0, question), false);
-    request.path = path ? *path : "\x01invalid";
-    if (question != std::string_view::npos) request.query = ParseQuery(target.substr(question + 1));
     for (const auto& field : message) {
       std::string name(field.name_string());
       for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -240,10 +329,14 @@ class Session : public std::enable_shared_from_this<Session> {
                             });
   }
 
+  static constexpr size_t kDefaultBodyLimit = 8 * 1024;
+
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   Server::Impl& server_;
+  const uint64_t id_;
+  std::atomic<int64_t> waiting_since_ns_{0};
   std::string client_;
   bool keep_alive_ = false;
   std::array<char, 16 * 1024> drain_buffer_;
@@ -254,14 +347,59 @@ class Session : public std::enable_shared_from_this<Session> {
 void Server::Impl::Accept() {
   acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
     // Runs on accept_strand (the acceptor's executor); the socket gets a strand of its own.
+    if (stopping) return;
     if (ec) {
-      if (stopping) return;
-      log::Warn("accept_failed", {{"reason", ec.message()}});
-    } else {
-      std::make_shared<Session>(std::move(socket), *this)->Start();
+      // Out of files (EMFILE, ENFILE) or buffers: the waiting connection stays in the backlog,
+      // so accepting again at once would fail again at once and spin. Wait a little instead.
+      accept_failures.Warn("accept_failed", ec.message());
+      return AcceptLater();
     }
-    if (!stopping) Accept();
+    std::make_shared<Session>(std::move(socket), *this)->Start();
+    ShedWhenFull();
+    Accept();
   });
+}
+
+void Server::Impl::AcceptLater() {
+  ShedWhenFull();
+  accept_retry_timer.expires_after(std::chrono::milliseconds(50));
+  accept_retry_timer.async_wait([this](beast::error_code ec) {
+    if (!ec && !stopping) Accept();
+  });
+}
+
+void Server::Impl::Register(uint64_t id, std::weak_ptr<Session> session) {
+  std::lock_guard lock(sessions_mutex);
+  sessions.emplace(id, std::move(session));
+}
+
+void Server::Impl::Unregister(uint64_t id) {
+  std::lock_guard lock(sessions_mutex);
+  sessions.erase(id);
+}
+
+void Server::Impl::ShedWhenFull() {
+  // The sessions are held here until the lock is released: the last reference to one may be
+  // among them, and its destructor unregisters it.
+  std::vector<std::shared_ptr<Session>> open;
+  std::shared_ptr<Session> slowest;
+  {
+    std::lock_guard lock(sessions_mutex);
+    if (sessions.size() <= connection_cap) return;
+    open.reserve(sessions.size());
+    int64_t oldest = 0;
+    for (const auto& [id, weak] : sessions) {
+      open.push_back(weak.lock());
+      int64_t since = open.back() ? open.back()->waiting_since() : 0;
+      if (since != 0 && (oldest == 0 || since < oldest)) {
+        oldest = since;
+        slowest = open.back();
+      }
+    }
+  }
+  if (!slowest) return;  // every connection is busy with a request: none is shed
+  shedding.Warn("connection_shed", "too many open connections");
+  slowest->Shed();
 }
 
 void Server::Impl::BeginStop() {
@@ -269,6 +407,7 @@ void Server::Impl::BeginStop() {
   log::Info("server_stopping", {{"in_flight", in_flight.load()}});
   beast::error_code ignored;
   acceptor.close(ignored);
+  accept_retry_timer.cancel();
   signals.cancel(ignored);
   stop_deadline = std::chrono::steady_clock::now() + options.shutdown_grace;
   WaitForDrain();
@@ -311,6 +450,13 @@ Result<void> Server::Listen() {
                      "Cannot listen on " + where + ": " + ec.message(), "listen");
   }
   impl_->bound_port = acceptor.local_endpoint().port();
+  rlimit files{};
+  size_t open_file_limit = getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY
+                               ? static_cast<size_t>(files.rlim_cur)
+                               : 65536;
+  impl_->connection_cap = ConnectionCap(impl_->options.max_connections, open_file_limit);
+  log::Info("connection_cap", {{"connections", static_cast<int64_t>(impl_->connection_cap)},
+                               {"open_file_limit", static_cast<int64_t>(open_file_limit)}});
   return Ok();
 }
 

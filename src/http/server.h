@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "core/result.h"
 #include "http/message.h"
@@ -19,11 +20,20 @@ struct ServerOptions {
   int port = 8080;  // 0: any free port; see Server::port()
   int threads = 8;  // handlers may wait on the database, so more threads than cores
   size_t max_header_bytes = 16 * 1024;
-  size_t max_body_bytes = 21 * 1024 * 1024;  // a 20 MB attachment and its envelope
+  // The largest body a request to this method and target may have, asked once its header is in
+  // (the router's per-route limit); nothing larger is ever read into memory. Unset: 8 kB.
+  std::function<size_t(std::string_view method, std::string_view target)> body_limit;
+  // Open connections are capped below the process's open-file limit (see ConnectionCap); when
+  // the cap is reached, the connection that has waited longest for its request is closed.
+  size_t max_connections = 10000;
   std::chrono::seconds request_timeout{30};
   std::chrono::seconds idle_timeout{60};
   std::chrono::seconds shutdown_grace{20};
 };
+
+// The number of connections a server may hold open: the wanted number, but never so many that
+// the files the process needs besides (database, WAL, static files, log) cannot be opened.
+size_t ConnectionCap(size_t wanted, size_t open_file_limit);
 
 class Server {
  public:

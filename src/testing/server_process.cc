@@ -68,15 +68,22 @@ CommandResult RunCommand(const std::string& binary, const std::vector<std::strin
 }
 
 ServerProcess::ServerProcess(const std::string& binary, std::vector<std::string> database_args,
-                             std::vector<std::string> extra_args) {
+                             std::vector<std::string> extra_args, int open_file_limit) {
   std::vector<std::string> args{"serve", "--listen", "127.0.0.1:0", "--threads", "4"};
   args.insert(args.end(), database_args.begin(), database_args.end());
   args.insert(args.end(), extra_args.begin(), extra_args.end());
+  std::string program = binary;
+  if (open_file_limit > 0) {
+    // The shell lowers the limit and becomes the server (exec), so pid_ is the server's.
+    args.insert(args.begin(), {"-c", "ulimit -n " + std::to_string(open_file_limit) +
+                                         " && exec \"$0\" \"$@\"", binary});
+    program = "/bin/sh";
+  }
   log_path_ = MakeTemporaryDirectory() + "/server.log";
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
   int log_fd = open(log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  pid_ = Spawn(binary, args, pipe_fds[1], log_fd);
+  pid_ = Spawn(program, args, pipe_fds[1], log_fd);
   close(pipe_fds[1]);
   close(log_fd);
   // The first line says "meekijk serving on http://127.0.0.1:PORT".

@@ -22,14 +22,16 @@ CommandResult RunCommand(const std::string& binary, const std::vector<std::strin
 
 class ServerProcess {
  public:
-  // Starts `meekijk serve` with the database arguments and any extra arguments.
+  // Starts `meekijk serve` with the database arguments and any extra arguments; with an
+  // `open_file_limit`, under `ulimit -n` of that many files.
   ServerProcess(const std::string& binary, std::vector<std::string> database_args,
-                std::vector<std::string> extra_args = {});
+                std::vector<std::string> extra_args = {}, int open_file_limit = 0);
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
 
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }
   // Sends SIGTERM and waits; returns the exit status (0 on a clean, graceful stop).
   int Stop();
   // The server's structured log so far (its stderr).
