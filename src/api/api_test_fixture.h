@@ -11,6 +11,7 @@
 
 #include "testing/http_client.h"
 #include "testing/openapi_validator.h"
+#include "testing/sample_files.h"
 #include "testing/server_process.h"
 #include "testing/test_database.h"
 

@@ -30,7 +30,7 @@ TEST_P(ConsultFlowHttpTest, WalksCreateSendClaimInfoReplyAdviceFollowUpAdviceClo
   act("claim", {}, specialist, "claimed");
   act("messages", {{"kind", "info_request"}, {"body", "Graag een foto van beide handen."}},
       specialist, "info_requested");
-  std::string photo("\xff\xd8\xff\xe0 a JPEG photo of the hands", 30);
+  std::string photo = testing::SampleJpeg();
   testing::HttpResponse uploaded = Expect(
       201, "POST", std::string(kConsult) + "/attachments",
       client_->Send("POST", ConsultPath(id, "attachments"), photo,

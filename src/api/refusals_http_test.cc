@@ -66,14 +66,20 @@ TEST_P(RefusalsHttpTest, RefusedTransitionsAnswer409Or403AndChangeNothing) {
 TEST_P(RefusalsHttpTest, AnotherPracticeGets404AndNeverSeesTheConsultInAList) {
   int64_t id = CreateConsult();
   testing::HttpResponse uploaded = client_->Send(
-      "POST", ConsultPath(id, "attachments"), std::string("%PDF-1.7 brief"),
+      "POST", ConsultPath(id, "attachments"), testing::SamplePdf(),
       {{"Authorization", "Bearer " + Token("huisarts.devries")}, {"X-Filename", "brief.pdf"}});
   ASSERT_EQ(uploaded.status, 201);
   std::string attachment = "/api/v1/attachments/" + std::to_string(uploaded.Json().at("id").as_int64());
   std::string other = Token("huisarts.bakker");  // same care group, another practice
   testing::HttpResponse seen = Expect(404, "GET", kConsult, client_->Get(ConsultPath(id), other));
   EXPECT_EQ(seen.body.find("Handeczeem"), std::string::npos);
-  Expect(404, "GET", "/api/v1/attachments/{id}", client_->Get(attachment, other));
+  // An existing attachment on someone else's consult and one that does not exist get the same
+  // answer, so that ids cannot be probed.
+  testing::HttpResponse hidden =
+      Expect(404, "GET", "/api/v1/attachments/{id}", client_->Get(attachment, other));
+  testing::HttpResponse missing = Expect(404, "GET", "/api/v1/attachments/{id}",
+                                         client_->Get("/api/v1/attachments/99999", other));
+  EXPECT_EQ(hidden.body, missing.body);
   Expect(404, "POST", std::string(kConsult) + "/close",
          client_->Post(ConsultPath(id, "close"),
                        json::object{{"outcome", "referred"}, {"learned", false}, {"rating", 1}}, other));
@@ -141,7 +147,42 @@ TEST_P(RefusalsHttpTest, BadInputGetsAClearErrorAndChangesNothing) {
   testing::HttpResponse oversized =
       upload("%PDF-" + std::string(22 * 1024 * 1024, 'x'), "groot.pdf");
   EXPECT_EQ(oversized.status, 413);
+  // Files that only start like a PDF or a JPEG are decoded, and refused.
+  Expect(415, "POST", std::string(kConsult) + "/attachments",
+         upload("%PDF-1.7\n<html><script>alert(document.cookie)</script></html>", "uitslag.html"));
+  Expect(415, "POST", std::string(kConsult) + "/attachments", upload("\xFF\xD8\xFF", "foto.jpg"));
   EXPECT_EQ(GetConsult(id, "huisarts.devries").at("attachments").as_array().size(), 0u);
+}
+
+TEST_P(RefusalsHttpTest, AnAttachmentIsStoredAndServedUnderANameThatSaysWhatItIs) {
+  int64_t id = CreateConsult();
+  auto upload = [&](const std::string& bytes, const char* name) {
+    return Expect(201, "POST", std::string(kConsult) + "/attachments",
+                  client_->Send("POST", ConsultPath(id, "attachments"), bytes,
+                                {{"Authorization", "Bearer " + Token("huisarts.devries")},
+                                 {"X-Filename", name}}));
+  };
+  struct Case {
+    std::string bytes;
+    const char* sent_as;
+    const char* stored_as;
+  };
+  for (const Case& c : {Case{testing::SamplePdf(), "uitslag.html", "uitslag.pdf"},
+                        Case{testing::SamplePdf(), "scan.pdf.exe", "scan.pdf"},
+                        Case{testing::SamplePng(), "%E2%80%AEgnp.exe", "gnp.png"},
+                        Case{testing::SampleJpeg(), "hand%09links", "hand links.jpg"}}) {
+    testing::HttpResponse uploaded = upload(c.bytes, c.sent_as);
+    EXPECT_EQ(uploaded.Json().at("filename"), c.stored_as) << c.sent_as;
+    testing::HttpResponse download = client_->Get(
+        "/api/v1/attachments/" + std::to_string(uploaded.Json().at("id").as_int64()) +
+            "?download=1",
+        Token("huisarts.devries"));
+    EXPECT_EQ(download.body, c.bytes);
+    EXPECT_NE(download.Header("content-disposition")
+                  .find(std::string("attachment; filename=\"") + c.stored_as + "\""),
+              std::string::npos)
+        << download.Header("content-disposition");
+  }
 }
 
 TEST_P(RefusalsHttpTest, RequiresAValidSession) {

@@ -7,6 +7,7 @@
 #include "service/directory_service.h"
 #include "service/session_service.h"
 #include "store/tx.h"
+#include "testing/sample_files.h"
 #include "testing/test_database.h"
 
 namespace meekijk::service {
@@ -227,7 +228,7 @@ TEST_P(ConsultServiceTest, RefusesInvalidContentWithTheField) {
 
 TEST_P(ConsultServiceTest, AttachmentsAreRecognisedByTheirBytesAndLimited) {
   int64_t id = SentConsult();
-  std::string png("\x89PNG\r\n\x1a\n rest of image", 23);
+  std::string png = testing::SamplePng();
   Result<store::AttachmentRecord> added = consults_->AddAttachment(gp_, id, "arm.png", png);
   ASSERT_TRUE(added.ok());
   EXPECT_EQ(added->file_type, domain::FileType::kPng);
@@ -235,6 +236,11 @@ TEST_P(ConsultServiceTest, AttachmentsAreRecognisedByTheirBytesAndLimited) {
             ErrorCode::kUnsupportedMedia);
   EXPECT_EQ(consults_->AddAttachment(gp_, id, "big.pdf", "%PDF-" + std::string(2000, 'x')).error().code,
             ErrorCode::kTooLarge);
+  EXPECT_EQ(consults_->AddAttachment(gp_, id, "uitslag.pdf", "%PDF-1.7\n<html><script>x</script>")
+                .error().code,
+            ErrorCode::kUnsupportedMedia);
+  EXPECT_EQ(consults_->AddAttachment(gp_, id, "x.jpg", "\xFF\xD8\xFF").error().code,
+            ErrorCode::kUnsupportedMedia);
   Result<StoredFile> file = consults_->GetAttachment(specialist_, added->id);
   ASSERT_TRUE(file.ok());
   EXPECT_EQ(file->content, png);
@@ -248,14 +254,18 @@ TEST_P(ConsultServiceTest, AttachmentsAreRecognisedByTheirBytesAndLimited) {
 
 TEST_P(ConsultServiceTest, AttachmentNamesAreKeptAsValidUtf8) {
   int64_t id = SentConsult();
-  std::string png("\x89PNG\r\n\x1a\n", 8);
+  std::string png = testing::SamplePng();
   std::string broken = "foto\xff\xfe \"arm\";/..\\x.png";
   EXPECT_EQ(consults_->AddAttachment(gp_, id, broken, png)->filename, "foto arm..x.png");
   std::string long_name;
   for (int i = 0; i < 150; ++i) long_name += "é";  // 2 bytes each
   std::string kept = consults_->AddAttachment(gp_, id, long_name, png)->filename;
-  EXPECT_EQ(kept.size(), 300u);  // 150 whole characters, not a cut one
+  EXPECT_EQ(kept, long_name + ".png");  // 150 whole characters and the type's extension
   EXPECT_EQ(consults_->AddAttachment(gp_, id, "", png)->filename, "bijlage.png");
+  // The name says what the bytes proved, and shows no reversed text.
+  EXPECT_EQ(consults_->AddAttachment(gp_, id, "\u202Egnp.exe", png)->filename, "gnp.png");
+  EXPECT_EQ(consults_->AddAttachment(gp_, id, "uitslag.html", testing::SamplePdf())->filename,
+            "uitslag.pdf");
 }
 
 TEST_P(ConsultServiceTest, AGpOfTwoPracticesChoosesTheOne) {

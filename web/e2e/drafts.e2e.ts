@@ -2,6 +2,7 @@
 // later edits; a GP of the practice sends it. And an expired session does not lose the typing.
 import { describe, expect, it } from 'vitest';
 import { dropFile, logIn, visible } from './support/app';
+import { makePdf } from './support/pdf';
 import { makePng } from './support/png';
 import { kDemoPassword } from './support/server.mjs';
 import { useServerAndBrowser } from './support/suite';
@@ -10,7 +11,7 @@ const suite = useServerAndBrowser();
 
 const newPage = () => suite.newPage();
 
-const kPdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const kPdf = makePdf();
 
 describe('drafts', () => {
   it('an assistant saves a draft that a GP sends', async () => {
