@@ -121,6 +121,8 @@ TEST_P(RefusalsHttpTest, BadInputGetsAClearErrorAndChangesNothing) {
       {"unknown icpc", [](json::object& b) { b["icpc"] = "Q99"; }, "icpc"},
       {"unknown sex", [](json::object& b) { b["patient"].as_object()["sex"] = "x"; }, "patient.sex"},
       {"missing question", [](json::object& b) { b.erase("question"); }, "question"},
+      {"question of no-break and em spaces", [](json::object& b) { b["question"] = "\u00a0\u2003"; },
+       "question"},
       {"no consent when sending", [](json::object& b) { b["consent"] = false; }, "consent"},
   };
   for (const Case& c : cases) {
@@ -152,6 +154,21 @@ TEST_P(RefusalsHttpTest, BadInputGetsAClearErrorAndChangesNothing) {
          upload("%PDF-1.7\n<html><script>alert(document.cookie)</script></html>", "uitslag.html"));
   Expect(415, "POST", std::string(kConsult) + "/attachments", upload("\xFF\xD8\xFF", "foto.jpg"));
   EXPECT_EQ(GetConsult(id, "huisarts.devries").at("attachments").as_array().size(), 0u);
+}
+
+TEST_P(RefusalsHttpTest, AMessageOfOnlyUnicodeWhiteSpaceIsEmpty) {
+  int64_t id = CreateConsult();
+  std::string specialist = Token("specialist.smit");
+  ASSERT_EQ(client_->Post(ConsultPath(id, "claim"), json::object{}, specialist).status, 200);
+  std::string before = Snapshot(id);
+  for (const char* blank : {"\u00a0\u2003", "\u200b", "\u2028 \u3000"}) {
+    testing::HttpResponse refused = Expect(
+        422, "POST", std::string(kConsult) + "/messages",
+        client_->Post(ConsultPath(id, "messages"),
+                      json::object{{"kind", "info_request"}, {"body", blank}}, specialist));
+    EXPECT_EQ(refused.Json().at("error").at("field"), "body");
+  }
+  EXPECT_EQ(Snapshot(id), before);
 }
 
 TEST_P(RefusalsHttpTest, AnAttachmentIsStoredAndServedUnderANameThatSaysWhatItIs) {

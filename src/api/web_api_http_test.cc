@@ -127,6 +127,28 @@ TEST_P(WebApiHttpTest, TheFingerprintMovesOnlyForConsultsTheCallerCanSee) {
   EXPECT_NE(Fingerprint("huisarts.devries"), after_send);
 }
 
+TEST_P(WebApiHttpTest, ADraftNamingASpecialistDoesNotMoveTheirFingerprint) {
+  int64_t smit = Expect(200, "GET", "/api/v1/me", client_->Get("/api/v1/me", Token("specialist.smit")))
+                     .Json().at("id").as_int64();
+  std::string specialist = Fingerprint("specialist.smit");
+  json::object draft = NewConsultBody(false);
+  draft["specialist_id"] = smit;
+  testing::HttpResponse created = Expect(201, "POST", "/api/v1/consults",
+                                         client_->Post("/api/v1/consults", draft,
+                                                       Token("huisarts.devries")));
+  int64_t id = created.Json().at("id").as_int64();
+  EXPECT_EQ(Fingerprint("specialist.smit"), specialist);  // the draft is a 404 to them
+  draft["question"] = "Handeczeem: nu ook op de polsen. Eerst behandelen?";
+  Expect(200, "PUT", "/api/v1/consults/{id}",
+         client_->Send("PUT", ConsultPath(id), json::serialize(draft),
+                       {{"Authorization", "Bearer " + Token("huisarts.devries")},
+                        {"Content-Type", "application/json"}}));
+  EXPECT_EQ(Fingerprint("specialist.smit"), specialist);
+  Expect(200, "POST", "/api/v1/consults/{id}/send",
+         client_->Post(ConsultPath(id, "send"), json::object{}, Token("huisarts.devries")));
+  EXPECT_NE(Fingerprint("specialist.smit"), specialist);  // sent, it is theirs to see
+}
+
 TEST_P(WebApiHttpTest, ExplainsAMissingWebBuildAndKeepsTheApiWorking) {
   std::unique_ptr<testing::ServerProcess> node = StartNode({"--web", "/nonexistent/dist"});
   testing::HttpClient other(node->port());

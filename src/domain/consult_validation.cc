@@ -5,6 +5,7 @@
 #include <chrono>
 #include <string>
 
+#include "core/utf8.h"
 #include "domain/form_fields.h"
 #include "domain/icpc.h"
 #include "domain/identifiers.h"
@@ -16,12 +17,8 @@ Error Invalid(std::string field, std::string nl, std::string en) {
   return MakeError(ErrorCode::kInvalidArgument, std::move(nl), std::move(en), std::move(field));
 }
 
-bool IsBlank(std::string_view text) {
-  for (char c : text) {
-    if (!std::isspace(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
+// Only white space or invisible characters of any Unicode kind ("\u00a0\u2003") says nothing.
+bool IsBlank(std::string_view text) { return utf8::IsBlank(text); }
 
 // Control characters other than tab and line breaks have no place in a clinical text, and a NUL
 // would not survive PostgreSQL: refused alike on both engines.
@@ -42,12 +39,7 @@ Error ControlCharacters(std::string_view form, std::string_view field) {
 
 constexpr std::string_view kConsultForm = "consult";
 
-// Counts code points, so that a Dutch text with accents is not held to a shorter limit.
-size_t Utf8Length(std::string_view text) {
-  size_t count = 0;
-  for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return count;
-}
+size_t Utf8Length(std::string_view text) { return utf8::CodePointCount(text); }
 
 Result<void> ValidatePatient(const Patient& patient, int current_year) {
   int oldest = current_year - kOldestPatientAge;

@@ -40,6 +40,11 @@ TEST(ConsultValidationTest, RefusesEachInvalidFieldNamingIt) {
       {"older than 120", [](auto& c) { c.patient.birth_year = 1905; }, "patient.birth_year"},
       {"unknown icpc", [](auto& c) { c.icpc = "Q99"; }, "icpc"},
       {"blank question", [](auto& c) { c.question = "  \n"; }, "question"},
+      {"question of no-break and em spaces", [](auto& c) { c.question = "\u00a0\u2003"; },
+       "question"},
+      {"specialty of a zero-width space", [](auto& c) { c.specialty = "\u200b"; }, "specialty"},
+      {"name of ideographic spaces", [](auto& c) { c.patient.name = "\u3000\u3000"; },
+       "patient.name"},
       {"long question", [](auto& c) { c.question = std::string(4001, 'x'); }, "question"},
       {"invalid bsn", [](auto& c) { c.patient.bsn = "123456789"; }, "patient.bsn"},
       {"impossible birth date", [](auto& c) { c.patient.birth_date = "1961-02-30"; },
@@ -82,6 +87,11 @@ TEST(ConsultValidationTest, SendingNeedsConsentAndTheReferralQuestion) {
 TEST(ConsultValidationTest, MessagesAndRatings) {
   EXPECT_TRUE(ValidateMessageBody("Graag een foto.", "advice", "body").ok());
   EXPECT_EQ(ValidateMessageBody(" ", "advice", "body").error().field, "body");
+  // White space of every Unicode kind, and invisible characters, count as empty.
+  for (const char* blank : {"\u00a0\u2003", "\u2028\u2029", "\u200b\ufeff", "\u3000 \u202f"}) {
+    EXPECT_FALSE(ValidateMessageBody(blank, "advice", "body").ok()) << blank;
+  }
+  EXPECT_TRUE(ValidateMessageBody("\u00a0ja\u2003", "advice", "body").ok());
   EXPECT_FALSE(ValidateMessageBody(std::string(10001, 'a'), "advice", "body").ok());
   EXPECT_TRUE(ValidateMessageBody(std::string(10000, 'a'), "advice", "body").ok());
   EXPECT_TRUE(ValidateMessageBody("regel 1\r\n\tregel 2", "advice", "body").ok());

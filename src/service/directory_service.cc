@@ -5,6 +5,7 @@
 #include <map>
 
 #include "auth/password.h"
+#include "core/utf8.h"
 #include "domain/identifiers.h"
 #include "service/calendar.h"
 #include "store/tx.h"
@@ -14,7 +15,7 @@ namespace meekijk::service {
 using domain::Role;
 
 Result<int64_t> DirectoryService::AddOrganisation(const domain::Organisation& organisation) {
-  if (organisation.name.empty()) {
+  if (utf8::IsBlank(organisation.name)) {
     return MakeError(ErrorCode::kInvalidArgument, "Geef de organisatie een naam.",
                      "Give the organisation a name.", "name");
   }
@@ -36,7 +37,7 @@ Result<int64_t> DirectoryService::AddUser(const NewUser& user) {
 
 Result<int64_t> DirectoryService::AddUserWithHash(const NewUser& user,
                                                   const std::string& password_hash) {
-  if (user.username.empty() || user.display_name.empty()) {
+  if (utf8::IsBlank(user.username) || utf8::IsBlank(user.display_name)) {
     return MakeError(ErrorCode::kInvalidArgument, "Vul een gebruikersnaam en een naam in.",
                      "Enter a username and a name.", "username");
   }

@@ -61,7 +61,8 @@ class Tx {
   Result<void> UpdateConsult(const domain::Consult& consult);
   Result<ConsultPage> ListConsults(const ConsultFilter& filter);
   // A value that changes whenever a consult in the scope is created or changed: the consults of
-  // these practices, those held by this specialist, and the sent ones of these pools.
+  // these practices, those held by or addressed to this specialist, and those of these pools,
+  // drafts only for their practice.
   Result<std::string> ConsultFingerprint(const std::vector<int64_t>& practice_ids,
                                          int64_t specialist_id,
                                          const std::vector<int64_t>& pool_ids);

@@ -275,7 +275,8 @@ Result<ConsultPage> Tx::ListConsults(const ConsultFilter& filter) {
 Result<std::string> Tx::ConsultFingerprint(const std::vector<int64_t>& practice_ids,
                                            int64_t specialist_id,
                                            const std::vector<int64_t>& pool_ids) {
-  std::string where = "c.specialist_id = ?";
+  // A draft is the practice's alone, also when it already names a specialist (RoleOnConsult).
+  std::string where = "(c.specialist_id = ? AND c.status <> 'draft')";
   std::vector<SqlValue> params{specialist_id};
   if (!practice_ids.empty()) {
     where += " OR c.practice_id IN (" + Placeholders(practice_ids.size()) + ")";
