@@ -29,5 +29,11 @@ if [ -f "$accounts" ]; then
 else
   echo "De demo-accounts staan in README.md / the demo accounts are listed in README.md."
 fi
+# Prometheus reads /metrics with this token (a file only this user can read).
+metrics_token="$data/metrics-token"
+if [ ! -s "$metrics_token" ]; then
+  (umask 077 && head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$metrics_token")
+fi
+echo "Meetwaarden / metrics: http://$listen/metrics met / with Authorization: Bearer \$(cat $metrics_token)"
 echo "Open http://$listen — stop with Ctrl-C."
-exec ./build/meekijk serve --data "$data" --listen "$listen"
+exec ./build/meekijk serve --data "$data" --listen "$listen" --metrics-token-file "$metrics_token"

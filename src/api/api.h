@@ -18,8 +18,11 @@ struct Services {
 void AddSessionRoutes(http::Router& router, Services& services);
 void AddConsultRoutes(http::Router& router, Services& services);
 void AddAttachmentRoutes(http::Router& router, Services& services);
-// /healthz and /metrics; `healthy` checks the database.
-void AddSystemRoutes(http::Router& router, std::function<bool()> healthy);
+// /healthz and /metrics; `healthy` checks the database. /metrics answers only a request with
+// `Authorization: Bearer <metrics_token>`; with no token configured it is off (404), since the
+// routes, error rates and timings it shows are no one else's business.
+void AddSystemRoutes(http::Router& router, std::function<bool()> healthy,
+                     std::string metrics_token);
 
 inline void AddApiRoutes(http::Router& router, Services& services) {
   AddSessionRoutes(router, services);

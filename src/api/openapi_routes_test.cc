@@ -22,7 +22,7 @@ TEST(OpenApiRoutesTest, DocumentAndRouterDeclareTheSameOperations) {
   Services services{sessions, directory, consults};
   http::Router router;
   AddApiRoutes(router, services);
-  AddSystemRoutes(router, [] { return true; });
+  AddSystemRoutes(router, [] { return true; }, "");
 
   std::set<std::pair<std::string, std::string>> served, documented;
   for (const http::Router::RouteInfo& route : router.Routes()) served.insert({route.method, route.pattern});

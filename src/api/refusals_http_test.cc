@@ -1,4 +1,6 @@
 // What the server refuses, with which status and message, and that a refusal changes nothing.
+#include <fstream>
+
 #include "api/api_test_fixture.h"
 
 namespace meekijk::api {
@@ -231,11 +233,21 @@ TEST_P(RefusalsHttpTest, MalformedHttpIsAnsweredAndTheServerLivesOn) {
   Expect(200, "GET", "/healthz", client_->Get("/healthz"));
 }
 
-TEST_P(RefusalsHttpTest, ServesHealthAndMetricsAndStopsGracefully) {
+TEST_P(RefusalsHttpTest, ServesHealthAndMetricsOnlyWithTheMetricsTokenAndStopsGracefully) {
+  Expect(404, "GET", "/metrics", client_->Get("/metrics"));  // no token configured: off
+  std::string token_file = testing::MakeTemporaryDirectory() + "/metrics-token";
+  std::ofstream(token_file) << "prometheus-scrape-token-2026\n";
+  server_->Stop();
+  server_ = StartNode({"--metrics-token-file", token_file});
+  client_ = std::make_unique<testing::HttpClient>(server_->port());
+  tokens_.clear();
   Expect(200, "GET", "/healthz", client_->Get("/healthz"));
   client_->Get("/api/v1/me", Token("huisarts.devries"));
-  testing::HttpResponse metrics = client_->Get("/metrics");
-  EXPECT_EQ(metrics.status, 200);
+  Expect(401, "GET", "/metrics", client_->Get("/metrics"));
+  Expect(401, "GET", "/metrics", client_->Get("/metrics", "prometheus-scrape-token-2025"));
+  Expect(401, "GET", "/metrics", client_->Get("/metrics", Token("huisarts.devries")));
+  testing::HttpResponse metrics =
+      Expect(200, "GET", "/metrics", client_->Get("/metrics", "prometheus-scrape-token-2026"));
   EXPECT_NE(metrics.body.find("meekijk_http_requests_total{method=\"GET\",route=\"/api/v1/me\",status=\"200\"} 1"),
             std::string::npos) << metrics.body;
   EXPECT_NE(metrics.body.find("meekijk_http_request_duration_seconds_bucket"), std::string::npos);

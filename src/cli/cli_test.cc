@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <cstdio>
 
 #include "testing/server_process.h"
 #include "testing/test_database.h"
@@ -58,6 +59,22 @@ TEST_F(CliTest, UserAddValidatesAndTheNewUserCanLogIn) {
   EXPECT_EQ(added.exit_code, 0) << added.err;
   EXPECT_EQ(Run({"user", "add", "--username", "nieuw", "--name", "Dr. N", "--organisation",
                  practice, "--role", "gp", "--password", "lang-genoeg-123"}).exit_code, 1);
+}
+
+TEST_F(CliTest, ServeRefusesAMetricsTokenFileItCannotUseAndSaysWhy) {
+  testing::CommandResult missing =
+      Run({"serve", "--listen", "127.0.0.1:0", "--metrics-token-file", dir_ + "/none"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("Cannot read the metrics token"), std::string::npos) << missing.err;
+  std::string short_token = dir_ + "/short";
+  FILE* file = std::fopen(short_token.c_str(), "w");
+  ASSERT_NE(file, nullptr);
+  std::fputs("geheim\n", file);
+  std::fclose(file);
+  testing::CommandResult weak =
+      Run({"serve", "--listen", "127.0.0.1:0", "--metrics-token-file", short_token});
+  EXPECT_EQ(weak.exit_code, 2);
+  EXPECT_NE(weak.err.find("at least 16 characters"), std::string::npos) << weak.err;
 }
 
 TEST_F(CliTest, ExplainsItselfAndRefusesUnknownCommands) {

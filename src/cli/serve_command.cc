@@ -1,7 +1,9 @@
 // `meekijk serve`: the HTTP server with the REST API (and the web app when built).
 #include <CLI/CLI.hpp>
 
+#include <cctype>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "api/api.h"
@@ -22,7 +24,27 @@ struct ServeOptions {
   int max_attachment_mb = 20;
   int session_hours = 12;
   std::string web_dir;  // empty: web/dist beside the build directory
+  std::string metrics_token_file;  // empty: /metrics is off
 };
+
+// The token Prometheus sends for /metrics, from a file only root and the service can read (not
+// the command line, which every user of the machine sees in ps).
+Result<std::string> ReadMetricsToken(const std::string& path) {
+  if (path.empty()) return std::string();
+  std::ifstream in(path);
+  std::string token;
+  if (!in || !std::getline(in, token)) {
+    return MakeError(ErrorCode::kInvalidArgument, "Kan het metrics-token niet lezen uit " + path,
+                     "Cannot read the metrics token from " + path);
+  }
+  while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
+  if (token.size() < 16) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "Het metrics-token in " + path + " moet minstens 16 tekens hebben.",
+                     "The metrics token in " + path + " must have at least 16 characters.");
+  }
+  return token;
+}
 
 // Where the built web app is when --web is not given: the source tree's web/dist, found from
 // the binary at build/meekijk.
@@ -62,6 +84,11 @@ int Serve(const ServeOptions& options) {
     return 2;
   }
   server_options.threads = std::max(2, options.threads);
+  Result<std::string> metrics_token = ReadMetricsToken(options.metrics_token_file);
+  if (!metrics_token.ok()) {
+    std::cerr << "meekijk: " << metrics_token.error().message.en << "\n";
+    return 2;
+  }
   size_t max_attachment = static_cast<size_t>(std::max(1, options.max_attachment_mb)) << 20;
   Result<std::unique_ptr<store::Database>> database = OpenDatabase(options.database);
   if (!database.ok()) {
@@ -77,9 +104,10 @@ int Serve(const ServeOptions& options) {
   http::Router router;
   api::AddApiRoutes(router, services);
   store::Database& db = **database;
-  api::AddSystemRoutes(router, [&db] {
-    return db.Run(store::Access::kRead, [](store::Tx& tx) { return tx.Ping(); }).ok();
-  });
+  api::AddSystemRoutes(
+      router,
+      [&db] { return db.Run(store::Access::kRead, [](store::Tx& tx) { return tx.Ping(); }).ok(); },
+      *metrics_token);
   http::StaticFiles web(options.web_dir.empty() ? DefaultWebDirectory() : options.web_dir);
   if (!web.available()) log::Warn("web_app_missing", {{"directory", web.root()}});
   router.SetFallback([&web](http::Request& r) { return web.Serve(r); });
@@ -114,6 +142,10 @@ void AddServeCommand(CLI::App& app) {
       ->capture_default_str();
   serve->add_option("--web", options->web_dir, "Directory of the built web app (web/dist)")
       ->envname("MEEKIJK_WEB");
+  serve->add_option("--metrics-token-file", options->metrics_token_file,
+                    "File with the Bearer token /metrics requires (at least 16 characters); "
+                    "without it /metrics is off")
+      ->envname("MEEKIJK_METRICS_TOKEN_FILE");
   serve->callback([options] { std::exit(Serve(*options)); });
 }
 

@@ -59,6 +59,9 @@ Result<LoginResult> SessionService::Login(std::string_view username, std::string
   TimePoint now = clock_.Now();
   result.expires_at = now + ttl_;
   MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
+    // Every login clears the sessions that have expired (an index range on expires_at), so the
+    // table holds at most the sessions begun within one lifetime, on every node alike.
+    MK_RETURN_IF_ERROR(tx.DeleteExpiredSessions(now));
     MK_RETURN_IF_ERROR(tx.InsertSession({auth::HashSessionToken(result.token), user->id, now,
                                          result.expires_at, request.client_address}));
     MK_ASSIGN_OR_RETURN(result.principal, LoadPrincipal(tx, *user, request));

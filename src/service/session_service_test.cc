@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "auth/token.h"
 #include "service/directory_service.h"
+#include "store/tx.h"
 #include "testing/test_database.h"
 
 namespace meekijk::service {
@@ -55,6 +57,27 @@ TEST_P(SessionServiceTest, LogoutEndsTheSession) {
   ASSERT_TRUE(sessions.Logout(login->token).ok());
   EXPECT_FALSE(sessions.Authenticate(login->token, {}).ok());
   EXPECT_FALSE(sessions.Authenticate("", {}).ok());
+}
+
+TEST_P(SessionServiceTest, ALoginPurgesTheSessionsThatHaveExpired) {
+  SessionService sessions(*db_, clock_, std::chrono::minutes(60));
+  Result<LoginResult> old_login = sessions.Login("huisarts", "wachtwoord-123", {});
+  ASSERT_TRUE(old_login.ok());
+  clock_.Advance(std::chrono::minutes(30));
+  Result<LoginResult> recent_login = sessions.Login("huisarts", "wachtwoord-123", {});
+  ASSERT_TRUE(recent_login.ok());
+  clock_.Advance(std::chrono::minutes(31));  // the first has expired, the second has not
+  ASSERT_TRUE(sessions.Login("huisarts", "wachtwoord-123", {}).ok());
+  auto stored = [&](const std::string& token) {
+    return store::Transact<bool>(*db_, store::Access::kRead, [&](store::Tx& tx) -> Result<bool> {
+      MK_ASSIGN_OR_RETURN(auto session, tx.FindSession(auth::HashSessionToken(token)));
+      return session.has_value();
+    });
+  };
+  Result<bool> old_stored = stored(old_login->token), recent_stored = stored(recent_login->token);
+  ASSERT_TRUE(old_stored.ok() && recent_stored.ok());
+  EXPECT_FALSE(*old_stored);
+  EXPECT_TRUE(*recent_stored);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, SessionServiceTest, ::testing::ValuesIn(testing::TestEngines()),
