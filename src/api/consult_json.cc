@@ -70,7 +70,9 @@ json::object AttachmentJson(const store::AttachmentRecord& a) {
 json::object ConsultJson(const service::ConsultDetail& detail) {
   const domain::Consult& c = detail.consult;
   json::object out = CommonJson(c);
-  out["patient"] = PatientJson(c.content.patient, true);
+  json::object patient = PatientJson(c.content.patient, true);
+  patient["withheld"] = detail.patient_withheld;
+  out["patient"] = std::move(patient);
   out["question"] = c.content.question;
   out["clinical_summary"] = c.content.clinical_summary;
   out["intended_referral"] = OrNull(c.content.intended_referral);

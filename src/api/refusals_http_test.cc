@@ -158,6 +158,45 @@ TEST_P(RefusalsHttpTest, BadInputGetsAClearErrorAndChangesNothing) {
   EXPECT_EQ(GetConsult(id, "huisarts.devries").at("attachments").as_array().size(), 0u);
 }
 
+TEST_P(RefusalsHttpTest, APoolSeesThePatientPseudonymisedUntilItsSpecialistClaims) {
+  // Internal medicine at Maasstad requires identification: the GP fills in name, date and BSN.
+  json::object body = NewConsultBody(true);
+  body["specialty"] = "interne-geneeskunde";
+  body["icpc"] = "T90";
+  json::object& patient = body["patient"].as_object();
+  patient["name"] = "J. de Boer";
+  patient["birth_date"] = "1979-05-14";
+  patient["bsn"] = "111222333";
+  testing::HttpResponse created = Expect(201, "POST", "/api/v1/consults",
+                                         client_->Post("/api/v1/consults", body,
+                                                       Token("huisarts.devries")));
+  ASSERT_EQ(created.status, 201) << created.body;
+  int64_t id = created.Json().at("id").as_int64();
+  auto patient_seen_by = [&](const std::string& user) {
+    return GetConsult(id, user).at("patient").as_object();
+  };
+  for (const char* pseudonymous : {"specialist.peters", "coordinator.maasstad"}) {
+    json::object seen = patient_seen_by(pseudonymous);
+    EXPECT_EQ(seen.at("birth_year"), 1979) << pseudonymous;
+    EXPECT_TRUE(seen.at("name").is_null()) << pseudonymous;
+    EXPECT_TRUE(seen.at("birth_date").is_null()) << pseudonymous;
+    EXPECT_TRUE(seen.at("bsn").is_null()) << pseudonymous;
+    EXPECT_EQ(seen.at("withheld"), true) << pseudonymous;
+    std::string whole = json::serialize(GetConsult(id, pseudonymous));
+    EXPECT_EQ(whole.find("111222333"), std::string::npos) << pseudonymous;
+    EXPECT_EQ(whole.find("de Boer"), std::string::npos) << pseudonymous;
+  }
+  EXPECT_EQ(patient_seen_by("huisarts.devries").at("bsn"), "111222333");
+  EXPECT_EQ(patient_seen_by("huisarts.devries").at("withheld"), false);
+  Expect(200, "POST", std::string(kConsult) + "/claim",
+         client_->Post(ConsultPath(id, "claim"), json::object{}, Token("specialist.peters")));
+  json::object holder = patient_seen_by("specialist.peters");
+  EXPECT_EQ(holder.at("name"), "J. de Boer");
+  EXPECT_EQ(holder.at("bsn"), "111222333");
+  EXPECT_EQ(holder.at("withheld"), false);
+  EXPECT_TRUE(patient_seen_by("coordinator.maasstad").at("bsn").is_null());
+}
+
 TEST_P(RefusalsHttpTest, AMessageOfOnlyUnicodeWhiteSpaceIsEmpty) {
   int64_t id = CreateConsult();
   std::string specialist = Token("specialist.smit");

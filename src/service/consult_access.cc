@@ -36,6 +36,12 @@ Result<void> RequireHolder(const Principal& principal, const domain::Consult& co
                    "A colleague has claimed this consult; only that specialist can handle it.");
 }
 
+bool SeesPatientIdentity(const Principal& principal, const domain::Consult& consult, Role role) {
+  if (role == Role::kGp || role == Role::kAssistant) return true;
+  return role == Role::kSpecialist && consult.specialist_id == principal.user.id &&
+         consult.status != domain::ConsultStatus::kSent;
+}
+
 Result<PracticeAgreements> AgreementsOfPractice(store::Tx& tx, int64_t practice_id) {
   MK_ASSIGN_OR_RETURN(std::optional<domain::Organisation> practice, tx.FindOrganisation(practice_id));
   PracticeAgreements out;

@@ -30,4 +30,11 @@ Result<PracticeAgreements> AgreementsOfPractice(store::Tx& tx, int64_t practice_
 // a colleague in the same pool may not answer a consult someone else has taken.
 Result<void> RequireHolder(const Principal& principal, const domain::Consult& consult);
 
+// Whether the caller sees who the patient is (name, date of birth, BSN, where the agreement made
+// the practice fill them in): the practice always; among specialists only the one who has claimed
+// the consult. A pool deciding who takes it sees birth year and sex, and a coordinator never
+// more (data minimisation, AVG art. 5).
+bool SeesPatientIdentity(const Principal& principal, const domain::Consult& consult,
+                         domain::Role role);
+
 }  // namespace meekijk::service

@@ -178,6 +178,13 @@ Result<ConsultDetail> ConsultService::Get(const Principal& principal, int64_t co
     ConsultDetail detail;
     detail.consult = consult;
     detail.viewer_role = role;
+    if (!SeesPatientIdentity(principal, consult, role)) {
+      domain::Patient& patient = detail.consult.content.patient;
+      detail.patient_withheld = patient.name || patient.birth_date || patient.bsn;
+      patient.name.reset();
+      patient.birth_date.reset();
+      patient.bsn.reset();
+    }
     MK_ASSIGN_OR_RETURN(detail.thread, tx.ListMessages(consult.id));
     MK_ASSIGN_OR_RETURN(detail.attachments, tx.ListAttachments(consult.id));
     MK_ASSIGN_OR_RETURN(auto practice, tx.FindOrganisation(consult.practice_id));

@@ -41,6 +41,10 @@ struct ConsultDetail {
   std::string pool_name;
   std::string specialist_name;
   domain::Role viewer_role = domain::Role::kGp;  // how the caller relates to this consult
+  // True when the patient's name, date of birth and BSN were left out for this caller: a pool
+  // sees the patient pseudonymised until one of its specialists claims the consult, and then only
+  // that specialist sees who it is.
+  bool patient_withheld = false;
   // Where the caller may forward this consult: other pools of its specialty that the practice
   // has an agreement with. Empty unless the caller may forward it now.
   std::vector<PoolOption> forward_pools;

@@ -26,6 +26,15 @@ function consultIn(status: Consult['status']): Consult {
 describe('ConsultDetails', () => {
   afterEach(cleanup);
 
+  it('tells a pool specialist that the identity follows the claim, and never shows what it lacks', async () => {
+    await i18n.changeLanguage('nl');
+    const consult = { ...consultIn('sent'), viewer_role: 'specialist' as const,
+      patient: { birth_year: 1979, sex: 'female' as const, name: null, birth_date: null, bsn: null, withheld: true } };
+    const { container } = render(<ConsultDetails consult={consult} />);
+    expect(container.textContent).toContain('naam, geboortedatum en BSN ziet u zodra u het consult hebt opgepakt');
+    expect(container.textContent).not.toContain('BSN null');
+  });
+
   it('shows the deadline while the answer is awaited', async () => {
     await i18n.changeLanguage('nl');
     const { container } = render(<ConsultDetails consult={consultIn('claimed')} />);

@@ -39,6 +39,7 @@ export function ConsultDetails({ consult }: { consult: Consult }) {
         {patient.name && <> · {patient.name}</>}
         {patient.birth_date && <> · {patient.birth_date}</>}
         {patient.bsn && <> · {t('view.bsn', { bsn: patient.bsn })}</>}
+        {patient.withheld && <> · <em className="mk-withheld">{t('view.identityWithheld')}</em></>}
       </Row>
       <Row label={fields.text('icpc')}>
         {consult.icpc}
