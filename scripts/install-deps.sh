@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what meekijk needs on Debian 12 and is not there yet: the compiler tool chain, the
-# libraries, PostgreSQL 15 (for the tests) and, for the web app, Node.js, npm and Chromium.
+# libraries, PostgreSQL 15 and clang with libFuzzer (for the tests) and, for the web app, Node.js,
+# npm and Chromium.
 # Installs nothing when everything is present, so it is cheap to run before every build.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ packages=(
   libturbojpeg0-dev libpng-dev libqpdf-dev
   libfmt-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   postgresql-15 curl ca-certificates
+  clang libclang-rt-14-dev
 )
 if [ -d web ] && [ "${MEEKIJK_WITH_WEB:-1}" = 1 ]; then
   packages+=(nodejs npm chromium fonts-dejavu-core)

@@ -4,8 +4,10 @@
 # ctest in parallel; then the web app's unit and browser tests; then the README's first command
 # (scripts/demo-smoke-test.sh); then the C++ suites again, built with the address and
 # undefined-behaviour sanitizers (a Debug build), after the RelWithDebInfo build has compiled
-# (each build type is free of warnings under -Werror). MEEKIJK_ALL_BUILD_TYPES=0 and
-# MEEKIJK_SANITIZE_TESTS=0 skip those steps on a developer's machine; CI runs everything.
+# (each build type is free of warnings under -Werror); last, the request parser and the JSON body
+# reader under libFuzzer for MEEKIJK_FUZZ_SECONDS (30) each. MEEKIJK_ALL_BUILD_TYPES=0,
+# MEEKIJK_SANITIZE_TESTS=0 and MEEKIJK_FUZZ_SECONDS=0 skip those steps on a developer's machine;
+# CI runs everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -46,5 +48,10 @@ if [ "${MEEKIJK_SANITIZE_TESTS:-1}" = 1 ]; then
     ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-sanitize -j "$jobs" --output-on-failure --timeout 900
+fi
+fuzz_seconds=${MEEKIJK_FUZZ_SECONDS:-30}
+if [ "$fuzz_seconds" != 0 ]; then
+  phase "fuzzing the request parser and the JSON body reader (${fuzz_seconds} s each)"
+  scripts/fuzz.sh "$fuzz_seconds"
 fi
 echo "all tests passed in $(( $(date +%s) - started )) s"

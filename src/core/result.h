@@ -30,6 +30,8 @@ const char* ErrorCodeName(ErrorCode code);
 struct Text {
   std::string nl;
   std::string en;
+
+  bool operator==(const Text&) const = default;
 };
 
 struct Error {
@@ -39,8 +41,6 @@ struct Error {
 
   bool operator==(const Error&) const = default;
 };
-
-inline bool operator==(const Text& a, const Text& b) { return a.nl == b.nl && a.en == b.en; }
 
 inline Error MakeError(ErrorCode code, std::string nl, std::string en, std::string field = {}) {
   return Error{code, Text{std::move(nl), std::move(en)}, std::move(field)};

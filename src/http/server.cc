@@ -67,6 +67,52 @@ std::string MethodLabel(const std::string& method) {
   return "other";
 }
 
+constexpr size_t kDefaultBodyLimit = 8 * 1024;
+
+// The answer to a request Beast could not read (the connection is closed after it).
+Response RefusalFor(beast::error_code ec) {
+  if (ec == bhttp::error::body_limit) {
+    return JsonError(413, "too_large", "Het verzoek is te groot. / The request is too large.");
+  }
+  if (ec == bhttp::error::header_limit) {
+    return JsonError(431, "headers_too_large",
+                     "De kopregels zijn te groot. / The request headers are too large.");
+  }
+  return JsonError(400, "malformed_request",
+                   "Dit verzoek is geen geldig HTTP. / This request is not valid HTTP.");
+}
+
+using RequestParser = bhttp::request_parser<bhttp::string_body>;
+
+void PrepareParser(RequestParser& parser, const ServerOptions& options) {
+  parser.header_limit(static_cast<uint32_t>(options.max_header_bytes));
+  parser.body_limit(boost::none);  // Beast's own 1 MB would refuse an upload at its header
+}
+
+// Once the header is in, the route is known and with it how large a body may be. Beast checks a
+// declared length against the limit it had when the header ended: ours is known only now, so the
+// declared length is checked here, before a byte of body is read.
+beast::error_code LimitBody(RequestParser& parser, const ServerOptions& options) {
+  const auto& header = parser.get();
+  size_t limit = options.body_limit ? options.body_limit(header.method_string(), header.target())
+                                    : kDefaultBodyLimit;
+  if (parser.content_length() && *parser.content_length() > limit) return bhttp::error::body_limit;
+  parser.body_limit(limit);
+  return {};
+}
+
+void FillRequest(bhttp::request<bhttp::string_body>& message, Request& request) {
+  request.method = std::string(message.method_string());
+  request.target = std::string(message.target());
+  for (const auto& field : message) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    request.headers.emplace_back(std::move(name), std::string(field.value()));
+  }
+  request.request_id = RequestIdFrom(request.Header("x-request-id").value_or(""));
+  request.body = std::move(message.body());
+}
+
 int64_t SteadyNanos() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
              std::chrono::steady_clock::now().time_since_epoch())
@@ -99,6 +145,37 @@ class OncePerSecond {
 class Session;
 
 }  // namespace
+
+ParsedRequest ParseRequestBytes(std::string_view bytes, const ServerOptions& options) {
+  ParsedRequest out;
+  RequestParser parser;
+  PrepareParser(parser, options);
+  beast::error_code ec;
+  bool header_done = false;
+  while (!ec && !parser.is_done()) {
+    size_t used = parser.put(net::buffer(bytes.data(), bytes.size()), ec);
+    bytes.remove_prefix(used);
+    if (ec == bhttp::error::need_more) {
+      if (used == 0 || bytes.empty()) return out;  // a connection would wait for more bytes
+      ec = {};
+    } else if (used == 0 && !ec && !parser.is_done()) {
+      return out;
+    }
+    if (!ec && !header_done && parser.is_header_done()) {
+      header_done = true;
+      ec = LimitBody(parser, options);
+    }
+  }
+  out.complete = true;
+  if (ec) {
+    out.refusal = RefusalFor(ec);
+    return out;
+  }
+  bhttp::request<bhttp::string_body> message = parser.release();
+  FillRequest(message, out.request);
+  out.refusal = DecodeTarget(out.request);
+  return out;
+}
 
 size_t ConnectionCap(size_t wanted, size_t open_file_limit) {
   size_t reserve = std::max<size_t>(64, open_file_limit / 8);
@@ -179,8 +256,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (server_.stopping) return Close();
     waiting_since_ns_ = SteadyNanos();
     parser_.emplace();
-    parser_->header_limit(static_cast<uint32_t>(server_.options.max_header_bytes));
-    parser_->body_limit(boost::none);  // Beast's own 1 MB would refuse an upload at its header
+    PrepareParser(*parser_, server_.options);
     stream_.expires_after(server_.options.request_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              [self = shared_from_this()](beast::error_code ec, size_t) {
@@ -189,17 +265,8 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void OnHeader(beast::error_code ec) {
+    if (!ec) ec = LimitBody(*parser_, server_.options);
     if (ec) return OnRead(ec);
-    const auto& header = parser_->get();
-    size_t limit = server_.options.body_limit
-                       ? server_.options.body_limit(header.method_string(), header.target())
-                       : kDefaultBodyLimit;
-    // Beast checks a declared length against the limit it had when the header ended: ours is
-    // known only now, so the declared length is checked here, before a byte of body is read.
-    if (parser_->content_length() && *parser_->content_length() > limit) {
-      return OnRead(bhttp::error::body_limit);
-    }
-    parser_->body_limit(limit);
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = shared_from_this()](beast::error_code ec, size_t) {
                         self->OnRead(ec);
@@ -214,46 +281,23 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     waiting_since_ns_ = 0;
     ++server_.in_flight;
-    Response response;
     Request request;
     request.client_address = client_;
-    if (ec == bhttp::error::body_limit) {
-      response = JsonError(413, "too_large",
-                           "Het verzoek is te groot. / The request is too large.");
-    } else if (ec == bhttp::error::header_limit) {
-      response = JsonError(431, "headers_too_large",
-                           "De kopregels zijn te groot. / The request headers are too large.");
-    } else if (ec) {
-      response = JsonError(400, "malformed_request",
-                           "Dit verzoek is geen geldig HTTP. / This request is not valid HTTP.");
-    }
     if (ec) {
       keep_alive_ = false;
       request.request_id = auth::RandomHex(8);
       request.route = "invalid";
-      return Write(request, std::move(response), std::chrono::steady_clock::now());
+      return Write(request, RefusalFor(ec), std::chrono::steady_clock::now());
     }
     auto started = std::chrono::steady_clock::now();
     bhttp::request<bhttp::string_body> message = parser_->release();
     keep_alive_ = message.keep_alive();
-    FromBeast(message, request);
+    FillRequest(message, request);
     if (std::optional<Response> refused = DecodeTarget(request)) {
       request.route = "invalid";
       return Write(request, std::move(*refused), started);
     }
     Write(request, Handle(request), started);
-  }
-
-  void FromBeast(bhttp::request<bhttp::string_body>& message, Request& request) {
-    request.method = std::string(message.method_string());
-    request.target = std::string(message.target());
-    for (const auto& field : message) {
-      std::string name(field.name_string());
-      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      request.headers.emplace_back(std::move(name), std::string(field.value()));
-    }
-    request.request_id = RequestIdFrom(request.Header("x-request-id").value_or(""));
-    request.body = std::move(message.body());
   }
 
   Response Handle(Request& request) {
@@ -329,11 +373,9 @@ class Session : public std::enable_shared_from_this<Session> {
                             });
   }
 
-  static constexpr size_t kDefaultBodyLimit = 8 * 1024;
-
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
-  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<RequestParser> parser_;
   Server::Impl& server_;
   const uint64_t id_;
   std::atomic<int64_t> waiting_since_ns_{0};

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -34,6 +35,16 @@ struct ServerOptions {
 // The number of connections a server may hold open: the wanted number, but never so many that
 // the files the process needs besides (database, WAL, static files, log) cannot be opened.
 size_t ConnectionCap(size_t wanted, size_t open_file_limit);
+
+// One request read from raw bytes exactly as a connection reads it (Beast's parser with the
+// server's limits, the body limit asked of options.body_limit, the target decoded), without a
+// network or a handler: what the fuzzer drives, so that it exercises the server's own path.
+struct ParsedRequest {
+  bool complete = false;            // a whole request was read
+  std::optional<Response> refusal;  // the 4xx the server would answer instead of a handler
+  Request request;                  // when complete and not refused
+};
+ParsedRequest ParseRequestBytes(std::string_view bytes, const ServerOptions& options);
 
 class Server {
  public:
