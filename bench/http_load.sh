@@ -29,7 +29,7 @@ run() {
   local pid=$!
   trap "kill $pid 2>/dev/null; rm -rf $dir" RETURN
   local url; for _ in $(seq 50); do url=$(grep -o 'http://[0-9.:]*' "$dir/out" || true); [ -n "$url" ] && break; sleep 0.1; done
-  local token; token=$(curl -s -X POST "$url/api/v1/session" \
+  local token; token=$(curl -s -X POST "$url/api/v1/session" -H 'Content-Type: application/json' \
     -d '{"username":"huisarts.devries","password":"bench-wachtwoord"}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["token"])')
   local id; id=$(curl -s "$url/api/v1/consults?limit=1" -H "Authorization: Bearer $token" | python3 -c 'import sys,json;print(json.load(sys.stdin)["items"][0]["id"])')
   cat >"$dir/post.lua" <<LUA

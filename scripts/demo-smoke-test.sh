@@ -57,7 +57,7 @@ password=$(sed -n 's/^Wachtwoord van alle demo-accounts.*: //p' "$work/demo.log"
 
 login=$(python3 -c 'import json, sys; print(json.dumps({"username": sys.argv[1], "password": sys.argv[2]}))' \
   "$username" "$password")
-token=$(get -X POST "$base/api/v1/session" -d "$login" |
+token=$(get -X POST "$base/api/v1/session" -H "Content-Type: application/json" -d "$login" |
   python3 -c 'import sys, json; print(json.load(sys.stdin)["token"])') || fail "login as $username refused"
 me=$(get "$base/api/v1/me" -H "Authorization: Bearer $token") || fail "/api/v1/me refused"
 echo "$me" | grep -q "\"username\":\"$username\"" || fail "/api/v1/me answered $me"

@@ -13,6 +13,9 @@ cd "$(dirname "$0")/.."
 started=$(date +%s)
 phase() { echo "== $1 ($(( $(date +%s) - started )) s)"; }
 jobs=$(( $(nproc) > 1 ? $(nproc) : 2 ))
+# Test lists are discovered when ctest runs, in its environment (a test per engine); a list found
+# earlier, by a ctest run without PostgreSQL, would be reused and leave PostgreSQL out.
+fresh_test_lists() { find "$1" -name '*_tests.cmake' -delete; }
 
 phase "install and build"
 scripts/install-deps.sh
@@ -20,6 +23,7 @@ scripts/build.sh
 
 # MEEKIJK_REQUIRE_POSTGRES: every suite runs on PostgreSQL too, and fails if it cannot.
 phase "C++ suites on SQLite and PostgreSQL"
+fresh_test_lists build
 scripts/with-postgres.sh env MEEKIJK_REQUIRE_POSTGRES=1 \
   ctest --test-dir build -j "$jobs" --output-on-failure --timeout 600
 
@@ -43,6 +47,7 @@ fi
 if [ "${MEEKIJK_SANITIZE_TESTS:-1}" = 1 ]; then
   phase "C++ suites under the address and undefined-behaviour sanitizers"
   scripts/build.sh --sanitize
+  fresh_test_lists build-sanitize
   # A leak, a memory error or undefined behaviour ends the process with an error: the test fails.
   scripts/with-postgres.sh env MEEKIJK_REQUIRE_POSTGRES=1 \
     ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1:check_initialization_order=1 \
