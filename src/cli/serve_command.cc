@@ -23,6 +23,7 @@ struct ServeOptions {
   int threads = 8;
   int max_attachment_mb = 20;
   int session_hours = 12;
+  int max_connections = 10000;
   std::string web_dir;  // empty: web/dist beside the build directory
   std::string metrics_token_file;  // empty: /metrics is off
 };
@@ -84,6 +85,7 @@ int Serve(const ServeOptions& options) {
     return 2;
   }
   server_options.threads = std::max(2, options.threads);
+  server_options.max_connections = static_cast<size_t>(std::max(1, options.max_connections));
   Result<std::string> metrics_token = ReadMetricsToken(options.metrics_token_file);
   if (!metrics_token.ok()) {
     std::cerr << "meekijk: " << metrics_token.error().message.en << "\n";
@@ -138,6 +140,10 @@ void AddServeCommand(CLI::App& app) {
   serve->add_option("--threads", options->threads, "Worker threads")->capture_default_str();
   serve->add_option("--max-attachment-mb", options->max_attachment_mb,
                     "Largest attachment in MB")->capture_default_str();
+  serve->add_option("--max-connections", options->max_connections,
+                    "Open connections at most (never more than the open-file limit leaves room "
+                    "for); when full, the one waiting longest for its request is closed")
+      ->capture_default_str();
   serve->add_option("--session-hours", options->session_hours, "Session lifetime in hours")
       ->capture_default_str();
   serve->add_option("--web", options->web_dir, "Directory of the built web app (web/dist)")
