@@ -238,17 +238,22 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   // When this connection started to wait for a request it has not completed yet; 0 while one
-  // is being handled or answered (those are never shed).
+  // is being handled or answered (those are never shed), kShedding once it is chosen.
   int64_t waiting_since() const { return waiting_since_ns_.load(); }
 
-  // Closes the connection from any thread, to make room for a new one.
+  // Closes the connection from any thread, to make room for a new one. Marked first, so that the
+  // next accept does not choose it again before it is closed.
   void Shed() {
+    int64_t since = waiting_since_ns_.load();
+    if (since <= 0 || !waiting_since_ns_.compare_exchange_strong(since, kShedding)) return;
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-      if (self->waiting_since() == 0) return;  // it completed its request meanwhile
+      if (self->waiting_since() != kShedding) return;  // its request completed meanwhile
       beast::error_code ignored;
       self->stream_.socket().close(ignored);
     });
   }
+
+  static constexpr int64_t kShedding = -1;
 
  private:
   // The header first: only then is the route known, and with it how large a body may be.
@@ -433,7 +438,7 @@ void Server::Impl::ShedWhenFull() {
     for (const auto& [id, weak] : sessions) {
       open.push_back(weak.lock());
       int64_t since = open.back() ? open.back()->waiting_since() : 0;
-      if (since != 0 && (oldest == 0 || since < oldest)) {
+      if (since > 0 && (oldest == 0 || since < oldest)) {
         oldest = since;
         slowest = open.back();
       }
