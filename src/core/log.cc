@@ -29,6 +29,19 @@ const char* LevelName(Level level) {
 
 void SetMinimumLevel(Level level) { g_minimum = level; }
 
+void OncePerSecond::Warn(std::string_view event, std::string_view reason) {
+  int64_t now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                    std::chrono::steady_clock::now().time_since_epoch())
+                    .count();
+  int64_t last = last_ns_.load();
+  bool too_soon = last != 0 && now - last < 1'000'000'000;
+  if (too_soon || !last_ns_.compare_exchange_strong(last, now)) {
+    ++suppressed_;
+    return;
+  }
+  log::Warn(event, {{"reason", reason}, {"suppressed", suppressed_.exchange(0)}});
+}
+
 void AppendJsonString(std::string& out, std::string_view s) {
   out.push_back('"');
   for (size_t at = 0; at < s.size();) {

@@ -2,6 +2,7 @@
 // Every line carries a level, a time and an event name; request-scoped lines carry the request id.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -40,6 +41,18 @@ inline void Warn(std::string_view event, std::initializer_list<Field> fields = {
 inline void Error(std::string_view event, std::initializer_list<Field> fields = {}) {
   Write(Level::kError, event, fields);
 }
+
+// A warning for a condition that can repeat thousands of times a second (accept failing while the
+// process has no file left): written at most once a second, with the number of times it was left
+// out since the last one.
+class OncePerSecond {
+ public:
+  void Warn(std::string_view event, std::string_view reason);
+
+ private:
+  std::atomic<int64_t> last_ns_{0};
+  std::atomic<int64_t> suppressed_{0};
+};
 
 // Appends s to out as a JSON string literal, quotes included. Bytes that are not UTF-8 become
 // U+FFFD, so that the result is always valid JSON whatever a client sent.

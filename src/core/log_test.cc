@@ -34,5 +34,16 @@ TEST(Log, ShortStringsAndNumbersAreWrittenWhole) {
             std::string::npos);
 }
 
+TEST(Log, ARepeatedConditionIsWrittenOnceASecond) {
+  OncePerSecond accept_failed;
+  ::testing::internal::CaptureStderr();
+  for (int i = 0; i < 1000; ++i) accept_failed.Warn("accept_failed", "Too many open files");
+  std::string written = ::testing::internal::GetCapturedStderr();
+  size_t lines = 0;
+  for (char c : written) lines += c == '\n';
+  EXPECT_EQ(lines, 1u);
+  EXPECT_NE(written.find("\"suppressed\":0"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace meekijk::log

@@ -17,9 +17,6 @@ Error Invalid(std::string field, std::string nl, std::string en) {
   return MakeError(ErrorCode::kInvalidArgument, std::move(nl), std::move(en), std::move(field));
 }
 
-// Only white space or invisible characters of any Unicode kind ("\u00a0\u2003") says nothing.
-bool IsBlank(std::string_view text) { return utf8::IsBlank(text); }
-
 // Control characters other than tab and line breaks have no place in a clinical text, and a NUL
 // would not survive PostgreSQL: refused alike on both engines.
 bool HasControlCharacters(std::string_view text) {
@@ -39,7 +36,6 @@ Error ControlCharacters(std::string_view form, std::string_view field) {
 
 constexpr std::string_view kConsultForm = "consult";
 
-size_t Utf8Length(std::string_view text) { return utf8::CodePointCount(text); }
 
 Result<void> ValidatePatient(const Patient& patient, int current_year) {
   int oldest = current_year - kOldestPatientAge;
@@ -50,7 +46,8 @@ Result<void> ValidatePatient(const Patient& patient, int current_year) {
                    "The year of birth must be between " + std::to_string(oldest) + " and " +
                        std::to_string(current_year) + ".");
   }
-  if (patient.name && (IsBlank(*patient.name) || Utf8Length(*patient.name) > kMaxPatientNameChars)) {
+  if (patient.name && (utf8::IsBlank(*patient.name) ||
+                       utf8::CodePointCount(*patient.name) > kMaxPatientNameChars)) {
     return Invalid("patient.name", "Vul een naam in van hoogstens 200 tekens, of laat de naam weg.",
                    "Enter a name of at most 200 characters, or leave it out.");
   }
@@ -86,22 +83,22 @@ bool IsValidIsoDate(std::string_view date) {
 }
 
 Result<void> ValidateConsultContent(const ConsultContent& content, int current_year) {
-  if (IsBlank(content.specialty)) {
+  if (utf8::IsBlank(content.specialty)) {
     return Invalid("specialty", "Kies een specialisme.", "Choose a specialty.");
   }
   MK_RETURN_IF_ERROR(ValidatePatient(content.patient, current_year));
   MK_RETURN_IF_ERROR(ValidateIcpc(content.icpc));
-  if (IsBlank(content.question)) {
+  if (utf8::IsBlank(content.question)) {
     return Invalid("question", "Stel uw vraag aan de specialist.",
                    "Write your question to the specialist.");
   }
-  if (Utf8Length(content.question) > kMaxQuestionChars) {
+  if (utf8::CodePointCount(content.question) > kMaxQuestionChars) {
     return Invalid("question", "Uw vraag is te lang: hoogstens 4000 tekens.",
                    "Your question is too long: at most 4000 characters.");
   }
   if (HasControlCharacters(content.question)) return ControlCharacters(kConsultForm, "question");
   if (HasControlCharacters(content.clinical_summary)) return ControlCharacters(kConsultForm, "clinical_summary");
-  if (Utf8Length(content.clinical_summary) > kMaxClinicalSummaryChars) {
+  if (utf8::CodePointCount(content.clinical_summary) > kMaxClinicalSummaryChars) {
     return Invalid("clinical_summary", "De samenvatting is te lang: hoogstens 20000 tekens.",
                    "The clinical summary is too long: at most 20000 characters.");
   }
@@ -125,11 +122,11 @@ Result<void> ValidateReadyToSend(const ConsultContent& content) {
 Result<void> ValidateMessageBody(std::string_view body, std::string_view form,
                                  std::string_view field) {
   Text label = FieldLabel(form, field);
-  if (IsBlank(body)) {
+  if (utf8::IsBlank(body)) {
     return Invalid(std::string(field), "‘" + label.nl + "’ is leeg.", "‘" + label.en + "’ is empty.");
   }
   if (HasControlCharacters(body)) return ControlCharacters(form, field);
-  if (Utf8Length(body) > kMaxMessageChars) {
+  if (utf8::CodePointCount(body) > kMaxMessageChars) {
     return Invalid(std::string(field), "‘" + label.nl + "’ is te lang: hoogstens 10000 tekens.",
                    "‘" + label.en + "’ is too long: at most 10000 characters.");
   }

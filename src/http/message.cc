@@ -1,6 +1,9 @@
 // Header and query access on plain requests.
 #include "http/message.h"
 
+#include <cctype>
+
+#include "auth/token.h"
 #include "core/utf8.h"
 #include "http/router.h"
 
@@ -44,6 +47,14 @@ std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_spa
     }
   }
   return out;
+}
+
+std::string RequestIdFrom(std::string_view incoming) {
+  bool plain = !incoming.empty() && incoming.size() <= 64;
+  for (char c : incoming) {
+    plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
+  }
+  return plain ? std::string(incoming) : auth::RandomHex(8);
 }
 
 std::optional<std::multimap<std::string, std::string>> ParseQuery(std::string_view query) {

@@ -49,6 +49,10 @@ std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_spa
 // for a malformed escape or a path that is not UTF-8.
 std::optional<std::string> DecodedPath(std::string_view target);
 
+// The caller's X-Request-Id when it is short and plain, so that ids follow a request through a
+// load balancer; otherwise a new one.
+std::string RequestIdFrom(std::string_view incoming);
+
 // Fills request.path and request.query from request.target. Fails with the 400 answer to give
 // when the target cannot be decoded, so that no handler ever sees bytes it cannot trust.
 std::optional<Response> DecodeTarget(Request& request);

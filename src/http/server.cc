@@ -48,16 +48,6 @@ void DescribeMetrics() {
   (void)described;
 }
 
-// Accepts a caller's X-Request-Id when it is short and plain, so that ids follow a request
-// through a load balancer; otherwise makes a new one.
-std::string RequestIdFrom(std::string_view incoming) {
-  bool plain = !incoming.empty() && incoming.size() <= 64;
-  for (char c : incoming) {
-    plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
-  }
-  return plain ? std::string(incoming) : auth::RandomHex(8);
-}
-
 // Metric labels come from a closed set: a label per method a client invents would let anyone grow
 // the registry without bound.
 std::string MethodLabel(const std::string& method) {
@@ -118,29 +108,6 @@ int64_t SteadyNanos() {
              std::chrono::steady_clock::now().time_since_epoch())
       .count();
 }
-
-// A condition that can repeat thousands of times a second (accept failing while the process has
-// no file left) is logged at most once a second, with the number of times it was left out.
-class OncePerSecond {
- public:
-  void Warn(std::string_view event, std::string_view reason) {
-    int64_t now = SteadyNanos();
-    int64_t last = last_ns_.load();
-    if (last != 0 && now - last < 1'000'000'000) {
-      ++suppressed_;
-      return;
-    }
-    if (!last_ns_.compare_exchange_strong(last, now)) {
-      ++suppressed_;
-      return;
-    }
-    log::Warn(event, {{"reason", reason}, {"suppressed", suppressed_.exchange(0)}});
-  }
-
- private:
-  std::atomic<int64_t> last_ns_{0};
-  std::atomic<int64_t> suppressed_{0};
-};
 
 class Session;
 
@@ -216,8 +183,8 @@ struct Server::Impl {
   int bound_port = 0;
   size_t connection_cap = 1;
   net::steady_timer accept_retry_timer{accept_strand};
-  OncePerSecond accept_failures;
-  OncePerSecond shedding;
+  log::OncePerSecond accept_failures;
+  log::OncePerSecond shedding;
 };
 
 namespace {

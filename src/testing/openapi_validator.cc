@@ -1,6 +1,8 @@
 // Loads an OpenAPI 3.0 document and checks JSON values against the schemas it gives.
 #include "testing/openapi_validator.h"
 
+#include "core/utf8.h"
+
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cctype>
@@ -103,12 +105,6 @@ bool HasType(const json::value& value, std::string_view type) {
            (value.is_double() && std::trunc(value.as_double()) == value.as_double());
   }
   return false;
-}
-
-size_t Utf8Length(std::string_view text) {
-  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
 }
 
 // ISO 8601 as RFC 3339 profiles it: 2026-03-02T09:15:00.000Z or with an offset.
@@ -292,7 +288,7 @@ class SchemaChecker {
 
   void CheckString(const json::object& rules, const std::string& value, const std::string& path) {
     if (const json::value* max = rules.if_contains("maxLength")) {
-      if (static_cast<double>(Utf8Length(value)) > NumberOf(*max)) {
+      if (static_cast<double>(utf8::CodePointCount(value)) > NumberOf(*max)) {
         Problem(path, "longer than maxLength " + Quote(*max));
       }
     }
