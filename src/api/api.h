@@ -3,16 +3,18 @@
 #pragma once
 
 #include "http/router.h"
+#include "service/attachment_service.h"
 #include "service/consult_service.h"
 #include "service/directory_service.h"
-#include "service/session_service.h"
+#include "service/login_service.h"
 
 namespace meekijk::api {
 
 struct Services {
-  service::SessionService& sessions;
+  service::LoginService& logins;
   service::DirectoryService& directory;
   service::ConsultService& consults;
+  service::AttachmentService& attachments;
 };
 
 void AddSessionRoutes(http::Router& router, Services& services);

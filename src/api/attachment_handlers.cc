@@ -36,8 +36,8 @@ http::Response Upload(Services& services, http::Request& request) {
   return WithPrincipal(services, request, [&](const Principal& principal) {
     Result<int64_t> id = PathId(request, "id");
     if (!id.ok()) return ErrorResponse(request, id.error());
-    Result<store::AttachmentRecord> added =
-        services.consults.AddAttachment(principal, *id, FilenameFrom(request), request.body);
+    Result<domain::Attachment> added =
+        services.attachments.Add(principal, *id, FilenameFrom(request), request.body);
     if (!added.ok()) return ErrorResponse(request, added.error());
     return JsonResponse(201, AttachmentJson(*added));
   });
@@ -47,13 +47,13 @@ http::Response Download(Services& services, http::Request& request) {
   return WithPrincipal(services, request, [&](const Principal& principal) {
     Result<int64_t> id = PathId(request, "id");
     if (!id.ok()) return ErrorResponse(request, id.error());
-    Result<service::StoredFile> file = services.consults.GetAttachment(principal, *id);
+    Result<service::StoredFile> file = services.attachments.Get(principal, *id);
     if (!file.ok()) return ErrorResponse(request, file.error());
     http::Response response;
-    response.content_type = std::string(domain::MimeType(file->record.file_type));
+    response.content_type = std::string(domain::MimeType(file->attachment.file_type));
     response.body = std::move(file->content);
     bool download = request.Query("download").value_or("") == "1";
-    response.WithHeader("Content-Disposition", ContentDisposition(file->record.filename, download));
+    response.WithHeader("Content-Disposition", ContentDisposition(file->attachment.filename, download));
     // The app shows PDFs and images in a frame of its own pages, and nowhere else.
     response.WithHeader("X-Frame-Options", "SAMEORIGIN");
     response.WithHeader("Content-Security-Policy", "frame-ancestors 'self'");
@@ -67,7 +67,7 @@ http::Response Download(Services& services, http::Request& request) {
 void AddAttachmentRoutes(http::Router& router, Services& services) {
   router.Add("POST", "/api/v1/consults/{id}/attachments",
              [&](http::Request& r) { return Upload(services, r); },
-             http::BodyRule::Upload(services.consults.max_attachment_bytes()));
+             http::BodyRule::Upload(services.attachments.max_attachment_bytes()));
   router.Add("GET", "/api/v1/attachments/{id}",
              [&](http::Request& r) { return Download(services, r); });
 }

@@ -60,7 +60,7 @@ Credentials CredentialsOf(const http::Request& request) {
 Result<service::Principal> Authenticate(Services& services, const http::Request& request) {
   Credentials credentials = CredentialsOf(request);
   MK_ASSIGN_OR_RETURN(service::Principal principal,
-                      services.sessions.Authenticate(credentials.token,
+                      services.logins.Authenticate(credentials.token,
                                                      {request.client_address, request.request_id}));
   if (credentials.from_cookie && !IsSafeMethod(request.method) &&
       !ConstantTimeEquals(request.Header(kCsrfHeader).value_or(""),

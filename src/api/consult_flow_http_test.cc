@@ -1,5 +1,6 @@
 // The whole consult, GP → specialist → GP, through the real server on both databases.
 #include "api/api_test_fixture.h"
+#include "store/access_log.h"
 #include "store/tx.h"
 
 namespace meekijk::api {
@@ -117,7 +118,7 @@ TEST_P(ConsultFlowHttpTest, AccessLogHoldsARowForEveryReadAndChange) {
 
   std::unique_ptr<store::Database> db = database_->Open();
   auto log = store::Transact<std::vector<store::AccessLogEntry>>(
-      *db, store::Access::kRead, [&](store::Tx& tx) { return tx.ListAccessLog(id, 100); });
+      *db, store::Access::kRead, [&](store::Tx& tx) { return tx.access_log().List(id, 100); });
   ASSERT_TRUE(log.ok());
   std::vector<std::string> actions;
   for (auto it = log->rbegin(); it != log->rend(); ++it) {
@@ -150,7 +151,7 @@ TEST_P(ConsultFlowHttpTest, AnAssistantsDraftIsSentByTheGp) {
   EXPECT_EQ(GetConsult(id, "specialist.smit").at("status"), "sent");
 }
 
-TEST_P(ConsultFlowHttpTest, TwoNodesShareSessionsAndConsults) {
+TEST_P(ConsultFlowHttpTest, TwoNodesShareLoginsAndConsults) {
   if (GetParam() != testing::Engine::kPostgres) GTEST_SKIP() << "several nodes need PostgreSQL";
   std::unique_ptr<testing::ServerProcess> second = StartNode();
   testing::HttpClient other(second->port());

@@ -6,6 +6,7 @@
 #include "api/consult_request.h"
 #include "api/json_body.h"
 #include "api/responses.h"
+#include "domain/consult_validation.h"
 
 namespace meekijk::api {
 namespace {
@@ -57,9 +58,9 @@ Result<service::ListQuery> ListQueryFrom(const http::Request& request) {
   service::ListQuery query;
   std::string box = request.Query("box").value_or("outbox");
   if (box == "inbox") {
-    query.box = store::ConsultFilter::Box::kInbox;
+    query.box = service::Box::kInbox;
   } else if (box == "pool") {
-    query.box = store::ConsultFilter::Box::kPool;
+    query.box = service::Box::kPool;
   } else if (box != "outbox") {
     return MakeError(ErrorCode::kInvalidArgument, "Kies box=outbox, inbox of pool.",
                      "Choose box=outbox, inbox or pool.", "box");
@@ -92,7 +93,7 @@ http::Response List(Services& services, http::Request& request) {
   return WithPrincipal(services, request, [&](const Principal& principal) {
     Result<service::ListQuery> query = ListQueryFrom(request);
     if (!query.ok()) return ErrorResponse(request, query.error());
-    Result<store::ConsultPage> page = services.consults.List(principal, *query);
+    Result<service::ConsultList> page = services.consults.List(principal, *query);
     if (!page.ok()) return ErrorResponse(request, page.error());
     json::array items;
     for (const domain::Consult& consult : page->items) items.push_back(ConsultSummaryJson(consult));
@@ -165,7 +166,10 @@ Result<domain::Consult> Close(Services& services, const Principal& principal, in
   MK_ASSIGN_OR_RETURN(outcome.outcome, RequiredEnum<domain::OutcomeKind>(body, {"close", "outcome"}));
   MK_ASSIGN_OR_RETURN(outcome.learned, RequiredBool(body, {"close", "learned"}));
   MK_ASSIGN_OR_RETURN(int64_t rating, RequiredInt(body, {"close", "rating"}));
-  outcome.rating = rating >= 0 && rating <= 10 ? static_cast<int>(rating) : 0;
+  // Out of range stays out of range as an int, for the domain to refuse in its own words.
+  outcome.rating = rating >= domain::kMinRating && rating <= domain::kMaxRating
+                       ? static_cast<int>(rating)
+                       : domain::kMinRating - 1;
   return services.consults.Close(principal, id, outcome);
 }
 

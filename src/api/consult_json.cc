@@ -58,7 +58,7 @@ json::object ConsultSummaryJson(const domain::Consult& consult) {
   return out;
 }
 
-json::object AttachmentJson(const store::AttachmentRecord& a) {
+json::object AttachmentJson(const domain::Attachment& a) {
   return json::object{{"id", a.id},
                       {"filename", a.filename},
                       {"content_type", domain::MimeType(a.file_type)},
@@ -111,7 +111,7 @@ json::object ConsultJson(const service::ConsultDetail& detail) {
                                    {"closed_at", FormatIso8601(c.outcome->closed_at)}})
                              : json::value(nullptr);
   json::array attachments;
-  for (const store::AttachmentRecord& a : detail.attachments) attachments.push_back(AttachmentJson(a));
+  for (const domain::Attachment& a : detail.attachments) attachments.push_back(AttachmentJson(a));
   out["attachments"] = std::move(attachments);
   out["viewer_role"] = Name(detail.viewer_role);
   json::array forward_pools;
@@ -120,6 +120,9 @@ json::object ConsultJson(const service::ConsultDetail& detail) {
                                          {"organisation", pool.organisation_name}});
   }
   out["forward_pools"] = std::move(forward_pools);
+  json::array allowed_actions;
+  for (domain::ConsultAction action : detail.allowed_actions) allowed_actions.push_back(json::string(Name(action)));
+  out["allowed_actions"] = std::move(allowed_actions);
   out["version"] = c.version;
   return out;
 }

@@ -11,7 +11,7 @@ namespace meekijk::api {
 
 boost::json::object ConsultSummaryJson(const domain::Consult& consult);
 boost::json::object ConsultJson(const service::ConsultDetail& detail);
-boost::json::object AttachmentJson(const store::AttachmentRecord& attachment);
+boost::json::object AttachmentJson(const domain::Attachment& attachment);
 boost::json::object UserJson(const service::Principal& principal);
 boost::json::object SpecialtyJson(const service::SpecialtyOption& option);
 

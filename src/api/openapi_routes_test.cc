@@ -5,6 +5,7 @@
 #include <set>
 
 #include "api/api.h"
+#include "service/access_log.h"
 #include "testing/openapi_validator.h"
 #include "testing/test_database.h"
 
@@ -16,10 +17,11 @@ TEST(OpenApiRoutesTest, DocumentAndRouterDeclareTheSameOperations) {
   std::unique_ptr<store::Database> db = place.Open();
   SystemClock clock;
   service::AccessLog access_log(*db, clock);
-  service::SessionService sessions(*db, clock, std::chrono::hours(1));
+  service::LoginService logins(*db, clock, std::chrono::hours(1));
   service::DirectoryService directory(*db, clock);
   service::ConsultService consults(*db, clock, access_log);
-  Services services{sessions, directory, consults};
+  service::AttachmentService attachments(*db, clock, access_log);
+  Services services{logins, directory, consults, attachments};
   http::Router router;
   AddApiRoutes(router, services);
   AddSystemRoutes(router, [] { return true; }, "");

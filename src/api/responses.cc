@@ -3,6 +3,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "api/error_text.h"
 #include "core/log.h"
 
 namespace meekijk::api {
@@ -37,13 +38,14 @@ http::Response ErrorResponse(const http::Request& request, const Error& error) {
   body["code"] = ErrorCodeName(error.code);
   if (error.code == ErrorCode::kInternal) {
     log::Error("internal_error", {{"request_id", request.request_id},
+                                  {"reason", error.reason},
                                   {"detail", error.message.en}});
     body["message"] = LanguageOf(request) == Language::kEnglish
                           ? "Something went wrong on our side. Reference: " + request.request_id
                           : "Er ging iets mis aan onze kant. Kenmerk: " + request.request_id;
   } else {
-    body["message"] =
-        LanguageOf(request) == Language::kEnglish ? error.message.en : error.message.nl;
+    Text text = ErrorText(error);
+    body["message"] = LanguageOf(request) == Language::kEnglish ? text.en : text.nl;
   }
   if (!error.field.empty()) body["field"] = error.field;
   http::Response response = JsonResponse(HttpStatus(error.code), boost::json::object{{"error", body}});

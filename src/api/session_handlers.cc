@@ -28,7 +28,7 @@ http::Response Login(Services& services, http::Request& request) {
   if (!username.ok()) return ErrorResponse(request, username.error());
   Result<std::string> password = RequiredString(*body, {"login", "password"});
   if (!password.ok()) return ErrorResponse(request, password.error());
-  Result<service::LoginResult> login = services.sessions.Login(
+  Result<service::LoginResult> login = services.logins.Login(
       *username, *password, {request.client_address, request.request_id});
   if (!login.ok()) return ErrorResponse(request, login.error());
   json::object out{{"expires_at", FormatIso8601(login->expires_at)},
@@ -38,15 +38,13 @@ http::Response Login(Services& services, http::Request& request) {
     return JsonResponse(200, out);
   }
   out["csrf_token"] = auth::CsrfTokenFor(login->token);
-  auto lifetime = std::chrono::duration_cast<std::chrono::seconds>(
-      login->expires_at - std::chrono::system_clock::now());
   return JsonResponse(200, out).WithHeader("Set-Cookie",
-                                           SessionCookie(request, login->token, lifetime));
+                                           SessionCookie(request, login->token, login->lifetime));
 }
 
 http::Response Logout(Services& services, http::Request& request) {
   return WithPrincipal(services, request, [&](const service::Principal&) {
-    Result<void> done = services.sessions.Logout(CredentialsOf(request).token);
+    Result<void> done = services.logins.Logout(CredentialsOf(request).token);
     if (!done.ok()) return ErrorResponse(request, done.error());
     http::Response response;
     response.status = 204;

@@ -5,6 +5,7 @@
 
 #include <iostream>
 
+#include "api/error_text.h"
 #include "cli/commands.h"
 #include "cli/database_option.h"
 #include "cli/demo_region.h"
@@ -17,14 +18,14 @@ namespace {
 std::unique_ptr<store::Database> OpenOrReport(const DatabaseOption& option) {
   Result<std::unique_ptr<store::Database>> database = OpenDatabase(option);
   if (!database.ok()) {
-    std::cerr << "meekijk: " << database.error().message.en << "\n";
+    std::cerr << "meekijk: " << api::ErrorText(database.error()).en << "\n";
     return nullptr;
   }
   return std::move(database).value();
 }
 
 int Fail(const Error& error) {
-  std::cerr << "meekijk: " << error.message.en << "\n";
+  std::cerr << "meekijk: " << api::ErrorText(error).en << "\n";
   return error.code == ErrorCode::kInvalidArgument ? 2 : 1;
 }
 

@@ -39,7 +39,8 @@ Result<std::unique_ptr<store::Database>> OpenDatabase(const DatabaseOption& opti
     database = store::sqlite::OpenSqliteDatabase(option.data_dir + "/meekijk.db", 4, max_batch);
   }
   if (!database.ok()) return database.error();
-  MK_RETURN_IF_ERROR((*database)->Migrate());
+  static const SystemClock clock;
+  MK_RETURN_IF_ERROR((*database)->Migrate(clock));
   return database;
 }
 

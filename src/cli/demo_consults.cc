@@ -1,8 +1,10 @@
 // Consults a GP would recognise, walked through the real use cases to every state.
 #include "cli/demo_consults.h"
 
+#include "service/access_log.h"
+#include "service/attachment_service.h"
 #include "service/consult_service.h"
-#include "service/session_service.h"
+#include "service/login_service.h"
 
 namespace meekijk::cli {
 namespace {
@@ -88,13 +90,14 @@ const Case kMole{"huisarts.devries", "dermatologie", 1990, Sex::kMale, "S82",
 class DemoWriter {
  public:
   DemoWriter(store::Database& database, const Clock& clock, const DemoPeople& people)
-      : sessions_(database, clock, std::chrono::minutes(1)),
+      : logins_(database, clock, std::chrono::minutes(1)),
         access_log_(database, clock),
         consults_(database, clock, access_log_),
+        attachments_(database, clock, access_log_),
         people_(people) {}
 
   Result<service::Principal> As(const std::string& username) {
-    return sessions_.PrincipalOf(people_.user_ids.at(username), {"demo", "demo"});
+    return logins_.PrincipalOf(people_.user_ids.at(username), {"demo", "demo"});
   }
 
   Result<int64_t> Create(const Case& c, bool send, const char* author = nullptr) {
@@ -113,11 +116,13 @@ class DemoWriter {
   }
 
   service::ConsultService& consults() { return consults_; }
+  service::AttachmentService& attachments() { return attachments_; }
 
  private:
-  service::SessionService sessions_;
+  service::LoginService logins_;
   service::AccessLog access_log_;
   service::ConsultService consults_;
+  service::AttachmentService attachments_;
   const DemoPeople& people_;
 };
 
@@ -151,7 +156,7 @@ Result<void> CreateDemoConsults(store::Database& database, const Clock& clock,
   MK_RETURN_IF_ERROR(consults.PostMessage(smit, eczema, MessageKind::kInfoRequest,
                                           "Kunt u een foto van de hals en elleboogplooien "
                                           "meesturen? En wordt de zalf echt dagelijks gebruikt?"));
-  MK_RETURN_IF_ERROR(consults.AddAttachment(visser, eczema, "elleboogplooi.png", kTinyPng));
+  MK_RETURN_IF_ERROR(demo.attachments().Add(visser, eczema, "elleboogplooi.png", kTinyPng));
   // answered: advice to treat in primary care.
   MK_ASSIGN_OR_RETURN(int64_t headache, demo.Create(kHeadache, true));
   MK_RETURN_IF_ERROR(consults.Claim(bos, headache));

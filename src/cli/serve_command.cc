@@ -7,6 +7,8 @@
 #include <iostream>
 
 #include "api/api.h"
+#include "service/access_log.h"
+#include "api/error_text.h"
 #include "cli/commands.h"
 #include "cli/database_option.h"
 #include "core/log.h"
@@ -94,15 +96,16 @@ int Serve(const ServeOptions& options) {
   size_t max_attachment = static_cast<size_t>(std::max(1, options.max_attachment_mb)) << 20;
   Result<std::unique_ptr<store::Database>> database = OpenDatabase(options.database);
   if (!database.ok()) {
-    std::cerr << "meekijk: " << database.error().message.en << "\n";
+    std::cerr << "meekijk: " << api::ErrorText(database.error()).en << "\n";
     return 1;
   }
   SystemClock clock;
   service::AccessLog access_log(**database, clock);
-  service::SessionService sessions(**database, clock, std::chrono::hours(options.session_hours));
+  service::LoginService logins(**database, clock, std::chrono::hours(options.session_hours));
   service::DirectoryService directory(**database, clock);
-  service::ConsultService consults(**database, clock, access_log, max_attachment);
-  api::Services services{sessions, directory, consults};
+  service::ConsultService consults(**database, clock, access_log);
+  service::AttachmentService attachments(**database, clock, access_log, max_attachment);
+  api::Services services{logins, directory, consults, attachments};
   http::Router router;
   api::AddApiRoutes(router, services);
   store::Database& db = **database;
@@ -119,7 +122,7 @@ int Serve(const ServeOptions& options) {
   };
   http::Server server(server_options, [&router](http::Request& r) { return router.Dispatch(r); });
   if (Result<void> listening = server.Listen(); !listening.ok()) {
-    std::cerr << "meekijk: " << listening.error().message.en << "\n";
+    std::cerr << "meekijk: " << api::ErrorText(listening.error()).en << "\n";
     return 1;
   }
   std::string url = "http://" + server_options.host + ":" + std::to_string(server.port());
@@ -144,7 +147,7 @@ void AddServeCommand(CLI::App& app) {
                     "Open connections at most (never more than the open-file limit leaves room "
                     "for); when full, the one waiting longest for its request is closed")
       ->capture_default_str();
-  serve->add_option("--session-hours", options->session_hours, "Session lifetime in hours")
+  serve->add_option("--session-hours", options->session_hours, "How long a login lasts, in hours")
       ->capture_default_str();
   serve->add_option("--web", options->web_dir, "Directory of the built web app (web/dist)")
       ->envname("MEEKIJK_WEB");

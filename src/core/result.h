@@ -36,14 +36,22 @@ struct Text {
 
 struct Error {
   ErrorCode code;
+  // For people. Empty when the error comes from below the use cases (the store), which states a
+  // reason instead; the API words it from its catalogue (api/error_text.h).
   Text message;
-  std::string field;  // the input field that caused it, where there is one ("patient.bsn")
+  std::string field;   // the input field that caused it, where there is one ("patient.bsn")
+  std::string reason;  // a stable code for what happened: "stale_version", "duplicate", …
 
   bool operator==(const Error&) const = default;
 };
 
 inline Error MakeError(ErrorCode code, std::string nl, std::string en, std::string field = {}) {
-  return Error{code, Text{std::move(nl), std::move(en)}, std::move(field)};
+  return Error{code, Text{std::move(nl), std::move(en)}, std::move(field), {}};
+}
+
+// An error stated as a fact, without words: what the store returns.
+inline Error MakeFact(ErrorCode code, std::string reason, std::string field = {}) {
+  return Error{code, Text{}, std::move(field), std::move(reason)};
 }
 
 // Result<T> holds a T or an Error. Result<void> holds nothing or an Error.
@@ -81,7 +89,7 @@ class [[nodiscard]] Result<void> {
   const Error& error() const { assert(!ok_); return error_; }
 
  private:
-  Error error_{ErrorCode::kInternal, {}, {}};
+  Error error_{ErrorCode::kInternal, {}, {}, {}};
   bool ok_ = true;
 };
 

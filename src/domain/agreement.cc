@@ -5,15 +5,25 @@
 
 namespace meekijk::domain {
 
+std::vector<int64_t> GpSideOrganisations(const PracticeScope& scope) {
+  std::vector<int64_t> organisations{scope.practice_id};
+  if (scope.care_group_id) organisations.push_back(*scope.care_group_id);
+  return organisations;
+}
+
+bool AgreementInForce(const Agreement& agreement, std::string_view date) {
+  return agreement.valid_from <= date && (!agreement.valid_until || date <= *agreement.valid_until);
+}
+
 bool AgreementCovers(const Agreement& agreement, const PracticeScope& scope,
                      std::string_view specialty, ConsultMode mode, std::string_view date) {
-  bool for_practice = agreement.gp_organisation_id == scope.practice_id ||
-                      (scope.care_group_id && agreement.gp_organisation_id == *scope.care_group_id);
+  std::vector<int64_t> gp_side = GpSideOrganisations(scope);
+  bool for_practice = std::find(gp_side.begin(), gp_side.end(), agreement.gp_organisation_id) !=
+                      gp_side.end();
   bool has_mode =
       std::find(agreement.modes.begin(), agreement.modes.end(), mode) != agreement.modes.end();
-  bool in_period = agreement.valid_from <= date &&
-                   (!agreement.valid_until || date <= *agreement.valid_until);
-  return for_practice && agreement.specialty == specialty && has_mode && in_period;
+  return for_practice && agreement.specialty == specialty && has_mode &&
+         AgreementInForce(agreement, date);
 }
 
 Result<Agreement> SelectAgreement(std::span<const Agreement> agreements, const PracticeScope& scope,

@@ -23,6 +23,7 @@ struct Agreement {
   std::string valid_from;                 // YYYY-MM-DD, inclusive
   std::optional<std::string> valid_until; // YYYY-MM-DD, inclusive; none = open-ended
   bool requires_identification = false;   // the pool needs name, date of birth and BSN
+  bool operator==(const Agreement&) const = default;
 };
 
 // Where a practice stands: itself and the care group it belongs to.
@@ -30,6 +31,12 @@ struct PracticeScope {
   int64_t practice_id = 0;
   std::optional<int64_t> care_group_id;
 };
+
+// The organisations whose agreements a practice consults under: itself and its care group.
+std::vector<int64_t> GpSideOrganisations(const PracticeScope& scope);
+
+// Whether the agreement is in force on `date` (YYYY-MM-DD): its period includes the day.
+bool AgreementInForce(const Agreement& agreement, std::string_view date);
 
 // Whether the agreement lets this practice consult in this mode on this date (YYYY-MM-DD).
 bool AgreementCovers(const Agreement& agreement, const PracticeScope& scope,

@@ -74,6 +74,7 @@ struct Patient {
   std::optional<std::string> name;
   std::optional<std::string> birth_date;  // YYYY-MM-DD
   std::optional<std::string> bsn;
+  bool operator==(const Patient&) const = default;
 };
 
 struct Advice {
@@ -81,6 +82,7 @@ struct Advice {
   std::string body;
   int64_t specialist_id = 0;
   TimePoint given_at;
+  bool operator==(const Advice&) const = default;
 };
 
 struct Outcome {
@@ -88,6 +90,7 @@ struct Outcome {
   bool learned = false;
   int rating = 0;  // 1..5
   TimePoint closed_at;
+  bool operator==(const Outcome&) const = default;
 };
 
 struct ThreadMessage {
@@ -100,6 +103,7 @@ struct ThreadMessage {
   std::string body;
   std::optional<Recommendation> recommendation;  // only on kAdvice
   TimePoint created_at;
+  bool operator==(const ThreadMessage&) const = default;
 };
 
 // What a GP or assistant writes; validated by ValidateConsultContent.
@@ -112,6 +116,7 @@ struct ConsultContent {
   std::string clinical_summary;
   std::optional<bool> intended_referral;  // "would you have referred without this consult?"
   bool consent = false;                   // the patient agreed to share their data
+  bool operator==(const ConsultContent&) const = default;
 };
 
 struct Consult {
@@ -133,6 +138,7 @@ struct Consult {
   TimePoint created_at;
   TimePoint updated_at;
   int64_t version = 1;  // bumped on every change: optimistic concurrency between nodes
+  bool operator==(const Consult&) const = default;
 };
 
 }  // namespace meekijk::domain

@@ -17,6 +17,7 @@ using A = ConsultAction;
 
 // The table of DESIGN.md, row by row. Sending to a named specialist is handled in NextStatus.
 const Transition kTransitions[] = {
+    {A::kEdit, {S::kDraft}, S::kDraft},
     {A::kSend, {S::kDraft}, S::kSent},
     {A::kCancel, {S::kDraft, S::kSent}, S::kCancelled},
     {A::kClaim, {S::kSent}, S::kClaimed},
@@ -31,6 +32,8 @@ const Transition kTransitions[] = {
 
 Text RoleRefusal(ConsultAction action) {
   switch (action) {
+    case A::kEdit:
+      return {"Alleen de praktijk wijzigt een concept.", "Only the practice changes a draft."};
     case A::kQuestion:
       return {"Alleen een huisarts mag een vervolgvraag stellen.",
               "Only a GP may ask a follow-up question."};
@@ -65,6 +68,7 @@ bool RoleMayTake(Role role, ConsultAction action) {
     case A::kQuestion:
     case A::kClose:
       return role == Role::kGp;
+    case A::kEdit:
     case A::kReply:
       return role == Role::kGp || role == Role::kAssistant;
     case A::kClaim:
@@ -82,7 +86,7 @@ Result<ConsultStatus> NextStatus(ConsultStatus from, ConsultAction action, Role 
                                  Addressee addressee) {
   if (!RoleMayTake(role, action)) {
     Text why = RoleRefusal(action);
-    return Error{ErrorCode::kForbidden, why, {}};
+    return Error{ErrorCode::kForbidden, why, {}, {}};
   }
   for (const Transition& transition : kTransitions) {
     if (transition.action != action) continue;
@@ -97,6 +101,14 @@ Result<ConsultStatus> NextStatus(ConsultStatus from, ConsultAction action, Role 
                        " kan nu niet.",
                    "This consult is " + StatusLabel(from).en + "; you cannot " +
                        ActionLabel(action).en + " it now.");
+}
+
+std::vector<ConsultAction> AllowedActions(ConsultStatus from, Role role, Addressee addressee) {
+  std::vector<ConsultAction> allowed;
+  for (const auto& [action, name] : EnumNames<ConsultAction>::kNames) {
+    if (NextStatus(from, action, role, addressee).ok()) allowed.push_back(action);
+  }
+  return allowed;
 }
 
 bool IsFinal(ConsultStatus status) {
@@ -119,6 +131,7 @@ Text StatusLabel(ConsultStatus status) {
 
 Text ActionLabel(ConsultAction action) {
   switch (action) {
+    case A::kEdit: return {"wijzigen", "edit"};
     case A::kSend: return {"versturen", "send"};
     case A::kCancel: return {"annuleren", "cancel"};
     case A::kClaim: return {"oppakken", "claim"};

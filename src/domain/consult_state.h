@@ -4,6 +4,7 @@
 #include <array>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "core/result.h"
 #include "domain/consult.h"
@@ -11,14 +12,16 @@
 
 namespace meekijk::domain {
 
+// kEdit changes a draft's content and leaves it a draft; every other action moves the status.
 enum class ConsultAction {
-  kSend, kCancel, kClaim, kForward, kDecline, kInfoRequest, kReply, kAdvice, kQuestion, kClose
+  kEdit, kSend, kCancel, kClaim, kForward, kDecline, kInfoRequest, kReply, kAdvice, kQuestion,
+  kClose
 };
 
 template <>
 struct EnumNames<ConsultAction> {
-  static constexpr std::array<std::pair<ConsultAction, std::string_view>, 10> kNames{{
-      {ConsultAction::kSend, "send"},       {ConsultAction::kCancel, "cancel"},
+  static constexpr std::array<std::pair<ConsultAction, std::string_view>, 11> kNames{{
+      {ConsultAction::kEdit, "edit"},       {ConsultAction::kSend, "send"},       {ConsultAction::kCancel, "cancel"},
       {ConsultAction::kClaim, "claim"},     {ConsultAction::kForward, "forward"},
       {ConsultAction::kDecline, "decline"}, {ConsultAction::kInfoRequest, "info_request"},
       {ConsultAction::kReply, "reply"},     {ConsultAction::kAdvice, "advice"},
@@ -37,6 +40,12 @@ bool RoleMayTake(Role role, ConsultAction action);
 // an assistant who tries to send a closed consult hears that assistants never send.
 Result<ConsultStatus> NextStatus(ConsultStatus from, ConsultAction action, Role role,
                                  Addressee addressee = Addressee::kPool);
+
+// The actions a member with `role` may take in status `from`, in the table's order: what the
+// consult view offers. Rules outside the table (only the holder of a claimed consult answers it)
+// are the service's.
+std::vector<ConsultAction> AllowedActions(ConsultStatus from, Role role,
+                                          Addressee addressee = Addressee::kPool);
 
 // Whether the consult is finished: closed, cancelled. Declined consults still await closing.
 bool IsFinal(ConsultStatus status);

@@ -20,6 +20,8 @@ struct Allowed {
 
 // Every allowed transition of DESIGN.md's table, written out independently of the implementation.
 const Allowed kAllowed[] = {
+    {S::kDraft, A::kEdit, Role::kGp, S::kDraft},
+    {S::kDraft, A::kEdit, Role::kAssistant, S::kDraft},
     {S::kDraft, A::kSend, Role::kGp, S::kSent},
     {S::kDraft, A::kCancel, Role::kGp, S::kCancelled},
     {S::kSent, A::kCancel, Role::kGp, S::kCancelled},
@@ -72,7 +74,7 @@ TEST(ConsultStateTest, RefusesEveryOtherCombinationWithTheSpecificCode) {
       }
     }
   }
-  EXPECT_EQ(refused, 8 * 10 * 7 - static_cast<int>(std::size(kAllowed)));
+  EXPECT_EQ(refused, 8 * 11 * 7 - static_cast<int>(std::size(kAllowed)));
 }
 
 TEST(ConsultStateTest, SendingToANamedSpecialistClaimsAtOnce) {
@@ -92,6 +94,22 @@ TEST(ConsultStateTest, RefusedStateNamesTheCurrentStatusForPeople) {
   EXPECT_EQ(next.error().code, ErrorCode::kConflict);
   EXPECT_EQ(next.error().message.nl,
             "Deze consultatie is afgesloten; beantwoorden met een advies kan nu niet.");
+}
+
+TEST(ConsultStateTest, AllowedActionsAreTheTableRowsOfTheStatusAndRole) {
+  for (S from : AllOf<S>()) {
+    for (Role role : AllOf<Role>()) {
+      std::vector<A> expected;
+      for (A action : AllOf<A>()) {
+        for (const Allowed& row : kAllowed) {
+          if (row.from == from && row.action == action && row.role == role) expected.push_back(action);
+        }
+      }
+      EXPECT_EQ(AllowedActions(from, role), expected) << Name(from) << " " << Name(role);
+    }
+  }
+  EXPECT_EQ(AllowedActions(S::kDraft, Role::kGp),
+            (std::vector<A>{A::kEdit, A::kSend, A::kCancel}));
 }
 
 TEST(ConsultStateTest, OnlyClosedAndCancelledAreFinal) {

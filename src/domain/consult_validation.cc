@@ -134,9 +134,10 @@ Result<void> ValidateMessageBody(std::string_view body, std::string_view form,
 }
 
 Result<void> ValidateRating(int rating) {
-  if (rating < 1 || rating > 5) {
-    return Invalid("rating", "Geef een waardering van 1 tot en met 5.",
-                   "Give a rating from 1 to 5.");
+  if (rating < kMinRating || rating > kMaxRating) {
+    std::string low = std::to_string(kMinRating), high = std::to_string(kMaxRating);
+    return Invalid("rating", "Geef een waardering van " + low + " tot en met " + high + ".",
+                   "Give a rating from " + low + " to " + high + ".");
   }
   return Ok();
 }

@@ -25,7 +25,11 @@ Result<void> ValidateReadyToSend(const ConsultContent& content);
 Result<void> ValidateMessageBody(std::string_view body, std::string_view form,
                                  std::string_view field);
 
-// A GP's rating of the consult: 1 to 5.
+// How the GP rates an advice when closing: 1 (of no use) to 5 (very useful).
+inline constexpr int kMinRating = 1;
+inline constexpr int kMaxRating = 5;
+
+// A GP's rating of the consult: kMinRating to kMaxRating.
 Result<void> ValidateRating(int rating);
 
 // A date as YYYY-MM-DD that exists in the calendar.

@@ -18,6 +18,7 @@ struct Organisation {
   std::optional<std::string> agb;
   std::optional<int64_t> parent_id;  // a practice's care group
   std::string region;
+  bool operator==(const Organisation&) const = default;
 };
 
 struct Membership {
@@ -26,6 +27,7 @@ struct Membership {
   std::string organisation_name;
   OrgKind organisation_kind = OrgKind::kGpPractice;
   std::optional<int64_t> parent_id;  // the organisation's care group, for practices
+  bool operator==(const Membership&) const = default;
 };
 
 struct User {
@@ -36,6 +38,7 @@ struct User {
   std::optional<std::string> agb;
   std::string password_hash;  // Argon2id, in libsodium's encoded form
   bool active = true;
+  bool operator==(const User&) const = default;
 };
 
 struct Specialty {
@@ -43,6 +46,7 @@ struct Specialty {
   std::string name_nl;
   std::string name_en;
   std::optional<std::string> vektis_code;  // Vektis specialism code, e.g. "0310"; none for kader areas
+  bool operator==(const Specialty&) const = default;
 };
 
 // One specialist organisation's department for one specialty.
@@ -51,6 +55,7 @@ struct Pool {
   int64_t organisation_id = 0;
   std::string specialty;
   std::string name;
+  bool operator==(const Pool&) const = default;
 };
 
 }  // namespace meekijk::domain

@@ -2,6 +2,8 @@
 #include "service/access_log.h"
 
 #include "core/log.h"
+#include "store/access_log.h"
+#include "store/database.h"
 #include "store/tx.h"
 
 namespace meekijk::service {
@@ -44,7 +46,7 @@ Result<void> AccessLog::Record(store::Tx& tx, const Principal& principal, domain
   entry.patient_ref = consult.number;
   entry.detail = std::move(detail);
   entry.outcome = "success";
-  MK_RETURN_IF_ERROR(tx.AppendAccessLog(entry));
+  MK_RETURN_IF_ERROR(tx.access_log().Append(entry));
   return Ok();
 }
 
@@ -57,13 +59,13 @@ void AccessLog::RecordRefusal(const Principal& principal, std::optional<domain::
   entry.outcome = ErrorCodeName(error.code);
   entry.detail = error.message.en;
   Result<void> written = database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
-    MK_RETURN_IF_ERROR(tx.AppendAccessLog(entry));
+    MK_RETURN_IF_ERROR(tx.access_log().Append(entry));
     return Ok();
   });
   if (!written.ok()) {
     log::Error("access_log_refusal_not_written",
                {{"request_id", principal.request.request_id}, {"action", action},
-                {"reason", written.error().message.en}});
+                {"reason", written.error().reason.empty() ? written.error().message.en : written.error().reason}});
   }
 }
 

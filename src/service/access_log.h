@@ -12,7 +12,11 @@
 #include "core/result.h"
 #include "domain/consult.h"
 #include "service/principal.h"
-#include "store/database.h"
+
+namespace meekijk::store {
+class Database;
+class Tx;
+}  // namespace meekijk::store
 
 namespace meekijk::service {
 

@@ -1,11 +1,19 @@
-// How a caller relates to a consult: the role through which they may see it, if any.
+// How a caller relates to a consult, and the rules that follow from it (private to the service
+// layer): the role through which they may see it, what they may do, whom it routes to.
 #pragma once
+
+#include <vector>
 
 #include "core/result.h"
 #include "domain/agreement.h"
 #include "domain/consult.h"
+#include "domain/consult_state.h"
+#include "service/pool_option.h"
 #include "service/principal.h"
-#include "store/tx.h"
+
+namespace meekijk::store {
+class Tx;
+}
 
 namespace meekijk::service {
 
@@ -26,9 +34,17 @@ struct PracticeAgreements {
 };
 Result<PracticeAgreements> AgreementsOfPractice(store::Tx& tx, int64_t practice_id);
 
-// kForbidden unless the specialist is the one who holds (claimed or was named for) the consult:
-// a colleague in the same pool may not answer a consult someone else has taken.
-Result<void> RequireHolder(const Principal& principal, const domain::Consult& consult);
+// kForbidden when a specialist acts on a consult that someone claimed, and it is not them: a
+// colleague in the same pool may not answer a consult another has taken. On a sent consult any
+// member of the pool may act; the practice's roles are not affected.
+Result<void> RequireHolderOnceClaimed(const Principal& principal, const domain::Consult& consult,
+                                      domain::Role role);
+
+// The actions the caller may take on the consult now: the domain's life-cycle table for their
+// role, less what only the holder may do.
+std::vector<domain::ConsultAction> AllowedActions(const Principal& principal,
+                                                  const domain::Consult& consult,
+                                                  domain::Role role);
 
 // Whether the caller sees who the patient is (name, date of birth, BSN, where the agreement made
 // the practice fill them in): the practice always; among specialists only the one who has claimed
@@ -36,5 +52,8 @@ Result<void> RequireHolder(const Principal& principal, const domain::Consult& co
 // more (data minimisation, AVG art. 5).
 bool SeesPatientIdentity(const Principal& principal, const domain::Consult& consult,
                          domain::Role role);
+
+// A pool as people choosing one see it: its name and its organisation's. kNotFound when absent.
+Result<PoolOption> PoolOptionOf(store::Tx& tx, int64_t pool_id);
 
 }  // namespace meekijk::service

@@ -1,10 +1,11 @@
 // The life-cycle use cases: send, cancel, claim, decline, forward, messages, advice, close.
 #include "domain/agreement.h"
+#include "domain/calendar.h"
 #include "domain/consult_validation.h"
-#include "service/calendar.h"
-#include "service/consult_access.h"
+#include "service/consult_frame.h"
+#include "service/consult_routing.h"
 #include "service/consult_service.h"
-#include "store/tx.h"
+#include "store/agreements.h"
 
 namespace meekijk::service {
 
@@ -17,19 +18,31 @@ namespace {
 
 constexpr std::monostate kDone{};
 
-// Specialists act on a claimed consult only when they hold it; on a sent one any pool member may.
-Result<void> RequireHolderOnceClaimed(const Principal& principal, const Consult& consult,
-                                      Role role) {
-  if (role != Role::kSpecialist || consult.status == domain::ConsultStatus::kSent) return Ok();
-  return RequireHolder(principal, consult);
+// OnConsult for a life-cycle action: checks the transition in the domain's table, lets `apply`
+// change the consult, and stores it with its new status.
+template <typename Apply>
+Result<Consult> Transition(store::Database& database, AccessLog& access_log, const Clock& clock,
+                           const Principal& principal, int64_t consult_id, ConsultAction action,
+                           Apply&& apply) {
+  std::string log_action = "consult." + std::string(domain::Name(action));
+  return OnConsult<Consult>(database, access_log, principal, consult_id, log_action,
+                            [&](store::Tx& tx, Consult& consult, Role role) -> Result<Consult> {
+    domain::Addressee addressee = consult.specialist_id ? domain::Addressee::kNamedSpecialist
+                                                        : domain::Addressee::kPool;
+    MK_ASSIGN_OR_RETURN(domain::ConsultStatus next,
+                        domain::NextStatus(consult.status, action, role, addressee));
+    MK_RETURN_IF_ERROR(apply(tx, consult, role));
+    consult.status = next;
+    consult.updated_at = clock.Now();
+    MK_RETURN_IF_ERROR(tx.consults().Update(consult));
+    ++consult.version;
+    return consult;
+  });
 }
 
-}  // namespace
-
-Result<void> ConsultService::AppendMessage(store::Tx& tx, const Principal& principal,
-                                           const Consult& consult, Role role, MessageKind kind,
-                                           const std::string& body,
-                                           std::optional<domain::Recommendation> recommendation) {
+Result<void> AppendMessage(store::Tx& tx, const Principal& principal, const Consult& consult,
+                           Role role, MessageKind kind, const std::string& body, TimePoint now,
+                           std::optional<domain::Recommendation> recommendation = {}) {
   domain::ThreadMessage message;
   message.consult_id = consult.id;
   message.kind = kind;
@@ -37,28 +50,30 @@ Result<void> ConsultService::AppendMessage(store::Tx& tx, const Principal& princ
   message.author_role = role;
   message.body = body;
   message.recommendation = recommendation;
-  message.created_at = clock_.Now();
-  MK_RETURN_IF_ERROR(tx.InsertMessage(message));
+  message.created_at = now;
+  MK_RETURN_IF_ERROR(tx.consults().AppendMessage(message));
   return Ok();
 }
 
+}  // namespace
+
 Result<Consult> ConsultService::Send(const Principal& principal, int64_t consult_id) {
-  return Transition(principal, consult_id, ConsultAction::kSend,
+  return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kSend,
                     [&](store::Tx& tx, Consult& consult, Role) -> Result<std::monostate> {
-    MK_RETURN_IF_ERROR(Route(tx, principal, consult));
+    MK_RETURN_IF_ERROR(Route(tx, principal, clock_.Now(), consult));
     return kDone;
   });
 }
 
 Result<Consult> ConsultService::Cancel(const Principal& principal, int64_t consult_id) {
-  return Transition(principal, consult_id, ConsultAction::kCancel,
+  return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kCancel,
                     [](store::Tx&, Consult&, Role) -> Result<std::monostate> { return kDone; });
 }
 
 Result<Consult> ConsultService::Claim(const Principal& principal, int64_t consult_id) {
-  return Transition(principal, consult_id, ConsultAction::kClaim,
+  return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kClaim,
                     [&](store::Tx&, Consult& consult, Role role) -> Result<std::monostate> {
-    if (role == Role::kSpecialist && !principal.IsPoolMember(*consult.pool_id)) {
+    if (role == Role::kSpecialist && !(consult.pool_id && principal.IsPoolMember(*consult.pool_id))) {
       return MakeError(ErrorCode::kForbidden, "U hoort niet bij de pool van deze consultatie.",
                        "You are not a member of this consult's pool.");
     }
@@ -70,7 +85,7 @@ Result<Consult> ConsultService::Claim(const Principal& principal, int64_t consul
 Result<Consult> ConsultService::Decline(const Principal& principal, int64_t consult_id,
                                         const std::string& reason) {
   MK_RETURN_IF_ERROR(domain::ValidateMessageBody(reason, "decline", "reason"));
-  return Transition(principal, consult_id, ConsultAction::kDecline,
+  return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kDecline,
                     [&](store::Tx&, Consult& consult, Role role) -> Result<std::monostate> {
     MK_RETURN_IF_ERROR(RequireHolderOnceClaimed(principal, consult, role));
     consult.decline_reason = reason;
@@ -81,9 +96,9 @@ Result<Consult> ConsultService::Decline(const Principal& principal, int64_t cons
 
 Result<Consult> ConsultService::Forward(const Principal& principal, int64_t consult_id,
                                         int64_t to_pool_id) {
-  return Transition(principal, consult_id, ConsultAction::kForward,
+  return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kForward,
                     [&](store::Tx& tx, Consult& consult, Role) -> Result<std::monostate> {
-    MK_ASSIGN_OR_RETURN(std::optional<domain::Pool> target, tx.FindPool(to_pool_id));
+    MK_ASSIGN_OR_RETURN(std::optional<domain::Pool> target, tx.agreements().FindPool(to_pool_id));
     if (!target || target->specialty != consult.content.specialty ||
         target->id == consult.pool_id) {
       return MakeError(ErrorCode::kInvalidArgument,
@@ -93,9 +108,8 @@ Result<Consult> ConsultService::Forward(const Principal& principal, int64_t cons
     MK_ASSIGN_OR_RETURN(PracticeAgreements practice, AgreementsOfPractice(tx, consult.practice_id));
     MK_ASSIGN_OR_RETURN(domain::Agreement agreement,
                         domain::SelectAgreement(practice.agreements, practice.scope,
-                                                consult.content.specialty,
-                                                consult.content.mode,
-                                                AmsterdamIsoDate(clock_.Now()), to_pool_id));
+                                                consult.content.specialty, consult.content.mode,
+                                                domain::AmsterdamIsoDate(clock_.Now()), to_pool_id));
     // The response clock keeps running: the patient has been waiting since the consult was sent.
     consult.pool_id = agreement.pool_id;
     consult.agreement_id = agreement.id;
@@ -113,10 +127,10 @@ Result<Consult> ConsultService::PostMessage(const Principal& principal, int64_t 
     return MakeError(ErrorCode::kInvalidArgument, "Geef een advies via ‘advies geven’.",
                      "Give advice through the advice action.", "kind");
   }
-  return Transition(principal, consult_id, action,
+  return Transition(database_, access_log_, clock_, principal, consult_id, action,
                     [&](store::Tx& tx, Consult& consult, Role role) -> Result<std::monostate> {
     MK_RETURN_IF_ERROR(RequireHolderOnceClaimed(principal, consult, role));
-    MK_RETURN_IF_ERROR(AppendMessage(tx, principal, consult, role, kind, body));
+    MK_RETURN_IF_ERROR(AppendMessage(tx, principal, consult, role, kind, body, clock_.Now()));
     return kDone;
   });
 }
@@ -125,12 +139,13 @@ Result<Consult> ConsultService::GiveAdvice(const Principal& principal, int64_t c
                                            domain::Recommendation recommendation,
                                            const std::string& body) {
   MK_RETURN_IF_ERROR(domain::ValidateMessageBody(body, "advice", "body"));
-  return Transition(principal, consult_id, ConsultAction::kAdvice,
+  return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kAdvice,
                     [&](store::Tx& tx, Consult& consult, Role role) -> Result<std::monostate> {
     MK_RETURN_IF_ERROR(RequireHolderOnceClaimed(principal, consult, role));
-    MK_RETURN_IF_ERROR(
-        AppendMessage(tx, principal, consult, role, MessageKind::kAdvice, body, recommendation));
-    consult.advice = domain::Advice{recommendation, body, principal.user.id, clock_.Now()};
+    TimePoint now = clock_.Now();
+    MK_RETURN_IF_ERROR(AppendMessage(tx, principal, consult, role, MessageKind::kAdvice, body, now,
+                                     recommendation));
+    consult.advice = domain::Advice{recommendation, body, principal.user.id, now};
     return kDone;
   });
 }
@@ -138,7 +153,7 @@ Result<Consult> ConsultService::GiveAdvice(const Principal& principal, int64_t c
 Result<Consult> ConsultService::Close(const Principal& principal, int64_t consult_id,
                                       const Outcome& outcome) {
   MK_RETURN_IF_ERROR(domain::ValidateRating(outcome.rating));
-  return Transition(principal, consult_id, ConsultAction::kClose,
+  return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kClose,
                     [&](store::Tx&, Consult& consult, Role) -> Result<std::monostate> {
     consult.outcome = domain::Outcome{outcome.outcome, outcome.learned, outcome.rating,
                                       clock_.Now()};

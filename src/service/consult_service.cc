@@ -1,15 +1,16 @@
-// Creating, reading and listing consults, and the transaction frame every consult use case uses.
+// Creating, reading and listing consults.
 #include "service/consult_service.h"
 
 #include <algorithm>
 
 #include "domain/agreement.h"
+#include "domain/calendar.h"
 #include "domain/consult_number.h"
 #include "domain/consult_validation.h"
-#include "domain/working_days.h"
-#include "service/calendar.h"
-#include "service/consult_access.h"
-#include "store/tx.h"
+#include "service/consult_frame.h"
+#include "service/consult_routing.h"
+#include "store/attachments.h"
+#include "store/directory.h"
 
 namespace meekijk::service {
 
@@ -17,67 +18,41 @@ using domain::Consult;
 using domain::ConsultAction;
 using domain::Role;
 
-template <typename T>
-Result<T> ConsultService::OnConsult(const Principal& principal, int64_t consult_id,
-                                    std::string_view action, const ConsultWork<T>& work) {
-  std::optional<T> out;
-  std::optional<Role> role;
-  std::string patient_ref;
-  Result<void> done = database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
-    MK_ASSIGN_OR_RETURN(std::optional<Consult> consult, tx.FindConsult(consult_id));
-    if (!consult) return ConsultNotFound();
-    patient_ref = consult->number;
-    MK_ASSIGN_OR_RETURN(role, RoleOnConsult(tx, principal, *consult));
-    MK_ASSIGN_OR_RETURN(T value, work(tx, *consult, *role));
-    MK_RETURN_IF_ERROR(access_log_.Record(tx, principal, *role, action, *consult));
-    out.emplace(std::move(value));
-    return Ok();
-  });
-  if (!done.ok()) {
-    access_log_.RecordRefusal(principal, role, action, consult_id, patient_ref, done.error());
-    return done.error();
-  }
-  return std::move(*out);
-}
+namespace {
 
-Result<Consult> ConsultService::Transition(const Principal& principal, int64_t consult_id,
-                                           ConsultAction action,
-                                           const ConsultWork<std::monostate>& apply) {
-  std::string log_action = "consult." + std::string(domain::Name(action));
-  return OnConsult<Consult>(principal, consult_id, log_action,
-                            [&](store::Tx& tx, Consult& consult, Role role) -> Result<Consult> {
-    domain::Addressee addressee = consult.specialist_id ? domain::Addressee::kNamedSpecialist
-                                                        : domain::Addressee::kPool;
-    MK_ASSIGN_OR_RETURN(domain::ConsultStatus next,
-                        domain::NextStatus(consult.status, action, role, addressee));
-    MK_RETURN_IF_ERROR(apply(tx, consult, role));
-    consult.status = next;
-    consult.updated_at = clock_.Now();
-    MK_RETURN_IF_ERROR(tx.UpdateConsult(consult));
-    ++consult.version;
-    return consult;
-  });
-}
+int YearOf(TimePoint t) { return static_cast<int>(domain::AmsterdamDate(t).year()); }
 
-Result<void> ConsultService::Route(store::Tx& tx, const Principal& principal, Consult& consult) {
-  MK_RETURN_IF_ERROR(domain::ValidateConsultContent(
-      consult.content, static_cast<int>(AmsterdamDate(clock_.Now()).year())));
-  MK_RETURN_IF_ERROR(domain::ValidateReadyToSend(consult.content));
+// Where the caller may forward the consult: the other pools of its specialty, and mode, that the
+// practice has an agreement with today.
+Result<std::vector<PoolOption>> ForwardPools(store::Tx& tx, const Consult& consult, TimePoint now) {
   MK_ASSIGN_OR_RETURN(PracticeAgreements practice, AgreementsOfPractice(tx, consult.practice_id));
-  TimePoint now = clock_.Now();
-  MK_ASSIGN_OR_RETURN(domain::Agreement agreement,
-                      domain::SelectAgreement(practice.agreements, practice.scope,
-                                              consult.content.specialty,
-                                              consult.content.mode, AmsterdamIsoDate(now),
-                                              consult.pool_id));
-  MK_RETURN_IF_ERROR(domain::ValidateIdentification(agreement, consult.content.patient));
-  consult.pool_id = agreement.pool_id;
-  consult.agreement_id = agreement.id;
-  consult.sender_id = principal.user.id;
-  consult.sent_at = now;
-  consult.due_at = domain::AddWorkingDays(now, agreement.response_days);
-  return Ok();
+  std::string today = domain::AmsterdamIsoDate(now);
+  std::vector<PoolOption> pools;
+  for (const domain::Agreement& agreement : practice.agreements) {
+    bool other = agreement.pool_id != consult.pool_id;
+    bool listed = std::any_of(pools.begin(), pools.end(),
+                              [&](const PoolOption& p) { return p.id == agreement.pool_id; });
+    if (!other || listed || !domain::AgreementCovers(agreement, practice.scope,
+                                                     consult.content.specialty,
+                                                     consult.content.mode, today)) {
+      continue;
+    }
+    MK_ASSIGN_OR_RETURN(PoolOption pool, PoolOptionOf(tx, agreement.pool_id));
+    pools.push_back(std::move(pool));
+  }
+  return pools;
 }
+
+store::ConsultFilter::Box StoreBox(Box box) {
+  switch (box) {
+    case Box::kOutbox: return store::ConsultFilter::Box::kOutbox;
+    case Box::kInbox: return store::ConsultFilter::Box::kInbox;
+    case Box::kPool: return store::ConsultFilter::Box::kPool;
+  }
+  return store::ConsultFilter::Box::kOutbox;
+}
+
+}  // namespace
 
 Result<Consult> ConsultService::Create(const Principal& principal, const NewConsult& request) {
   std::vector<int64_t> practices = principal.OrganisationsWithRole(Role::kGp);
@@ -108,7 +83,7 @@ Result<Consult> ConsultService::Create(const Principal& principal, const NewCons
                      "practice_id");
   }
   TimePoint now = clock_.Now();
-  int year = static_cast<int>(AmsterdamDate(now).year());
+  int year = YearOf(now);
   MK_RETURN_IF_ERROR(domain::ValidateConsultContent(request.content, year));
   return store::Transact<Consult>(database_, store::Access::kWrite,
                                   [&](store::Tx& tx) -> Result<Consult> {
@@ -121,14 +96,15 @@ Result<Consult> ConsultService::Create(const Principal& principal, const NewCons
     consult.specialist_id = request.specialist_id;
     consult.created_at = consult.updated_at = now;
     MK_RETURN_IF_ERROR(ValidateSpecialtyAndAddressee(tx, consult));
-    MK_ASSIGN_OR_RETURN(int64_t sequence, tx.NextCounter(domain::ConsultNumberCounter(year)));
+    MK_ASSIGN_OR_RETURN(int64_t sequence,
+                        tx.consults().NextInSequence(domain::ConsultNumberCounter(year)));
     consult.number = domain::FormatConsultNumber({year, sequence});
     if (request.send) {
-      MK_RETURN_IF_ERROR(Route(tx, principal, consult));
+      MK_RETURN_IF_ERROR(Route(tx, principal, now, consult));
       consult.status = consult.specialist_id ? domain::ConsultStatus::kClaimed
                                              : domain::ConsultStatus::kSent;
     }
-    MK_ASSIGN_OR_RETURN(consult.id, tx.InsertConsult(consult));
+    MK_ASSIGN_OR_RETURN(consult.id, tx.consults().Insert(consult));
     MK_RETURN_IF_ERROR(access_log_.Record(tx, principal, role, "consult.create", consult));
     if (request.send) MK_RETURN_IF_ERROR(access_log_.Record(tx, principal, role, "consult.send", consult));
     return consult;
@@ -137,25 +113,16 @@ Result<Consult> ConsultService::Create(const Principal& principal, const NewCons
 
 Result<Consult> ConsultService::UpdateDraft(const Principal& principal, int64_t consult_id,
                                            const NewConsult& request) {
-  MK_RETURN_IF_ERROR(domain::ValidateConsultContent(
-      request.content, static_cast<int>(AmsterdamDate(clock_.Now()).year())));
-  return OnConsult<Consult>(principal, consult_id, "consult.update",
+  MK_RETURN_IF_ERROR(domain::ValidateConsultContent(request.content, YearOf(clock_.Now())));
+  return OnConsult<Consult>(database_, access_log_, principal, consult_id, "consult.update",
                             [&](store::Tx& tx, Consult& consult, Role role) -> Result<Consult> {
-    if (role != Role::kGp && role != Role::kAssistant) {
-      return MakeError(ErrorCode::kForbidden, "Alleen de praktijk wijzigt een concept.",
-                       "Only the practice changes a draft.");
-    }
-    if (consult.status != domain::ConsultStatus::kDraft) {
-      return MakeError(ErrorCode::kConflict,
-                       "Deze consultatie is geen concept meer en kan niet meer worden gewijzigd.",
-                       "This consult is no longer a draft and cannot be changed.");
-    }
+    MK_RETURN_IF_ERROR(domain::NextStatus(consult.status, ConsultAction::kEdit, role));
     consult.content = request.content;
     consult.pool_id = request.pool_id;
     consult.specialist_id = request.specialist_id;
     MK_RETURN_IF_ERROR(ValidateSpecialtyAndAddressee(tx, consult));
     consult.updated_at = clock_.Now();
-    MK_RETURN_IF_ERROR(tx.UpdateConsult(consult));
+    MK_RETURN_IF_ERROR(tx.consults().Update(consult));
     ++consult.version;
     return consult;
   });
@@ -167,17 +134,18 @@ Result<std::string> ConsultService::ChangesFingerprint(const Principal& principa
   std::vector<int64_t> pools;
   for (const domain::Pool& pool : principal.pools) pools.push_back(pool.id);
   return store::Transact<std::string>(database_, store::Access::kRead, [&](store::Tx& tx) {
-    return tx.ConsultFingerprint(practices, principal.user.id, pools);
+    return tx.consults().Fingerprint(practices, principal.user.id, pools);
   });
 }
 
 Result<ConsultDetail> ConsultService::Get(const Principal& principal, int64_t consult_id) {
-  return OnConsult<ConsultDetail>(principal, consult_id, "consult.read",
+  return OnConsult<ConsultDetail>(database_, access_log_, principal, consult_id, "consult.read",
                                   [&](store::Tx& tx, Consult& consult,
                                       Role role) -> Result<ConsultDetail> {
     ConsultDetail detail;
     detail.consult = consult;
     detail.viewer_role = role;
+    detail.allowed_actions = AllowedActions(principal, consult, role);
     if (!SeesPatientIdentity(principal, consult, role)) {
       domain::Patient& patient = detail.consult.content.patient;
       detail.patient_withheld = patient.name || patient.birth_date || patient.bsn;
@@ -185,57 +153,35 @@ Result<ConsultDetail> ConsultService::Get(const Principal& principal, int64_t co
       patient.birth_date.reset();
       patient.bsn.reset();
     }
-    MK_ASSIGN_OR_RETURN(detail.thread, tx.ListMessages(consult.id));
-    MK_ASSIGN_OR_RETURN(detail.attachments, tx.ListAttachments(consult.id));
-    MK_ASSIGN_OR_RETURN(auto practice, tx.FindOrganisation(consult.practice_id));
+    MK_ASSIGN_OR_RETURN(detail.thread, tx.consults().Thread(consult.id));
+    MK_ASSIGN_OR_RETURN(detail.attachments, tx.attachments().OfConsult(consult.id));
+    MK_ASSIGN_OR_RETURN(auto practice, tx.directory().FindOrganisation(consult.practice_id));
     if (practice) detail.practice_name = practice->name;
     if (consult.pool_id) {
-      MK_ASSIGN_OR_RETURN(auto pool, tx.FindPool(*consult.pool_id));
-      if (pool) detail.pool_name = pool->name;
+      MK_ASSIGN_OR_RETURN(PoolOption pool, PoolOptionOf(tx, *consult.pool_id));
+      detail.pool_name = pool.name;
     }
     if (consult.specialist_id) {
-      MK_ASSIGN_OR_RETURN(auto specialist, tx.FindUser(*consult.specialist_id));
+      MK_ASSIGN_OR_RETURN(auto specialist, tx.directory().FindUser(*consult.specialist_id));
       if (specialist) detail.specialist_name = specialist->display_name;
     }
     if (domain::NextStatus(consult.status, ConsultAction::kForward, role).ok()) {
-      MK_ASSIGN_OR_RETURN(detail.forward_pools, ForwardPools(tx, consult));
+      MK_ASSIGN_OR_RETURN(detail.forward_pools, ForwardPools(tx, consult, clock_.Now()));
     }
     return detail;
   });
 }
 
-Result<std::vector<PoolOption>> ConsultService::ForwardPools(store::Tx& tx, const Consult& consult) {
-  MK_ASSIGN_OR_RETURN(PracticeAgreements practice, AgreementsOfPractice(tx, consult.practice_id));
-  std::string today = AmsterdamIsoDate(clock_.Now());
-  std::vector<PoolOption> pools;
-  for (const domain::Agreement& agreement : practice.agreements) {
-    bool other = agreement.pool_id != consult.pool_id;
-    bool listed = std::any_of(pools.begin(), pools.end(),
-                              [&](const PoolOption& p) { return p.id == agreement.pool_id; });
-    if (!other || listed || !domain::AgreementCovers(agreement, practice.scope,
-                                                     consult.content.specialty,
-                                                     consult.content.mode, today)) {
-      continue;
-    }
-    MK_ASSIGN_OR_RETURN(auto pool, tx.FindPool(agreement.pool_id));
-    if (!pool) continue;  // the foreign key makes this impossible; never read an empty optional
-    MK_ASSIGN_OR_RETURN(auto organisation, tx.FindOrganisation(pool->organisation_id));
-    pools.push_back({pool->id, pool->name, organisation ? organisation->name : ""});
-  }
-  return pools;
-}
-
-Result<store::ConsultPage> ConsultService::List(const Principal& principal,
-                                                const ListQuery& query) {
+Result<ConsultList> ConsultService::List(const Principal& principal, const ListQuery& query) {
   store::ConsultFilter filter;
-  filter.box = query.box;
+  filter.box = StoreBox(query.box);
   filter.status = query.status;
   filter.specialty = query.specialty;
   filter.text = query.text;
   filter.after = query.cursor;
   filter.limit = query.limit;
   Role role = Role::kSpecialist;
-  if (query.box == store::ConsultFilter::Box::kOutbox) {
+  if (query.box == Box::kOutbox) {
     role = principal.HasRole(Role::kGp) ? Role::kGp : Role::kAssistant;
     filter.practice_ids = principal.OrganisationsWithRole(role);
   } else {
@@ -243,63 +189,22 @@ Result<store::ConsultPage> ConsultService::List(const Principal& principal,
     for (const domain::Pool& pool : principal.pools) filter.pool_ids.push_back(pool.id);
   }
   if (!principal.HasRole(role)) {
-    return MakeError(ErrorCode::kForbidden,
-                     query.box == store::ConsultFilter::Box::kOutbox
-                         ? "Alleen huisartsen en praktijkmedewerkers hebben een uitgaande lijst."
-                         : "Alleen specialisten hebben een inbox en een pool.",
-                     query.box == store::ConsultFilter::Box::kOutbox
-                         ? "Only GPs and practice assistants have an outbox."
-                         : "Only specialists have an inbox and a pool.");
+    return query.box == Box::kOutbox
+               ? MakeError(ErrorCode::kForbidden,
+                           "Alleen huisartsen en praktijkmedewerkers hebben een uitgaande lijst.",
+                           "Only GPs and practice assistants have an outbox.")
+               : MakeError(ErrorCode::kForbidden, "Alleen specialisten hebben een inbox en een pool.",
+                           "Only specialists have an inbox and a pool.");
   }
-  return store::Transact<store::ConsultPage>(database_, store::Access::kWrite,
-                                             [&](store::Tx& tx) -> Result<store::ConsultPage> {
-    MK_ASSIGN_OR_RETURN(store::ConsultPage page, tx.ListConsults(filter));
+  return store::Transact<ConsultList>(database_, store::Access::kWrite,
+                                      [&](store::Tx& tx) -> Result<ConsultList> {
+    MK_ASSIGN_OR_RETURN(store::ConsultPage page, tx.consults().List(filter));
     // A list shows patients too: one access-log row for every consult on the page.
     for (const Consult& consult : page.items) {
       MK_RETURN_IF_ERROR(access_log_.Record(tx, principal, role, "consult.list", consult));
     }
-    return page;
+    return ConsultList{std::move(page.items), std::move(page.next_cursor)};
   });
 }
-
-Result<void> ConsultService::ValidateSpecialtyAndAddressee(store::Tx& tx, Consult& consult) {
-  MK_ASSIGN_OR_RETURN(std::vector<domain::Specialty> specialties, tx.ListSpecialties());
-  bool known = false;
-  for (const domain::Specialty& specialty : specialties) known |= specialty.code == consult.content.specialty;
-  if (!known) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "Onbekend specialisme „" + consult.content.specialty + "”.",
-                     "Unknown specialty \"" + consult.content.specialty + "\".", "specialty");
-  }
-  if (consult.pool_id) {
-    MK_ASSIGN_OR_RETURN(std::optional<domain::Pool> pool, tx.FindPool(*consult.pool_id));
-    if (!pool || pool->specialty != consult.content.specialty) {
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "Deze pool beantwoordt geen vragen voor dit specialisme.",
-                       "This pool does not answer consults for this specialty.", "pool_id");
-    }
-  }
-  if (!consult.specialist_id) return Ok();
-  MK_ASSIGN_OR_RETURN(std::vector<domain::Pool> pools, tx.ListPoolsOfMember(*consult.specialist_id));
-  for (const domain::Pool& pool : pools) {
-    if (pool.specialty != consult.content.specialty) continue;
-    if (consult.pool_id && *consult.pool_id != pool.id) continue;
-    consult.pool_id = pool.id;
-    return Ok();
-  }
-  return MakeError(ErrorCode::kInvalidArgument,
-                   "Deze specialist beantwoordt geen vragen voor dit specialisme.",
-                   "This specialist does not answer consults for this specialty.",
-                   "specialist_id");
-}
-
-// The use cases in consult_actions.cc and consult_attachments.cc share OnConsult.
-template Result<Consult> ConsultService::OnConsult<Consult>(const Principal&, int64_t,
-                                                            std::string_view,
-                                                            const ConsultWork<Consult>&);
-template Result<store::AttachmentRecord> ConsultService::OnConsult<store::AttachmentRecord>(
-    const Principal&, int64_t, std::string_view, const ConsultWork<store::AttachmentRecord>&);
-template Result<StoredFile> ConsultService::OnConsult<StoredFile>(
-    const Principal&, int64_t, std::string_view, const ConsultWork<StoredFile>&);
 
 }  // namespace meekijk::service

@@ -5,7 +5,12 @@
 
 #include "auth/password.h"
 #include "service/directory_service.h"
-#include "service/session_service.h"
+#include "service/access_log.h"
+#include "service/attachment_service.h"
+#include "service/login_service.h"
+#include "store/access_log.h"
+#include "store/agreements.h"
+#include "store/directory.h"
 #include "store/tx.h"
 #include "testing/sample_files.h"
 #include "testing/test_database.h"
@@ -26,7 +31,8 @@ class ConsultServiceTest : public ::testing::TestWithParam<Engine> {
     place_ = std::make_unique<testing::TestDatabase>(GetParam());
     db_ = place_->Open();
     access_log_ = std::make_unique<AccessLog>(*db_, clock_);
-    consults_ = std::make_unique<ConsultService>(*db_, clock_, *access_log_, 1024);
+    consults_ = std::make_unique<ConsultService>(*db_, clock_, *access_log_);
+    attachments_ = std::make_unique<AttachmentService>(*db_, clock_, *access_log_, 1024);
     DirectoryService directory(*db_, clock_);
     care_group_ = *directory.AddOrganisation({0, domain::OrgKind::kCareGroup, "Zorggroep Zuid",
                                               "12345678", {}, "Rotterdam"});
@@ -66,11 +72,11 @@ class ConsultServiceTest : public ::testing::TestWithParam<Engine> {
   Principal Load(int64_t user_id) {
     Principal principal;
     EXPECT_TRUE(db_->Run(store::Access::kRead, [&](store::Tx& tx) -> Result<void> {
-      MK_ASSIGN_OR_RETURN(auto user, tx.FindUser(user_id));
+      MK_ASSIGN_OR_RETURN(auto user, tx.directory().FindUser(user_id));
       if (!user) return MakeError(ErrorCode::kNotFound, "geen gebruiker", "no such user");
       principal.user = *user;
-      MK_ASSIGN_OR_RETURN(principal.memberships, tx.ListMemberships(user_id));
-      MK_ASSIGN_OR_RETURN(principal.pools, tx.ListPoolsOfMember(user_id));
+      MK_ASSIGN_OR_RETURN(principal.memberships, tx.directory().Memberships(user_id));
+      MK_ASSIGN_OR_RETURN(principal.pools, tx.agreements().PoolsOfMember(user_id));
       return Ok();
     }).ok());
     principal.request = {"127.0.0.1", "test"};
@@ -98,7 +104,7 @@ class ConsultServiceTest : public ::testing::TestWithParam<Engine> {
 
   std::vector<store::AccessLogEntry> LogOf(int64_t consult_id) {
     return *store::Transact<std::vector<store::AccessLogEntry>>(
-        *db_, store::Access::kRead, [&](store::Tx& tx) { return tx.ListAccessLog(consult_id, 500); });
+        *db_, store::Access::kRead, [&](store::Tx& tx) { return tx.access_log().List(consult_id, 500); });
   }
 
   static void ExpectError(const Result<domain::Consult>& result, ErrorCode code) {
@@ -111,6 +117,7 @@ class ConsultServiceTest : public ::testing::TestWithParam<Engine> {
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<AccessLog> access_log_;
   std::unique_ptr<ConsultService> consults_;
+  std::unique_ptr<AttachmentService> attachments_;
   int64_t care_group_ = 0, practice_ = 0, other_practice_ = 0, hospital_ = 0, pool_ = 0,
           other_pool_ = 0;
   Principal gp_, assistant_, other_gp_, specialist_, colleague_, outsider_;
@@ -229,42 +236,42 @@ TEST_P(ConsultServiceTest, RefusesInvalidContentWithTheField) {
 TEST_P(ConsultServiceTest, AttachmentsAreRecognisedByTheirBytesAndLimited) {
   int64_t id = SentConsult();
   std::string png = testing::SamplePng();
-  Result<store::AttachmentRecord> added = consults_->AddAttachment(gp_, id, "arm.png", png);
+  Result<domain::Attachment> added = attachments_->Add(gp_, id, "arm.png", png);
   ASSERT_TRUE(added.ok());
   EXPECT_EQ(added->file_type, domain::FileType::kPng);
-  EXPECT_EQ(consults_->AddAttachment(gp_, id, "brief.pdf", "MZ\x90\x00 executable").error().code,
+  EXPECT_EQ(attachments_->Add(gp_, id, "brief.pdf", "MZ\x90\x00 executable").error().code,
             ErrorCode::kUnsupportedMedia);
-  EXPECT_EQ(consults_->AddAttachment(gp_, id, "big.pdf", "%PDF-" + std::string(2000, 'x')).error().code,
+  EXPECT_EQ(attachments_->Add(gp_, id, "big.pdf", "%PDF-" + std::string(2000, 'x')).error().code,
             ErrorCode::kTooLarge);
-  EXPECT_EQ(consults_->AddAttachment(gp_, id, "uitslag.pdf", "%PDF-1.7\n<html><script>x</script>")
+  EXPECT_EQ(attachments_->Add(gp_, id, "uitslag.pdf", "%PDF-1.7\n<html><script>x</script>")
                 .error().code,
             ErrorCode::kUnsupportedMedia);
-  EXPECT_EQ(consults_->AddAttachment(gp_, id, "x.jpg", "\xFF\xD8\xFF").error().code,
+  EXPECT_EQ(attachments_->Add(gp_, id, "x.jpg", "\xFF\xD8\xFF").error().code,
             ErrorCode::kUnsupportedMedia);
-  Result<StoredFile> file = consults_->GetAttachment(specialist_, added->id);
+  Result<StoredFile> file = attachments_->Get(specialist_, added->id);
   ASSERT_TRUE(file.ok());
   EXPECT_EQ(file->content, png);
-  EXPECT_EQ(consults_->GetAttachment(other_gp_, added->id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(attachments_->Get(other_gp_, added->id).error().code, ErrorCode::kNotFound);
   // Once claimed, only the holder among the specialists adds files.
   ASSERT_TRUE(consults_->Claim(specialist_, id).ok());
-  EXPECT_EQ(consults_->AddAttachment(colleague_, id, "x.png", png).error().code,
+  EXPECT_EQ(attachments_->Add(colleague_, id, "x.png", png).error().code,
             ErrorCode::kForbidden);
-  EXPECT_TRUE(consults_->AddAttachment(specialist_, id, "uitleg.png", png).ok());
+  EXPECT_TRUE(attachments_->Add(specialist_, id, "uitleg.png", png).ok());
 }
 
 TEST_P(ConsultServiceTest, AttachmentNamesAreKeptAsValidUtf8) {
   int64_t id = SentConsult();
   std::string png = testing::SamplePng();
   std::string broken = "foto\xff\xfe \"arm\";/..\\x.png";
-  EXPECT_EQ(consults_->AddAttachment(gp_, id, broken, png)->filename, "foto arm..x.png");
+  EXPECT_EQ(attachments_->Add(gp_, id, broken, png)->filename, "foto arm..x.png");
   std::string long_name;
   for (int i = 0; i < 150; ++i) long_name += "é";  // 2 bytes each
-  std::string kept = consults_->AddAttachment(gp_, id, long_name, png)->filename;
+  std::string kept = attachments_->Add(gp_, id, long_name, png)->filename;
   EXPECT_EQ(kept, long_name + ".png");  // 150 whole characters and the type's extension
-  EXPECT_EQ(consults_->AddAttachment(gp_, id, "", png)->filename, "bijlage.png");
+  EXPECT_EQ(attachments_->Add(gp_, id, "", png)->filename, "bijlage.png");
   // The name says what the bytes proved, and shows no reversed text.
-  EXPECT_EQ(consults_->AddAttachment(gp_, id, "\u202Egnp.exe", png)->filename, "gnp.png");
-  EXPECT_EQ(consults_->AddAttachment(gp_, id, "uitslag.html", testing::SamplePdf())->filename,
+  EXPECT_EQ(attachments_->Add(gp_, id, "\u202Egnp.exe", png)->filename, "gnp.png");
+  EXPECT_EQ(attachments_->Add(gp_, id, "uitslag.html", testing::SamplePdf())->filename,
             "uitslag.pdf");
 }
 
@@ -289,7 +296,7 @@ TEST_P(ConsultServiceTest, AccessLogHoldsEveryReadChangeAndRefusal) {
   int64_t id = SentConsult();
   ASSERT_TRUE(consults_->Get(specialist_, id).ok());
   ListQuery pool;
-  pool.box = store::ConsultFilter::Box::kPool;
+  pool.box = Box::kPool;
   ASSERT_EQ(consults_->List(specialist_, pool)->items.size(), 1u);
   ASSERT_FALSE(consults_->Get(other_gp_, id).ok());
   std::vector<store::AccessLogEntry> log = LogOf(id);  // newest first

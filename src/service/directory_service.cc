@@ -7,7 +7,11 @@
 #include "auth/password.h"
 #include "core/utf8.h"
 #include "domain/identifiers.h"
-#include "service/calendar.h"
+#include "domain/calendar.h"
+#include "service/consult_access.h"
+#include "store/agreements.h"
+#include "store/database.h"
+#include "store/directory.h"
 #include "store/tx.h"
 
 namespace meekijk::service {
@@ -25,7 +29,7 @@ Result<int64_t> DirectoryService::AddOrganisation(const domain::Organisation& or
                      "A care provider has an AGB code.", "agb");
   }
   return store::Transact<int64_t>(database_, store::Access::kWrite, [&](store::Tx& tx) {
-    return tx.InsertOrganisation(organisation, clock_.Now());
+    return tx.directory().InsertOrganisation(organisation, clock_.Now());
   });
 }
 
@@ -44,16 +48,16 @@ Result<int64_t> DirectoryService::AddUserWithHash(const NewUser& user,
   if (user.agb) MK_RETURN_IF_ERROR(domain::ValidateAgb(*user.agb));
   return store::Transact<int64_t>(database_, store::Access::kWrite,
                                   [&](store::Tx& tx) -> Result<int64_t> {
-    MK_ASSIGN_OR_RETURN(auto existing, tx.FindUserByUsername(user.username));
+    MK_ASSIGN_OR_RETURN(auto existing, tx.directory().FindUserByUsername(user.username));
     if (existing) {
       return MakeError(ErrorCode::kConflict, "Deze gebruikersnaam is al in gebruik.",
                        "This username is already taken.", "username");
     }
     domain::User record{0, user.username, user.display_name, user.email, user.agb,
                         password_hash, true};
-    MK_ASSIGN_OR_RETURN(int64_t id, tx.InsertUser(record, clock_.Now()));
+    MK_ASSIGN_OR_RETURN(int64_t id, tx.directory().InsertUser(record, clock_.Now()));
     for (const auto& [organisation_id, role] : user.memberships) {
-      MK_ASSIGN_OR_RETURN(auto organisation, tx.FindOrganisation(organisation_id));
+      MK_ASSIGN_OR_RETURN(auto organisation, tx.directory().FindOrganisation(organisation_id));
       if (!organisation) {
         return MakeError(ErrorCode::kInvalidArgument, "Deze organisatie bestaat niet.",
                          "This organisation does not exist.", "organisation");
@@ -66,7 +70,7 @@ Result<int64_t> DirectoryService::AddUserWithHash(const NewUser& user,
                              organisation->name + ".",
                          "role");
       }
-      MK_RETURN_IF_ERROR(tx.AddMembership(id, organisation_id, role));
+      MK_RETURN_IF_ERROR(tx.directory().AddMembership(id, organisation_id, role));
     }
     return id;
   });
@@ -74,15 +78,15 @@ Result<int64_t> DirectoryService::AddUserWithHash(const NewUser& user,
 
 Result<void> DirectoryService::AddSpecialty(const domain::Specialty& specialty) {
   return database_.Run(store::Access::kWrite,
-                       [&](store::Tx& tx) { return tx.UpsertSpecialty(specialty); });
+                       [&](store::Tx& tx) { return tx.agreements().UpsertSpecialty(specialty); });
 }
 
 Result<int64_t> DirectoryService::AddPool(const domain::Pool& pool,
                                           const std::vector<int64_t>& member_ids) {
   return store::Transact<int64_t>(database_, store::Access::kWrite,
                                   [&](store::Tx& tx) -> Result<int64_t> {
-    MK_ASSIGN_OR_RETURN(int64_t id, tx.InsertPool(pool));
-    for (int64_t member : member_ids) MK_RETURN_IF_ERROR(tx.AddPoolMember(id, member));
+    MK_ASSIGN_OR_RETURN(int64_t id, tx.agreements().InsertPool(pool));
+    for (int64_t member : member_ids) MK_RETURN_IF_ERROR(tx.agreements().AddPoolMember(id, member));
     return id;
   });
 }
@@ -94,13 +98,13 @@ Result<int64_t> DirectoryService::AddAgreement(const domain::Agreement& agreemen
                      "An agreement has at least one mode and a response time.", "modes");
   }
   return store::Transact<int64_t>(database_, store::Access::kWrite, [&](store::Tx& tx) {
-    return tx.InsertAgreement(agreement, clock_.Now());
+    return tx.agreements().Insert(agreement, clock_.Now());
   });
 }
 
 Result<std::vector<domain::Organisation>> DirectoryService::ListOrganisations() {
   return store::Transact<std::vector<domain::Organisation>>(
-      database_, store::Access::kRead, [](store::Tx& tx) { return tx.ListOrganisations(); });
+      database_, store::Access::kRead, [](store::Tx& tx) { return tx.directory().ListOrganisations(); });
 }
 
 Result<bool> DirectoryService::IsEmpty() {
@@ -115,7 +119,7 @@ std::vector<const domain::IcpcCode*> DirectoryService::SearchIcpc(const Principa
 }
 
 Result<std::vector<SpecialtyOption>> DirectoryService::SpecialtiesFor(const Principal& principal) {
-  std::string today = AmsterdamIsoDate(clock_.Now());
+  std::string today = domain::AmsterdamIsoDate(clock_.Now());
   return store::Transact<std::vector<SpecialtyOption>>(
       database_, store::Access::kRead, [&](store::Tx& tx) -> Result<std::vector<SpecialtyOption>> {
     std::vector<domain::Agreement> agreements;
@@ -123,23 +127,22 @@ Result<std::vector<SpecialtyOption>> DirectoryService::SpecialtiesFor(const Prin
       std::vector<int64_t> gp_organisations;
       for (const domain::Membership& m : principal.memberships) {
         if (m.role != role) continue;
-        gp_organisations.push_back(m.organisation_id);
-        if (m.parent_id) gp_organisations.push_back(*m.parent_id);
+        for (int64_t id : domain::GpSideOrganisations({m.organisation_id, m.parent_id})) {
+          gp_organisations.push_back(id);
+        }
       }
-      MK_ASSIGN_OR_RETURN(auto found, tx.ListAgreementsOfGpOrganisations(gp_organisations));
+      MK_ASSIGN_OR_RETURN(auto found, tx.agreements().OfGpOrganisations(gp_organisations));
       agreements.insert(agreements.end(), found.begin(), found.end());
     }
     std::vector<int64_t> pool_ids;
     for (const domain::Pool& pool : principal.pools) pool_ids.push_back(pool.id);
-    MK_ASSIGN_OR_RETURN(auto answered, tx.ListAgreementsOfPools(pool_ids));
+    MK_ASSIGN_OR_RETURN(auto answered, tx.agreements().OfPools(pool_ids));
     agreements.insert(agreements.end(), answered.begin(), answered.end());
 
-    MK_ASSIGN_OR_RETURN(std::vector<domain::Specialty> specialties, tx.ListSpecialties());
+    MK_ASSIGN_OR_RETURN(std::vector<domain::Specialty> specialties, tx.agreements().Specialties());
     std::map<std::string, SpecialtyOption> options;
     for (const domain::Agreement& agreement : agreements) {
-      bool current = agreement.valid_from <= today &&
-                     (!agreement.valid_until || today <= *agreement.valid_until);
-      if (!current) continue;
+      if (!domain::AgreementInForce(agreement, today)) continue;
       SpecialtyOption& option = options[agreement.specialty];
       for (domain::ConsultMode mode : agreement.modes) {
         if (std::find(option.modes.begin(), option.modes.end(), mode) == option.modes.end()) {
@@ -149,10 +152,8 @@ Result<std::vector<SpecialtyOption>> DirectoryService::SpecialtiesFor(const Prin
       bool listed = std::any_of(option.pools.begin(), option.pools.end(),
                                 [&](const PoolOption& p) { return p.id == agreement.pool_id; });
       if (listed) continue;
-      MK_ASSIGN_OR_RETURN(auto pool, tx.FindPool(agreement.pool_id));
-      if (!pool) continue;  // the foreign key makes this impossible; never read an empty optional
-      MK_ASSIGN_OR_RETURN(auto organisation, tx.FindOrganisation(pool->organisation_id));
-      option.pools.push_back({pool->id, pool->name, organisation ? organisation->name : ""});
+      MK_ASSIGN_OR_RETURN(PoolOption pool, PoolOptionOf(tx, agreement.pool_id));
+      option.pools.push_back(std::move(pool));
     }
     std::vector<SpecialtyOption> result;
     for (const domain::Specialty& specialty : specialties) {  // in the store's name order

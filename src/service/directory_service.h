@@ -15,7 +15,10 @@
 #include "domain/icpc.h"
 #include "service/pool_option.h"
 #include "service/principal.h"
-#include "store/database.h"
+
+namespace meekijk::store {
+class Database;
+}
 
 namespace meekijk::service {
 

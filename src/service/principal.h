@@ -1,5 +1,5 @@
 // Who is asking: the authenticated user with their memberships and pools, and where the request
-// came from. Built by SessionService::Authenticate; every use case takes one.
+// came from. Built by LoginService::Authenticate; every use case takes one.
 #pragma once
 
 #include <optional>

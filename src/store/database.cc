@@ -31,12 +31,17 @@ void Database::RecordTransaction(std::chrono::steady_clock::time_point start,
 Result<void> Database::RunUnit(Tx& tx, const Work& work) {
   try {
     return work(tx);
+  } catch (const RowError& e) {
+    // A value the code does not know: never guess a default, refuse the whole unit of work.
+    log::Error("row_unreadable", {{"column", e.column()}, {"what", e.what()}});
+    // The detail is for the log, which the API writes for every internal error; never for people.
+    return Error{ErrorCode::kInternal, Text{"", e.what()}, "", "row_unreadable"};
   } catch (const std::exception& e) {
     log::Error("transaction_threw", {{"what", e.what()}});
   } catch (...) {
     log::Error("transaction_threw");
   }
-  return MakeError(ErrorCode::kInternal, "Er ging iets mis.", "Something went wrong.");
+  return MakeFact(ErrorCode::kInternal, "unit_of_work_threw");
 }
 
 Result<void> Database::RunTransaction(Connection& connection, Dialect dialect,
@@ -47,7 +52,7 @@ Result<void> Database::RunTransaction(Connection& connection, Dialect dialect,
   Result<void> result = RunUnit(tx, work);
   if (!result.ok()) {
     Result<int64_t> rolled_back = connection.Execute("ROLLBACK");
-    if (!rolled_back.ok()) log::Warn("rollback_failed", {{"reason", rolled_back.error().message.en}});
+    if (!rolled_back.ok()) log::Warn("rollback_failed", {{"reason", rolled_back.error().reason}});
     RecordTransaction(start, "rollback");
     return result;
   }

@@ -9,6 +9,7 @@
 #include <optional>
 #include <utility>
 
+#include "core/clock.h"
 #include "core/result.h"
 #include "store/connection.h"
 #include "store/dialect.h"
@@ -28,8 +29,9 @@ class Database {
   // Runs `work` in one transaction; commits when it returns ok, rolls back and returns its
   // error otherwise. kRead work must not write. Thread-safe.
   virtual Result<void> Run(Access access, const Work& work) = 0;
-  // Brings the schema to the newest version; safe to call from several nodes at once.
-  Result<void> Migrate();
+  // Brings the schema to the newest version; safe to call from several nodes at once. The clock
+  // dates each applied version.
+  Result<void> Migrate(const Clock& clock);
   // The schema version in the database (0 when empty).
   Result<int> SchemaVersion();
 

@@ -170,8 +170,15 @@ CREATE TABLE counters (
 )
 )sql";
 
+// A "session" is the specialist's meekijkspreekuur from now on; what a user holds after logging in
+// is a login (docs/adr/0005).
+constexpr std::string_view kRenameSessionsToLogins = R"sql(
+ALTER TABLE sessions RENAME TO logins
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "organisations, users, agreements, consults, sessions, access log", kSchemaV1},
+    Migration{2, "sessions are logins", kRenameSessionsToLogins},
 };
 
 constexpr std::string_view kCreateMigrationsTable =
@@ -188,7 +195,8 @@ Result<int> CurrentVersion(Connection& connection) {
   return static_cast<int>(rows.front().Int(0));
 }
 
-Result<void> Apply(Connection& connection, Dialect dialect, const Migration& migration) {
+Result<void> Apply(Connection& connection, Dialect dialect, const Migration& migration,
+                   TimePoint now) {
   std::string sql = ApplySchemaTokens(migration.sql, dialect);
   size_t start = 0;
   while (start < sql.size()) {
@@ -199,25 +207,23 @@ Result<void> Apply(Connection& connection, Dialect dialect, const Migration& mig
     if (statement.find_first_not_of(" \n\t") == std::string::npos) continue;
     MK_RETURN_IF_ERROR(connection.Execute(statement));
   }
-  int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                    std::chrono::system_clock::now().time_since_epoch())
-                    .count();
-  SqlValue params[] = {int64_t{migration.version}, std::string(migration.description), now};
+  SqlValue params[] = {int64_t{migration.version}, std::string(migration.description),
+                       ToUnixMillis(now)};
   MK_RETURN_IF_ERROR(connection.Execute(kInsertVersion, params));
   return Ok();
 }
 
 }  // namespace
 
-Result<void> Database::Migrate() {
-  return Run(Access::kWrite, [this](Tx& tx) -> Result<void> {
+Result<void> Database::Migrate(const Clock& clock) {
+  return Run(Access::kWrite, [this, &clock](Tx& tx) -> Result<void> {
     Connection& connection = tx.connection();
     std::string_view lock = MigrationLockStatement(dialect());
     if (!lock.empty()) MK_RETURN_IF_ERROR(connection.Query(lock));
     MK_ASSIGN_OR_RETURN(int version, CurrentVersion(connection));
     for (const Migration& migration : kMigrations) {
       if (migration.version <= version) continue;
-      MK_RETURN_IF_ERROR(Apply(connection, dialect(), migration));
+      MK_RETURN_IF_ERROR(Apply(connection, dialect(), migration, clock.Now()));
       log::Info("schema_migrated", {{"version", migration.version},
                                      {"description", migration.description}});
     }

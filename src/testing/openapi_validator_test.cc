@@ -80,7 +80,7 @@ json::object Consult() {
       {"id": 11, "filename": "hand.jpg", "content_type": "image/jpeg", "size": 123456,
        "uploaded_by": 5, "uploaded_at": "2026-03-02T09:12:00.000Z"}
     ],
-    "viewer_role": "gp", "version": 6, "forward_pools": []
+    "viewer_role": "gp", "version": 6, "forward_pools": [], "allowed_actions": ["question", "close"]
   })")
       .as_object();
 }

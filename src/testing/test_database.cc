@@ -65,8 +65,10 @@ TestDatabase::TestDatabase(Engine engine) : engine_(engine) {
   schema_ = "t_" + UniqueSuffix();
   auto admin = store::postgres::OpenPostgresDatabase(base, 1);
   if (!admin.ok()) throw std::runtime_error("cannot reach the test PostgreSQL at " + base);
-  Result<void> created = (*admin)->Run(store::Access::kWrite,
-                                       [&](store::Tx& tx) { return tx.CreateSchema(schema_); });
+  Result<void> created = (*admin)->Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
+    MK_RETURN_IF_ERROR(tx.connection().Execute("CREATE SCHEMA " + schema_));
+    return Ok();
+  });
   if (!created.ok()) throw std::runtime_error("cannot create schema " + schema_);
   url_ = WithSearchPath(base, schema_);
 }
@@ -79,8 +81,10 @@ TestDatabase::~TestDatabase() {
   }
   auto admin = store::postgres::OpenPostgresDatabase(PostgresBaseUrl(), 1);
   if (!admin.ok()) return;
-  (void)(*admin)->Run(store::Access::kWrite,
-                      [&](store::Tx& tx) { return tx.DropSchema(schema_); });
+  (void)(*admin)->Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
+    MK_RETURN_IF_ERROR(tx.connection().Execute("DROP SCHEMA " + schema_ + " CASCADE"));
+    return Ok();
+  });
 }
 
 std::vector<std::string> TestDatabase::CommandLineArguments() const {
@@ -88,13 +92,15 @@ std::vector<std::string> TestDatabase::CommandLineArguments() const {
   return {"--database", url_};
 }
 
-std::unique_ptr<store::Database> TestDatabase::Open() const {
+std::unique_ptr<store::Database> TestDatabase::Open(
+    std::shared_ptr<store::StatementFaults> faults) const {
   Result<std::unique_ptr<store::Database>> database =
       engine_ == Engine::kSqlite
-          ? store::sqlite::OpenSqliteDatabase(directory_ + "/meekijk.db")
-          : store::postgres::OpenPostgresDatabase(url_, 4);
+          ? store::sqlite::OpenSqliteDatabase(directory_ + "/meekijk.db", 4, 128, faults)
+          : store::postgres::OpenPostgresDatabase(url_, 4, faults);
   if (!database.ok()) throw std::runtime_error("cannot open the test database");
-  Result<void> migrated = (*database)->Migrate();
+  static const SystemClock clock;
+  Result<void> migrated = (*database)->Migrate(clock);
   if (!migrated.ok()) {
     throw std::runtime_error("cannot migrate the test database: " + migrated.error().message.en);
   }

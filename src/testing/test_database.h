@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "store/database.h"
+#include "store/statement_faults.h"
 
 namespace meekijk::testing {
 
@@ -29,8 +30,9 @@ class TestDatabase {
 
   // How `meekijk` is told where the data is: {"--data", dir} or {"--database", url}.
   std::vector<std::string> CommandLineArguments() const;
-  // Opens a new migrated Database on it; call as often as nodes are needed.
-  std::unique_ptr<store::Database> Open() const;
+  // Opens a new migrated Database on it; call as often as nodes are needed. `faults`, when given,
+  // is asked before every statement after the migration.
+  std::unique_ptr<store::Database> Open(std::shared_ptr<store::StatementFaults> faults = nullptr) const;
   Engine engine() const { return engine_; }
 
  private:

@@ -24,8 +24,7 @@ constexpr Oid kFloat8Oid = 701;
 constexpr Oid kNumericOid = 1700;
 
 Error ContainsNul() {
-  return MakeError(ErrorCode::kInvalidArgument, "De tekst bevat een ongeldig teken (NUL).",
-                   "The text contains an invalid character (NUL).");
+  return MakeFact(ErrorCode::kInvalidArgument, "text_contains_nul");
 }
 
 Error EngineError(PGconn* connection, const PGresult* result) {
@@ -34,12 +33,10 @@ Error EngineError(PGconn* connection, const PGresult* result) {
   // Class 23: integrity constraint violation (unique, foreign key, not null, check).
   if (state != nullptr && std::strncmp(state, "23", 2) == 0) {
     log::Warn("postgres_constraint", {{"sqlstate", state}, {"detail", detail}});
-    return MakeError(ErrorCode::kConflict, "Dit bestaat al of verwijst naar iets dat ontbreekt.",
-                     "This already exists or refers to something that is missing.");
+    return MakeFact(ErrorCode::kConflict, "duplicate_or_missing_reference");
   }
   log::Error("postgres_error", {{"sqlstate", state != nullptr ? state : ""}, {"detail", detail}});
-  return MakeError(ErrorCode::kUnavailable, "De database is tijdelijk niet beschikbaar.",
-                   "The database is temporarily unavailable.");
+  return MakeFact(ErrorCode::kUnavailable, "database_unavailable");
 }
 
 std::string DecodeHexBytea(const char* text, size_t length) {
@@ -60,7 +57,8 @@ std::string DecodeHexBytea(const char* text, size_t length) {
 
 class PostgresConnection final : public Connection {
  public:
-  explicit PostgresConnection(PGconn* connection) : connection_(connection) {}
+  PostgresConnection(PGconn* connection, std::shared_ptr<StatementFaults> faults)
+      : connection_(connection), faults_(std::move(faults)) {}
   ~PostgresConnection() override { PQfinish(connection_); }
   PostgresConnection(const PostgresConnection&) = delete;
   PostgresConnection& operator=(const PostgresConnection&) = delete;
@@ -85,6 +83,9 @@ class PostgresConnection final : public Connection {
   using PgResult = std::unique_ptr<PGresult, void (*)(PGresult*)>;
 
   Result<PgResult> Run(std::string_view sql, std::span<const SqlValue> params) {
+    if (faults_) {
+      if (std::optional<Error> injected = faults_->Before(sql)) return *injected;
+    }
     std::string numbered = NumberPlaceholders(sql);
     std::vector<std::string> texts(params.size());
     std::vector<const char*> values(params.size(), nullptr);
@@ -127,6 +128,8 @@ class PostgresConnection final : public Connection {
     int columns = PQnfields(result);
     Rows rows;
     rows.reserve(row_count);
+    auto names = std::make_shared<std::vector<std::string>>();
+    for (int c = 0; c < columns; ++c) names->emplace_back(PQfname(result, c));
     for (int r = 0; r < row_count; ++r) {
       std::vector<SqlValue> cells;
       cells.reserve(columns);
@@ -149,21 +152,22 @@ class PostgresConnection final : public Connection {
           default: cells.emplace_back(std::string(text, length));
         }
       }
-      rows.emplace_back(std::move(cells));
+      rows.emplace_back(std::move(cells), names);
     }
     return rows;
   }
 
   PGconn* connection_;
+  std::shared_ptr<StatementFaults> faults_;
 };
 
-Result<std::unique_ptr<PostgresConnection>> Connect(const std::string& url) {
+Result<std::unique_ptr<PostgresConnection>> Connect(const std::string& url,
+                                                    const std::shared_ptr<StatementFaults>& faults) {
   PGconn* raw = PQconnectdb(url.c_str());
-  auto connection = std::make_unique<PostgresConnection>(raw);
+  auto connection = std::make_unique<PostgresConnection>(raw, faults);
   if (!connection->healthy()) {
     log::Error("postgres_connect_failed", {{"detail", PQerrorMessage(raw)}});
-    return MakeError(ErrorCode::kUnavailable, "De database is niet bereikbaar.",
-                     "The database cannot be reached.");
+    return MakeFact(ErrorCode::kUnavailable, "database_unreachable");
   }
   // Quiet NOTICEs (e.g. "relation already exists, skipping") that would otherwise go to stderr.
   PQsetNoticeProcessor(raw, [](void*, const char*) {}, nullptr);
@@ -172,7 +176,8 @@ Result<std::unique_ptr<PostgresConnection>> Connect(const std::string& url) {
 
 class PostgresDatabase final : public Database {
  public:
-  PostgresDatabase(std::string url, int pool_size) : url_(std::move(url)), pool_size_(pool_size) {}
+  PostgresDatabase(std::string url, int pool_size, std::shared_ptr<StatementFaults> faults)
+      : url_(std::move(url)), pool_size_(pool_size), faults_(std::move(faults)) {}
 
   Dialect dialect() const override { return Dialect::kPostgres; }
 
@@ -202,7 +207,7 @@ class PostgresDatabase final : public Database {
       }
       ++open_;  // reserve a slot, then connect outside the lock
     }
-    Result<std::unique_ptr<PostgresConnection>> connection = Connect(url_);
+    Result<std::unique_ptr<PostgresConnection>> connection = Connect(url_, faults_);
     if (!connection.ok()) {
       std::lock_guard lock(mutex_);
       --open_;
@@ -226,6 +231,7 @@ class PostgresDatabase final : public Database {
 
   std::string url_;
   int pool_size_;
+  std::shared_ptr<StatementFaults> faults_;
   std::mutex mutex_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<PostgresConnection>> idle_;
@@ -234,8 +240,9 @@ class PostgresDatabase final : public Database {
 
 }  // namespace
 
-Result<std::unique_ptr<Database>> OpenPostgresDatabase(const std::string& url, int pool_size) {
-  auto database = std::make_unique<PostgresDatabase>(url, std::max(1, pool_size));
+Result<std::unique_ptr<Database>> OpenPostgresDatabase(const std::string& url, int pool_size,
+                                                       std::shared_ptr<StatementFaults> faults) {
+  auto database = std::make_unique<PostgresDatabase>(url, std::max(1, pool_size), std::move(faults));
   MK_RETURN_IF_ERROR(database->Warm());
   return std::unique_ptr<Database>(std::move(database));
 }

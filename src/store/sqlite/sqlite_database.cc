@@ -22,17 +22,16 @@ Error EngineError(sqlite3* db, int code) {
   int primary = code & 0xff;
   if (primary == SQLITE_CONSTRAINT) {
     log::Warn("sqlite_constraint", {{"detail", detail}});
-    return MakeError(ErrorCode::kConflict, "Dit bestaat al of verwijst naar iets dat ontbreekt.",
-                     "This already exists or refers to something that is missing.");
+    return MakeFact(ErrorCode::kConflict, "duplicate_or_missing_reference");
   }
   log::Error("sqlite_error", {{"code", code}, {"detail", detail}});
-  return MakeError(ErrorCode::kUnavailable, "De database is tijdelijk niet beschikbaar.",
-                   "The database is temporarily unavailable.");
+  return MakeFact(ErrorCode::kUnavailable, "database_unavailable");
 }
 
 class SqliteConnection final : public Connection {
  public:
-  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  SqliteConnection(sqlite3* db, std::shared_ptr<StatementFaults> faults)
+      : db_(db), faults_(std::move(faults)) {}
   ~SqliteConnection() override { sqlite3_close_v2(db_); }
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
@@ -53,6 +52,9 @@ class SqliteConnection final : public Connection {
 
  private:
   Result<Rows> Run(std::string_view sql, std::span<const SqlValue> params, int64_t* changes) {
+    if (faults_) {
+      if (std::optional<Error> injected = faults_->Before(sql)) return *injected;
+    }
     sqlite3_stmt* raw = nullptr;
     int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
     if (rc != SQLITE_OK) return EngineError(db_, rc);
@@ -62,7 +64,11 @@ class SqliteConnection final : public Connection {
       if (rc != SQLITE_OK) return EngineError(db_, rc);
     }
     Rows rows;
-    while ((rc = sqlite3_step(raw)) == SQLITE_ROW) rows.push_back(ReadRow(raw));
+    ColumnNames names;
+    while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
+      if (!names) names = NamesOf(raw);
+      rows.push_back(ReadRow(raw, names));
+    }
     if (rc != SQLITE_DONE) return EngineError(db_, rc);
     if (changes != nullptr) *changes = sqlite3_changes64(db_);
     return rows;
@@ -82,7 +88,16 @@ class SqliteConnection final : public Connection {
     return sqlite3_bind_null(statement, index);
   }
 
-  static Row ReadRow(sqlite3_stmt* statement) {
+  static ColumnNames NamesOf(sqlite3_stmt* statement) {
+    auto names = std::make_shared<std::vector<std::string>>();
+    for (int c = 0; c < sqlite3_column_count(statement); ++c) {
+      const char* name = sqlite3_column_name(statement, c);
+      names->emplace_back(name != nullptr ? name : "");
+    }
+    return names;
+  }
+
+  static Row ReadRow(sqlite3_stmt* statement, const ColumnNames& names) {
     int columns = sqlite3_column_count(statement);
     std::vector<SqlValue> cells;
     cells.reserve(columns);
@@ -104,13 +119,15 @@ class SqliteConnection final : public Connection {
         default: cells.emplace_back(std::monostate{});
       }
     }
-    return Row(std::move(cells));
+    return Row(std::move(cells), names);
   }
 
   sqlite3* db_;
+  std::shared_ptr<StatementFaults> faults_;
 };
 
-Result<std::unique_ptr<SqliteConnection>> Connect(const std::string& path, bool read_only) {
+Result<std::unique_ptr<SqliteConnection>> Connect(const std::string& path, bool read_only,
+                                                  const std::shared_ptr<StatementFaults>& faults) {
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
@@ -119,7 +136,7 @@ Result<std::unique_ptr<SqliteConnection>> Connect(const std::string& path, bool 
     sqlite3_close_v2(db);
     return error;
   }
-  auto connection = std::make_unique<SqliteConnection>(db);
+  auto connection = std::make_unique<SqliteConnection>(db, faults);
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   Connection& seam = *connection;
   for (std::string_view pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL",
@@ -252,8 +269,7 @@ class SqliteDatabase final : public Database {
   }
 
   static Error TransactionLost() {
-    return MakeError(ErrorCode::kUnavailable, "De database is tijdelijk niet beschikbaar.",
-                     "The database is temporarily unavailable.");
+    return MakeFact(ErrorCode::kUnavailable, "database_unavailable");
   }
 
   SqliteConnection* AcquireReader() {
@@ -285,11 +301,12 @@ class SqliteDatabase final : public Database {
 }  // namespace
 
 Result<std::unique_ptr<Database>> OpenSqliteDatabase(const std::string& path, int readers,
-                                                     size_t max_batch) {
-  MK_ASSIGN_OR_RETURN(auto writer, Connect(path, false));
+                                                     size_t max_batch,
+                                                     std::shared_ptr<StatementFaults> faults) {
+  MK_ASSIGN_OR_RETURN(auto writer, Connect(path, false, faults));
   std::vector<std::unique_ptr<SqliteConnection>> reader_connections;
   for (int i = 0; i < std::max(1, readers); ++i) {
-    MK_ASSIGN_OR_RETURN(auto reader, Connect(path, true));
+    MK_ASSIGN_OR_RETURN(auto reader, Connect(path, true, faults));
     reader_connections.push_back(std::move(reader));
   }
   return std::unique_ptr<Database>(

@@ -7,6 +7,7 @@
 
 #include "core/result.h"
 #include "store/database.h"
+#include "store/statement_faults.h"
 
 namespace meekijk::store::sqlite {
 
@@ -14,7 +15,9 @@ namespace meekijk::store::sqlite {
 // readers and the writer need to share one database. `readers` connections serve read-only work
 // concurrently; one writer connection serialises writes in the process, committing up to
 // `max_batch` queued units of work together (group commit; 1 turns it off, for comparison).
-Result<std::unique_ptr<Database>> OpenSqliteDatabase(const std::string& path, int readers = 4,
-                                                     size_t max_batch = 128);
+// `faults`, for tests only, may fail any statement.
+Result<std::unique_ptr<Database>> OpenSqliteDatabase(
+    const std::string& path, int readers = 4, size_t max_batch = 128,
+    std::shared_ptr<StatementFaults> faults = nullptr);
 
 }  // namespace meekijk::store::sqlite

@@ -7,6 +7,8 @@ import type { components } from '../api/schema';
 
 export type ConsultSummary = components['schemas']['ConsultSummary'];
 export type Consult = components['schemas']['Consult'];
+/** What the caller may do on a consult; the server says which in `allowed_actions`. */
+export type ConsultAction = Consult['allowed_actions'][number];
 export type ConsultStatus = components['schemas']['ConsultStatus'];
 export type NewConsult = components['schemas']['NewConsult'];
 export type Specialty = components['schemas']['Specialty'];

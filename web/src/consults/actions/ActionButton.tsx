@@ -2,7 +2,7 @@
 import { Button } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { ActionError } from '../../components/ActionError';
-import type { ConsultAction } from '../view/availableActions';
+import type { ConsultAction } from '../api';
 import type { ConsultActionRunner } from './useConsultAction';
 
 export function ActionButton({ runner, action, work, children, primary }: {

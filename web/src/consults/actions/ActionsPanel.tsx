@@ -1,11 +1,11 @@
-// The actions this viewer may take on this consult now (see availableActions), each with its own
-// input and its own error message.
+// The actions the server allows this viewer on this consult now (`allowed_actions`, from the
+// domain's life-cycle table), each with its own input and its own error message. The panel lays
+// them out in its own order; it offers nothing the server did not name.
 import { ButtonLink, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useFormFields } from '../../components/useFormFields';
-import { runAction, type Consult } from '../api';
-import { availableActions } from '../view/availableActions';
+import { runAction, type Consult, type ConsultAction } from '../api';
 import { ActionButton } from './ActionButton';
 import { AdviceForm } from './AdviceForm';
 import { CancelButton } from './CancelButton';
@@ -20,9 +20,9 @@ export function ActionsPanel({ consult }: { consult: Consult }) {
   const navigate = useNavigate();
   const consultFields = useFormFields('consult');
   const runner = useConsultAction();
-  const actions = availableActions(consult.viewer_role, consult.status);
+  const actions = consult.allowed_actions;
   if (actions.length === 0) return null;
-  const has = (action: (typeof actions)[number]) => actions.includes(action);
+  const has = (action: ConsultAction) => actions.includes(action);
   const id = consult.id;
   return (
     <section aria-labelledby="actions-heading" className="mk-actions-panel">

@@ -6,8 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ActionError } from '../../components/ActionError';
 import { useFormFields } from '../../components/useFormFields';
 import { usePersistentForm } from '../../lib/usePersistentForm';
-import { postMessage, type MessageKind } from '../api';
-import type { ConsultAction } from '../view/availableActions';
+import { postMessage, type ConsultAction, type MessageKind } from '../api';
 import type { ConsultActionRunner } from './useConsultAction';
 
 const kFields = ['body'] as const;

@@ -6,8 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kNoErrors, placeError, type PlacedError } from '../../api/errors';
 import { isComplete } from '../../lib/formFields';
-import { consultKeys } from '../api';
-import type { ConsultAction } from '../view/availableActions';
+import { consultKeys, type ConsultAction } from '../api';
 
 export interface ActionState {
   busy: ConsultAction | null;

@@ -4,6 +4,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n/i18n';
 import type { Consult } from '../api';
+import { consultFixture } from '../consultFixture';
 import { ConsultDetails } from './ConsultDetails';
 
 vi.mock('../api', async (importOriginal) => ({
@@ -11,16 +12,9 @@ vi.mock('../api', async (importOriginal) => ({
   useSpecialties: () => ({ data: undefined }),
 }));
 
-function consultIn(status: Consult['status']): Consult {
-  const now = new Date().toISOString();
-  return {
-    id: 7, number: 'MK-2026-0007', status, specialty: 'dermatologie', mode: 'digital', icpc: 'S88',
-    icpc_description: 'Contacteczeem', due_at: new Date(Date.now() + 3 * 86_400_000 + 60_000).toISOString(),
-    sent_at: now, created_at: now, updated_at: now, patient: { birth_year: 1979, sex: 'female' },
-    question: 'Handeczeem: eerst behandelen?', clinical_summary: '', intended_referral: true, consent: true,
-    practice: { id: 1, name: 'Praktijk De Linde' }, pool: null, specialist: null, decline_reason: null, thread: [],
-    advice: null, outcome: null, attachments: [], viewer_role: 'gp', version: 3, forward_pools: [],
-  };
+/** The GP's consult in `status`, with the actions the server allows the GP then. */
+function consultIn(status: Consult['status'], allowed_actions: Consult['allowed_actions']): Consult {
+  return consultFixture({ status, allowed_actions });
 }
 
 describe('ConsultDetails', () => {
@@ -28,7 +22,7 @@ describe('ConsultDetails', () => {
 
   it('tells a pool specialist that the identity follows the claim, and never shows what it lacks', async () => {
     await i18n.changeLanguage('nl');
-    const consult = { ...consultIn('sent'), viewer_role: 'specialist' as const,
+    const consult = { ...consultIn('sent', ['claim', 'forward', 'decline']), viewer_role: 'specialist' as const,
       patient: { birth_year: 1979, sex: 'female' as const, name: null, birth_date: null, bsn: null, withheld: true } };
     const { container } = render(<ConsultDetails consult={consult} />);
     expect(container.textContent).toContain('naam, geboortedatum en BSN ziet u zodra u het consult hebt opgepakt');
@@ -37,13 +31,13 @@ describe('ConsultDetails', () => {
 
   it('shows the deadline while the answer is awaited', async () => {
     await i18n.changeLanguage('nl');
-    const { container } = render(<ConsultDetails consult={consultIn('claimed')} />);
+    const { container } = render(<ConsultDetails consult={consultIn('claimed', [])} />);
     expect(container.querySelector('.mk-due time')?.textContent).toBe('over 3 dagen');
   });
 
   it('shows no deadline to the GP once the consult is answered', async () => {
     await i18n.changeLanguage('nl');
-    const { container } = render(<ConsultDetails consult={consultIn('answered')} />);
+    const { container } = render(<ConsultDetails consult={consultIn('answered', ['question', 'close'])} />);
     expect(screen.getByText('Antwoord verwacht')).toBeTruthy();
     expect(container.querySelector('.mk-due time')).toBeNull();
     expect(container.textContent).not.toContain('over 3 dagen');
@@ -52,7 +46,7 @@ describe('ConsultDetails', () => {
 
   it("names the fields by the catalogue's labels", async () => {
     await i18n.changeLanguage('en');
-    render(<ConsultDetails consult={consultIn('sent')} />);
+    render(<ConsultDetails consult={consultIn('sent', ['cancel'])} />);
     expect(screen.getByText('Reason (ICPC code)')).toBeTruthy();
     expect(screen.getByText('Question for the specialist')).toBeTruthy();
     expect(screen.getByText('Would you have referred the patient without this consult?')).toBeTruthy();

@@ -1,15 +1,15 @@
 // The Amsterdam calendar day of an instant.
-#include "service/calendar.h"
+#include "domain/calendar.h"
 
 #include <cstdio>
 
 #include "domain/working_days.h"
 
-namespace meekijk::service {
+namespace meekijk::domain {
 
 std::chrono::year_month_day AmsterdamDate(TimePoint t) {
   return std::chrono::year_month_day(
-      std::chrono::floor<std::chrono::days>(t + domain::AmsterdamUtcOffset(t)));
+      std::chrono::floor<std::chrono::days>(t + AmsterdamUtcOffset(t)));
 }
 
 std::string AmsterdamIsoDate(TimePoint t) {
@@ -20,4 +20,4 @@ std::string AmsterdamIsoDate(TimePoint t) {
   return buffer;
 }
 
-}  // namespace meekijk::service
+}  // namespace meekijk::domain

@@ -1,5 +1,5 @@
-// Logging in and out, and turning a token into a Principal. Sessions live in the database, so
-// that any node can serve any request and a logout works everywhere at once.
+// Logging in and out, and turning a login's token into a Principal. Logins live in the database,
+// so that any node can serve any request and a logout works everywhere at once (docs/adr/0004).
 #pragma once
 
 #include <chrono>
@@ -9,19 +9,23 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "service/principal.h"
-#include "store/database.h"
+
+namespace meekijk::store {
+class Database;
+}
 
 namespace meekijk::service {
 
 struct LoginResult {
   std::string token;  // give to the client once; only its hash is stored
   TimePoint expires_at;
+  std::chrono::seconds lifetime{0};  // from now to expires_at, for a cookie's Max-Age
   Principal principal;
 };
 
-class SessionService {
+class LoginService {
  public:
-  SessionService(store::Database& database, const Clock& clock, std::chrono::minutes ttl)
+  LoginService(store::Database& database, const Clock& clock, std::chrono::minutes ttl)
       : database_(database), clock_(clock), ttl_(ttl) {}
 
   // kUnauthenticated with one message for every failure, so that a caller cannot learn which

@@ -1,16 +1,21 @@
-#include "service/session_service.h"
+#include "service/login_service.h"
 
 #include <gtest/gtest.h>
 
 #include "auth/token.h"
 #include "service/directory_service.h"
+#include "store/agreements.h"
+#include "store/database.h"
+#include "store/directory.h"
+#include "store/logins.h"
+#include "store/logins.h"
 #include "store/tx.h"
 #include "testing/test_database.h"
 
 namespace meekijk::service {
 namespace {
 
-class SessionServiceTest : public ::testing::TestWithParam<testing::Engine> {
+class LoginServiceTest : public ::testing::TestWithParam<testing::Engine> {
  protected:
   void SetUp() override {
     place_ = std::make_unique<testing::TestDatabase>(GetParam());
@@ -27,8 +32,8 @@ class SessionServiceTest : public ::testing::TestWithParam<testing::Engine> {
   std::unique_ptr<store::Database> db_;
 };
 
-TEST_P(SessionServiceTest, LogsInAndAuthenticatesUntilExpiry) {
-  SessionService sessions(*db_, clock_, std::chrono::minutes(60));
+TEST_P(LoginServiceTest, LogsInAndAuthenticatesUntilExpiry) {
+  LoginService sessions(*db_, clock_, std::chrono::minutes(60));
   Result<LoginResult> login = sessions.Login("huisarts", "wachtwoord-123", {"::1", "r1"});
   ASSERT_TRUE(login.ok());
   EXPECT_EQ(login->principal.memberships.size(), 1u);
@@ -40,8 +45,8 @@ TEST_P(SessionServiceTest, LogsInAndAuthenticatesUntilExpiry) {
   EXPECT_EQ(sessions.Authenticate(login->token, {}).error().code, ErrorCode::kUnauthenticated);
 }
 
-TEST_P(SessionServiceTest, RefusesWrongPasswordsAndUnknownUsersAlike) {
-  SessionService sessions(*db_, clock_, std::chrono::minutes(60));
+TEST_P(LoginServiceTest, RefusesWrongPasswordsAndUnknownUsersAlike) {
+  LoginService sessions(*db_, clock_, std::chrono::minutes(60));
   Result<LoginResult> wrong = sessions.Login("huisarts", "fout", {});
   Result<LoginResult> unknown = sessions.Login("niemand", "wachtwoord-123", {});
   ASSERT_FALSE(wrong.ok());
@@ -50,8 +55,8 @@ TEST_P(SessionServiceTest, RefusesWrongPasswordsAndUnknownUsersAlike) {
   EXPECT_EQ(wrong.error().code, ErrorCode::kUnauthenticated);
 }
 
-TEST_P(SessionServiceTest, LogoutEndsTheSession) {
-  SessionService sessions(*db_, clock_, std::chrono::minutes(60));
+TEST_P(LoginServiceTest, LogoutEndsTheSession) {
+  LoginService sessions(*db_, clock_, std::chrono::minutes(60));
   Result<LoginResult> login = sessions.Login("huisarts", "wachtwoord-123", {});
   ASSERT_TRUE(login.ok());
   ASSERT_TRUE(sessions.Logout(login->token).ok());
@@ -59,8 +64,8 @@ TEST_P(SessionServiceTest, LogoutEndsTheSession) {
   EXPECT_FALSE(sessions.Authenticate("", {}).ok());
 }
 
-TEST_P(SessionServiceTest, ALoginPurgesTheSessionsThatHaveExpired) {
-  SessionService sessions(*db_, clock_, std::chrono::minutes(60));
+TEST_P(LoginServiceTest, ALoginPurgesTheSessionsThatHaveExpired) {
+  LoginService sessions(*db_, clock_, std::chrono::minutes(60));
   Result<LoginResult> old_login = sessions.Login("huisarts", "wachtwoord-123", {});
   ASSERT_TRUE(old_login.ok());
   clock_.Advance(std::chrono::minutes(30));
@@ -70,7 +75,7 @@ TEST_P(SessionServiceTest, ALoginPurgesTheSessionsThatHaveExpired) {
   ASSERT_TRUE(sessions.Login("huisarts", "wachtwoord-123", {}).ok());
   auto stored = [&](const std::string& token) {
     return store::Transact<bool>(*db_, store::Access::kRead, [&](store::Tx& tx) -> Result<bool> {
-      MK_ASSIGN_OR_RETURN(auto session, tx.FindSession(auth::HashSessionToken(token)));
+      MK_ASSIGN_OR_RETURN(auto session, tx.logins().Find(auth::HashSessionToken(token)));
       return session.has_value();
     });
   };
@@ -80,7 +85,7 @@ TEST_P(SessionServiceTest, ALoginPurgesTheSessionsThatHaveExpired) {
   EXPECT_TRUE(*recent_stored);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, SessionServiceTest, ::testing::ValuesIn(testing::TestEngines()),
+INSTANTIATE_TEST_SUITE_P(Engines, LoginServiceTest, ::testing::ValuesIn(testing::TestEngines()),
                          [](const auto& info) { return testing::EngineName(info.param); });
 
 }  // namespace

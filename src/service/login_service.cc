@@ -1,9 +1,13 @@
 // Sessions: login with Argon2id-checked passwords, opaque tokens, expiry.
-#include "service/session_service.h"
+#include "service/login_service.h"
 
 #include "auth/password.h"
 #include "auth/token.h"
 #include "core/log.h"
+#include "store/agreements.h"
+#include "store/database.h"
+#include "store/directory.h"
+#include "store/logins.h"
 #include "store/tx.h"
 
 namespace meekijk::service {
@@ -32,21 +36,21 @@ Result<Principal> LoadPrincipal(store::Tx& tx, const domain::User& user,
   Principal principal;
   principal.user = user;
   principal.user.password_hash.clear();  // no use case needs it past this point
-  MK_ASSIGN_OR_RETURN(principal.memberships, tx.ListMemberships(user.id));
-  MK_ASSIGN_OR_RETURN(principal.pools, tx.ListPoolsOfMember(user.id));
+  MK_ASSIGN_OR_RETURN(principal.memberships, tx.directory().Memberships(user.id));
+  MK_ASSIGN_OR_RETURN(principal.pools, tx.agreements().PoolsOfMember(user.id));
   principal.request = request;
   return principal;
 }
 
 }  // namespace
 
-Result<LoginResult> SessionService::Login(std::string_view username, std::string_view password,
+Result<LoginResult> LoginService::Login(std::string_view username, std::string_view password,
                                           const RequestContext& request) {
   MK_ASSIGN_OR_RETURN(
       std::optional<domain::User> user,
       store::Transact<std::optional<domain::User>>(database_, store::Access::kRead,
                                                    [&](store::Tx& tx) {
-                                                     return tx.FindUserByUsername(username);
+                                                     return tx.directory().FindUserByUsername(username);
                                                    }));
   bool verified = auth::VerifyPassword(user ? user->password_hash : DecoyHash(), password);
   if (!user || !verified || !user->active) {
@@ -58,11 +62,12 @@ Result<LoginResult> SessionService::Login(std::string_view username, std::string
   result.token = auth::NewSessionToken();
   TimePoint now = clock_.Now();
   result.expires_at = now + ttl_;
+  result.lifetime = std::chrono::duration_cast<std::chrono::seconds>(ttl_);
   MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
     // Every login clears the sessions that have expired (an index range on expires_at), so the
     // table holds at most the sessions begun within one lifetime, on every node alike.
-    MK_RETURN_IF_ERROR(tx.DeleteExpiredSessions(now));
-    MK_RETURN_IF_ERROR(tx.InsertSession({auth::HashSessionToken(result.token), user->id, now,
+    MK_RETURN_IF_ERROR(tx.logins().DeleteExpired(now));
+    MK_RETURN_IF_ERROR(tx.logins().Insert({auth::HashSessionToken(result.token), user->id, now,
                                          result.expires_at, request.client_address}));
     MK_ASSIGN_OR_RETURN(result.principal, LoadPrincipal(tx, *user, request));
     return Ok();
@@ -71,31 +76,31 @@ Result<LoginResult> SessionService::Login(std::string_view username, std::string
   return result;
 }
 
-Result<void> SessionService::Logout(std::string_view token) {
+Result<void> LoginService::Logout(std::string_view token) {
   return database_.Run(store::Access::kWrite, [&](store::Tx& tx) {
-    return tx.DeleteSession(auth::HashSessionToken(token));
+    return tx.logins().Delete(auth::HashSessionToken(token));
   });
 }
 
-Result<Principal> SessionService::Authenticate(std::string_view token,
+Result<Principal> LoginService::Authenticate(std::string_view token,
                                                const RequestContext& request) {
   if (token.empty()) return SessionEnded();
   std::string hash = auth::HashSessionToken(token);
   TimePoint now = clock_.Now();
   return store::Transact<Principal>(database_, store::Access::kRead,
                                     [&](store::Tx& tx) -> Result<Principal> {
-    MK_ASSIGN_OR_RETURN(std::optional<store::SessionRecord> session, tx.FindSession(hash));
+    MK_ASSIGN_OR_RETURN(std::optional<store::LoginRecord> session, tx.logins().Find(hash));
     if (!session || session->expires_at <= now) return SessionEnded();
-    MK_ASSIGN_OR_RETURN(std::optional<domain::User> user, tx.FindUser(session->user_id));
+    MK_ASSIGN_OR_RETURN(std::optional<domain::User> user, tx.directory().FindUser(session->user_id));
     if (!user || !user->active) return SessionEnded();
     return LoadPrincipal(tx, *user, request);
   });
 }
 
-Result<Principal> SessionService::PrincipalOf(int64_t user_id, const RequestContext& request) {
+Result<Principal> LoginService::PrincipalOf(int64_t user_id, const RequestContext& request) {
   return store::Transact<Principal>(database_, store::Access::kRead,
                                     [&](store::Tx& tx) -> Result<Principal> {
-    MK_ASSIGN_OR_RETURN(std::optional<domain::User> user, tx.FindUser(user_id));
+    MK_ASSIGN_OR_RETURN(std::optional<domain::User> user, tx.directory().FindUser(user_id));
     if (!user) {
       return MakeError(ErrorCode::kNotFound, "Deze gebruiker bestaat niet.",
                        "This user does not exist.");

@@ -6,10 +6,10 @@
 
 #include "core/clock.h"
 
-namespace meekijk::service {
+namespace meekijk::domain {
 
 std::chrono::year_month_day AmsterdamDate(TimePoint t);
 // YYYY-MM-DD, the form agreements' validity periods use.
 std::string AmsterdamIsoDate(TimePoint t);
 
-}  // namespace meekijk::service
+}  // namespace meekijk::domain

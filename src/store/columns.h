@@ -1,0 +1,212 @@
+// One list of columns per record drives everything the store does with that record: the SELECT
+// list, the INSERT, the UPDATE and reading a row back. Adding a column is one line in the list
+// (and a migration); a field that is listed is written and read alike, so they cannot drift.
+//
+//   const Table<Pool> kPools{"pools", "p", {
+//       Key<Pool>("id", [](auto& p) -> auto& { return p.id; }),
+//       Field<Pool>("name", Written::kAlways, [](auto& p) -> auto& { return p.name; }),
+//   }};
+//
+// A field's type picks its encoding: numbers and booleans as integers, instants as Unix
+// milliseconds, the domain's enums by their stable names (an unknown name is a RowError).
+#pragma once
+
+#include <concepts>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "core/clock.h"
+#include "domain/enum_names.h"
+#include "store/sql_value.h"
+
+namespace meekijk::store {
+
+// When a column is written.
+enum class Written {
+  kKey,       // the generated id: never written, returned by INSERT, the WHERE of an UPDATE
+  kOnInsert,  // set once when the row is made
+  kAlways,    // set on INSERT and on every UPDATE
+  kVersion,   // optimistic concurrency: 1 on INSERT, bumped and checked by every UPDATE
+  kRead,      // read only: a column of a joined table, written as a qualified name ("u.name")
+};
+
+template <typename Record>
+struct Column {
+  std::string_view name;
+  Written written;
+  SqlValue (*bind)(const Record&);
+  void (*read)(const Row&, size_t, Record&);  // throws RowError
+};
+
+// --- encodings, chosen by the field's type ---
+
+template <typename E>
+concept DomainEnum = std::is_enum_v<E> && requires { domain::EnumNames<E>::kNames; };
+
+inline SqlValue ToSql(int64_t v) { return v; }
+inline SqlValue ToSql(int v) { return int64_t{v}; }
+inline SqlValue ToSql(bool v) { return int64_t{v}; }
+inline SqlValue ToSql(const std::string& v) { return v; }
+inline SqlValue ToSql(TimePoint v) { return ToUnixMillis(v); }
+template <DomainEnum E>
+SqlValue ToSql(E v) {
+  return std::string(domain::Name(v));
+}
+template <typename T>
+SqlValue ToSql(const std::optional<T>& v) {
+  return v ? ToSql(*v) : SqlValue();
+}
+
+inline void ReadCell(const Row& row, size_t i, int64_t& out) { out = row.Int(i); }
+inline void ReadCell(const Row& row, size_t i, int& out) { out = static_cast<int>(row.Int(i)); }
+inline void ReadCell(const Row& row, size_t i, bool& out) { out = row.Bool(i); }
+inline void ReadCell(const Row& row, size_t i, std::string& out) { out = row.Text(i); }
+inline void ReadCell(const Row& row, size_t i, TimePoint& out) { out = FromUnixMillis(row.Int(i)); }
+template <DomainEnum E>
+void ReadCell(const Row& row, size_t i, E& out) {
+  out = row.Enum<E>(i);
+}
+template <typename T>
+void ReadCell(const Row& row, size_t i, std::optional<T>& out) {
+  if (row.IsNull(i)) {
+    out.reset();
+    return;
+  }
+  T value{};
+  ReadCell(row, i, value);
+  out = std::move(value);
+}
+
+// --- ways to name a column ---
+
+// A field reached by `get`, a lambda `[](auto& r) -> auto& { return r.field; }` that works on a
+// const and a mutable record alike.
+template <typename Record, typename Get>
+Column<Record> Field(std::string_view name, Written written, Get) {
+  return {name, written, [](const Record& r) -> SqlValue { return ToSql(Get{}(r)); },
+          [](const Row& row, size_t i, Record& r) { ReadCell(row, i, Get{}(r)); }};
+}
+
+template <typename Record, typename Get>
+Column<Record> Key(std::string_view name, Get get) {
+  return Field<Record>(name, Written::kKey, get);
+}
+
+// A field of an optional part of the record (a consult's advice): NULL while the part is absent;
+// a non-NULL cell makes the part present.
+template <auto Member, typename Record, typename GetPart>
+Column<Record> PartField(std::string_view name, Written written, GetPart) {
+  return {name, written,
+          [](const Record& r) -> SqlValue {
+            const auto& part = GetPart{}(r);
+            return part ? ToSql((*part).*Member) : SqlValue();
+          },
+          [](const Row& row, size_t i, Record& r) {
+            if (row.IsNull(i)) return;
+            auto& part = GetPart{}(r);
+            if (!part) part.emplace();
+            ReadCell(row, i, (*part).*Member);
+          }};
+}
+
+// A table: its name, the alias its SELECT uses, what it is read from (a join, when some columns
+// are kRead), its columns, and columns that only an INSERT sets from values the caller appends
+// (`created_at`). The statements are made once, when the table is.
+template <typename Record>
+class Table {
+ public:
+  Table(std::string_view name, std::string_view alias, std::vector<Column<Record>> columns,
+        std::vector<std::string_view> appended_on_insert = {}, std::string_view from = {})
+      : columns_(std::move(columns)) {
+    std::string qualified = alias.empty() ? "" : std::string(alias) + ".";
+    std::string select_list, insert_list, insert_values, set_list, key, version;
+    for (const Column<Record>& c : columns_) {
+      select_list += (select_list.empty() ? "" : ", ") +
+                     (c.written == Written::kRead ? std::string(c.name) : qualified + std::string(c.name));
+      if (c.written == Written::kKey) key = c.name;
+      if (c.written == Written::kVersion) version = c.name;
+      if (c.written == Written::kKey || c.written == Written::kRead) continue;
+      insert_list += (insert_list.empty() ? "" : ", ") + std::string(c.name);
+      insert_values += insert_values.empty() ? "" : ", ";
+      insert_values += c.written == Written::kVersion ? "1" : "?";
+      if (c.written == Written::kAlways) {
+        set_list += (set_list.empty() ? "" : ", ") + std::string(c.name) + " = ?";
+        upsert_set_ += (upsert_set_.empty() ? "" : ", ") + std::string(c.name) + " = excluded." +
+                       std::string(c.name);
+      }
+    }
+    for (std::string_view extra : appended_on_insert) {
+      insert_list += ", " + std::string(extra);
+      insert_values += ", ?";
+    }
+    std::string source = from.empty() ? std::string(name) + (alias.empty() ? "" : " " + std::string(alias))
+                                      : std::string(from);
+    select_ = "SELECT " + select_list + " FROM " + source + " ";
+    insert_ = "INSERT INTO " + std::string(name) + " (" + insert_list + ") VALUES (" +
+              insert_values + ")" + (key.empty() ? "" : " RETURNING " + key);
+    if (!set_list.empty() && !key.empty()) {
+      update_ = "UPDATE " + std::string(name) + " SET " + set_list +
+                (version.empty() ? "" : ", " + version + " = " + version + " + 1") + " WHERE " + key +
+                " = ?" + (version.empty() ? "" : " AND " + version + " = ?");
+    }
+  }
+
+  // "SELECT <every column> FROM <table> <alias> " — append the WHERE and ORDER BY.
+  std::string Select(std::string_view rest) const { return select_ + std::string(rest); }
+  const std::string& insert() const { return insert_; }
+  // INSERT … ON CONFLICT (key) DO UPDATE, setting every kAlways column.
+  std::string Upsert(std::string_view conflict_key) const {
+    return insert_ + " ON CONFLICT (" + std::string(conflict_key) + ") DO UPDATE SET " + upsert_set_;
+  }
+  // "UPDATE … SET <kAlways columns> WHERE key = ? [AND version = ?]".
+  const std::string& update() const { return update_; }
+
+  // The parameters of insert(), before the appended ones.
+  std::vector<SqlValue> InsertParams(const Record& r) const {
+    std::vector<SqlValue> params;
+    for (const Column<Record>& c : columns_) {
+      if (c.written == Written::kOnInsert || c.written == Written::kAlways) params.push_back(c.bind(r));
+    }
+    return params;
+  }
+  // The parameters of update(): the kAlways columns, the key, the version read.
+  std::vector<SqlValue> UpdateParams(const Record& r) const {
+    std::vector<SqlValue> params, key, version;
+    for (const Column<Record>& c : columns_) {
+      if (c.written == Written::kAlways) params.push_back(c.bind(r));
+      if (c.written == Written::kKey) key.push_back(c.bind(r));
+      if (c.written == Written::kVersion) version.push_back(c.bind(r));
+    }
+    params.insert(params.end(), key.begin(), key.end());
+    params.insert(params.end(), version.begin(), version.end());
+    return params;
+  }
+
+  // A row of Select() as a record; RowError for a value the code cannot read.
+  Record Read(const Row& row) const {
+    Record r{};
+    for (size_t i = 0; i < columns_.size(); ++i) columns_[i].read(row, i, r);
+    return r;
+  }
+  std::vector<Record> ReadAll(const Rows& rows) const {
+    std::vector<Record> records;
+    records.reserve(rows.size());
+    for (const Row& row : rows) records.push_back(Read(row));
+    return records;
+  }
+  std::optional<Record> ReadFirst(const Rows& rows) const {
+    if (rows.empty()) return std::nullopt;
+    return Read(rows.front());
+  }
+
+  const std::vector<Column<Record>>& columns() const { return columns_; }
+
+ private:
+  std::vector<Column<Record>> columns_;
+  std::string select_, insert_, update_, upsert_set_;
+};
+
+}  // namespace meekijk::store

@@ -1,0 +1,265 @@
+// Queries for consults and their threads.
+#include "store/consults.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <climits>
+
+#include "store/columns.h"
+#include "store/tx.h"
+
+namespace meekijk::store {
+namespace {
+
+using domain::Advice;
+using domain::Consult;
+using domain::Outcome;
+using domain::ThreadMessage;
+using W = Written;
+
+// Every column of a consult, once. A new column is one line here and a migration.
+const Table<Consult> kConsults{"consults", "c", {
+    Key<Consult>("id", [](auto& c) -> auto& { return c.id; }),
+    Field<Consult>("number", W::kOnInsert, [](auto& c) -> auto& { return c.number; }),
+    Field<Consult>("status", W::kAlways, [](auto& c) -> auto& { return c.status; }),
+    Field<Consult>("mode", W::kAlways, [](auto& c) -> auto& { return c.content.mode; }),
+    Field<Consult>("specialty", W::kAlways, [](auto& c) -> auto& { return c.content.specialty; }),
+    Field<Consult>("practice_id", W::kOnInsert, [](auto& c) -> auto& { return c.practice_id; }),
+    Field<Consult>("author_id", W::kOnInsert, [](auto& c) -> auto& { return c.author_id; }),
+    Field<Consult>("sender_id", W::kAlways, [](auto& c) -> auto& { return c.sender_id; }),
+    Field<Consult>("pool_id", W::kAlways, [](auto& c) -> auto& { return c.pool_id; }),
+    Field<Consult>("agreement_id", W::kAlways, [](auto& c) -> auto& { return c.agreement_id; }),
+    Field<Consult>("specialist_id", W::kAlways, [](auto& c) -> auto& { return c.specialist_id; }),
+    Field<Consult>("patient_birth_year", W::kAlways,
+                   [](auto& c) -> auto& { return c.content.patient.birth_year; }),
+    Field<Consult>("patient_sex", W::kAlways, [](auto& c) -> auto& { return c.content.patient.sex; }),
+    Field<Consult>("patient_name", W::kAlways, [](auto& c) -> auto& { return c.content.patient.name; }),
+    Field<Consult>("patient_birth_date", W::kAlways,
+                   [](auto& c) -> auto& { return c.content.patient.birth_date; }),
+    Field<Consult>("patient_bsn", W::kAlways, [](auto& c) -> auto& { return c.content.patient.bsn; }),
+    Field<Consult>("icpc", W::kAlways, [](auto& c) -> auto& { return c.content.icpc; }),
+    Field<Consult>("question", W::kAlways, [](auto& c) -> auto& { return c.content.question; }),
+    Field<Consult>("clinical_summary", W::kAlways,
+                   [](auto& c) -> auto& { return c.content.clinical_summary; }),
+    Field<Consult>("intended_referral", W::kAlways,
+                   [](auto& c) -> auto& { return c.content.intended_referral; }),
+    Field<Consult>("consent", W::kAlways, [](auto& c) -> auto& { return c.content.consent; }),
+    Field<Consult>("sent_at", W::kAlways, [](auto& c) -> auto& { return c.sent_at; }),
+    Field<Consult>("due_at", W::kAlways, [](auto& c) -> auto& { return c.due_at; }),
+    PartField<&Advice::recommendation, Consult>("advice_recommendation", W::kAlways,
+                                                [](auto& c) -> auto& { return c.advice; }),
+    PartField<&Advice::body, Consult>("advice_body", W::kAlways,
+                                      [](auto& c) -> auto& { return c.advice; }),
+    PartField<&Advice::specialist_id, Consult>("advice_specialist_id", W::kAlways,
+                                               [](auto& c) -> auto& { return c.advice; }),
+    PartField<&Advice::given_at, Consult>("advice_at", W::kAlways,
+                                          [](auto& c) -> auto& { return c.advice; }),
+    PartField<&Outcome::outcome, Consult>("outcome", W::kAlways,
+                                          [](auto& c) -> auto& { return c.outcome; }),
+    PartField<&Outcome::learned, Consult>("outcome_learned", W::kAlways,
+                                          [](auto& c) -> auto& { return c.outcome; }),
+    PartField<&Outcome::rating, Consult>("outcome_rating", W::kAlways,
+                                         [](auto& c) -> auto& { return c.outcome; }),
+    PartField<&Outcome::closed_at, Consult>("closed_at", W::kAlways,
+                                            [](auto& c) -> auto& { return c.outcome; }),
+    Field<Consult>("decline_reason", W::kAlways, [](auto& c) -> auto& { return c.decline_reason; }),
+    Field<Consult>("created_at", W::kOnInsert, [](auto& c) -> auto& { return c.created_at; }),
+    Field<Consult>("updated_at", W::kAlways, [](auto& c) -> auto& { return c.updated_at; }),
+    Field<Consult>("version", W::kVersion, [](auto& c) -> auto& { return c.version; }),
+}};
+
+const Table<ThreadMessage> kMessages{"messages", "m", {
+    Key<ThreadMessage>("id", [](auto& m) -> auto& { return m.id; }),
+    Field<ThreadMessage>("consult_id", W::kOnInsert, [](auto& m) -> auto& { return m.consult_id; }),
+    Field<ThreadMessage>("kind", W::kOnInsert, [](auto& m) -> auto& { return m.kind; }),
+    Field<ThreadMessage>("author_id", W::kOnInsert, [](auto& m) -> auto& { return m.author_id; }),
+    Field<ThreadMessage>("u.display_name", W::kRead, [](auto& m) -> auto& { return m.author_name; }),
+    Field<ThreadMessage>("author_role", W::kOnInsert, [](auto& m) -> auto& { return m.author_role; }),
+    Field<ThreadMessage>("body", W::kOnInsert, [](auto& m) -> auto& { return m.body; }),
+    Field<ThreadMessage>("recommendation", W::kOnInsert,
+                         [](auto& m) -> auto& { return m.recommendation; }),
+    Field<ThreadMessage>("created_at", W::kOnInsert, [](auto& m) -> auto& { return m.created_at; }),
+}, {}, "messages m JOIN users u ON u.id = m.author_id"};
+
+constexpr std::string_view kNextInSequence =
+    "INSERT INTO counters (name, value) VALUES (?, 1) "
+    "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value";
+
+// A pool, and a specialist named on a consult, see it only once it is sent: a draft is the
+// practice's alone, also when it already names a specialist.
+constexpr std::string_view kNotDraft = "c.status <> 'draft'";
+
+// The list cursor: for the outbox the last id (newest first); for the inbox and pool the last
+// due time and id (soonest due first). Opaque to callers.
+struct Cursor {
+  int64_t due_ms = 0;
+  int64_t id = 0;
+};
+
+std::optional<int64_t> ParseInteger(std::string_view text) {
+  int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+std::optional<Cursor> ParseCursor(std::string_view text) {
+  size_t dot = text.find('.');
+  if (dot == std::string_view::npos) {
+    std::optional<int64_t> id = ParseInteger(text);
+    if (!id) return std::nullopt;
+    return Cursor{0, *id};
+  }
+  std::optional<int64_t> due = ParseInteger(text.substr(0, dot));
+  std::optional<int64_t> id = ParseInteger(text.substr(dot + 1));
+  if (!due || !id) return std::nullopt;
+  return Cursor{*due, *id};
+}
+
+// Consults without a due time (drafts) sort last in due-time order.
+constexpr int64_t kNoDueTime = INT64_MAX;
+
+std::string LikePattern(const std::string& text) {
+  std::string pattern = "%";
+  for (char ch : text) {
+    if (ch == '%' || ch == '_' || ch == '\\') continue;  // wildcards in a search are literal noise
+    pattern.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+  }
+  return pattern + "%";
+}
+
+Result<std::optional<Consult>> FirstConsult(Result<Rows> rows) {
+  if (!rows.ok()) return rows.error();
+  return kConsults.ReadFirst(*rows);
+}
+
+}  // namespace
+
+ConsultRepository Tx::consults() { return ConsultRepository(statements_); }
+
+Result<int64_t> ConsultRepository::NextInSequence(std::string_view counter) {
+  return sql_.InsertReturningId(kNextInSequence, {std::string(counter)});
+}
+
+Result<int64_t> ConsultRepository::Insert(const Consult& consult) {
+  return sql_.InsertReturningId(kConsults.insert(), kConsults.InsertParams(consult));
+}
+
+Result<std::optional<Consult>> ConsultRepository::Find(int64_t id) {
+  return FirstConsult(sql_.Query(kConsults.Select("WHERE c.id = ?"), {id}));
+}
+
+Result<std::optional<Consult>> ConsultRepository::FindByNumber(std::string_view number) {
+  return FirstConsult(sql_.Query(kConsults.Select("WHERE c.number = ?"), {std::string(number)}));
+}
+
+Result<void> ConsultRepository::Update(const Consult& consult) {
+  MK_ASSIGN_OR_RETURN(int64_t changed,
+                      sql_.Execute(kConsults.update(), kConsults.UpdateParams(consult)));
+  if (changed == 0) return MakeFact(ErrorCode::kConflict, "stale_version");
+  return Ok();
+}
+
+Result<ConsultPage> ConsultRepository::List(const ConsultFilter& filter) {
+  std::string where;
+  std::vector<SqlValue> params;
+  auto in_list = [&](std::string_view column, const std::vector<int64_t>& ids) {
+    where += std::string(column) + " IN (" + Placeholders(ids.size()) + ")";
+    params.insert(params.end(), ids.begin(), ids.end());
+  };
+  bool by_due = filter.box != ConsultFilter::Box::kOutbox;
+  switch (filter.box) {
+    case ConsultFilter::Box::kOutbox:
+      if (filter.practice_ids.empty()) return ConsultPage{};
+      in_list("c.practice_id", filter.practice_ids);
+      break;
+    case ConsultFilter::Box::kInbox:
+      where += "c.specialist_id = ? AND " + std::string(kNotDraft);
+      params.push_back(filter.specialist_id);
+      break;
+    case ConsultFilter::Box::kPool:
+      if (filter.pool_ids.empty()) return ConsultPage{};
+      in_list("c.pool_id", filter.pool_ids);
+      // The pool is the queue of consults waiting to be claimed, unless a status is asked for.
+      where += filter.status ? " AND " + std::string(kNotDraft) : " AND c.status = 'sent'";
+      break;
+  }
+  if (filter.status) {
+    where += " AND c.status = ?";
+    params.push_back(ToSql(*filter.status));
+  }
+  if (filter.specialty) {
+    where += " AND c.specialty = ?";
+    params.push_back(*filter.specialty);
+  }
+  if (filter.text) {
+    where += " AND (lower(c.number) LIKE ? OR lower(c.question) LIKE ?)";
+    params.push_back(LikePattern(*filter.text));
+    params.push_back(LikePattern(*filter.text));
+  }
+  const std::string kDueKey = "COALESCE(c.due_at, " + std::to_string(kNoDueTime) + ")";
+  if (filter.after) {
+    std::optional<Cursor> cursor = ParseCursor(*filter.after);
+    if (!cursor) return MakeFact(ErrorCode::kInvalidArgument, "invalid_cursor", "cursor");
+    if (by_due) {
+      where += " AND (" + kDueKey + " > ? OR (" + kDueKey + " = ? AND c.id > ?))";
+      params.insert(params.end(), {cursor->due_ms, cursor->due_ms, cursor->id});
+    } else {
+      where += " AND c.id < ?";
+      params.push_back(cursor->id);
+    }
+  }
+  std::string order = by_due ? " ORDER BY " + kDueKey + ", c.id" : " ORDER BY c.id DESC";
+  int limit = std::clamp(filter.limit, 1, 200);
+  params.push_back(int64_t{limit + 1});  // one more than asked tells whether a next page exists
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kConsults.Select("WHERE " + where + order + " LIMIT ?"),
+                                            params));
+  ConsultPage page;
+  for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(limit); ++i) {
+    page.items.push_back(kConsults.Read(rows[i]));
+  }
+  if (rows.size() > static_cast<size_t>(limit)) {
+    const Consult& last = page.items.back();
+    page.next_cursor = by_due ? std::to_string(last.due_at ? ToUnixMillis(*last.due_at) : kNoDueTime) +
+                                    "." + std::to_string(last.id)
+                              : std::to_string(last.id);
+  }
+  return page;
+}
+
+Result<std::string> ConsultRepository::Fingerprint(const std::vector<int64_t>& practice_ids,
+                                                   int64_t specialist_id,
+                                                   const std::vector<int64_t>& pool_ids) {
+  std::string where = "(c.specialist_id = ? AND " + std::string(kNotDraft) + ")";
+  std::vector<SqlValue> params{specialist_id};
+  if (!practice_ids.empty()) {
+    where += " OR c.practice_id IN (" + Placeholders(practice_ids.size()) + ")";
+    params.insert(params.end(), practice_ids.begin(), practice_ids.end());
+  }
+  if (!pool_ids.empty()) {
+    where += " OR (c.pool_id IN (" + Placeholders(pool_ids.size()) + ") AND " +
+             std::string(kNotDraft) + ")";
+    params.insert(params.end(), pool_ids.begin(), pool_ids.end());
+  }
+  // Every change bumps a version, every new consult adds a row: count and sum move together.
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query("SELECT COUNT(*), COALESCE(SUM(c.version), 0), "
+                                            "COALESCE(MAX(c.updated_at), 0) FROM consults c WHERE " +
+                                                where,
+                                            params));
+  const Row& row = rows.front();
+  return std::to_string(row.Int(0)) + "-" + std::to_string(row.Int(1)) + "-" +
+         std::to_string(row.Int(2));
+}
+
+Result<int64_t> ConsultRepository::AppendMessage(const ThreadMessage& message) {
+  return sql_.InsertReturningId(kMessages.insert(), kMessages.InsertParams(message));
+}
+
+Result<std::vector<ThreadMessage>> ConsultRepository::Thread(int64_t consult_id) {
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kMessages.Select("WHERE m.consult_id = ? ORDER BY m.id"),
+                                            {consult_id}));
+  return kMessages.ReadAll(rows);
+}
+
+}  // namespace meekijk::store

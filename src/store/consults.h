@@ -1,0 +1,65 @@
+// The consult aggregate: consults, the messages of their threads, and the counters their numbers
+// come from.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "domain/consult.h"
+#include "store/statements.h"
+
+namespace meekijk::store {
+
+// Which consults a list shows. The service fills the scope from the caller's memberships, so
+// the store never decides who may see what; it only filters.
+struct ConsultFilter {
+  enum class Box { kOutbox, kInbox, kPool };
+  Box box = Box::kOutbox;
+  std::vector<int64_t> practice_ids;  // outbox: the caller's practices
+  int64_t specialist_id = 0;          // inbox: consults claimed by or named to this specialist
+  std::vector<int64_t> pool_ids;      // pool: the caller's pools (sent consults unless `status`)
+  std::optional<domain::ConsultStatus> status;
+  std::optional<std::string> specialty;
+  std::optional<std::string> text;   // matches the number or the question
+  std::optional<std::string> after;  // the cursor of the previous page
+  int limit = 50;
+};
+
+struct ConsultPage {
+  std::vector<domain::Consult> items;
+  std::optional<std::string> next_cursor;
+};
+
+class ConsultRepository {
+ public:
+  explicit ConsultRepository(Statements& statements) : sql_(statements) {}
+
+  // Increments a named counter and returns its new value (1 on first use).
+  Result<int64_t> NextInSequence(std::string_view counter);
+  Result<int64_t> Insert(const domain::Consult& consult);
+  Result<std::optional<domain::Consult>> Find(int64_t id);
+  Result<std::optional<domain::Consult>> FindByNumber(std::string_view number);
+  // Writes every mutable field if the stored version is still consult.version, and bumps it;
+  // kConflict (reason "stale_version") when someone else changed the consult in the meantime.
+  Result<void> Update(const domain::Consult& consult);
+  // kInvalidArgument (reason "invalid_cursor", field "cursor") for a cursor it did not hand out.
+  Result<ConsultPage> List(const ConsultFilter& filter);
+  // A value that changes whenever a consult in the scope is created or changed: the consults of
+  // these practices, those held by or addressed to this specialist, and those of these pools,
+  // drafts only for their practice.
+  Result<std::string> Fingerprint(const std::vector<int64_t>& practice_ids, int64_t specialist_id,
+                                  const std::vector<int64_t>& pool_ids);
+
+  Result<int64_t> AppendMessage(const domain::ThreadMessage& message);
+  // The thread in the order it was written.
+  Result<std::vector<domain::ThreadMessage>> Thread(int64_t consult_id);
+
+ private:
+  Statements& sql_;
+};
+
+}  // namespace meekijk::store

@@ -1,0 +1,103 @@
+// Queries for organisations, users and their memberships.
+#include "store/directory.h"
+
+#include "store/columns.h"
+#include "store/tx.h"
+
+namespace meekijk::store {
+namespace {
+
+using domain::Membership;
+using domain::Organisation;
+using domain::User;
+using W = Written;
+
+const Table<Organisation> kOrganisations{"organisations", "", {
+    Key<Organisation>("id", [](auto& o) -> auto& { return o.id; }),
+    Field<Organisation>("kind", W::kOnInsert, [](auto& o) -> auto& { return o.kind; }),
+    Field<Organisation>("name", W::kAlways, [](auto& o) -> auto& { return o.name; }),
+    Field<Organisation>("agb", W::kAlways, [](auto& o) -> auto& { return o.agb; }),
+    Field<Organisation>("parent_id", W::kAlways, [](auto& o) -> auto& { return o.parent_id; }),
+    Field<Organisation>("region", W::kAlways, [](auto& o) -> auto& { return o.region; }),
+}, {"created_at"}};
+
+const Table<User> kUsers{"users", "", {
+    Key<User>("id", [](auto& u) -> auto& { return u.id; }),
+    Field<User>("username", W::kOnInsert, [](auto& u) -> auto& { return u.username; }),
+    Field<User>("display_name", W::kAlways, [](auto& u) -> auto& { return u.display_name; }),
+    Field<User>("email", W::kAlways, [](auto& u) -> auto& { return u.email; }),
+    Field<User>("agb", W::kAlways, [](auto& u) -> auto& { return u.agb; }),
+    Field<User>("password_hash", W::kAlways, [](auto& u) -> auto& { return u.password_hash; }),
+    Field<User>("active", W::kAlways, [](auto& u) -> auto& { return u.active; }),
+}, {"created_at"}};
+
+// A membership as the principal needs it: with its organisation's name, kind and care group.
+const Table<Membership> kMemberships{"memberships", "m", {
+    Field<Membership>("m.organisation_id", W::kRead,
+                      [](auto& m) -> auto& { return m.organisation_id; }),
+    Field<Membership>("m.role", W::kRead, [](auto& m) -> auto& { return m.role; }),
+    Field<Membership>("o.name", W::kRead, [](auto& m) -> auto& { return m.organisation_name; }),
+    Field<Membership>("o.kind", W::kRead, [](auto& m) -> auto& { return m.organisation_kind; }),
+    Field<Membership>("o.parent_id", W::kRead, [](auto& m) -> auto& { return m.parent_id; }),
+}, {}, "memberships m JOIN organisations o ON o.id = m.organisation_id"};
+
+constexpr std::string_view kInsertMembership =
+    "INSERT INTO memberships (user_id, organisation_id, role) VALUES (?, ?, ?) "
+    "ON CONFLICT (user_id, organisation_id, role) DO NOTHING";
+
+Result<std::optional<User>> FirstUser(Result<Rows> rows) {
+  if (!rows.ok()) return rows.error();
+  return kUsers.ReadFirst(*rows);
+}
+
+std::vector<SqlValue> WithCreatedAt(std::vector<SqlValue> params, TimePoint now) {
+  params.push_back(ToUnixMillis(now));
+  return params;
+}
+
+}  // namespace
+
+DirectoryRepository Tx::directory() { return DirectoryRepository(statements_); }
+
+Result<int64_t> DirectoryRepository::InsertOrganisation(const Organisation& organisation,
+                                                        TimePoint now) {
+  return sql_.InsertReturningId(kOrganisations.insert(),
+                                WithCreatedAt(kOrganisations.InsertParams(organisation), now));
+}
+
+Result<std::optional<Organisation>> DirectoryRepository::FindOrganisation(int64_t id) {
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kOrganisations.Select("WHERE id = ?"), {id}));
+  return kOrganisations.ReadFirst(rows);
+}
+
+Result<std::vector<Organisation>> DirectoryRepository::ListOrganisations() {
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kOrganisations.Select("ORDER BY id")));
+  return kOrganisations.ReadAll(rows);
+}
+
+Result<int64_t> DirectoryRepository::InsertUser(const User& user, TimePoint now) {
+  return sql_.InsertReturningId(kUsers.insert(), WithCreatedAt(kUsers.InsertParams(user), now));
+}
+
+Result<std::optional<User>> DirectoryRepository::FindUser(int64_t id) {
+  return FirstUser(sql_.Query(kUsers.Select("WHERE id = ?"), {id}));
+}
+
+Result<std::optional<User>> DirectoryRepository::FindUserByUsername(std::string_view username) {
+  return FirstUser(sql_.Query(kUsers.Select("WHERE username = ?"), {std::string(username)}));
+}
+
+Result<void> DirectoryRepository::AddMembership(int64_t user_id, int64_t organisation_id,
+                                                domain::Role role) {
+  MK_RETURN_IF_ERROR(sql_.Execute(kInsertMembership, {user_id, organisation_id, ToSql(role)}));
+  return Ok();
+}
+
+Result<std::vector<Membership>> DirectoryRepository::Memberships(int64_t user_id) {
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kMemberships.Select(
+                                                "WHERE m.user_id = ? ORDER BY m.organisation_id, m.role"),
+                                            {user_id}));
+  return kMemberships.ReadAll(rows);
+}
+
+}  // namespace meekijk::store

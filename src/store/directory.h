@@ -1,0 +1,35 @@
+// The directory aggregate: organisations, users and who works where in which role.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "domain/directory.h"
+#include "store/statements.h"
+
+namespace meekijk::store {
+
+class DirectoryRepository {
+ public:
+  explicit DirectoryRepository(Statements& statements) : sql_(statements) {}
+
+  Result<int64_t> InsertOrganisation(const domain::Organisation& organisation, TimePoint now);
+  Result<std::optional<domain::Organisation>> FindOrganisation(int64_t id);
+  Result<std::vector<domain::Organisation>> ListOrganisations();
+  // kConflict (reason "duplicate") when the username is taken.
+  Result<int64_t> InsertUser(const domain::User& user, TimePoint now);
+  Result<std::optional<domain::User>> FindUser(int64_t id);
+  Result<std::optional<domain::User>> FindUserByUsername(std::string_view username);
+  // Adding a membership the user already has changes nothing.
+  Result<void> AddMembership(int64_t user_id, int64_t organisation_id, domain::Role role);
+  Result<std::vector<domain::Membership>> Memberships(int64_t user_id);
+
+ private:
+  Statements& sql_;
+};
+
+}  // namespace meekijk::store

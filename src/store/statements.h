@@ -1,0 +1,47 @@
+// Running statements inside the current transaction: what every repository is built on.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "store/connection.h"
+
+namespace meekijk::store {
+
+class Statements {
+ public:
+  explicit Statements(Connection& connection) : connection_(connection) {}
+
+  Result<Rows> Query(std::string_view sql, std::initializer_list<SqlValue> params = {}) {
+    return connection_.Query(sql, std::span<const SqlValue>(params.begin(), params.size()));
+  }
+  Result<Rows> Query(std::string_view sql, const std::vector<SqlValue>& params) {
+    return connection_.Query(sql, std::span<const SqlValue>(params.data(), params.size()));
+  }
+  Result<int64_t> Execute(std::string_view sql, std::initializer_list<SqlValue> params = {}) {
+    return connection_.Execute(sql, std::span<const SqlValue>(params.begin(), params.size()));
+  }
+  Result<int64_t> Execute(std::string_view sql, const std::vector<SqlValue>& params) {
+    return connection_.Execute(sql, std::span<const SqlValue>(params.data(), params.size()));
+  }
+  // Runs an INSERT … RETURNING and returns the one integer it returns.
+  Result<int64_t> InsertReturningId(std::string_view sql, const std::vector<SqlValue>& params);
+
+  Connection& connection() { return connection_; }
+
+ private:
+  Connection& connection_;
+};
+
+// "?, ?, ?" for an IN list of n bound parameters.
+std::string Placeholders(size_t n);
+
+// The bound parameters of an IN list.
+std::vector<SqlValue> Ids(std::span<const int64_t> ids);
+
+}  // namespace meekijk::store
