@@ -3,9 +3,9 @@
 
 #include <sodium.h>
 
-#include <charconv>
 
 #include "auth/token.h"
+#include "core/integer.h"
 
 namespace meekijk::api {
 namespace {
@@ -74,11 +74,9 @@ Result<service::Principal> Authenticate(Services& services, const http::Request&
 
 Result<int64_t> PathId(const http::Request& request, const char* name) {
   auto it = request.params.find(name);
-  int64_t id = 0;
   if (it != request.params.end()) {
-    const std::string& text = it->second;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (error == std::errc() && end == text.data() + text.size() && id > 0) return id;
+    std::optional<int64_t> id = ParseInteger<int64_t>(it->second);
+    if (id && *id > 0) return *id;
   }
   return MakeError(ErrorCode::kNotFound, "Dit bestaat niet.", "This does not exist.");
 }

@@ -20,7 +20,8 @@ constexpr std::array kCatalogue = {
           "This already exists or refers to something that is missing."},
     Entry{"database_unavailable", "De database is tijdelijk niet beschikbaar.",
           "The database is temporarily unavailable."},
-    Entry{"database_unreachable", "De database is niet bereikbaar.", "The database cannot be reached."},
+    Entry{"database_unreachable", "De database is niet bereikbaar.",
+          "The database cannot be reached."},
     Entry{"invalid_cursor", "Deze cursor is ongeldig.", "This cursor is invalid."},
     Entry{"text_contains_nul", "De tekst bevat een ongeldig teken (NUL).",
           "The text contains an invalid character (NUL)."},
@@ -29,19 +30,28 @@ constexpr std::array kCatalogue = {
 
 Text ForCode(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidArgument: return {"De invoer is ongeldig.", "The input is invalid."};
-    case ErrorCode::kMalformed: return {"Het verzoek is onleesbaar.", "The request cannot be read."};
-    case ErrorCode::kUnauthenticated: return {"Log eerst in.", "Please log in first."};
-    case ErrorCode::kForbidden: return {"Dit mag u niet doen.", "You may not do this."};
-    case ErrorCode::kNotFound: return {"Niet gevonden.", "Not found."};
+    case ErrorCode::kInvalidArgument:
+      return {"De invoer is ongeldig.", "The input is invalid."};
+    case ErrorCode::kMalformed:
+      return {"Het verzoek is onleesbaar.", "The request cannot be read."};
+    case ErrorCode::kUnauthenticated:
+      return {"Log eerst in.", "Please log in first."};
+    case ErrorCode::kForbidden:
+      return {"Dit mag u niet doen.", "You may not do this."};
+    case ErrorCode::kNotFound:
+      return {"Niet gevonden.", "Not found."};
     case ErrorCode::kConflict:
-      return {"Dit kan nu niet: de toestand is veranderd.", "This cannot be done now: things changed."};
-    case ErrorCode::kTooLarge: return {"Dit is te groot.", "This is too large."};
+      return {"Dit kan nu niet: de toestand is veranderd.",
+              "This cannot be done now: things changed."};
+    case ErrorCode::kTooLarge:
+      return {"Dit is te groot.", "This is too large."};
     case ErrorCode::kUnsupportedMedia:
       return {"Dit soort bestand wordt niet aanvaard.", "This kind of file is not accepted."};
     case ErrorCode::kUnavailable:
-      return {"De dienst is tijdelijk niet beschikbaar.", "The service is temporarily unavailable."};
-    case ErrorCode::kInternal: return {"Er ging iets mis.", "Something went wrong."};
+      return {"De dienst is tijdelijk niet beschikbaar.",
+              "The service is temporarily unavailable."};
+    case ErrorCode::kInternal:
+      return {"Er ging iets mis.", "Something went wrong."};
   }
   return {"Er ging iets mis.", "Something went wrong."};
 }

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <memory>
+
 #include "auth/password.h"
 #include "auth/token.h"
 
@@ -33,6 +35,14 @@ TEST(TokenTest, TokensAreRandomAndHashedStably) {
 TEST(TokenTest, Sha256MatchesTheStandardVector) {
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   EXPECT_EQ(RandomHex(8).size(), 16u);
+}
+
+TEST(RandomTest, TokensAndIdsComeFromTheRandomSeam) {
+  SequenceRandom first, second;
+  EXPECT_EQ(RandomHex(4, first), "00010203");
+  EXPECT_EQ(NewSessionToken(second), NewSessionToken(*std::make_unique<SequenceRandom>()));
+  EXPECT_NE(NewSessionToken(), NewSessionToken());  // the system's randomness
+  EXPECT_EQ(NewSessionToken().size(), 43u);
 }
 
 }  // namespace

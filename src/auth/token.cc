@@ -3,6 +3,8 @@
 
 #include <sodium.h>
 
+#include <vector>
+
 #include "auth/sodium_init.h"
 
 namespace meekijk::auth {
@@ -17,10 +19,10 @@ std::string ToHex(const unsigned char* bytes, size_t n) {
 
 }  // namespace
 
-std::string NewSessionToken() {
+std::string NewSessionToken(Random& random) {
   EnsureSodium();
   unsigned char bytes[32];
-  randombytes_buf(bytes, sizeof bytes);
+  random.Fill(bytes);
   constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
   std::string encoded(sodium_base64_ENCODED_LEN(sizeof bytes, kVariant), '\0');
   sodium_bin2base64(encoded.data(), encoded.size(), bytes, sizeof bytes, kVariant);
@@ -47,11 +49,11 @@ std::string Sha256Hex(std::string_view bytes) {
   return ToHex(digest, sizeof digest);
 }
 
-std::string RandomHex(size_t n) {
+std::string RandomHex(size_t n, Random& random) {
   EnsureSodium();
-  std::string bytes(n, '\0');
-  randombytes_buf(bytes.data(), n);
-  return ToHex(reinterpret_cast<const unsigned char*>(bytes.data()), n);
+  std::vector<unsigned char> bytes(n);
+  random.Fill(bytes);
+  return ToHex(bytes.data(), n);
 }
 
 }  // namespace meekijk::auth

@@ -7,13 +7,14 @@
 #include <iostream>
 
 #include "api/api.h"
-#include "service/access_log.h"
 #include "api/error_text.h"
 #include "cli/commands.h"
 #include "cli/database_option.h"
+#include "core/integer.h"
 #include "core/log.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "service/access_log.h"
 #include "store/tx.h"
 
 namespace meekijk::cli {
@@ -68,11 +69,7 @@ Result<void> SplitListen(const std::string& listen, http::ServerOptions& options
   if (options.host.size() > 2 && options.host.front() == '[') {
     options.host = options.host.substr(1, options.host.size() - 2);  // [::1]:8080
   }
-  try {
-    options.port = std::stoi(listen.substr(colon + 1));
-  } catch (const std::exception&) {
-    options.port = -1;
-  }
+  options.port = ParseInteger<int>(listen.substr(colon + 1)).value_or(-1);
   if (options.port < 0 || options.port > 65535) {
     return MakeError(ErrorCode::kInvalidArgument, "Ongeldige poort in --listen.",
                      "Invalid port in --listen.");

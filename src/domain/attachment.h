@@ -13,7 +13,7 @@ namespace meekijk::domain {
 struct Attachment {
   int64_t id = 0;
   int64_t consult_id = 0;
-  std::string filename;  // safe to show and to offer as a download name
+  std::string filename;                 // safe to show and to offer as a download name
   FileType file_type = FileType::kPdf;  // from the bytes, never from the name
   int64_t size_bytes = 0;
   std::string sha256;

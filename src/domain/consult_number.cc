@@ -2,8 +2,9 @@
 #include "domain/consult_number.h"
 
 #include <cctype>
-#include <charconv>
 #include <cstdio>
+
+#include "core/integer.h"
 
 namespace meekijk::domain {
 
@@ -24,13 +25,13 @@ std::optional<ConsultNumber> ParseConsultNumber(std::string_view text) {
   size_t dash = rest.find('-');
   if (dash != 4) return std::nullopt;
   ConsultNumber number;
-  auto parse = [](std::string_view digits, auto& out) {
-    if (digits.empty() || digits.size() > 12) return false;
-    auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), out);
-    return error == std::errc() && end == digits.data() + digits.size();
-  };
-  if (!parse(rest.substr(0, 4), number.year)) return std::nullopt;
-  if (!parse(rest.substr(5), number.sequence) || number.sequence <= 0) return std::nullopt;
+  std::optional<int> year = ParseInteger<int>(rest.substr(0, 4));
+  std::string_view digits = rest.substr(5);
+  std::optional<int64_t> sequence =
+      digits.size() <= 12 ? ParseInteger<int64_t>(digits) : std::nullopt;
+  if (!year || !sequence || *sequence <= 0) return std::nullopt;
+  number.year = *year;
+  number.sequence = *sequence;
   return number;
 }
 

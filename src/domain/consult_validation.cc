@@ -5,6 +5,7 @@
 #include <chrono>
 #include <string>
 
+#include "core/integer.h"
 #include "core/utf8.h"
 #include "domain/form_fields.h"
 #include "domain/icpc.h"
@@ -58,7 +59,7 @@ Result<void> ValidatePatient(const Patient& patient, int current_year) {
                      "De geboortedatum is geen geldige datum; gebruik de vorm JJJJ-MM-DD.",
                      "The date of birth is not a valid date; use the form YYYY-MM-DD.");
     }
-    if (std::stoi(patient.birth_date->substr(0, 4)) != patient.birth_year) {
+    if (ParseInteger<int>(patient.birth_date->substr(0, 4)) != patient.birth_year) {
       return Invalid("patient.birth_date", "De geboortedatum past niet bij het geboortejaar.",
                      "The date of birth does not match the year of birth.");
     }
@@ -74,9 +75,9 @@ bool IsValidIsoDate(std::string_view date) {
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
     if (!std::isdigit(static_cast<unsigned char>(date[i]))) return false;
   }
-  int year = std::stoi(std::string(date.substr(0, 4)));
-  unsigned month = std::stoul(std::string(date.substr(5, 2)));
-  unsigned day = std::stoul(std::string(date.substr(8, 2)));
+  int year = ParseInteger<int>(date.substr(0, 4)).value_or(0);
+  unsigned month = ParseInteger<unsigned>(date.substr(5, 2)).value_or(0);
+  unsigned day = ParseInteger<unsigned>(date.substr(8, 2)).value_or(0);
   return std::chrono::year_month_day(std::chrono::year(year), std::chrono::month(month),
                                      std::chrono::day(day))
       .ok();

@@ -109,7 +109,7 @@ int64_t SteadyNanos() {
       .count();
 }
 
-class Session;
+class ClientConnection;
 
 }  // namespace
 
@@ -160,17 +160,17 @@ struct Server::Impl {
   void AcceptLater();
   void BeginStop();
   void WaitForDrain();
-  void Register(uint64_t id, std::weak_ptr<Session> session);
+  void Register(uint64_t id, std::weak_ptr<ClientConnection> connection);
   void Unregister(uint64_t id);
   // Closes the connection that has waited longest for a complete request, when the cap is reached.
   void ShedWhenFull();
 
   ServerOptions options;
   std::function<Response(Request&)> handler;
-  // Declared before the io_context: sessions that die with its pending handlers unregister here.
-  std::mutex sessions_mutex;
-  std::map<uint64_t, std::weak_ptr<Session>> sessions;  // every open connection
-  std::atomic<uint64_t> next_session_id{1};
+  // Declared before the io_context: connections that die with its pending handlers unregister here.
+  std::mutex connections_mutex;
+  std::map<uint64_t, std::weak_ptr<ClientConnection>> connections;  // every open connection
+  std::atomic<uint64_t> next_connection_id{1};
   net::io_context ioc;
   // The acceptor is used from its accept handler and from BeginStop: both run on this strand.
   net::strand<net::io_context::executor_type> accept_strand;
@@ -189,15 +189,15 @@ struct Server::Impl {
 
 namespace {
 
-class Session : public std::enable_shared_from_this<Session> {
+class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
  public:
-  Session(tcp::socket socket, Server::Impl& server)
-      : stream_(std::move(socket)), server_(server), id_(server.next_session_id++) {
+  ClientConnection(tcp::socket socket, Server::Impl& server)
+      : stream_(std::move(socket)), server_(server), id_(server.next_connection_id++) {
     beast::error_code ec;
     tcp::endpoint remote = stream_.socket().remote_endpoint(ec);
     client_ = ec ? "" : remote.address().to_string();
   }
-  ~Session() { server_.Unregister(id_); }
+  ~ClientConnection() { server_.Unregister(id_); }
 
   void Start() {
     server_.Register(id_, weak_from_this());
@@ -368,7 +368,7 @@ void Server::Impl::Accept() {
       accept_failures.Warn("accept_failed", ec.message());
       return AcceptLater();
     }
-    std::make_shared<Session>(std::move(socket), *this)->Start();
+    std::make_shared<ClientConnection>(std::move(socket), *this)->Start();
     ShedWhenFull();
     Accept();
   });
@@ -382,27 +382,27 @@ void Server::Impl::AcceptLater() {
   });
 }
 
-void Server::Impl::Register(uint64_t id, std::weak_ptr<Session> session) {
-  std::lock_guard lock(sessions_mutex);
-  sessions.emplace(id, std::move(session));
+void Server::Impl::Register(uint64_t id, std::weak_ptr<ClientConnection> connection) {
+  std::lock_guard lock(connections_mutex);
+  connections.emplace(id, std::move(connection));
 }
 
 void Server::Impl::Unregister(uint64_t id) {
-  std::lock_guard lock(sessions_mutex);
-  sessions.erase(id);
+  std::lock_guard lock(connections_mutex);
+  connections.erase(id);
 }
 
 void Server::Impl::ShedWhenFull() {
-  // The sessions are held here until the lock is released: the last reference to one may be
+  // The connections are held here until the lock is released: the last reference to one may be
   // among them, and its destructor unregisters it.
-  std::vector<std::shared_ptr<Session>> open;
-  std::shared_ptr<Session> slowest;
+  std::vector<std::shared_ptr<ClientConnection>> open;
+  std::shared_ptr<ClientConnection> slowest;
   {
-    std::lock_guard lock(sessions_mutex);
-    if (sessions.size() <= connection_cap) return;
-    open.reserve(sessions.size());
+    std::lock_guard lock(connections_mutex);
+    if (connections.size() <= connection_cap) return;
+    open.reserve(connections.size());
     int64_t oldest = 0;
-    for (const auto& [id, weak] : sessions) {
+    for (const auto& [id, weak] : connections) {
       open.push_back(weak.lock());
       int64_t since = open.back() ? open.back()->waiting_since() : 0;
       if (since > 0 && (oldest == 0 || since < oldest)) {

@@ -29,7 +29,9 @@ class AttachmentService {
  public:
   AttachmentService(store::Database& database, const Clock& clock, AccessLog& access_log,
                     size_t max_attachment_bytes = kDefaultMaxAttachmentBytes)
-      : database_(database), clock_(clock), access_log_(access_log),
+      : database_(database),
+        clock_(clock),
+        access_log_(access_log),
         max_attachment_bytes_(max_attachment_bytes) {}
 
   // The file's type comes from its bytes; `filename` is only kept for display and download.

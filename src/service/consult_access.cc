@@ -27,7 +27,8 @@ Result<Role> RoleOnConsult(store::Tx& tx, const Principal& principal,
   if (!consult.pool_id) return ConsultNotFound();
   if (is_specialist && principal.IsPoolMember(*consult.pool_id)) return Role::kSpecialist;
   if (principal.HasRole(Role::kCoordinator)) {
-    MK_ASSIGN_OR_RETURN(std::optional<domain::Pool> pool, tx.agreements().FindPool(*consult.pool_id));
+    MK_ASSIGN_OR_RETURN(std::optional<domain::Pool> pool,
+                        tx.agreements().FindPool(*consult.pool_id));
     if (pool && principal.MembershipIn(pool->organisation_id, Role::kCoordinator)) {
       return Role::kCoordinator;
     }
@@ -45,10 +46,10 @@ Result<void> RequireHolderOnceClaimed(const Principal& principal, const domain::
                    "A colleague has claimed this consult; only that specialist can handle it.");
 }
 
-std::vector<ConsultAction> AllowedActions(const Principal& principal, const domain::Consult& consult,
-                                          Role role) {
-  domain::Addressee addressee = consult.specialist_id ? domain::Addressee::kNamedSpecialist
-                                                      : domain::Addressee::kPool;
+std::vector<ConsultAction> AllowedActions(const Principal& principal,
+                                          const domain::Consult& consult, Role role) {
+  domain::Addressee addressee =
+      consult.specialist_id ? domain::Addressee::kNamedSpecialist : domain::Addressee::kPool;
   std::vector<ConsultAction> actions = domain::AllowedActions(consult.status, role, addressee);
   if (!RequireHolderOnceClaimed(principal, consult, role).ok()) actions.clear();
   return actions;

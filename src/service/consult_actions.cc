@@ -25,19 +25,20 @@ Result<Consult> Transition(store::Database& database, AccessLog& access_log, con
                            const Principal& principal, int64_t consult_id, ConsultAction action,
                            Apply&& apply) {
   std::string log_action = "consult." + std::string(domain::Name(action));
-  return OnConsult<Consult>(database, access_log, principal, consult_id, log_action,
-                            [&](store::Tx& tx, Consult& consult, Role role) -> Result<Consult> {
-    domain::Addressee addressee = consult.specialist_id ? domain::Addressee::kNamedSpecialist
-                                                        : domain::Addressee::kPool;
-    MK_ASSIGN_OR_RETURN(domain::ConsultStatus next,
-                        domain::NextStatus(consult.status, action, role, addressee));
-    MK_RETURN_IF_ERROR(apply(tx, consult, role));
-    consult.status = next;
-    consult.updated_at = clock.Now();
-    MK_RETURN_IF_ERROR(tx.consults().Update(consult));
-    ++consult.version;
-    return consult;
-  });
+  return OnConsult<Consult>(
+      database, access_log, principal, consult_id, log_action,
+      [&](store::Tx& tx, Consult& consult, Role role) -> Result<Consult> {
+        domain::Addressee addressee =
+            consult.specialist_id ? domain::Addressee::kNamedSpecialist : domain::Addressee::kPool;
+        MK_ASSIGN_OR_RETURN(domain::ConsultStatus next,
+                            domain::NextStatus(consult.status, action, role, addressee));
+        MK_RETURN_IF_ERROR(apply(tx, consult, role));
+        consult.status = next;
+        consult.updated_at = clock.Now();
+        MK_RETURN_IF_ERROR(tx.consults().Update(consult));
+        ++consult.version;
+        return consult;
+      });
 }
 
 Result<void> AppendMessage(store::Tx& tx, const Principal& principal, const Consult& consult,
@@ -60,9 +61,9 @@ Result<void> AppendMessage(store::Tx& tx, const Principal& principal, const Cons
 Result<Consult> ConsultService::Send(const Principal& principal, int64_t consult_id) {
   return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kSend,
                     [&](store::Tx& tx, Consult& consult, Role) -> Result<std::monostate> {
-    MK_RETURN_IF_ERROR(Route(tx, principal, clock_.Now(), consult));
-    return kDone;
-  });
+                      MK_RETURN_IF_ERROR(Route(tx, principal, clock_.Now(), consult));
+                      return kDone;
+                    });
 }
 
 Result<Consult> ConsultService::Cancel(const Principal& principal, int64_t consult_id) {
@@ -73,13 +74,15 @@ Result<Consult> ConsultService::Cancel(const Principal& principal, int64_t consu
 Result<Consult> ConsultService::Claim(const Principal& principal, int64_t consult_id) {
   return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kClaim,
                     [&](store::Tx&, Consult& consult, Role role) -> Result<std::monostate> {
-    if (role == Role::kSpecialist && !(consult.pool_id && principal.IsPoolMember(*consult.pool_id))) {
-      return MakeError(ErrorCode::kForbidden, "U hoort niet bij de pool van deze consultatie.",
-                       "You are not a member of this consult's pool.");
-    }
-    consult.specialist_id = principal.user.id;
-    return kDone;
-  });
+                      if (role == Role::kSpecialist &&
+                          !(consult.pool_id && principal.IsPoolMember(*consult.pool_id))) {
+                        return MakeError(ErrorCode::kForbidden,
+                                         "U hoort niet bij de pool van deze consultatie.",
+                                         "You are not a member of this consult's pool.");
+                      }
+                      consult.specialist_id = principal.user.id;
+                      return kDone;
+                    });
 }
 
 Result<Consult> ConsultService::Decline(const Principal& principal, int64_t consult_id,
@@ -87,34 +90,38 @@ Result<Consult> ConsultService::Decline(const Principal& principal, int64_t cons
   MK_RETURN_IF_ERROR(domain::ValidateMessageBody(reason, "decline", "reason"));
   return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kDecline,
                     [&](store::Tx&, Consult& consult, Role role) -> Result<std::monostate> {
-    MK_RETURN_IF_ERROR(RequireHolderOnceClaimed(principal, consult, role));
-    consult.decline_reason = reason;
-    if (!consult.specialist_id) consult.specialist_id = principal.user.id;
-    return kDone;
-  });
+                      MK_RETURN_IF_ERROR(RequireHolderOnceClaimed(principal, consult, role));
+                      consult.decline_reason = reason;
+                      if (!consult.specialist_id) consult.specialist_id = principal.user.id;
+                      return kDone;
+                    });
 }
 
 Result<Consult> ConsultService::Forward(const Principal& principal, int64_t consult_id,
                                         int64_t to_pool_id) {
   return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kForward,
                     [&](store::Tx& tx, Consult& consult, Role) -> Result<std::monostate> {
-    MK_ASSIGN_OR_RETURN(std::optional<domain::Pool> target, tx.agreements().FindPool(to_pool_id));
-    if (!target || target->specialty != consult.content.specialty ||
-        target->id == consult.pool_id) {
-      return MakeError(ErrorCode::kInvalidArgument,
-                       "Kies een andere pool voor hetzelfde specialisme.",
-                       "Choose another pool for the same specialty.", "pool_id");
-    }
-    MK_ASSIGN_OR_RETURN(PracticeAgreements practice, AgreementsOfPractice(tx, consult.practice_id));
-    MK_ASSIGN_OR_RETURN(domain::Agreement agreement,
-                        domain::SelectAgreement(practice.agreements, practice.scope,
-                                                consult.content.specialty, consult.content.mode,
-                                                domain::AmsterdamIsoDate(clock_.Now()), to_pool_id));
-    // The response clock keeps running: the patient has been waiting since the consult was sent.
-    consult.pool_id = agreement.pool_id;
-    consult.agreement_id = agreement.id;
-    return kDone;
-  });
+                      MK_ASSIGN_OR_RETURN(std::optional<domain::Pool> target,
+                                          tx.agreements().FindPool(to_pool_id));
+                      if (!target || target->specialty != consult.content.specialty ||
+                          target->id == consult.pool_id) {
+                        return MakeError(ErrorCode::kInvalidArgument,
+                                         "Kies een andere pool voor hetzelfde specialisme.",
+                                         "Choose another pool for the same specialty.", "pool_id");
+                      }
+                      MK_ASSIGN_OR_RETURN(PracticeAgreements practice,
+                                          AgreementsOfPractice(tx, consult.practice_id));
+                      MK_ASSIGN_OR_RETURN(domain::Agreement agreement,
+                                          domain::SelectAgreement(
+                                              practice.agreements, practice.scope,
+                                              consult.content.specialty, consult.content.mode,
+                                              domain::AmsterdamIsoDate(clock_.Now()), to_pool_id));
+                      // The response clock keeps running: the patient has been waiting since the
+                      // consult was sent.
+                      consult.pool_id = agreement.pool_id;
+                      consult.agreement_id = agreement.id;
+                      return kDone;
+                    });
 }
 
 Result<Consult> ConsultService::PostMessage(const Principal& principal, int64_t consult_id,
@@ -127,27 +134,29 @@ Result<Consult> ConsultService::PostMessage(const Principal& principal, int64_t 
     return MakeError(ErrorCode::kInvalidArgument, "Geef een advies via ‘advies geven’.",
                      "Give advice through the advice action.", "kind");
   }
-  return Transition(database_, access_log_, clock_, principal, consult_id, action,
-                    [&](store::Tx& tx, Consult& consult, Role role) -> Result<std::monostate> {
-    MK_RETURN_IF_ERROR(RequireHolderOnceClaimed(principal, consult, role));
-    MK_RETURN_IF_ERROR(AppendMessage(tx, principal, consult, role, kind, body, clock_.Now()));
-    return kDone;
-  });
+  return Transition(
+      database_, access_log_, clock_, principal, consult_id, action,
+      [&](store::Tx& tx, Consult& consult, Role role) -> Result<std::monostate> {
+        MK_RETURN_IF_ERROR(RequireHolderOnceClaimed(principal, consult, role));
+        MK_RETURN_IF_ERROR(AppendMessage(tx, principal, consult, role, kind, body, clock_.Now()));
+        return kDone;
+      });
 }
 
 Result<Consult> ConsultService::GiveAdvice(const Principal& principal, int64_t consult_id,
                                            domain::Recommendation recommendation,
                                            const std::string& body) {
   MK_RETURN_IF_ERROR(domain::ValidateMessageBody(body, "advice", "body"));
-  return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kAdvice,
-                    [&](store::Tx& tx, Consult& consult, Role role) -> Result<std::monostate> {
-    MK_RETURN_IF_ERROR(RequireHolderOnceClaimed(principal, consult, role));
-    TimePoint now = clock_.Now();
-    MK_RETURN_IF_ERROR(AppendMessage(tx, principal, consult, role, MessageKind::kAdvice, body, now,
-                                     recommendation));
-    consult.advice = domain::Advice{recommendation, body, principal.user.id, now};
-    return kDone;
-  });
+  return Transition(
+      database_, access_log_, clock_, principal, consult_id, ConsultAction::kAdvice,
+      [&](store::Tx& tx, Consult& consult, Role role) -> Result<std::monostate> {
+        MK_RETURN_IF_ERROR(RequireHolderOnceClaimed(principal, consult, role));
+        TimePoint now = clock_.Now();
+        MK_RETURN_IF_ERROR(AppendMessage(tx, principal, consult, role, MessageKind::kAdvice, body,
+                                         now, recommendation));
+        consult.advice = domain::Advice{recommendation, body, principal.user.id, now};
+        return kDone;
+      });
 }
 
 Result<Consult> ConsultService::Close(const Principal& principal, int64_t consult_id,
@@ -155,10 +164,10 @@ Result<Consult> ConsultService::Close(const Principal& principal, int64_t consul
   MK_RETURN_IF_ERROR(domain::ValidateRating(outcome.rating));
   return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kClose,
                     [&](store::Tx&, Consult& consult, Role) -> Result<std::monostate> {
-    consult.outcome = domain::Outcome{outcome.outcome, outcome.learned, outcome.rating,
-                                      clock_.Now()};
-    return kDone;
-  });
+                      consult.outcome = domain::Outcome{outcome.outcome, outcome.learned,
+                                                        outcome.rating, clock_.Now()};
+                      return kDone;
+                    });
 }
 
 }  // namespace meekijk::service

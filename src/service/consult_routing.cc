@@ -14,14 +14,16 @@ namespace meekijk::service {
 Result<void> ValidateSpecialtyAndAddressee(store::Tx& tx, domain::Consult& consult) {
   MK_ASSIGN_OR_RETURN(std::vector<domain::Specialty> specialties, tx.agreements().Specialties());
   bool known = false;
-  for (const domain::Specialty& specialty : specialties) known |= specialty.code == consult.content.specialty;
+  for (const domain::Specialty& specialty : specialties)
+    known |= specialty.code == consult.content.specialty;
   if (!known) {
     return MakeError(ErrorCode::kInvalidArgument,
                      "Onbekend specialisme „" + consult.content.specialty + "”.",
                      "Unknown specialty \"" + consult.content.specialty + "\".", "specialty");
   }
   if (consult.pool_id) {
-    MK_ASSIGN_OR_RETURN(std::optional<domain::Pool> pool, tx.agreements().FindPool(*consult.pool_id));
+    MK_ASSIGN_OR_RETURN(std::optional<domain::Pool> pool,
+                        tx.agreements().FindPool(*consult.pool_id));
     if (!pool || pool->specialty != consult.content.specialty) {
       return MakeError(ErrorCode::kInvalidArgument,
                        "Deze pool beantwoordt geen vragen voor dit specialisme.",
@@ -39,8 +41,7 @@ Result<void> ValidateSpecialtyAndAddressee(store::Tx& tx, domain::Consult& consu
   }
   return MakeError(ErrorCode::kInvalidArgument,
                    "Deze specialist beantwoordt geen vragen voor dit specialisme.",
-                   "This specialist does not answer consults for this specialty.",
-                   "specialist_id");
+                   "This specialist does not answer consults for this specialty.", "specialist_id");
 }
 
 Result<void> Route(store::Tx& tx, const Principal& principal, TimePoint now,

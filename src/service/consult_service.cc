@@ -32,9 +32,9 @@ Result<std::vector<PoolOption>> ForwardPools(store::Tx& tx, const Consult& consu
     bool other = agreement.pool_id != consult.pool_id;
     bool listed = std::any_of(pools.begin(), pools.end(),
                               [&](const PoolOption& p) { return p.id == agreement.pool_id; });
-    if (!other || listed || !domain::AgreementCovers(agreement, practice.scope,
-                                                     consult.content.specialty,
-                                                     consult.content.mode, today)) {
+    if (!other || listed ||
+        !domain::AgreementCovers(agreement, practice.scope, consult.content.specialty,
+                                 consult.content.mode, today)) {
       continue;
     }
     MK_ASSIGN_OR_RETURN(PoolOption pool, PoolOptionOf(tx, agreement.pool_id));
@@ -45,9 +45,12 @@ Result<std::vector<PoolOption>> ForwardPools(store::Tx& tx, const Consult& consu
 
 store::ConsultFilter::Box StoreBox(Box box) {
   switch (box) {
-    case Box::kOutbox: return store::ConsultFilter::Box::kOutbox;
-    case Box::kInbox: return store::ConsultFilter::Box::kInbox;
-    case Box::kPool: return store::ConsultFilter::Box::kPool;
+    case Box::kOutbox:
+      return store::ConsultFilter::Box::kOutbox;
+    case Box::kInbox:
+      return store::ConsultFilter::Box::kInbox;
+    case Box::kPool:
+      return store::ConsultFilter::Box::kPool;
   }
   return store::ConsultFilter::Box::kOutbox;
 }
@@ -85,47 +88,49 @@ Result<Consult> ConsultService::Create(const Principal& principal, const NewCons
   TimePoint now = clock_.Now();
   int year = YearOf(now);
   MK_RETURN_IF_ERROR(domain::ValidateConsultContent(request.content, year));
-  return store::Transact<Consult>(database_, store::Access::kWrite,
-                                  [&](store::Tx& tx) -> Result<Consult> {
-    Consult consult;
-    consult.status = domain::ConsultStatus::kDraft;
-    consult.content = request.content;
-    consult.practice_id = practices.front();
-    consult.author_id = principal.user.id;
-    consult.pool_id = request.pool_id;
-    consult.specialist_id = request.specialist_id;
-    consult.created_at = consult.updated_at = now;
-    MK_RETURN_IF_ERROR(ValidateSpecialtyAndAddressee(tx, consult));
-    MK_ASSIGN_OR_RETURN(int64_t sequence,
-                        tx.consults().NextInSequence(domain::ConsultNumberCounter(year)));
-    consult.number = domain::FormatConsultNumber({year, sequence});
-    if (request.send) {
-      MK_RETURN_IF_ERROR(Route(tx, principal, now, consult));
-      consult.status = consult.specialist_id ? domain::ConsultStatus::kClaimed
-                                             : domain::ConsultStatus::kSent;
-    }
-    MK_ASSIGN_OR_RETURN(consult.id, tx.consults().Insert(consult));
-    MK_RETURN_IF_ERROR(access_log_.Record(tx, principal, role, "consult.create", consult));
-    if (request.send) MK_RETURN_IF_ERROR(access_log_.Record(tx, principal, role, "consult.send", consult));
-    return consult;
-  });
+  return store::Transact<Consult>(
+      database_, store::Access::kWrite, [&](store::Tx& tx) -> Result<Consult> {
+        Consult consult;
+        consult.status = domain::ConsultStatus::kDraft;
+        consult.content = request.content;
+        consult.practice_id = practices.front();
+        consult.author_id = principal.user.id;
+        consult.pool_id = request.pool_id;
+        consult.specialist_id = request.specialist_id;
+        consult.created_at = consult.updated_at = now;
+        MK_RETURN_IF_ERROR(ValidateSpecialtyAndAddressee(tx, consult));
+        MK_ASSIGN_OR_RETURN(int64_t sequence,
+                            tx.consults().NextInSequence(domain::ConsultNumberCounter(year)));
+        consult.number = domain::FormatConsultNumber({year, sequence});
+        if (request.send) {
+          MK_RETURN_IF_ERROR(Route(tx, principal, now, consult));
+          consult.status = consult.specialist_id ? domain::ConsultStatus::kClaimed
+                                                 : domain::ConsultStatus::kSent;
+        }
+        MK_ASSIGN_OR_RETURN(consult.id, tx.consults().Insert(consult));
+        MK_RETURN_IF_ERROR(access_log_.Record(tx, principal, role, "consult.create", consult));
+        if (request.send)
+          MK_RETURN_IF_ERROR(access_log_.Record(tx, principal, role, "consult.send", consult));
+        return consult;
+      });
 }
 
 Result<Consult> ConsultService::UpdateDraft(const Principal& principal, int64_t consult_id,
-                                           const NewConsult& request) {
+                                            const NewConsult& request) {
   MK_RETURN_IF_ERROR(domain::ValidateConsultContent(request.content, YearOf(clock_.Now())));
-  return OnConsult<Consult>(database_, access_log_, principal, consult_id, "consult.update",
-                            [&](store::Tx& tx, Consult& consult, Role role) -> Result<Consult> {
-    MK_RETURN_IF_ERROR(domain::NextStatus(consult.status, ConsultAction::kEdit, role));
-    consult.content = request.content;
-    consult.pool_id = request.pool_id;
-    consult.specialist_id = request.specialist_id;
-    MK_RETURN_IF_ERROR(ValidateSpecialtyAndAddressee(tx, consult));
-    consult.updated_at = clock_.Now();
-    MK_RETURN_IF_ERROR(tx.consults().Update(consult));
-    ++consult.version;
-    return consult;
-  });
+  return OnConsult<Consult>(
+      database_, access_log_, principal, consult_id, "consult.update",
+      [&](store::Tx& tx, Consult& consult, Role role) -> Result<Consult> {
+        MK_RETURN_IF_ERROR(domain::NextStatus(consult.status, ConsultAction::kEdit, role));
+        consult.content = request.content;
+        consult.pool_id = request.pool_id;
+        consult.specialist_id = request.specialist_id;
+        MK_RETURN_IF_ERROR(ValidateSpecialtyAndAddressee(tx, consult));
+        consult.updated_at = clock_.Now();
+        MK_RETURN_IF_ERROR(tx.consults().Update(consult));
+        ++consult.version;
+        return consult;
+      });
 }
 
 Result<std::string> ConsultService::ChangesFingerprint(const Principal& principal) {
@@ -139,37 +144,37 @@ Result<std::string> ConsultService::ChangesFingerprint(const Principal& principa
 }
 
 Result<ConsultDetail> ConsultService::Get(const Principal& principal, int64_t consult_id) {
-  return OnConsult<ConsultDetail>(database_, access_log_, principal, consult_id, "consult.read",
-                                  [&](store::Tx& tx, Consult& consult,
-                                      Role role) -> Result<ConsultDetail> {
-    ConsultDetail detail;
-    detail.consult = consult;
-    detail.viewer_role = role;
-    detail.allowed_actions = AllowedActions(principal, consult, role);
-    if (!SeesPatientIdentity(principal, consult, role)) {
-      domain::Patient& patient = detail.consult.content.patient;
-      detail.patient_withheld = patient.name || patient.birth_date || patient.bsn;
-      patient.name.reset();
-      patient.birth_date.reset();
-      patient.bsn.reset();
-    }
-    MK_ASSIGN_OR_RETURN(detail.thread, tx.consults().Thread(consult.id));
-    MK_ASSIGN_OR_RETURN(detail.attachments, tx.attachments().OfConsult(consult.id));
-    MK_ASSIGN_OR_RETURN(auto practice, tx.directory().FindOrganisation(consult.practice_id));
-    if (practice) detail.practice_name = practice->name;
-    if (consult.pool_id) {
-      MK_ASSIGN_OR_RETURN(PoolOption pool, PoolOptionOf(tx, *consult.pool_id));
-      detail.pool_name = pool.name;
-    }
-    if (consult.specialist_id) {
-      MK_ASSIGN_OR_RETURN(auto specialist, tx.directory().FindUser(*consult.specialist_id));
-      if (specialist) detail.specialist_name = specialist->display_name;
-    }
-    if (domain::NextStatus(consult.status, ConsultAction::kForward, role).ok()) {
-      MK_ASSIGN_OR_RETURN(detail.forward_pools, ForwardPools(tx, consult, clock_.Now()));
-    }
-    return detail;
-  });
+  return OnConsult<ConsultDetail>(
+      database_, access_log_, principal, consult_id, "consult.read",
+      [&](store::Tx& tx, Consult& consult, Role role) -> Result<ConsultDetail> {
+        ConsultDetail detail;
+        detail.consult = consult;
+        detail.viewer_role = role;
+        detail.allowed_actions = AllowedActions(principal, consult, role);
+        if (!SeesPatientIdentity(principal, consult, role)) {
+          domain::Patient& patient = detail.consult.content.patient;
+          detail.patient_withheld = patient.name || patient.birth_date || patient.bsn;
+          patient.name.reset();
+          patient.birth_date.reset();
+          patient.bsn.reset();
+        }
+        MK_ASSIGN_OR_RETURN(detail.thread, tx.consults().Thread(consult.id));
+        MK_ASSIGN_OR_RETURN(detail.attachments, tx.attachments().OfConsult(consult.id));
+        MK_ASSIGN_OR_RETURN(auto practice, tx.directory().FindOrganisation(consult.practice_id));
+        if (practice) detail.practice_name = practice->name;
+        if (consult.pool_id) {
+          MK_ASSIGN_OR_RETURN(PoolOption pool, PoolOptionOf(tx, *consult.pool_id));
+          detail.pool_name = pool.name;
+        }
+        if (consult.specialist_id) {
+          MK_ASSIGN_OR_RETURN(auto specialist, tx.directory().FindUser(*consult.specialist_id));
+          if (specialist) detail.specialist_name = specialist->display_name;
+        }
+        if (domain::NextStatus(consult.status, ConsultAction::kForward, role).ok()) {
+          MK_ASSIGN_OR_RETURN(detail.forward_pools, ForwardPools(tx, consult, clock_.Now()));
+        }
+        return detail;
+      });
 }
 
 Result<ConsultList> ConsultService::List(const Principal& principal, const ListQuery& query) {
@@ -193,18 +198,19 @@ Result<ConsultList> ConsultService::List(const Principal& principal, const ListQ
                ? MakeError(ErrorCode::kForbidden,
                            "Alleen huisartsen en praktijkmedewerkers hebben een uitgaande lijst.",
                            "Only GPs and practice assistants have an outbox.")
-               : MakeError(ErrorCode::kForbidden, "Alleen specialisten hebben een inbox en een pool.",
+               : MakeError(ErrorCode::kForbidden,
+                           "Alleen specialisten hebben een inbox en een pool.",
                            "Only specialists have an inbox and a pool.");
   }
-  return store::Transact<ConsultList>(database_, store::Access::kWrite,
-                                      [&](store::Tx& tx) -> Result<ConsultList> {
-    MK_ASSIGN_OR_RETURN(store::ConsultPage page, tx.consults().List(filter));
-    // A list shows patients too: one access-log row for every consult on the page.
-    for (const Consult& consult : page.items) {
-      MK_RETURN_IF_ERROR(access_log_.Record(tx, principal, role, "consult.list", consult));
-    }
-    return ConsultList{std::move(page.items), std::move(page.next_cursor)};
-  });
+  return store::Transact<ConsultList>(
+      database_, store::Access::kWrite, [&](store::Tx& tx) -> Result<ConsultList> {
+        MK_ASSIGN_OR_RETURN(store::ConsultPage page, tx.consults().List(filter));
+        // A list shows patients too: one access-log row for every consult on the page.
+        for (const Consult& consult : page.items) {
+          MK_RETURN_IF_ERROR(access_log_.Record(tx, principal, role, "consult.list", consult));
+        }
+        return ConsultList{std::move(page.items), std::move(page.next_cursor)};
+      });
 }
 
 }  // namespace meekijk::service

@@ -10,6 +10,7 @@ namespace {
 using E = AccessLogEntry;
 using W = Written;
 
+// clang-format off
 const Table<E> kAccessLog{"access_log", "", {
     Key<E>("id", [](auto& e) -> auto& { return e.id; }),
     Field<E>("at", W::kOnInsert, [](auto& e) -> auto& { return e.at; }),
@@ -26,6 +27,7 @@ const Table<E> kAccessLog{"access_log", "", {
     Field<E>("request_id", W::kOnInsert, [](auto& e) -> auto& { return e.request_id; }),
     Field<E>("outcome", W::kOnInsert, [](auto& e) -> auto& { return e.outcome; }),
 }};
+// clang-format on
 
 }  // namespace
 
@@ -41,8 +43,8 @@ Result<std::vector<AccessLogEntry>> AccessLogRepository::List(std::optional<int6
   std::vector<SqlValue> params;
   if (consult_id) params.push_back(*consult_id);
   params.push_back(int64_t{limit});
-  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kAccessLog.Select(rest + "ORDER BY id DESC LIMIT ?"),
-                                            params));
+  MK_ASSIGN_OR_RETURN(Rows rows,
+                      sql_.Query(kAccessLog.Select(rest + "ORDER BY id DESC LIMIT ?"), params));
   return kAccessLog.ReadAll(rows);
 }
 

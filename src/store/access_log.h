@@ -23,11 +23,11 @@ struct AccessLogEntry {
   std::optional<int64_t> on_behalf_of;  // the responsible user, when acting for someone else
   std::string action;                   // "consult.read", "consult.list", "attachment.create", …
   std::optional<int64_t> consult_id;
-  std::string patient_ref;              // the consult number: identifies the patient's record
+  std::string patient_ref;  // the consult number: identifies the patient's record
   std::string detail;
   std::string client_address;
   std::string request_id;
-  std::string outcome;                  // "success", or the refusal's code
+  std::string outcome;  // "success", or the refusal's code
   bool operator==(const AccessLogEntry&) const = default;
 };
 

@@ -1,5 +1,6 @@
 // The store contract, access-log part.
 #include "store/access_log.h"
+
 #include "store/store_test_fixture.h"
 
 namespace meekijk::store {

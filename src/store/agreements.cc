@@ -35,21 +35,26 @@ void SplitModes(const Row& row, size_t i, Agreement& agreement) {
   }
 }
 
+// clang-format off
 const Table<Specialty> kSpecialties{"specialties", "", {
     Field<Specialty>("code", W::kOnInsert, [](auto& s) -> auto& { return s.code; }),
     Field<Specialty>("name_nl", W::kAlways, [](auto& s) -> auto& { return s.name_nl; }),
     Field<Specialty>("name_en", W::kAlways, [](auto& s) -> auto& { return s.name_en; }),
     Field<Specialty>("vektis_code", W::kAlways, [](auto& s) -> auto& { return s.vektis_code; }),
 }};
+// clang-format on
 
+// clang-format off
 const Table<Pool> kPools{"pools", "p", {
     Key<Pool>("id", [](auto& p) -> auto& { return p.id; }),
     Field<Pool>("organisation_id", W::kOnInsert, [](auto& p) -> auto& { return p.organisation_id; }),
     Field<Pool>("specialty", W::kOnInsert, [](auto& p) -> auto& { return p.specialty; }),
     Field<Pool>("name", W::kAlways, [](auto& p) -> auto& { return p.name; }),
 }};
+// clang-format on
 
 // The pool's specialty is carried along for routing: read from the pool, never stored twice.
+// clang-format off
 const Table<Agreement> kAgreements{"agreements", "a", {
     Key<Agreement>("id", [](auto& a) -> auto& { return a.id; }),
     Field<Agreement>("gp_organisation_id", W::kOnInsert,
@@ -63,6 +68,7 @@ const Table<Agreement> kAgreements{"agreements", "a", {
     Field<Agreement>("requires_identification", W::kAlways,
                      [](auto& a) -> auto& { return a.requires_identification; }),
 }, {"created_at"}, "agreements a JOIN pools p ON p.id = a.pool_id"};
+// clang-format on
 
 constexpr std::string_view kInsertPoolMember =
     "INSERT INTO pool_members (pool_id, user_id) VALUES (?, ?) "
@@ -73,7 +79,8 @@ constexpr std::string_view kInsertPoolMember =
 AgreementRepository Tx::agreements() { return AgreementRepository(statements_); }
 
 Result<void> AgreementRepository::UpsertSpecialty(const Specialty& specialty) {
-  MK_RETURN_IF_ERROR(sql_.Execute(kSpecialties.Upsert("code"), kSpecialties.InsertParams(specialty)));
+  MK_RETURN_IF_ERROR(
+      sql_.Execute(kSpecialties.Upsert("code"), kSpecialties.InsertParams(specialty)));
   return Ok();
 }
 
@@ -97,10 +104,9 @@ Result<void> AgreementRepository::AddPoolMember(int64_t pool_id, int64_t user_id
 }
 
 Result<std::vector<Pool>> AgreementRepository::PoolsOfMember(int64_t user_id) {
-  MK_ASSIGN_OR_RETURN(
-      Rows rows, sql_.Query(kPools.Select("JOIN pool_members m ON m.pool_id = p.id "
-                                          "WHERE m.user_id = ? ORDER BY p.id"),
-                            {user_id}));
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kPools.Select("JOIN pool_members m ON m.pool_id = p.id "
+                                                          "WHERE m.user_id = ? ORDER BY p.id"),
+                                            {user_id}));
   return kPools.ReadAll(rows);
 }
 
@@ -122,10 +128,10 @@ Result<std::vector<Agreement>> AgreementRepository::OfPools(std::span<const int6
 Result<std::vector<Agreement>> AgreementRepository::WhereIn(std::string_view column,
                                                             std::span<const int64_t> ids) {
   if (ids.empty()) return std::vector<Agreement>();
-  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kAgreements.Select("WHERE " + std::string(column) +
-                                                               " IN (" + Placeholders(ids.size()) +
-                                                               ") ORDER BY a.id"),
-                                            Ids(ids)));
+  MK_ASSIGN_OR_RETURN(Rows rows,
+                      sql_.Query(kAgreements.Select("WHERE " + std::string(column) + " IN (" +
+                                                    Placeholders(ids.size()) + ") ORDER BY a.id"),
+                                 Ids(ids)));
   return kAgreements.ReadAll(rows);
 }
 

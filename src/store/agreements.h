@@ -30,7 +30,8 @@ class AgreementRepository {
   Result<std::vector<domain::Pool>> PoolsOfMember(int64_t user_id);
   Result<int64_t> Insert(const domain::Agreement& agreement, TimePoint now);
   // Agreements whose GP side is one of these organisations (a practice and its care group).
-  Result<std::vector<domain::Agreement>> OfGpOrganisations(std::span<const int64_t> organisation_ids);
+  Result<std::vector<domain::Agreement>> OfGpOrganisations(
+      std::span<const int64_t> organisation_ids);
   // Agreements that route to one of these pools.
   Result<std::vector<domain::Agreement>> OfPools(std::span<const int64_t> pool_ids);
 

@@ -32,8 +32,15 @@ TEST_P(AgreementRepositoryTest, RoundTripsEveryFieldAndRenamesASpecialtyByCode) 
   Write([&](Tx& tx) -> Result<void> {
     Region d = Seed(tx);
     AgreementRepository agreements = tx.agreements();
-    domain::Agreement agreement{0, d.practice, d.pool, "dermatologie",
-                                {domain::ConsultMode::kPhysical}, 7, "2026-02-01", "2026-12-31", true};
+    domain::Agreement agreement{0,
+                                d.practice,
+                                d.pool,
+                                "dermatologie",
+                                {domain::ConsultMode::kPhysical},
+                                7,
+                                "2026-02-01",
+                                "2026-12-31",
+                                true};
     MK_ASSIGN_OR_RETURN(agreement.id, agreements.Insert(agreement, kNow));
     int64_t pools[] = {d.pool};
     MK_ASSIGN_OR_RETURN(auto of_pool, agreements.OfPools(pools));
@@ -50,7 +57,10 @@ TEST_P(AgreementRepositoryTest, RoundTripsEveryFieldAndRenamesASpecialtyByCode) 
 
 TEST_P(AgreementRepositoryTest, AnUnknownModeIsAnInternalErrorNamingTheColumn) {
   Region d;
-  Write([&](Tx& tx) -> Result<void> { d = Seed(tx); return Ok(); });
+  Write([&](Tx& tx) -> Result<void> {
+    d = Seed(tx);
+    return Ok();
+  });
   ExecuteRaw("UPDATE agreements SET modes = 'digital,telepathic'");
   Result<void> read = db_->Run(Access::kRead, [&](Tx& tx) -> Result<void> {
     int64_t pools[] = {d.pool};

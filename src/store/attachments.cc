@@ -10,12 +10,14 @@ namespace {
 using domain::Attachment;
 using W = Written;
 
-SqlValue FileTypeCell(const Attachment& a) { return std::string(domain::FileTypeName(a.file_type)); }
+SqlValue FileTypeCell(const Attachment& a) {
+  return std::string(domain::FileTypeName(a.file_type));
+}
 
 void ReadFileType(const Row& row, size_t i, Attachment& a) {
   const std::string& name = row.Text(i);
-  for (domain::FileType type : {domain::FileType::kJpeg, domain::FileType::kPng,
-                                domain::FileType::kPdf}) {
+  for (domain::FileType type :
+       {domain::FileType::kJpeg, domain::FileType::kPng, domain::FileType::kPdf}) {
     if (domain::FileTypeName(type) == name) {
       a.file_type = type;
       return;
@@ -25,6 +27,7 @@ void ReadFileType(const Row& row, size_t i, Attachment& a) {
 }
 
 // The bytes are a column of their own, appended on insert and read only by Content().
+// clang-format off
 const Table<Attachment> kAttachments{"attachments", "", {
     Key<Attachment>("id", [](auto& a) -> auto& { return a.id; }),
     Field<Attachment>("consult_id", W::kOnInsert, [](auto& a) -> auto& { return a.consult_id; }),
@@ -35,6 +38,7 @@ const Table<Attachment> kAttachments{"attachments", "", {
     Field<Attachment>("uploaded_by", W::kOnInsert, [](auto& a) -> auto& { return a.uploaded_by; }),
     Field<Attachment>("uploaded_at", W::kOnInsert, [](auto& a) -> auto& { return a.uploaded_at; }),
 }, {"content"}};
+// clang-format on
 
 constexpr std::string_view kSelectContent = "SELECT content FROM attachments WHERE id = ?";
 
@@ -61,8 +65,8 @@ Result<std::string> AttachmentRepository::Content(int64_t id) {
 }
 
 Result<std::vector<Attachment>> AttachmentRepository::OfConsult(int64_t consult_id) {
-  MK_ASSIGN_OR_RETURN(Rows rows,
-                      sql_.Query(kAttachments.Select("WHERE consult_id = ? ORDER BY id"), {consult_id}));
+  MK_ASSIGN_OR_RETURN(
+      Rows rows, sql_.Query(kAttachments.Select("WHERE consult_id = ? ORDER BY id"), {consult_id}));
   return kAttachments.ReadAll(rows);
 }
 

@@ -1,5 +1,6 @@
 // The store contract, attachments part.
 #include "store/attachments.h"
+
 #include "store/store_test_fixture.h"
 
 namespace meekijk::store {
@@ -14,8 +15,9 @@ TEST_P(AttachmentRepositoryTest, KeepsAttachmentBytesExactly) {
     Region d = Seed(tx);
     AttachmentRepository attachments = tx.attachments();
     MK_ASSIGN_OR_RETURN(int64_t consult, tx.consults().Insert(NewConsult(d, 1)));
-    domain::Attachment attachment{0, consult, "huid.png", domain::FileType::kPng,
-                                  static_cast<int64_t>(bytes.size()), "abc", d.gp, kNow};
+    domain::Attachment attachment{
+        0,     consult, "huid.png", domain::FileType::kPng, static_cast<int64_t>(bytes.size()),
+        "abc", d.gp,    kNow};
     MK_ASSIGN_OR_RETURN(attachment.id, attachments.Insert(attachment, bytes));
     MK_ASSIGN_OR_RETURN(std::string content, attachments.Content(attachment.id));
     EXPECT_EQ(content, bytes);

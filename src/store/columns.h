@@ -44,7 +44,9 @@ struct Column {
 // --- encodings, chosen by the field's type ---
 
 template <typename E>
-concept DomainEnum = std::is_enum_v<E> && requires { domain::EnumNames<E>::kNames; };
+concept DomainEnum = std::is_enum_v<E> && requires {
+  domain::EnumNames<E>::kNames;
+};
 
 inline SqlValue ToSql(int64_t v) { return v; }
 inline SqlValue ToSql(int v) { return int64_t{v}; }
@@ -124,8 +126,9 @@ class Table {
     std::string qualified = alias.empty() ? "" : std::string(alias) + ".";
     std::string select_list, insert_list, insert_values, set_list, key, version;
     for (const Column<Record>& c : columns_) {
-      select_list += (select_list.empty() ? "" : ", ") +
-                     (c.written == Written::kRead ? std::string(c.name) : qualified + std::string(c.name));
+      select_list +=
+          (select_list.empty() ? "" : ", ") +
+          (c.written == Written::kRead ? std::string(c.name) : qualified + std::string(c.name));
       if (c.written == Written::kKey) key = c.name;
       if (c.written == Written::kVersion) version = c.name;
       if (c.written == Written::kKey || c.written == Written::kRead) continue;
@@ -142,15 +145,16 @@ class Table {
       insert_list += ", " + std::string(extra);
       insert_values += ", ?";
     }
-    std::string source = from.empty() ? std::string(name) + (alias.empty() ? "" : " " + std::string(alias))
-                                      : std::string(from);
+    std::string source = from.empty()
+                             ? std::string(name) + (alias.empty() ? "" : " " + std::string(alias))
+                             : std::string(from);
     select_ = "SELECT " + select_list + " FROM " + source + " ";
     insert_ = "INSERT INTO " + std::string(name) + " (" + insert_list + ") VALUES (" +
               insert_values + ")" + (key.empty() ? "" : " RETURNING " + key);
     if (!set_list.empty() && !key.empty()) {
       update_ = "UPDATE " + std::string(name) + " SET " + set_list +
-                (version.empty() ? "" : ", " + version + " = " + version + " + 1") + " WHERE " + key +
-                " = ?" + (version.empty() ? "" : " AND " + version + " = ?");
+                (version.empty() ? "" : ", " + version + " = " + version + " + 1") + " WHERE " +
+                key + " = ?" + (version.empty() ? "" : " AND " + version + " = ?");
     }
   }
 
@@ -159,7 +163,8 @@ class Table {
   const std::string& insert() const { return insert_; }
   // INSERT … ON CONFLICT (key) DO UPDATE, setting every kAlways column.
   std::string Upsert(std::string_view conflict_key) const {
-    return insert_ + " ON CONFLICT (" + std::string(conflict_key) + ") DO UPDATE SET " + upsert_set_;
+    return insert_ + " ON CONFLICT (" + std::string(conflict_key) + ") DO UPDATE SET " +
+           upsert_set_;
   }
   // "UPDATE … SET <kAlways columns> WHERE key = ? [AND version = ?]".
   const std::string& update() const { return update_; }
@@ -168,7 +173,8 @@ class Table {
   std::vector<SqlValue> InsertParams(const Record& r) const {
     std::vector<SqlValue> params;
     for (const Column<Record>& c : columns_) {
-      if (c.written == Written::kOnInsert || c.written == Written::kAlways) params.push_back(c.bind(r));
+      if (c.written == Written::kOnInsert || c.written == Written::kAlways)
+        params.push_back(c.bind(r));
     }
     return params;
   }

@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <climits>
 
+#include "core/integer.h"
 #include "store/columns.h"
 #include "store/tx.h"
 
@@ -19,6 +19,7 @@ using domain::ThreadMessage;
 using W = Written;
 
 // Every column of a consult, once. A new column is one line here and a migration.
+// clang-format off
 const Table<Consult> kConsults{"consults", "c", {
     Key<Consult>("id", [](auto& c) -> auto& { return c.id; }),
     Field<Consult>("number", W::kOnInsert, [](auto& c) -> auto& { return c.number; }),
@@ -68,7 +69,9 @@ const Table<Consult> kConsults{"consults", "c", {
     Field<Consult>("updated_at", W::kAlways, [](auto& c) -> auto& { return c.updated_at; }),
     Field<Consult>("version", W::kVersion, [](auto& c) -> auto& { return c.version; }),
 }};
+// clang-format on
 
+// clang-format off
 const Table<ThreadMessage> kMessages{"messages", "m", {
     Key<ThreadMessage>("id", [](auto& m) -> auto& { return m.id; }),
     Field<ThreadMessage>("consult_id", W::kOnInsert, [](auto& m) -> auto& { return m.consult_id; }),
@@ -81,6 +84,7 @@ const Table<ThreadMessage> kMessages{"messages", "m", {
                          [](auto& m) -> auto& { return m.recommendation; }),
     Field<ThreadMessage>("created_at", W::kOnInsert, [](auto& m) -> auto& { return m.created_at; }),
 }, {}, "messages m JOIN users u ON u.id = m.author_id"};
+// clang-format on
 
 constexpr std::string_view kNextInSequence =
     "INSERT INTO counters (name, value) VALUES (?, 1) "
@@ -97,22 +101,15 @@ struct Cursor {
   int64_t id = 0;
 };
 
-std::optional<int64_t> ParseInteger(std::string_view text) {
-  int64_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
 std::optional<Cursor> ParseCursor(std::string_view text) {
   size_t dot = text.find('.');
   if (dot == std::string_view::npos) {
-    std::optional<int64_t> id = ParseInteger(text);
+    std::optional<int64_t> id = ParseInteger<int64_t>(text);
     if (!id) return std::nullopt;
     return Cursor{0, *id};
   }
-  std::optional<int64_t> due = ParseInteger(text.substr(0, dot));
-  std::optional<int64_t> id = ParseInteger(text.substr(dot + 1));
+  std::optional<int64_t> due = ParseInteger<int64_t>(text.substr(0, dot));
+  std::optional<int64_t> id = ParseInteger<int64_t>(text.substr(dot + 1));
   if (!due || !id) return std::nullopt;
   return Cursor{*due, *id};
 }
@@ -213,17 +210,18 @@ Result<ConsultPage> ConsultRepository::List(const ConsultFilter& filter) {
   std::string order = by_due ? " ORDER BY " + kDueKey + ", c.id" : " ORDER BY c.id DESC";
   int limit = std::clamp(filter.limit, 1, 200);
   params.push_back(int64_t{limit + 1});  // one more than asked tells whether a next page exists
-  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kConsults.Select("WHERE " + where + order + " LIMIT ?"),
-                                            params));
+  MK_ASSIGN_OR_RETURN(Rows rows,
+                      sql_.Query(kConsults.Select("WHERE " + where + order + " LIMIT ?"), params));
   ConsultPage page;
   for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(limit); ++i) {
     page.items.push_back(kConsults.Read(rows[i]));
   }
   if (rows.size() > static_cast<size_t>(limit)) {
     const Consult& last = page.items.back();
-    page.next_cursor = by_due ? std::to_string(last.due_at ? ToUnixMillis(*last.due_at) : kNoDueTime) +
-                                    "." + std::to_string(last.id)
-                              : std::to_string(last.id);
+    page.next_cursor = by_due
+                           ? std::to_string(last.due_at ? ToUnixMillis(*last.due_at) : kNoDueTime) +
+                                 "." + std::to_string(last.id)
+                           : std::to_string(last.id);
   }
   return page;
 }
@@ -243,10 +241,11 @@ Result<std::string> ConsultRepository::Fingerprint(const std::vector<int64_t>& p
     params.insert(params.end(), pool_ids.begin(), pool_ids.end());
   }
   // Every change bumps a version, every new consult adds a row: count and sum move together.
-  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query("SELECT COUNT(*), COALESCE(SUM(c.version), 0), "
-                                            "COALESCE(MAX(c.updated_at), 0) FROM consults c WHERE " +
-                                                where,
-                                            params));
+  MK_ASSIGN_OR_RETURN(Rows rows,
+                      sql_.Query("SELECT COUNT(*), COALESCE(SUM(c.version), 0), "
+                                 "COALESCE(MAX(c.updated_at), 0) FROM consults c WHERE " +
+                                     where,
+                                 params));
   const Row& row = rows.front();
   return std::to_string(row.Int(0)) + "-" + std::to_string(row.Int(1)) + "-" +
          std::to_string(row.Int(2));
@@ -257,8 +256,9 @@ Result<int64_t> ConsultRepository::AppendMessage(const ThreadMessage& message) {
 }
 
 Result<std::vector<ThreadMessage>> ConsultRepository::Thread(int64_t consult_id) {
-  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kMessages.Select("WHERE m.consult_id = ? ORDER BY m.id"),
-                                            {consult_id}));
+  MK_ASSIGN_OR_RETURN(
+      Rows rows,
+      sql_.Query(kMessages.Select("WHERE m.consult_id = ? ORDER BY m.id"), {consult_id}));
   return kMessages.ReadAll(rows);
 }
 

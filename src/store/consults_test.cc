@@ -55,7 +55,8 @@ TEST_P(ConsultRepositoryTest, UpdatesOnlyTheVersionItRead) {
   answered.advice = domain::Advice{domain::Recommendation::kPrimaryCare, "Hydrocortison 1%.",
                                    *stored.sender_id, kNow};
   Write([&](Tx& tx) { return tx.consults().Update(answered); });
-  Result<void> stale = db_->Run(Access::kWrite, [&](Tx& tx) { return tx.consults().Update(answered); });
+  Result<void> stale =
+      db_->Run(Access::kWrite, [&](Tx& tx) { return tx.consults().Update(answered); });
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
   Write([&](Tx& tx) -> Result<void> {
@@ -136,11 +137,24 @@ TEST_P(ConsultRepositoryTest, KeepsTheThreadInOrderWithAuthors) {
   Write([&](Tx& tx) -> Result<void> {
     Region d = Seed(tx);
     MK_ASSIGN_OR_RETURN(int64_t id, tx.consults().Insert(NewConsult(d, 1)));
-    domain::ThreadMessage ask{0, id, domain::MessageKind::kInfoRequest, d.specialist, "",
-                              domain::Role::kSpecialist, "Graag een foto.", {}, kNow};
-    domain::ThreadMessage advice{0, id, domain::MessageKind::kAdvice, d.specialist, "",
-                                 domain::Role::kSpecialist, "Behandel met crème.",
-                                 domain::Recommendation::kPrimaryCare, kNow};
+    domain::ThreadMessage ask{0,
+                              id,
+                              domain::MessageKind::kInfoRequest,
+                              d.specialist,
+                              "",
+                              domain::Role::kSpecialist,
+                              "Graag een foto.",
+                              {},
+                              kNow};
+    domain::ThreadMessage advice{0,
+                                 id,
+                                 domain::MessageKind::kAdvice,
+                                 d.specialist,
+                                 "",
+                                 domain::Role::kSpecialist,
+                                 "Behandel met crème.",
+                                 domain::Recommendation::kPrimaryCare,
+                                 kNow};
     MK_RETURN_IF_ERROR(tx.consults().AppendMessage(ask));
     MK_RETURN_IF_ERROR(tx.consults().AppendMessage(advice));
     MK_ASSIGN_OR_RETURN(auto thread, tx.consults().Thread(id));
@@ -180,7 +194,8 @@ TEST_P(ConsultRepositoryTest, RoundTripsEveryFieldThroughInsertAndUpdate) {
   changed.status = domain::ConsultStatus::kAnswered;
   changed.content.mode = domain::ConsultMode::kDigital;
   changed.content.specialty = "dermatologie";
-  changed.content.patient = {1951, domain::Sex::kFemale, "Pietersen, A.", "1951-05-02", "123456782"};
+  changed.content.patient = {1951, domain::Sex::kFemale, "Pietersen, A.", "1951-05-02",
+                             "123456782"};
   changed.content.icpc = "S88";
   changed.content.question = "Andere vraag";
   changed.content.clinical_summary = "Andere samenvatting";
@@ -230,7 +245,8 @@ TEST_P(ConsultRepositoryTest, AStaleUpdateIsAConflictStatedAsAReason) {
     return Ok();
   });
   consult.version = 7;
-  Result<void> stale = db_->Run(Access::kWrite, [&](Tx& tx) { return tx.consults().Update(consult); });
+  Result<void> stale =
+      db_->Run(Access::kWrite, [&](Tx& tx) { return tx.consults().Update(consult); });
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
   EXPECT_EQ(stale.error().reason, "stale_version");

@@ -114,6 +114,7 @@ TEST_P(DatabaseTest, AFailedCommitAcknowledgesNoneOfItsUnits) {
   std::condition_variable gate;
   bool open = false;
   std::atomic<int> waiting{0};
+  std::atomic<bool> holding{false};
   // SQLite: the first unit commits alone, and the batch queued behind it fails. PostgreSQL: the
   // first writer to commit fails, while the first unit still waits.
   faults->Arm(GetParam() == testing::Engine::kSqlite ? 1 : 0);
@@ -121,12 +122,14 @@ TEST_P(DatabaseTest, AFailedCommitAcknowledgesNoneOfItsUnits) {
   std::thread first([&] {
     Result<void> done = db->Run(Access::kWrite, [&](Tx& tx) -> Result<void> {
       MK_RETURN_IF_ERROR(tx.consults().NextInSequence("first"));
+      holding = true;
       std::unique_lock lock(gate_mutex);
       gate.wait(lock, [&] { return open; });
       return Ok();
     });
     EXPECT_TRUE(done.ok());
   });
+  while (!holding.load()) std::this_thread::yield();  // its batch is taken: the others wait
   std::vector<Result<void>> results(kWriters, Ok());
   std::vector<std::thread> writers;
   for (int w = 0; w < kWriters; ++w) {
@@ -139,7 +142,7 @@ TEST_P(DatabaseTest, AFailedCommitAcknowledgesNoneOfItsUnits) {
     });
   }
   while (waiting.load() < kWriters) std::this_thread::yield();
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // let them reach the queue
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));  // let them reach the queue
   {
     std::lock_guard lock(gate_mutex);
     open = true;
@@ -167,9 +170,8 @@ TEST_P(DatabaseTest, AFailedCommitAcknowledgesNoneOfItsUnits) {
   } else {
     EXPECT_EQ(failed, 1);
   }
-  Result<int64_t> first_kept = Transact<int64_t>(*db, Access::kWrite, [&](Tx& tx) {
-    return tx.consults().NextInSequence("first");
-  });
+  Result<int64_t> first_kept = Transact<int64_t>(
+      *db, Access::kWrite, [&](Tx& tx) { return tx.consults().NextInSequence("first"); });
   EXPECT_EQ(*first_kept, 2);
 }
 

@@ -12,6 +12,7 @@ using domain::Organisation;
 using domain::User;
 using W = Written;
 
+// clang-format off
 const Table<Organisation> kOrganisations{"organisations", "", {
     Key<Organisation>("id", [](auto& o) -> auto& { return o.id; }),
     Field<Organisation>("kind", W::kOnInsert, [](auto& o) -> auto& { return o.kind; }),
@@ -20,7 +21,9 @@ const Table<Organisation> kOrganisations{"organisations", "", {
     Field<Organisation>("parent_id", W::kAlways, [](auto& o) -> auto& { return o.parent_id; }),
     Field<Organisation>("region", W::kAlways, [](auto& o) -> auto& { return o.region; }),
 }, {"created_at"}};
+// clang-format on
 
+// clang-format off
 const Table<User> kUsers{"users", "", {
     Key<User>("id", [](auto& u) -> auto& { return u.id; }),
     Field<User>("username", W::kOnInsert, [](auto& u) -> auto& { return u.username; }),
@@ -30,8 +33,10 @@ const Table<User> kUsers{"users", "", {
     Field<User>("password_hash", W::kAlways, [](auto& u) -> auto& { return u.password_hash; }),
     Field<User>("active", W::kAlways, [](auto& u) -> auto& { return u.active; }),
 }, {"created_at"}};
+// clang-format on
 
 // A membership as the principal needs it: with its organisation's name, kind and care group.
+// clang-format off
 const Table<Membership> kMemberships{"memberships", "m", {
     Field<Membership>("m.organisation_id", W::kRead,
                       [](auto& m) -> auto& { return m.organisation_id; }),
@@ -40,6 +45,7 @@ const Table<Membership> kMemberships{"memberships", "m", {
     Field<Membership>("o.kind", W::kRead, [](auto& m) -> auto& { return m.organisation_kind; }),
     Field<Membership>("o.parent_id", W::kRead, [](auto& m) -> auto& { return m.parent_id; }),
 }, {}, "memberships m JOIN organisations o ON o.id = m.organisation_id"};
+// clang-format on
 
 constexpr std::string_view kInsertMembership =
     "INSERT INTO memberships (user_id, organisation_id, role) VALUES (?, ?, ?) "
@@ -94,9 +100,10 @@ Result<void> DirectoryRepository::AddMembership(int64_t user_id, int64_t organis
 }
 
 Result<std::vector<Membership>> DirectoryRepository::Memberships(int64_t user_id) {
-  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kMemberships.Select(
-                                                "WHERE m.user_id = ? ORDER BY m.organisation_id, m.role"),
-                                            {user_id}));
+  MK_ASSIGN_OR_RETURN(
+      Rows rows,
+      sql_.Query(kMemberships.Select("WHERE m.user_id = ? ORDER BY m.organisation_id, m.role"),
+                 {user_id}));
   return kMemberships.ReadAll(rows);
 }
 

@@ -27,9 +27,13 @@ TEST_P(DirectoryRepositoryTest, KeepsOrganisationsUsersAndMemberships) {
 }
 
 TEST_P(DirectoryRepositoryTest, RefusesADuplicateUsernameAsConflictAndKeepsTheFirst) {
-  Write([&](Tx& tx) -> Result<void> { Seed(tx); return Ok(); });
+  Write([&](Tx& tx) -> Result<void> {
+    Seed(tx);
+    return Ok();
+  });
   Result<void> duplicate = db_->Run(Access::kWrite, [&](Tx& tx) -> Result<void> {
-    MK_RETURN_IF_ERROR(tx.directory().InsertUser({0, "huisarts", "Other", "", {}, "h", true}, kNow));
+    MK_RETURN_IF_ERROR(
+        tx.directory().InsertUser({0, "huisarts", "Other", "", {}, "h", true}, kNow));
     return Ok();
   });
   ASSERT_FALSE(duplicate.ok());
@@ -51,11 +55,11 @@ TEST_P(DirectoryRepositoryTest, EnforcesForeignKeys) {
 TEST_P(DirectoryRepositoryTest, RoundTripsEveryFieldOfOrganisationsAndUsers) {
   Write([&](Tx& tx) -> Result<void> {
     DirectoryRepository directory = tx.directory();
-    domain::Organisation group{0, domain::OrgKind::kCareGroup, "Zorggroep Zuid", "12345678", {},
-                               "Rotterdam e.o."};
+    domain::Organisation group{
+        0, domain::OrgKind::kCareGroup, "Zorggroep Zuid", "12345678", {}, "Rotterdam e.o."};
     MK_ASSIGN_OR_RETURN(group.id, directory.InsertOrganisation(group, kNow));
-    domain::Organisation practice{0, domain::OrgKind::kGpPractice, "Praktijk Zuid", "01999999",
-                                  group.id, "Rotterdam e.o."};
+    domain::Organisation practice{
+        0, domain::OrgKind::kGpPractice, "Praktijk Zuid", "01999999", group.id, "Rotterdam e.o."};
     MK_ASSIGN_OR_RETURN(practice.id, directory.InsertOrganisation(practice, kNow));
     MK_ASSIGN_OR_RETURN(auto found, Present(directory.FindOrganisation(practice.id)));
     EXPECT_EQ(found, practice);

@@ -10,6 +10,7 @@ namespace {
 using W = Written;
 
 // A new login was last seen when it began.
+// clang-format off
 const Table<LoginRecord> kLogins{"logins", "", {
     Field<LoginRecord>("token_hash", W::kOnInsert, [](auto& l) -> auto& { return l.token_hash; }),
     Field<LoginRecord>("user_id", W::kOnInsert, [](auto& l) -> auto& { return l.user_id; }),
@@ -18,6 +19,7 @@ const Table<LoginRecord> kLogins{"logins", "", {
     Field<LoginRecord>("client_address", W::kOnInsert,
                        [](auto& l) -> auto& { return l.client_address; }),
 }, {"last_seen_at"}};
+// clang-format on
 
 constexpr std::string_view kDelete = "DELETE FROM logins WHERE token_hash = ?";
 constexpr std::string_view kDeleteExpired = "DELETE FROM logins WHERE expires_at <= ?";
@@ -34,8 +36,8 @@ Result<void> LoginRepository::Insert(const LoginRecord& login) {
 }
 
 Result<std::optional<LoginRecord>> LoginRepository::Find(std::string_view token_hash) {
-  MK_ASSIGN_OR_RETURN(Rows rows,
-                      sql_.Query(kLogins.Select("WHERE token_hash = ?"), {std::string(token_hash)}));
+  MK_ASSIGN_OR_RETURN(
+      Rows rows, sql_.Query(kLogins.Select("WHERE token_hash = ?"), {std::string(token_hash)}));
   return kLogins.ReadFirst(rows);
 }
 

@@ -1,5 +1,6 @@
 // The store contract, logins part.
 #include "store/logins.h"
+
 #include "store/store_test_fixture.h"
 
 namespace meekijk::store {

@@ -1,7 +1,7 @@
 // Typed access to result cells.
 #include "store/sql_value.h"
 
-#include <charconv>
+#include "core/integer.h"
 
 namespace meekijk::store {
 
@@ -21,9 +21,7 @@ int64_t Row::Int(size_t i) const {
   if (auto* value = std::get_if<int64_t>(&cell)) return *value;
   if (auto* value = std::get_if<double>(&cell)) return static_cast<int64_t>(*value);
   if (auto* value = std::get_if<std::string>(&cell)) {
-    int64_t parsed = 0;
-    auto [end, error] = std::from_chars(value->data(), value->data() + value->size(), parsed);
-    if (error == std::errc() && end == value->data() + value->size()) return parsed;
+    if (std::optional<int64_t> parsed = ParseInteger<int64_t>(*value)) return *parsed;
   }
   throw RowError(ColumnName(i), IsNull(i) ? "NULL where a number belongs" : "not a number");
 }

@@ -59,13 +59,16 @@ class StoreTest : public ::testing::TestWithParam<testing::Engine> {
     Region d;
     DirectoryRepository directory = tx.directory();
     AgreementRepository agreements = tx.agreements();
-    d.practice = *directory.InsertOrganisation({0, domain::OrgKind::kGpPractice, "Praktijk Noord",
-                                                "01234567", {}, "Rotterdam e.o."}, kNow);
-    d.hospital = *directory.InsertOrganisation({0, domain::OrgKind::kHospital, "Maasstad Ziekenhuis",
-                                                "06123456", {}, "Rotterdam e.o."}, kNow);
+    d.practice = *directory.InsertOrganisation(
+        {0, domain::OrgKind::kGpPractice, "Praktijk Noord", "01234567", {}, "Rotterdam e.o."},
+        kNow);
+    d.hospital = *directory.InsertOrganisation(
+        {0, domain::OrgKind::kHospital, "Maasstad Ziekenhuis", "06123456", {}, "Rotterdam e.o."},
+        kNow);
     d.gp = *directory.InsertUser({0, "huisarts", "Dr. A. de Vries", "", {}, "hash", true}, kNow);
     d.specialist = *directory.InsertUser({0, "derma", "Dr. B. Bakker", "", {}, "hash", true}, kNow);
-    EXPECT_TRUE(agreements.UpsertSpecialty({"dermatologie", "Dermatologie", "Dermatology", "0310"}).ok());
+    EXPECT_TRUE(
+        agreements.UpsertSpecialty({"dermatologie", "Dermatologie", "Dermatology", "0310"}).ok());
     d.pool = *agreements.InsertPool({0, d.hospital, "dermatologie", "Dermatologie Maasstad"});
     EXPECT_TRUE(agreements.AddPoolMember(d.pool, d.specialist).ok());
     domain::Agreement agreement;
@@ -105,7 +108,7 @@ class StoreTest : public ::testing::TestWithParam<testing::Engine> {
 };
 
 // Instantiates a part of the suite on every engine the test run has.
-#define MEEKIJK_STORE_SUITE(Suite)                                                  \
+#define MEEKIJK_STORE_SUITE(Suite)                                                      \
   INSTANTIATE_TEST_SUITE_P(Engines, Suite, ::testing::ValuesIn(testing::TestEngines()), \
                            [](const auto& info) { return testing::EngineName(info.param); })
 

@@ -6,7 +6,7 @@ namespace meekijk::store {
 Result<int64_t> Statements::InsertReturningId(std::string_view sql,
                                               const std::vector<SqlValue>& params) {
   MK_ASSIGN_OR_RETURN(Rows rows, Query(sql, params));
-  if (rows.empty()) return MakeError(ErrorCode::kInternal, {}, "INSERT returned no row");
+  if (rows.empty()) return MakeFact(ErrorCode::kInternal, "insert_returned_no_row");
   return rows.front().Int(0);
 }
 

@@ -12,6 +12,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/integer.h"
 #include "testing/test_database.h"
 
 extern char** environ;
@@ -96,7 +97,7 @@ ServerProcess::ServerProcess(const std::string& binary, std::vector<std::string>
     Stop();
     throw std::runtime_error("server did not start: " + line + "\n" + Log());
   }
-  port_ = std::stoi(line.substr(colon + 1));
+  port_ = ParseInteger<int>(line.substr(colon + 1)).value_or(0);
 }
 
 ServerProcess::~ServerProcess() { Stop(); }

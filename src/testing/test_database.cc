@@ -4,9 +4,9 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
-#include <random>
 #include <stdexcept>
 
+#include "auth/token.h"
 #include "store/postgres/postgres_database.h"
 #include "store/sqlite/sqlite_database.h"
 #include "store/tx.h"
@@ -21,9 +21,7 @@ std::string PostgresBaseUrl() {
 
 std::string UniqueSuffix() {
   static std::atomic<int> counter{0};
-  std::random_device device;
-  return std::to_string(getpid()) + "_" + std::to_string(counter++) + "_" +
-         std::to_string(device() % 100000);
+  return std::to_string(getpid()) + "_" + std::to_string(counter++) + "_" + auth::RandomHex(3);
 }
 
 std::string WithSearchPath(const std::string& url, const std::string& schema) {
