@@ -47,7 +47,8 @@ http::Response ErrorResponse(const http::Request& request, const Error& error) {
     Text text = ErrorText(error);
     body["message"] = LanguageOf(request) == Language::kEnglish ? text.en : text.nl;
   }
-  if (!error.field.empty()) body["field"] = error.field;
+  // An internal error's field names a column or a detail of ours, never the caller's input.
+  if (!error.field.empty() && error.code != ErrorCode::kInternal) body["field"] = error.field;
   http::Response response = JsonResponse(HttpStatus(error.code), boost::json::object{{"error", body}});
   if (error.code == ErrorCode::kUnauthenticated) {
     response.WithHeader("WWW-Authenticate", "Bearer realm=\"meekijk\"");

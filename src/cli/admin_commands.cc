@@ -14,19 +14,22 @@
 namespace meekijk::cli {
 namespace {
 
+// Prints why a command failed and returns its exit code.
+int Fail(const Error& error) {
+  // An operator reads this: the store's reason helps them more than "something went wrong".
+  std::cerr << "meekijk: " << api::ErrorText(error).en
+            << (error.reason.empty() ? "" : " (" + error.reason + ")") << "\n";
+  return error.code == ErrorCode::kInvalidArgument ? 2 : 1;
+}
+
 // Opens the database or prints why not; the caller exits with 1 on nullptr.
 std::unique_ptr<store::Database> OpenOrReport(const DatabaseOption& option) {
   Result<std::unique_ptr<store::Database>> database = OpenDatabase(option);
   if (!database.ok()) {
-    std::cerr << "meekijk: " << api::ErrorText(database.error()).en << "\n";
+    (void)Fail(database.error());
     return nullptr;
   }
   return std::move(database).value();
-}
-
-int Fail(const Error& error) {
-  std::cerr << "meekijk: " << api::ErrorText(error).en << "\n";
-  return error.code == ErrorCode::kInvalidArgument ? 2 : 1;
 }
 
 struct DemoOptions {
@@ -111,7 +114,9 @@ void AddMigrateCommand(CLI::App& app) {
   migrate->callback([option] {
     std::unique_ptr<store::Database> database = OpenOrReport(*option);
     if (!database) std::exit(1);
-    std::cout << "schema version " << database->SchemaVersion().value() << "\n";
+    Result<int> version = database->SchemaVersion();
+    if (!version.ok()) std::exit(Fail(version.error()));
+    std::cout << "schema version " << *version << "\n";
     std::exit(0);
   });
 }

@@ -41,7 +41,7 @@ bool RoleMayTake(Role role, ConsultAction action);
 Result<ConsultStatus> NextStatus(ConsultStatus from, ConsultAction action, Role role,
                                  Addressee addressee = Addressee::kPool);
 
-// The actions a member with `role` may take in status `from`, in the table's order: what the
+// The actions a member with `role` may take in status `from`, in ConsultAction's order: what the
 // consult view offers. Rules outside the table (only the holder of a claimed consult answers it)
 // are the service's.
 std::vector<ConsultAction> AllowedActions(ConsultStatus from, Role role,

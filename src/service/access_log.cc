@@ -57,7 +57,7 @@ void AccessLog::RecordRefusal(const Principal& principal, std::optional<domain::
   entry.consult_id = consult_id;
   entry.patient_ref = patient_ref;
   entry.outcome = ErrorCodeName(error.code);
-  entry.detail = error.message.en;
+  entry.detail = !error.message.en.empty() ? error.message.en : error.reason;
   Result<void> written = database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
     MK_RETURN_IF_ERROR(tx.access_log().Append(entry));
     return Ok();

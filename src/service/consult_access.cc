@@ -71,15 +71,13 @@ Result<PracticeAgreements> AgreementsOfPractice(store::Tx& tx, int64_t practice_
   return out;
 }
 
-Result<PoolOption> PoolOptionOf(store::Tx& tx, int64_t pool_id) {
+Result<std::optional<PoolOption>> PoolOptionOf(store::Tx& tx, int64_t pool_id) {
   MK_ASSIGN_OR_RETURN(std::optional<domain::Pool> pool, tx.agreements().FindPool(pool_id));
-  if (!pool) {
-    return MakeError(ErrorCode::kNotFound, "Deze pool bestaat niet.", "This pool does not exist.",
-                     "pool_id");
-  }
+  if (!pool) return std::optional<PoolOption>();
   MK_ASSIGN_OR_RETURN(std::optional<domain::Organisation> organisation,
                       tx.directory().FindOrganisation(pool->organisation_id));
-  return PoolOption{pool->id, pool->name, organisation ? organisation->name : ""};
+  return std::optional<PoolOption>(
+      PoolOption{pool->id, pool->name, organisation ? organisation->name : ""});
 }
 
 }  // namespace meekijk::service

@@ -53,7 +53,8 @@ std::vector<domain::ConsultAction> AllowedActions(const Principal& principal,
 bool SeesPatientIdentity(const Principal& principal, const domain::Consult& consult,
                          domain::Role role);
 
-// A pool as people choosing one see it: its name and its organisation's. kNotFound when absent.
-Result<PoolOption> PoolOptionOf(store::Tx& tx, int64_t pool_id);
+// A pool as people choosing one see it: its name and its organisation's; nothing when there is no
+// such pool (the foreign keys make that impossible; it is skipped, never dereferenced).
+Result<std::optional<PoolOption>> PoolOptionOf(store::Tx& tx, int64_t pool_id);
 
 }  // namespace meekijk::service

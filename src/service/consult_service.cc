@@ -9,6 +9,7 @@
 #include "domain/consult_validation.h"
 #include "service/consult_frame.h"
 #include "service/consult_routing.h"
+#include "store/agreements.h"
 #include "store/attachments.h"
 #include "store/directory.h"
 
@@ -37,8 +38,8 @@ Result<std::vector<PoolOption>> ForwardPools(store::Tx& tx, const Consult& consu
                                  consult.content.mode, today)) {
       continue;
     }
-    MK_ASSIGN_OR_RETURN(PoolOption pool, PoolOptionOf(tx, agreement.pool_id));
-    pools.push_back(std::move(pool));
+    MK_ASSIGN_OR_RETURN(std::optional<PoolOption> pool, PoolOptionOf(tx, agreement.pool_id));
+    if (pool) pools.push_back(std::move(*pool));
   }
   return pools;
 }
@@ -163,8 +164,8 @@ Result<ConsultDetail> ConsultService::Get(const Principal& principal, int64_t co
         MK_ASSIGN_OR_RETURN(auto practice, tx.directory().FindOrganisation(consult.practice_id));
         if (practice) detail.practice_name = practice->name;
         if (consult.pool_id) {
-          MK_ASSIGN_OR_RETURN(PoolOption pool, PoolOptionOf(tx, *consult.pool_id));
-          detail.pool_name = pool.name;
+          MK_ASSIGN_OR_RETURN(auto pool, tx.agreements().FindPool(*consult.pool_id));
+          if (pool) detail.pool_name = pool->name;
         }
         if (consult.specialist_id) {
           MK_ASSIGN_OR_RETURN(auto specialist, tx.directory().FindUser(*consult.specialist_id));

@@ -152,8 +152,8 @@ Result<std::vector<SpecialtyOption>> DirectoryService::SpecialtiesFor(const Prin
       bool listed = std::any_of(option.pools.begin(), option.pools.end(),
                                 [&](const PoolOption& p) { return p.id == agreement.pool_id; });
       if (listed) continue;
-      MK_ASSIGN_OR_RETURN(PoolOption pool, PoolOptionOf(tx, agreement.pool_id));
-      option.pools.push_back(std::move(pool));
+      MK_ASSIGN_OR_RETURN(std::optional<PoolOption> pool, PoolOptionOf(tx, agreement.pool_id));
+      if (pool) option.pools.push_back(std::move(*pool));
     }
     std::vector<SpecialtyOption> result;
     for (const domain::Specialty& specialty : specialties) {  // in the store's name order

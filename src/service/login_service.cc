@@ -1,4 +1,4 @@
-// Sessions: login with Argon2id-checked passwords, opaque tokens, expiry.
+// Logins: Argon2id-checked passwords, opaque tokens, expiry.
 #include "service/login_service.h"
 
 #include "auth/password.h"
@@ -18,7 +18,7 @@ Error BadCredentials() {
                    "The username or password is incorrect.");
 }
 
-Error SessionEnded() {
+Error LoginEnded() {
   return MakeError(ErrorCode::kUnauthenticated,
                    "Uw sessie is verlopen of ongeldig. Log opnieuw in.",
                    "Your session has expired or is invalid. Please log in again.");
@@ -64,8 +64,8 @@ Result<LoginResult> LoginService::Login(std::string_view username, std::string_v
   result.expires_at = now + ttl_;
   result.lifetime = std::chrono::duration_cast<std::chrono::seconds>(ttl_);
   MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
-    // Every login clears the sessions that have expired (an index range on expires_at), so the
-    // table holds at most the sessions begun within one lifetime, on every node alike.
+    // Every login clears the logins that have expired (an index range on expires_at), so the
+    // table holds at most the logins begun within one lifetime, on every node alike.
     MK_RETURN_IF_ERROR(tx.logins().DeleteExpired(now));
     MK_RETURN_IF_ERROR(tx.logins().Insert({auth::HashSessionToken(result.token), user->id, now,
                                          result.expires_at, request.client_address}));
@@ -84,15 +84,15 @@ Result<void> LoginService::Logout(std::string_view token) {
 
 Result<Principal> LoginService::Authenticate(std::string_view token,
                                                const RequestContext& request) {
-  if (token.empty()) return SessionEnded();
+  if (token.empty()) return LoginEnded();
   std::string hash = auth::HashSessionToken(token);
   TimePoint now = clock_.Now();
   return store::Transact<Principal>(database_, store::Access::kRead,
                                     [&](store::Tx& tx) -> Result<Principal> {
     MK_ASSIGN_OR_RETURN(std::optional<store::LoginRecord> session, tx.logins().Find(hash));
-    if (!session || session->expires_at <= now) return SessionEnded();
+    if (!session || session->expires_at <= now) return LoginEnded();
     MK_ASSIGN_OR_RETURN(std::optional<domain::User> user, tx.directory().FindUser(session->user_id));
-    if (!user || !user->active) return SessionEnded();
+    if (!user || !user->active) return LoginEnded();
     return LoadPrincipal(tx, *user, request);
   });
 }

@@ -40,9 +40,8 @@ Result<int64_t> AccessLogRepository::Append(const AccessLogEntry& entry) {
 Result<std::vector<AccessLogEntry>> AccessLogRepository::List(std::optional<int64_t> consult_id,
                                                               int limit) {
   std::string rest = consult_id ? "WHERE consult_id = ? " : "";
-  std::vector<SqlValue> params;
-  if (consult_id) params.push_back(*consult_id);
-  params.push_back(int64_t{limit});
+  std::vector<SqlValue> params = consult_id ? std::vector<SqlValue>{*consult_id, int64_t{limit}}
+                                            : std::vector<SqlValue>{int64_t{limit}};
   MK_ASSIGN_OR_RETURN(Rows rows,
                       sql_.Query(kAccessLog.Select(rest + "ORDER BY id DESC LIMIT ?"), params));
   return kAccessLog.ReadAll(rows);

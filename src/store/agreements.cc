@@ -61,7 +61,7 @@ const Table<Agreement> kAgreements{"agreements", "a", {
                      [](auto& a) -> auto& { return a.gp_organisation_id; }),
     Field<Agreement>("pool_id", W::kOnInsert, [](auto& a) -> auto& { return a.pool_id; }),
     Field<Agreement>("p.specialty", W::kRead, [](auto& a) -> auto& { return a.specialty; }),
-    Column<Agreement>{"modes", W::kAlways, JoinModes, SplitModes},
+    Column<Agreement>{"modes", W::kAlways, JoinModes, SplitModes, nullptr},
     Field<Agreement>("response_days", W::kAlways, [](auto& a) -> auto& { return a.response_days; }),
     Field<Agreement>("valid_from", W::kAlways, [](auto& a) -> auto& { return a.valid_from; }),
     Field<Agreement>("valid_until", W::kAlways, [](auto& a) -> auto& { return a.valid_until; }),
@@ -111,9 +111,8 @@ Result<std::vector<Pool>> AgreementRepository::PoolsOfMember(int64_t user_id) {
 }
 
 Result<int64_t> AgreementRepository::Insert(const Agreement& agreement, TimePoint now) {
-  std::vector<SqlValue> params = kAgreements.InsertParams(agreement);
-  params.push_back(ToUnixMillis(now));
-  return sql_.InsertReturningId(kAgreements.insert(), params);
+  return sql_.InsertReturningId(kAgreements.insert(),
+                                kAgreements.InsertParams(agreement, {ToUnixMillis(now)}));
 }
 
 Result<std::vector<Agreement>> AgreementRepository::OfGpOrganisations(

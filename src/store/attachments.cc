@@ -32,7 +32,7 @@ const Table<Attachment> kAttachments{"attachments", "", {
     Key<Attachment>("id", [](auto& a) -> auto& { return a.id; }),
     Field<Attachment>("consult_id", W::kOnInsert, [](auto& a) -> auto& { return a.consult_id; }),
     Field<Attachment>("filename", W::kOnInsert, [](auto& a) -> auto& { return a.filename; }),
-    Column<Attachment>{"file_type", W::kOnInsert, FileTypeCell, ReadFileType},
+    Column<Attachment>{"file_type", W::kOnInsert, FileTypeCell, ReadFileType, nullptr},
     Field<Attachment>("size_bytes", W::kOnInsert, [](auto& a) -> auto& { return a.size_bytes; }),
     Field<Attachment>("sha256", W::kOnInsert, [](auto& a) -> auto& { return a.sha256; }),
     Field<Attachment>("uploaded_by", W::kOnInsert, [](auto& a) -> auto& { return a.uploaded_by; }),
@@ -48,8 +48,9 @@ AttachmentRepository Tx::attachments() { return AttachmentRepository(statements_
 
 Result<int64_t> AttachmentRepository::Insert(const Attachment& attachment,
                                              std::string_view content) {
-  std::vector<SqlValue> params = kAttachments.InsertParams(attachment);
-  params.push_back(Blob{std::string(content)});
+  // The bytes are moved into their slot, not copied through an initializer list: files are large.
+  std::vector<SqlValue> params = kAttachments.InsertParams(attachment, {SqlValue()});
+  params.back() = Blob{std::string(content)};
   return sql_.InsertReturningId(kAttachments.insert(), params);
 }
 

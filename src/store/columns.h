@@ -12,6 +12,7 @@
 #pragma once
 
 #include <concepts>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,8 @@ struct Column {
   Written written;
   SqlValue (*bind)(const Record&);
   void (*read)(const Row&, size_t, Record&);  // throws RowError
+  // Run once the whole row is read, where a cell's meaning depends on others; may be null.
+  void (*check)(const Row&, size_t, const Record&) = nullptr;
 };
 
 // --- encodings, chosen by the field's type ---
@@ -89,7 +92,7 @@ void ReadCell(const Row& row, size_t i, std::optional<T>& out) {
 template <typename Record, typename Get>
 Column<Record> Field(std::string_view name, Written written, Get) {
   return {name, written, [](const Record& r) -> SqlValue { return ToSql(Get{}(r)); },
-          [](const Row& row, size_t i, Record& r) { ReadCell(row, i, Get{}(r)); }};
+          [](const Row& row, size_t i, Record& r) { ReadCell(row, i, Get{}(r)); }, nullptr};
 }
 
 template <typename Record, typename Get>
@@ -98,7 +101,7 @@ Column<Record> Key(std::string_view name, Get get) {
 }
 
 // A field of an optional part of the record (a consult's advice): NULL while the part is absent;
-// a non-NULL cell makes the part present.
+// a non-NULL cell makes the part present, and a present part with a NULL cell is a RowError.
 template <auto Member, typename Record, typename GetPart>
 Column<Record> PartField(std::string_view name, Written written, GetPart) {
   return {name, written,
@@ -111,6 +114,11 @@ Column<Record> PartField(std::string_view name, Written written, GetPart) {
             auto& part = GetPart{}(r);
             if (!part) part.emplace();
             ReadCell(row, i, (*part).*Member);
+          },
+          [](const Row& row, size_t i, const Record& r) {
+            if (row.IsNull(i) && GetPart{}(r)) {
+              throw RowError(row.ColumnName(i), "NULL in a part whose other columns are set");
+            }
           }};
 }
 
@@ -131,6 +139,11 @@ class Table {
           (c.written == Written::kRead ? std::string(c.name) : qualified + std::string(c.name));
       if (c.written == Written::kKey) key = c.name;
       if (c.written == Written::kVersion) version = c.name;
+      if (c.written == Written::kOnInsert || c.written == Written::kAlways) ++insert_count_;
+      if (c.written == Written::kAlways || c.written == Written::kKey ||
+          c.written == Written::kVersion) {
+        ++update_count_;
+      }
       if (c.written == Written::kKey || c.written == Written::kRead) continue;
       insert_list += (insert_list.empty() ? "" : ", ") + std::string(c.name);
       insert_values += insert_values.empty() ? "" : ", ";
@@ -149,8 +162,10 @@ class Table {
                              ? std::string(name) + (alias.empty() ? "" : " " + std::string(alias))
                              : std::string(from);
     select_ = "SELECT " + select_list + " FROM " + source + " ";
-    insert_ = "INSERT INTO " + std::string(name) + " (" + insert_list + ") VALUES (" +
-              insert_values + ")" + (key.empty() ? "" : " RETURNING " + key);
+    insert_without_returning_ =
+        "INSERT INTO " + std::string(name) + " (" + insert_list + ") VALUES (" + insert_values + ")";
+    returning_ = key.empty() ? "" : " RETURNING " + key;
+    insert_ = insert_without_returning_ + returning_;
     if (!set_list.empty() && !key.empty()) {
       update_ = "UPDATE " + std::string(name) + " SET " + set_list +
                 (version.empty() ? "" : ", " + version + " = " + version + " + 1") + " WHERE " +
@@ -163,31 +178,37 @@ class Table {
   const std::string& insert() const { return insert_; }
   // INSERT … ON CONFLICT (key) DO UPDATE, setting every kAlways column.
   std::string Upsert(std::string_view conflict_key) const {
-    return insert_ + " ON CONFLICT (" + std::string(conflict_key) + ") DO UPDATE SET " +
-           upsert_set_;
+    return insert_without_returning_ + " ON CONFLICT (" + std::string(conflict_key) +
+           ") DO UPDATE SET " + upsert_set_ + returning_;
   }
   // "UPDATE … SET <kAlways columns> WHERE key = ? [AND version = ?]".
   const std::string& update() const { return update_; }
 
-  // The parameters of insert(), before the appended ones.
-  std::vector<SqlValue> InsertParams(const Record& r) const {
-    std::vector<SqlValue> params;
+  // The parameters of insert(): the record's, then `appended` for the appended columns. The
+  // vector is made at its final size and filled in place (g++ 12 misreads a growing vector of
+  // variants as reading uninitialised strings).
+  std::vector<SqlValue> InsertParams(const Record& r,
+                                     std::initializer_list<SqlValue> appended = {}) const {
+    std::vector<SqlValue> params(insert_count_ + appended.size());
+    size_t at = 0;
     for (const Column<Record>& c : columns_) {
-      if (c.written == Written::kOnInsert || c.written == Written::kAlways)
-        params.push_back(c.bind(r));
+      if (c.written == Written::kOnInsert || c.written == Written::kAlways) params[at++] = c.bind(r);
     }
+    for (const SqlValue& value : appended) params[at++] = value;
     return params;
   }
   // The parameters of update(): the kAlways columns, the key, the version read.
   std::vector<SqlValue> UpdateParams(const Record& r) const {
-    std::vector<SqlValue> params, key, version;
+    std::vector<SqlValue> params(update_count_);
+    size_t at = 0;
     for (const Column<Record>& c : columns_) {
-      if (c.written == Written::kAlways) params.push_back(c.bind(r));
-      if (c.written == Written::kKey) key.push_back(c.bind(r));
-      if (c.written == Written::kVersion) version.push_back(c.bind(r));
+      if (c.written == Written::kAlways) params[at++] = c.bind(r);
     }
-    params.insert(params.end(), key.begin(), key.end());
-    params.insert(params.end(), version.begin(), version.end());
+    for (Written last : {Written::kKey, Written::kVersion}) {
+      for (const Column<Record>& c : columns_) {
+        if (c.written == last) params[at++] = c.bind(r);
+      }
+    }
     return params;
   }
 
@@ -195,6 +216,9 @@ class Table {
   Record Read(const Row& row) const {
     Record r{};
     for (size_t i = 0; i < columns_.size(); ++i) columns_[i].read(row, i, r);
+    for (size_t i = 0; i < columns_.size(); ++i) {
+      if (columns_[i].check) columns_[i].check(row, i, r);
+    }
     return r;
   }
   std::vector<Record> ReadAll(const Rows& rows) const {
@@ -212,7 +236,9 @@ class Table {
 
  private:
   std::vector<Column<Record>> columns_;
-  std::string select_, insert_, update_, upsert_set_;
+  std::string select_, insert_, insert_without_returning_, returning_, update_, upsert_set_;
+  size_t insert_count_ = 0;  // the record's own parameters of insert()
+  size_t update_count_ = 0;  // the parameters of update()
 };
 
 }  // namespace meekijk::store

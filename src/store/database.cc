@@ -34,8 +34,8 @@ Result<void> Database::RunUnit(Tx& tx, const Work& work) {
   } catch (const RowError& e) {
     // A value the code does not know: never guess a default, refuse the whole unit of work.
     log::Error("row_unreadable", {{"column", e.column()}, {"what", e.what()}});
-    // The detail is for the log, which the API writes for every internal error; never for people.
-    return Error{ErrorCode::kInternal, Text{"", e.what()}, "", "row_unreadable"};
+    // The stored value stays in this log line; the error names only the column.
+    return MakeFact(ErrorCode::kInternal, "row_unreadable", e.column());
   } catch (const std::exception& e) {
     log::Error("transaction_threw", {{"what", e.what()}});
   } catch (...) {

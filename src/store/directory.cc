@@ -56,11 +56,6 @@ Result<std::optional<User>> FirstUser(Result<Rows> rows) {
   return kUsers.ReadFirst(*rows);
 }
 
-std::vector<SqlValue> WithCreatedAt(std::vector<SqlValue> params, TimePoint now) {
-  params.push_back(ToUnixMillis(now));
-  return params;
-}
-
 }  // namespace
 
 DirectoryRepository Tx::directory() { return DirectoryRepository(statements_); }
@@ -68,7 +63,7 @@ DirectoryRepository Tx::directory() { return DirectoryRepository(statements_); }
 Result<int64_t> DirectoryRepository::InsertOrganisation(const Organisation& organisation,
                                                         TimePoint now) {
   return sql_.InsertReturningId(kOrganisations.insert(),
-                                WithCreatedAt(kOrganisations.InsertParams(organisation), now));
+                                kOrganisations.InsertParams(organisation, {ToUnixMillis(now)}));
 }
 
 Result<std::optional<Organisation>> DirectoryRepository::FindOrganisation(int64_t id) {
@@ -82,7 +77,7 @@ Result<std::vector<Organisation>> DirectoryRepository::ListOrganisations() {
 }
 
 Result<int64_t> DirectoryRepository::InsertUser(const User& user, TimePoint now) {
-  return sql_.InsertReturningId(kUsers.insert(), WithCreatedAt(kUsers.InsertParams(user), now));
+  return sql_.InsertReturningId(kUsers.insert(), kUsers.InsertParams(user, {ToUnixMillis(now)}));
 }
 
 Result<std::optional<User>> DirectoryRepository::FindUser(int64_t id) {

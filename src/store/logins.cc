@@ -11,7 +11,7 @@ using W = Written;
 
 // A new login was last seen when it began.
 // clang-format off
-const Table<LoginRecord> kLogins{"logins", "", {
+const Table<LoginRecord> kLogins{"sessions", "", {
     Field<LoginRecord>("token_hash", W::kOnInsert, [](auto& l) -> auto& { return l.token_hash; }),
     Field<LoginRecord>("user_id", W::kOnInsert, [](auto& l) -> auto& { return l.user_id; }),
     Field<LoginRecord>("created_at", W::kOnInsert, [](auto& l) -> auto& { return l.created_at; }),
@@ -21,17 +21,16 @@ const Table<LoginRecord> kLogins{"logins", "", {
 }, {"last_seen_at"}};
 // clang-format on
 
-constexpr std::string_view kDelete = "DELETE FROM logins WHERE token_hash = ?";
-constexpr std::string_view kDeleteExpired = "DELETE FROM logins WHERE expires_at <= ?";
+constexpr std::string_view kDelete = "DELETE FROM sessions WHERE token_hash = ?";
+constexpr std::string_view kDeleteExpired = "DELETE FROM sessions WHERE expires_at <= ?";
 
 }  // namespace
 
 LoginRepository Tx::logins() { return LoginRepository(statements_); }
 
 Result<void> LoginRepository::Insert(const LoginRecord& login) {
-  std::vector<SqlValue> params = kLogins.InsertParams(login);
-  params.push_back(ToUnixMillis(login.created_at));
-  MK_RETURN_IF_ERROR(sql_.Execute(kLogins.insert(), params));
+  MK_RETURN_IF_ERROR(
+      sql_.Execute(kLogins.insert(), kLogins.InsertParams(login, {ToUnixMillis(login.created_at)})));
   return Ok();
 }
 

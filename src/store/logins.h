@@ -1,5 +1,6 @@
-// Logins: the tokens of logged-in users . Kept in the database, so that any
-// node serves any request and a logout works everywhere at once (docs/adr/0004).
+// Logins: the tokens of logged-in users, in the table `sessions` (its name from before the word
+// was settled, docs/adr/0005). Kept in the database, so that any node serves any request and a
+// logout works everywhere at once (docs/adr/0004).
 #pragma once
 
 #include <cstdint>

@@ -170,15 +170,8 @@ CREATE TABLE counters (
 )
 )sql";
 
-// A "session" is the specialist's meekijkspreekuur from now on; what a user holds after logging in
-// is a login (docs/adr/0005).
-constexpr std::string_view kRenameSessionsToLogins = R"sql(
-ALTER TABLE sessions RENAME TO logins
-)sql";
-
 constexpr std::array kMigrations = {
     Migration{1, "organisations, users, agreements, consults, sessions, access log", kSchemaV1},
-    Migration{2, "sessions are logins", kRenameSessionsToLogins},
 };
 
 constexpr std::string_view kCreateMigrationsTable =

@@ -21,14 +21,6 @@ struct Blob {
 
 using SqlValue = std::variant<std::monostate, int64_t, double, std::string, Blob>;
 
-// Helpers that turn optional domain values into NULL or a value.
-inline SqlValue Nullable(const std::optional<std::string>& value) {
-  return value ? SqlValue(*value) : SqlValue();
-}
-inline SqlValue Nullable(const std::optional<int64_t>& value) {
-  return value ? SqlValue(*value) : SqlValue();
-}
-
 // A stored value the code cannot read: a wrong type, a NULL where none may be, or a name this
 // version does not know (a status, a role). Always a bug or a damaged database, never a default:
 // the unit of work turns it into kInternal and logs the column.

@@ -100,7 +100,7 @@ std::unique_ptr<store::Database> TestDatabase::Open(
   static const SystemClock clock;
   Result<void> migrated = (*database)->Migrate(clock);
   if (!migrated.ok()) {
-    throw std::runtime_error("cannot migrate the test database: " + migrated.error().message.en);
+    throw std::runtime_error("cannot migrate the test database: " + migrated.error().reason + " " + migrated.error().message.en);
   }
   return std::move(database).value();
 }
