@@ -53,16 +53,25 @@ grep -q "serving on $base" "$work/demo.log" || fail "another program answers on 
 # The first GP account and the password, as printed.
 username=$(awk '$2 == "gp" { print $1; exit }' "$work/demo.log")
 password=$(sed -n 's/^Wachtwoord van alle demo-accounts.*: //p' "$work/demo.log")
-[ -n "$username" ] && [ -n "$password" ] || fail "no account or password printed"
+secret=$(awk -v u="$username" '$1 == u { print $NF; exit }' "$work/demo.log")
+[ -n "$username" ] && [ -n "$password" ] && [ -n "$secret" ] || fail "no account, password or secret printed"
+grep -q "second factor of huisarts.devries" "$work/demo.log" || fail "no QR code printed"
 
-login=$(python3 -c 'import json, sys; print(json.dumps({"username": sys.argv[1], "password": sys.argv[2]}))' \
-  "$username" "$password")
+# The code an authenticator app shows, one step (30 s) back: the server accepts a step either side.
+code=$(python3 -c '
+import base64, hmac, struct, sys, time
+secret = base64.b32decode(sys.argv[1] + "=" * (-len(sys.argv[1]) % 8))
+digest = hmac.new(secret, struct.pack(">Q", int(time.time()) // 30 - 1), "sha1").digest()
+offset = digest[-1] & 15
+print("%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7fffffff) % 1000000))' "$secret")
+login=$(python3 -c 'import json, sys; print(json.dumps({"username": sys.argv[1], "password": sys.argv[2], "otp": sys.argv[3]}))' \
+  "$username" "$password" "$code")
 token=$(get -X POST "$base/api/v1/session" -H "Content-Type: application/json" -d "$login" |
   python3 -c 'import sys, json; print(json.load(sys.stdin)["token"])') || fail "login as $username refused"
 me=$(get "$base/api/v1/me" -H "Authorization: Bearer $token") || fail "/api/v1/me refused"
 echo "$me" | grep -q "\"username\":\"$username\"" || fail "/api/v1/me answered $me"
 
-timeout 120 node web/scripts/open-first-page.mjs "$base/" "$username" "$password" ||
+timeout 120 node web/scripts/open-first-page.mjs "$base/" "$username" "$password" "$secret" ||
   fail "the web app's first page failed"
 
 kill -TERM "$pid"

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and serves meekijk with the demo region on the embedded
 # SQLite database. The build is the one the tests test (scripts/build.sh). Set MEEKIJK_LISTEN
-# (default 127.0.0.1:8080), MEEKIJK_DEMO_PASSWORD (default meekijk-demo) and MEEKIJK_DEMO_DATA
+# (default 127.0.0.1:8080), MEEKIJK_DEMO_PASSWORD (default Kijk-mee-Maas-2026) and MEEKIJK_DEMO_DATA
 # (default ./demo-data) to change them. A second start serves the same folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 listen=${MEEKIJK_LISTEN:-127.0.0.1:8080}
-password=${MEEKIJK_DEMO_PASSWORD:-meekijk-demo}
+password=${MEEKIJK_DEMO_PASSWORD:-Kijk-mee-Maas-2026}
 data=${MEEKIJK_DEMO_DATA:-demo-data}
 accounts="$data/accounts.txt"
 scripts/install-deps.sh
@@ -26,6 +26,16 @@ if [ ! -f "$data/meekijk.db" ]; then
 fi
 if [ -f "$accounts" ]; then
   cat "$accounts"
+  # The demo accounts come with a second factor. For the GP and the dermatologist of the README: a
+  # QR code to scan with any authenticator app (FreeOTP, Google or Microsoft Authenticator…).
+  for user in huisarts.devries specialist.smit; do
+    secret=$(awk -v u="$user" '$1 == u { print $NF }' "$accounts")
+    [ -n "$secret" ] || continue
+    uri="otpauth://totp/meekijk:$user?secret=$secret&issuer=meekijk&algorithm=SHA1&digits=6&period=30"
+    echo
+    echo "Tweede factor van / second factor of $user — scan met een authenticator-app, of typ het geheim / scan with an authenticator app, or type the secret: $secret"
+    qrencode -t ANSIUTF8 -m 2 "$uri" || true
+  done
 else
   echo "De demo-accounts staan in README.md / the demo accounts are listed in README.md."
 fi

@@ -9,6 +9,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git python3
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libpq-dev libsodium-dev libssl-dev libcurl4-openssl-dev
+  liboath-dev libzxcvbn-dev qrencode
   libturbojpeg0-dev libpng-dev libqpdf-dev
   libfmt-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   postgresql-15 curl ca-certificates

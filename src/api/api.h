@@ -26,8 +26,12 @@ void AddAttachmentRoutes(http::Router& router, Services& services);
 void AddSystemRoutes(http::Router& router, std::function<bool()> healthy,
                      std::string metrics_token);
 
+// The user's own second factor and logins: /api/v1/me/otp…, /api/v1/me/sessions….
+void AddSecurityRoutes(http::Router& router, Services& services);
+
 inline void AddApiRoutes(http::Router& router, Services& services) {
   AddSessionRoutes(router, services);
+  AddSecurityRoutes(router, services);
   AddConsultRoutes(router, services);
   AddAttachmentRoutes(router, services);
 }

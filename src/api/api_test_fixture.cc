@@ -17,6 +17,11 @@ void ApiTest::SetUp() {
   for (const std::string& arg : database_->CommandLineArguments()) demo.push_back(arg);
   testing::CommandResult created = testing::RunCommand(MEEKIJK_BINARY, demo);
   ASSERT_EQ(created.exit_code, 0) << created.err;
+  json::value accounts = json::parse(created.out);
+  for (const json::value& account : accounts.as_array()) {
+    otp_.Add(std::string(account.at("username").as_string()),
+             std::string(account.at("otp_secret").as_string()));
+  }
   server_ = StartNode();
   client_ = std::make_unique<testing::HttpClient>(server_->port());
 }
@@ -52,9 +57,13 @@ testing::HttpResponse ApiTest::Expect(int status, const std::string& method,
 
 std::string ApiTest::Token(const std::string& username) {
   std::string& token = tokens_[username];
-  if (token.empty()) token = client_->Login(username, kDemoPassword);
+  if (token.empty()) token = LogIn(*client_, username);
   EXPECT_FALSE(token.empty()) << "login failed for " << username;
   return token;
+}
+
+std::string ApiTest::LogIn(const testing::HttpClient& client, const std::string& username) {
+  return client.Login(username, kDemoPassword, otp_.Next(username));
 }
 
 json::object ApiTest::NewConsultBody(bool send) {

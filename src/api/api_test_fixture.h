@@ -11,6 +11,7 @@
 
 #include "testing/http_client.h"
 #include "testing/openapi_validator.h"
+#include "testing/otp_codes.h"
 #include "testing/sample_files.h"
 #include "testing/server_process.h"
 #include "testing/test_database.h"
@@ -33,7 +34,10 @@ class ApiTest : public ::testing::TestWithParam<testing::Engine> {
   testing::HttpResponse Expect(int status, const std::string& method, const std::string& pattern,
                                const testing::HttpResponse& response);
 
+  // A token of `username` (one login per test and user).
   std::string Token(const std::string& username);
+  // A new login of a demo account through `client`, with a fresh code from its authenticator.
+  std::string LogIn(const testing::HttpClient& client, const std::string& username);
   // A consult body that the demo's Kralingen practice may send to dermatology.
   static boost::json::object NewConsultBody(bool send);
   // Creates (and sends) a consult as huisarts.devries; returns its id.
@@ -45,6 +49,7 @@ class ApiTest : public ::testing::TestWithParam<testing::Engine> {
   std::unique_ptr<testing::ServerProcess> server_;
   std::unique_ptr<testing::HttpClient> client_;
   std::map<std::string, std::string> tokens_;
+  testing::OtpCodes otp_;  // the demo accounts' authenticators
 
   static const testing::OpenApiDocument& OpenApi();
 };

@@ -54,7 +54,8 @@ bool OverTls(const http::Request& request) {
 Credentials CredentialsOf(const http::Request& request) {
   std::string_view bearer = BearerToken(request);
   if (!bearer.empty()) return {std::string(bearer), false};
-  return {std::string(CookieValue(request, kSessionCookie)), true};
+  return {std::string(CookieValue(request, OverTls(request) ? kSecureSessionCookie : kSessionCookie)),
+          true};
 }
 
 Result<service::Principal> Authenticate(Services& services, const http::Request& request) {
@@ -83,9 +84,10 @@ Result<int64_t> PathId(const http::Request& request, const char* name) {
 
 std::string SessionCookie(const http::Request& request, const std::string& token,
                           std::chrono::seconds max_age) {
-  return std::string(kSessionCookie) + "=" + token + "; Path=/; Max-Age=" +
-         std::to_string(max_age.count()) + "; HttpOnly; SameSite=Strict" +
-         (OverTls(request) ? "; Secure" : "");
+  bool secure = OverTls(request);
+  return std::string(secure ? kSecureSessionCookie : kSessionCookie) + "=" + token +
+         "; Path=/; Max-Age=" + std::to_string(max_age.count()) + "; HttpOnly; SameSite=Strict" +
+         (secure ? "; Secure" : "");
 }
 
 std::string ExpiredSessionCookie(const http::Request& request) {

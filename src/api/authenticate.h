@@ -8,7 +8,11 @@
 
 namespace meekijk::api {
 
+// Over HTTPS the cookie is `__Host-`-prefixed and Secure, so that no subdomain or plain-HTTP page
+// can set or overwrite it; over plain HTTP (the demo on localhost) a browser would refuse a
+// `__Host-` cookie, so it goes without the prefix.
 inline constexpr std::string_view kSessionCookie = "meekijk_session";
+inline constexpr std::string_view kSecureSessionCookie = "__Host-meekijk_session";
 inline constexpr std::string_view kCsrfHeader = "x-csrf-token";
 
 struct Credentials {

@@ -160,7 +160,7 @@ TEST_P(ConsultFlowHttpTest, TwoNodesShareLoginsAndConsults) {
       other.Post("/api/v1/consults", NewConsultBody(true), gp);  // used on the second
   ASSERT_EQ(created.status, 201) << created.body;
   int64_t id = created.Json().at("id").as_int64();
-  std::string specialist = other.Login("specialist.smit", kDemoPassword);
+  std::string specialist = LogIn(other, "specialist.smit");
   EXPECT_EQ(other.Post(ConsultPath(id, "claim"), json::object{}, specialist).status, 200);
   EXPECT_EQ(client_->Post(ConsultPath(id, "advice"),
                           json::object{{"recommendation", "primary_care"}, {"body", "Prima."}},

@@ -145,7 +145,11 @@ json::object UserJson(const service::Principal& principal) {
                       {"display_name", principal.user.display_name},
                       {"roles", std::move(roles)},
                       {"memberships", std::move(memberships)},
-                      {"pools", std::move(pools)}};
+                      {"pools", std::move(pools)},
+                      {"second_factor",
+                       json::object{{"enrolled", principal.login.has_second_factor},
+                                    {"this_login", principal.login.second_factor},
+                                    {"required", principal.login.second_factor_required}}}};
 }
 
 json::object SpecialtyJson(const service::SpecialtyOption& option) {

@@ -47,6 +47,9 @@ Text ForCode(ErrorCode code) {
       return {"Dit is te groot.", "This is too large."};
     case ErrorCode::kUnsupportedMedia:
       return {"Dit soort bestand wordt niet aanvaard.", "This kind of file is not accepted."};
+    case ErrorCode::kTooManyRequests:
+      return {"Te veel pogingen. Probeer het straks opnieuw.",
+              "Too many attempts. Please try again shortly."};
     case ErrorCode::kUnavailable:
       return {"De dienst is tijdelijk niet beschikbaar.",
               "The service is temporarily unavailable."};

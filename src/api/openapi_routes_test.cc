@@ -17,7 +17,7 @@ TEST(OpenApiRoutesTest, DocumentAndRouterDeclareTheSameOperations) {
   std::unique_ptr<store::Database> db = place.Open();
   SystemClock clock;
   service::AccessLog access_log(*db, clock);
-  service::LoginService logins(*db, clock, std::chrono::hours(1));
+  service::LoginService logins(*db, clock);
   service::DirectoryService directory(*db, clock);
   service::ConsultService consults(*db, clock, access_log);
   service::AttachmentService attachments(*db, clock, access_log);

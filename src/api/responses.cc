@@ -3,6 +3,8 @@
 
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
+
 #include "api/error_text.h"
 #include "core/log.h"
 
@@ -27,15 +29,27 @@ int HttpStatus(ErrorCode code) {
     case ErrorCode::kConflict: return 409;
     case ErrorCode::kTooLarge: return 413;
     case ErrorCode::kUnsupportedMedia: return 415;
+    case ErrorCode::kTooManyRequests: return 429;
     case ErrorCode::kUnavailable: return 503;
     case ErrorCode::kInternal: return 500;
   }
   return 500;
 }
 
+namespace {
+
+// Reasons a client acts on (show the code field, offer the enrolment), given as the error's code
+// in place of the generic one.
+bool IsClientReason(std::string_view reason) {
+  return reason == "otp_required" || reason == "reauthentication_required" ||
+         reason == "second_factor_required";
+}
+
+}  // namespace
+
 http::Response ErrorResponse(const http::Request& request, const Error& error) {
   boost::json::object body;
-  body["code"] = ErrorCodeName(error.code);
+  body["code"] = IsClientReason(error.reason) ? error.reason.c_str() : ErrorCodeName(error.code);
   if (error.code == ErrorCode::kInternal) {
     log::Error("internal_error", {{"request_id", request.request_id},
                                   {"reason", error.reason},
@@ -52,6 +66,9 @@ http::Response ErrorResponse(const http::Request& request, const Error& error) {
   http::Response response = JsonResponse(HttpStatus(error.code), boost::json::object{{"error", body}});
   if (error.code == ErrorCode::kUnauthenticated) {
     response.WithHeader("WWW-Authenticate", "Bearer realm=\"meekijk\"");
+  }
+  if (error.code == ErrorCode::kTooManyRequests) {
+    response.WithHeader("Retry-After", std::to_string(std::max(1LL, error.retry_after_seconds)));
   }
   return response;
 }

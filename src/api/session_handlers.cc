@@ -9,6 +9,7 @@
 #include "api/json_body.h"
 #include "api/responses.h"
 #include "auth/token.h"
+#include "core/utf8.h"
 
 namespace meekijk::api {
 namespace {
@@ -28,8 +29,14 @@ http::Response Login(Services& services, http::Request& request) {
   if (!username.ok()) return ErrorResponse(request, username.error());
   Result<std::string> password = RequiredString(*body, {"login", "password"});
   if (!password.ok()) return ErrorResponse(request, password.error());
-  Result<service::LoginResult> login = services.logins.Login(
-      *username, *password, {request.client_address, request.request_id});
+  Result<std::optional<std::string>> otp = OptionalString(*body, {"login", "otp"});
+  if (!otp.ok()) return ErrorResponse(request, otp.error());
+  // Shown in the user's list of sessions: a short, printable prefix is enough.
+  std::string_view agent = request.Header("user-agent").value_or("");
+  service::LoginAttempt attempt{*username, *password, otp->value_or(""),
+                                utf8::Repaired(utf8::PrefixOfAtMost(agent, 200))};
+  Result<service::LoginResult> login =
+      services.logins.Login(attempt, {request.client_address, request.request_id});
   if (!login.ok()) return ErrorResponse(request, login.error());
   json::object out{{"expires_at", FormatIso8601(login->expires_at)},
                    {"user", UserJson(login->principal)}};

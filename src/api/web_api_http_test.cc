@@ -19,7 +19,8 @@ class WebApiHttpTest : public ApiTest {
         200, "POST", "/api/v1/session",
         client_->Send("POST", "/api/v1/session",
                       json::serialize(json::object{{"username", username},
-                                                   {"password", kDemoPassword}}),
+                                                   {"password", kDemoPassword},
+                                                   {"otp", otp_.Next(username)}}),
                       {{"X-Meekijk-Client", "web"}, {"Content-Type", "application/json"}}));
     json::value body = response.Json();
     EXPECT_FALSE(body.as_object().contains("token")) << "a browser never sees its token";

@@ -8,16 +8,12 @@
 #include "auth/sodium_init.h"
 
 namespace meekijk::auth {
-namespace {
-
-std::string ToHex(const unsigned char* bytes, size_t n) {
-  std::string hex(n * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), bytes, n);
+std::string HexOf(std::span<const unsigned char> bytes) {
+  std::string hex(bytes.size() * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
   hex.pop_back();
   return hex;
 }
-
-}  // namespace
 
 std::string NewSessionToken(Random& random) {
   EnsureSodium();
@@ -35,7 +31,7 @@ std::string HashSessionToken(std::string_view token) {
   unsigned char digest[32];
   crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()),
                      token.size(), nullptr, 0);
-  return ToHex(digest, sizeof digest);
+  return HexOf({digest, sizeof digest});
 }
 
 std::string CsrfTokenFor(std::string_view session_token) {
@@ -46,14 +42,14 @@ std::string Sha256Hex(std::string_view bytes) {
   EnsureSodium();
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  return ToHex(digest, sizeof digest);
+  return HexOf({digest, sizeof digest});
 }
 
 std::string RandomHex(size_t n, Random& random) {
   EnsureSodium();
   std::vector<unsigned char> bytes(n);
   random.Fill(bytes);
-  return ToHex(bytes.data(), n);
+  return HexOf({bytes.data(), n});
 }
 
 }  // namespace meekijk::auth

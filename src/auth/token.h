@@ -2,6 +2,7 @@
 // that a copy of the database does not let anyone log in.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,9 @@ std::string CsrfTokenFor(std::string_view session_token);
 
 // SHA-256 of arbitrary bytes, in hex (attachment fingerprints).
 std::string Sha256Hex(std::string_view bytes);
+
+// Bytes as lower-case hex.
+std::string HexOf(std::span<const unsigned char> bytes);
 
 // `n` random bytes as hex, e.g. for request ids.
 std::string RandomHex(size_t n, Random& random = SystemRandom());

@@ -49,15 +49,18 @@ int Demo(const DemoOptions& options) {
     for (const DemoAccount& account : *accounts) {
       out.push_back(boost::json::object{{"username", account.username},
                                         {"role", account.role},
-                                        {"organisation", account.organisation}});
+                                        {"organisation", account.organisation},
+                                        {"otp_secret", account.otp_secret}});
     }
     std::cout << boost::json::serialize(out) << std::endl;
     return 0;
   }
-  std::cout << "Demoregio Rotterdam e.o. aangemaakt. Accounts (wachtwoord zoals opgegeven):\n";
+  std::cout << "Demoregio Rotterdam e.o. aangemaakt. Accounts (wachtwoord zoals opgegeven; "
+               "code-geheim voor de authenticator-app):\n";
   for (const DemoAccount& account : *accounts) {
     std::cout << "  " << account.username << std::string(24 - std::min<size_t>(23, account.username.size()), ' ')
-              << account.role << " — " << account.organisation << "\n";
+              << account.role << " — " << account.organisation << " — otp " << account.otp_secret
+              << "\n";
   }
   return 0;
 }

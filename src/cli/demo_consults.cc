@@ -90,7 +90,7 @@ const Case kMole{"huisarts.devries", "dermatologie", 1990, Sex::kMale, "S82",
 class DemoWriter {
  public:
   DemoWriter(store::Database& database, const Clock& clock, const DemoPeople& people)
-      : logins_(database, clock, std::chrono::minutes(1)),
+      : logins_(database, clock),
         access_log_(database, clock),
         consults_(database, clock, access_log_),
         attachments_(database, clock, access_log_),

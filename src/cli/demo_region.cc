@@ -4,8 +4,10 @@
 #include <map>
 
 #include "auth/password.h"
+#include "auth/totp.h"
 #include "cli/demo_consults.h"
 #include "service/directory_service.h"
+#include "service/login_service.h"
 
 namespace meekijk::cli {
 namespace {
@@ -156,6 +158,7 @@ Result<std::vector<DemoAccount>> CreateDemoRegion(store::Database& database, con
   }
   // One hash for the one demo password: hashing it twenty times would only cost time.
   MK_ASSIGN_OR_RETURN(std::string hash, auth::HashPassword(password));
+  service::LoginService logins(database, clock);
   std::vector<DemoAccount> accounts;
   DemoPeople people;
   for (const UserSpec& spec : kUsers) {
@@ -163,8 +166,10 @@ Result<std::vector<DemoAccount>> CreateDemoRegion(store::Database& database, con
                           {{ids.at(spec.organisation), spec.role}}};
     MK_ASSIGN_OR_RETURN(int64_t id, directory.AddUserWithHash(user, hash));
     people.user_ids[spec.username] = id;
+    std::string secret = auth::NewTotpSecret();
+    MK_RETURN_IF_ERROR(logins.EnrolForDemo(id, secret));
     accounts.push_back({spec.username, std::string(domain::Name(spec.role)),
-                        names.at(spec.organisation), spec.display_name});
+                        names.at(spec.organisation), spec.display_name, auth::Base32(secret)});
   }
   for (const PoolSpec& spec : kPools) {
     std::vector<int64_t> members;

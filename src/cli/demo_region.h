@@ -18,6 +18,7 @@ struct DemoAccount {
   std::string role;
   std::string organisation;
   std::string display_name;
+  std::string otp_secret;  // base32: the demo accounts come enrolled with a second factor
 };
 
 // Fills an empty database; kConflict when it already holds organisations.

@@ -26,6 +26,8 @@ struct ServeOptions {
   int threads = 8;
   int max_attachment_mb = 20;
   int session_hours = 12;
+  int session_idle_minutes = 30;
+  std::string second_factor = "required";
   int max_connections = 10000;
   std::string web_dir;  // empty: web/dist beside the build directory
   std::string metrics_token_file;  // empty: /metrics is off
@@ -98,7 +100,11 @@ int Serve(const ServeOptions& options) {
   }
   SystemClock clock;
   service::AccessLog access_log(**database, clock);
-  service::LoginService logins(**database, clock, std::chrono::hours(options.session_hours));
+  service::LoginPolicy policy;
+  policy.absolute = std::chrono::hours(std::max(1, options.session_hours));
+  policy.idle = std::chrono::minutes(std::max(1, options.session_idle_minutes));
+  policy.require_second_factor = options.second_factor == "required";
+  service::LoginService logins(**database, clock, policy);
   service::DirectoryService directory(**database, clock);
   service::ConsultService consults(**database, clock, access_log);
   service::AttachmentService attachments(**database, clock, access_log, max_attachment);
@@ -144,7 +150,14 @@ void AddServeCommand(CLI::App& app) {
                     "Open connections at most (never more than the open-file limit leaves room "
                     "for); when full, the one waiting longest for its request is closed")
       ->capture_default_str();
-  serve->add_option("--session-hours", options->session_hours, "How long a login lasts, in hours")
+  serve->add_option("--session-hours", options->session_hours,
+                    "How long a login lasts at most, in hours")->capture_default_str();
+  serve->add_option("--session-idle-minutes", options->session_idle_minutes,
+                    "A login ends after this many minutes without a request")->capture_default_str();
+  serve->add_option("--second-factor", options->second_factor,
+                    "required: roles that see patient data reach it only after a login with a "
+                    "code (NEN 7510); optional: for a test installation without patient data")
+      ->check(CLI::IsMember({"required", "optional"}))
       ->capture_default_str();
   serve->add_option("--web", options->web_dir, "Directory of the built web app (web/dist)")
       ->envname("MEEKIJK_WEB");

@@ -19,6 +19,7 @@ enum class ErrorCode {
   kConflict,          // the current state does not allow it (409)
   kTooLarge,          // a body or file over its limit (413)
   kUnsupportedMedia,  // a file whose bytes are not an accepted type (415)
+  kTooManyRequests,   // too many attempts: wait Error::retry_after_seconds (429)
   kUnavailable,       // a dependency such as the database is away (503)
   kInternal,          // a bug; details go to the log, never to the caller (500)
 };
@@ -41,17 +42,18 @@ struct Error {
   Text message;
   std::string field;   // the input field that caused it, where there is one ("patient.bsn")
   std::string reason;  // a stable code for what happened: "stale_version", "duplicate", …
+  long long retry_after_seconds = 0;  // kTooManyRequests: when to try again
 
   bool operator==(const Error&) const = default;
 };
 
 inline Error MakeError(ErrorCode code, std::string nl, std::string en, std::string field = {}) {
-  return Error{code, Text{std::move(nl), std::move(en)}, std::move(field), {}};
+  return Error{code, Text{std::move(nl), std::move(en)}, std::move(field), {}, 0};
 }
 
 // An error stated as a fact, without words: what the store returns.
 inline Error MakeFact(ErrorCode code, std::string reason, std::string field = {}) {
-  return Error{code, Text{}, std::move(field), std::move(reason)};
+  return Error{code, Text{}, std::move(field), std::move(reason), 0};
 }
 
 // Result<T> holds a T or an Error. Result<void> holds nothing or an Error.

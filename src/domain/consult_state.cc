@@ -86,7 +86,7 @@ Result<ConsultStatus> NextStatus(ConsultStatus from, ConsultAction action, Role 
                                  Addressee addressee) {
   if (!RoleMayTake(role, action)) {
     Text why = RoleRefusal(action);
-    return Error{ErrorCode::kForbidden, why, {}, {}};
+    return Error{ErrorCode::kForbidden, why, {}, {}, 0};
   }
   for (const Transition& transition : kTransitions) {
     if (transition.action != action) continue;

@@ -23,4 +23,6 @@ bool RoleFitsOrganisation(Role role, OrgKind kind) {
 
 bool RequiresAgb(OrgKind kind) { return kind != OrgKind::kInsurer; }
 
+bool RoleSeesPatientData(Role role) { return role != Role::kAnalyst; }
+
 }  // namespace meekijk::domain

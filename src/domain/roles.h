@@ -43,6 +43,11 @@ struct EnumNames<Role> {
 // practice, a specialist in a hospital, ZBC or kaderarts group, an analyst at an insurer.
 bool RoleFitsOrganisation(Role role, OrgKind kind);
 
+// Whether members with this role see patient data (names, BSNs, clinical texts) and therefore
+// must log in with a second factor (NEN 7510): every role but the insurer's analyst, who sees
+// only figures.
+bool RoleSeesPatientData(Role role);
+
 // Whether an organisation of this kind must carry an AGB code (care providers do).
 bool RequiresAgb(OrgKind kind);
 

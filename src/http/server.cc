@@ -296,6 +296,9 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
     reply->set("Referrer-Policy", "no-referrer");
     reply->set("X-Frame-Options", "DENY");
     for (auto& [name, value] : response.headers) reply->set(name, value);
+    if (reply->find("Content-Security-Policy") == reply->end()) {  // pages bring their own
+      reply->set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    }
     if (reply->find(bhttp::field::cache_control) == reply->end()) {
       reply->set(bhttp::field::cache_control, "no-store");
     }

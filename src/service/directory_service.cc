@@ -34,7 +34,8 @@ Result<int64_t> DirectoryService::AddOrganisation(const domain::Organisation& or
 }
 
 Result<int64_t> DirectoryService::AddUser(const NewUser& user) {
-  MK_RETURN_IF_ERROR(auth::ValidateNewPassword(user.password));
+  MK_RETURN_IF_ERROR(
+      auth::ValidateNewPassword(user.password, {user.username, user.display_name, user.email}));
   MK_ASSIGN_OR_RETURN(std::string hash, auth::HashPassword(user.password));
   return AddUserWithHash(user, hash);
 }

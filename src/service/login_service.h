@@ -1,13 +1,17 @@
-// Logging in and out, and turning a login's token into a Principal. Logins live in the database,
-// so that any node can serve any request and a logout works everywhere at once (docs/adr/0004).
+// Logging in and out with a password and a second factor (TOTP, or a recovery code), turning a
+// login's token into a Principal, enrolling the second factor, and the user's own logins. Logins
+// live in the database, so that any node can serve any request and a logout works everywhere at
+// once (docs/adr/0004).
 #pragma once
 
 #include <chrono>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "service/login_throttle.h"
 #include "service/principal.h"
 
 namespace meekijk::store {
@@ -16,6 +20,23 @@ class Database;
 
 namespace meekijk::service {
 
+struct LoginPolicy {
+  std::chrono::minutes idle{30};
+  std::chrono::minutes absolute{12 * 60};
+  // Changing the second factor needs the password given this recently.
+  std::chrono::minutes reauthentication{5};
+  // Roles that see patient data act only after a login with a second factor; without one the
+  // login reaches nothing but the enrolment (NEN 7510). Off only for tests of other things.
+  bool require_second_factor = true;
+};
+
+struct LoginAttempt {
+  std::string username;
+  std::string password;
+  std::string otp;  // six digits from the authenticator, or a recovery code; empty: none given
+  std::string user_agent;
+};
+
 struct LoginResult {
   std::string token;  // give to the client once; only its hash is stored
   TimePoint expires_at;
@@ -23,26 +44,63 @@ struct LoginResult {
   Principal principal;
 };
 
+struct OtpEnrolment {
+  std::string secret;  // base32, for typing into an app
+  std::string uri;     // otpauth://, for the QR code
+};
+
+// A login as its user sees it in the list of their sessions.
+struct LoginSummary {
+  std::string id;
+  TimePoint created_at;
+  TimePoint last_seen_at;
+  TimePoint expires_at;
+  std::string client_address;
+  std::string user_agent;
+  bool second_factor = false;
+  bool current = false;
+};
+
 class LoginService {
  public:
-  LoginService(store::Database& database, const Clock& clock, std::chrono::minutes ttl)
-      : database_(database), clock_(clock), ttl_(ttl) {}
+  LoginService(store::Database& database, const Clock& clock, LoginPolicy policy = {},
+               ThrottleLimits limits = {})
+      : database_(database), clock_(clock), policy_(policy), throttle_(limits) {}
 
-  // kUnauthenticated with one message for every failure, so that a caller cannot learn which
-  // usernames exist.
-  Result<LoginResult> Login(std::string_view username, std::string_view password,
-                            const RequestContext& request);
+  // kUnauthenticated with one message for every failure of the password, so that a caller cannot
+  // learn which usernames exist; reason "otp_required" when the password was right and the user
+  // has a second factor but gave no code; kTooManyRequests after too many failures.
+  Result<LoginResult> Login(const LoginAttempt& attempt, const RequestContext& request);
   Result<void> Logout(std::string_view token);
-  // kUnauthenticated for an unknown or expired token or an inactive user.
+  // kUnauthenticated for an unknown, expired or idle token or an inactive user.
   Result<Principal> Authenticate(std::string_view token, const RequestContext& request);
   // The principal of a user without a login: for trusted callers only (the command line and
   // the demo, which run with the database's own rights).
   Result<Principal> PrincipalOf(int64_t user_id, const RequestContext& request);
 
+  // A new secret waiting for confirmation. A user who has a second factor already must have given
+  // the password within LoginPolicy::reauthentication (reason "reauthentication_required").
+  Result<OtpEnrolment> BeginOtpEnrolment(const Principal& principal);
+  // Turns the pending secret on when `otp` is its current code; returns ten new recovery codes,
+  // shown once. The login it is done in counts as one with a second factor from then on.
+  Result<std::vector<std::string>> ConfirmOtp(const Principal& principal, std::string_view otp);
+  // Gives the password (and code) again for a sensitive action.
+  Result<void> Reauthenticate(const Principal& principal, std::string_view password,
+                              std::string_view otp);
+
+  Result<std::vector<LoginSummary>> Logins(const Principal& principal);
+  // Ends one of the user's own logins (kNotFound for another's), or all but the current one.
+  Result<void> EndLogin(const Principal& principal, std::string_view id);
+  Result<int64_t> EndOtherLogins(const Principal& principal);
+
+  // The demo and the command line: enrol a user with a known secret (raw bytes), confirmed.
+  Result<void> EnrolForDemo(int64_t user_id, const std::string& secret);
+
  private:
   store::Database& database_;
   const Clock& clock_;
-  std::chrono::minutes ttl_;
+  LoginPolicy policy_;
+  LoginThrottle throttle_;
 };
 
 }  // namespace meekijk::service

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.h"
 #include "domain/directory.h"
 
 namespace meekijk::service {
@@ -15,11 +16,24 @@ struct RequestContext {
   std::string request_id;
 };
 
+// The login a principal came with (none for the command line and the demo).
+struct LoginState {
+  std::string token_hash;
+  TimePoint verified_at;       // when the password was last given
+  TimePoint last_seen_at;
+  bool second_factor = false;  // logged in with a code too
+  bool has_second_factor = false;  // the user has a confirmed second factor
+  // A role of the user sees patient data and this login has no second factor: the login reaches
+  // nothing but the enrolment until it has one (memberships and pools are then left empty).
+  bool second_factor_required = false;
+};
+
 struct Principal {
   domain::User user;
   std::vector<domain::Membership> memberships;
   std::vector<domain::Pool> pools;  // the pools this user answers consults for
   RequestContext request;
+  LoginState login;
 
   bool HasRole(domain::Role role) const;
   // The organisations in which the user has `role`, in membership order.

@@ -170,8 +170,35 @@ CREATE TABLE counters (
 )
 )sql";
 
+// Second factors (a confirmed TOTP secret, one waiting for confirmation, the last step used, so
+// that no code is accepted twice), recovery codes, and what a login needs for idle expiry, for
+// the list of a user's sessions and for re-authentication.
+constexpr std::string_view kSchemaV2 = R"sql(
+CREATE TABLE second_factors (
+  user_id BIGINT PRIMARY KEY REFERENCES users(id),
+  secret TEXT,
+  pending_secret TEXT,
+  confirmed_at BIGINT,
+  last_step BIGINT NOT NULL DEFAULT 0,
+  updated_at BIGINT NOT NULL
+);
+CREATE TABLE recovery_codes (
+  id {{id}},
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  code_hash TEXT NOT NULL,
+  used_at BIGINT
+);
+CREATE INDEX recovery_codes_user ON recovery_codes(user_id);
+ALTER TABLE sessions ADD COLUMN public_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN verified_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN second_factor INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN user_agent TEXT NOT NULL DEFAULT '';
+CREATE INDEX sessions_user ON sessions(user_id)
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "organisations, users, agreements, consults, sessions, access log", kSchemaV1},
+    Migration{2, "second factors, recovery codes, session details", kSchemaV2},
 };
 
 constexpr std::string_view kCreateMigrationsTable =

@@ -16,6 +16,7 @@ class AgreementRepository;
 class LoginRepository;
 class AccessLogRepository;
 class AttachmentRepository;
+class SecondFactorRepository;
 
 class Tx {
  public:
@@ -29,6 +30,7 @@ class Tx {
   LoginRepository logins();            // logged-in users' tokens (logins.h)
   AccessLogRepository access_log();    // the NEN 7513 log (access_log.h)
   AttachmentRepository attachments();  // files and their bytes (attachments.h)
+  SecondFactorRepository second_factors();  // TOTP secrets, recovery codes (second_factors.h)
 
   // A trivial round trip: the database answers.
   Result<void> Ping();

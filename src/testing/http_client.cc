@@ -93,9 +93,11 @@ HttpResponse HttpClient::Delete(const std::string& target, const std::string& to
   return Send("DELETE", target, {}, BearerHeaders(token));
 }
 
-std::string HttpClient::Login(const std::string& username, const std::string& password) const {
-  HttpResponse response =
-      Post("/api/v1/session", boost::json::object{{"username", username}, {"password", password}});
+std::string HttpClient::Login(const std::string& username, const std::string& password,
+                              const std::string& otp) const {
+  boost::json::object body{{"username", username}, {"password", password}};
+  if (!otp.empty()) body["otp"] = otp;
+  HttpResponse response = Post("/api/v1/session", body);
   if (response.status != 200) return "";
   return std::string(response.Json().at("token").as_string());
 }

@@ -38,7 +38,9 @@ class HttpClient {
   HttpResponse Delete(const std::string& target, const std::string& token = {}) const;
 
   // Logs in and returns the token; empty when the login fails.
-  std::string Login(const std::string& username, const std::string& password) const;
+  // The token of a login, or empty when it failed. `otp`: the code, for an enrolled user.
+  std::string Login(const std::string& username, const std::string& password,
+                    const std::string& otp = "") const;
 
  private:
   int port_;

@@ -116,6 +116,7 @@ TEST(OpenApiValidatorTest, AcceptsValidBodies) {
     "csrf_token": "c5f1", "expires_at": "2026-03-02T17:00:00.000Z",
     "user": {"id": 5, "username": "huisarts.devries", "display_name": "A. de Vries",
              "roles": ["gp"], "pools": [],
+             "second_factor": {"enrolled": true, "this_login": true, "required": false},
              "memberships": [{"organisation_id": 1, "organisation_name": "Kralingen",
                               "organisation_kind": "gp_practice", "role": "gp"}]}
   })");

@@ -1,0 +1,111 @@
+// The user's own security: POST /api/v1/me/otp (a new secret and its QR URI), POST
+// /api/v1/me/otp/confirm (turns it on, returns the recovery codes once), POST
+// /api/v1/me/reauthenticate, and GET/DELETE /api/v1/me/sessions[/{id}].
+#include <boost/json/array.hpp>
+
+#include "api/api.h"
+#include "api/authenticate.h"
+#include "api/json_body.h"
+#include "api/responses.h"
+
+namespace meekijk::api {
+namespace {
+
+namespace json = boost::json;
+
+http::Response NoContent() {
+  http::Response response;
+  response.status = 204;
+  return response;
+}
+
+http::Response BeginOtp(Services& services, http::Request& request) {
+  return WithPrincipal(services, request, [&](const service::Principal& principal) {
+    Result<service::OtpEnrolment> enrolment = services.logins.BeginOtpEnrolment(principal);
+    if (!enrolment.ok()) return ErrorResponse(request, enrolment.error());
+    return JsonResponse(201, json::object{{"secret", enrolment->secret}, {"uri", enrolment->uri}});
+  });
+}
+
+http::Response ConfirmOtp(Services& services, http::Request& request) {
+  return WithPrincipal(services, request, [&](const service::Principal& principal) {
+    Result<json::object> body = ParseObject(request.body);
+    if (!body.ok()) return ErrorResponse(request, body.error());
+    Result<std::string> otp = RequiredString(*body, {"otp", "otp"});
+    if (!otp.ok()) return ErrorResponse(request, otp.error());
+    Result<std::vector<std::string>> codes = services.logins.ConfirmOtp(principal, *otp);
+    if (!codes.ok()) return ErrorResponse(request, codes.error());
+    json::array items;
+    for (const std::string& code : *codes) items.push_back(json::string(code));
+    return JsonResponse(200, json::object{{"recovery_codes", std::move(items)}});
+  });
+}
+
+http::Response Reauthenticate(Services& services, http::Request& request) {
+  return WithPrincipal(services, request, [&](const service::Principal& principal) {
+    Result<json::object> body = ParseObject(request.body);
+    if (!body.ok()) return ErrorResponse(request, body.error());
+    Result<std::string> password = RequiredString(*body, {"password", "password"});
+    if (!password.ok()) return ErrorResponse(request, password.error());
+    Result<std::optional<std::string>> otp = OptionalString(*body, {"otp", "otp"});
+    if (!otp.ok()) return ErrorResponse(request, otp.error());
+    Result<void> done = services.logins.Reauthenticate(principal, *password, otp->value_or(""));
+    if (!done.ok()) return ErrorResponse(request, done.error());
+    return NoContent();
+  });
+}
+
+http::Response ListSessions(Services& services, http::Request& request) {
+  return WithPrincipal(services, request, [&](const service::Principal& principal) {
+    Result<std::vector<service::LoginSummary>> logins = services.logins.Logins(principal);
+    if (!logins.ok()) return ErrorResponse(request, logins.error());
+    json::array items;
+    for (const service::LoginSummary& login : *logins) {
+      items.push_back(json::object{{"id", login.id},
+                                   {"created_at", FormatIso8601(login.created_at)},
+                                   {"last_seen_at", FormatIso8601(login.last_seen_at)},
+                                   {"expires_at", FormatIso8601(login.expires_at)},
+                                   {"client_address", login.client_address},
+                                   {"user_agent", login.user_agent},
+                                   {"second_factor", login.second_factor},
+                                   {"current", login.current}});
+    }
+    return JsonResponse(200, json::object{{"items", std::move(items)}});
+  });
+}
+
+http::Response EndSession(Services& services, http::Request& request) {
+  return WithPrincipal(services, request, [&](const service::Principal& principal) {
+    auto id = request.params.find("id");
+    Result<void> done = services.logins.EndLogin(
+        principal, id == request.params.end() ? std::string() : id->second);
+    if (!done.ok()) return ErrorResponse(request, done.error());
+    return NoContent();
+  });
+}
+
+http::Response EndOtherSessions(Services& services, http::Request& request) {
+  return WithPrincipal(services, request, [&](const service::Principal& principal) {
+    Result<int64_t> ended = services.logins.EndOtherLogins(principal);
+    if (!ended.ok()) return ErrorResponse(request, ended.error());
+    return JsonResponse(200, json::object{{"ended", *ended}});
+  });
+}
+
+}  // namespace
+
+void AddSecurityRoutes(http::Router& router, Services& services) {
+  router.Add("POST", "/api/v1/me/otp", [&](http::Request& r) { return BeginOtp(services, r); });
+  router.Add("POST", "/api/v1/me/otp/confirm",
+             [&](http::Request& r) { return ConfirmOtp(services, r); });
+  router.Add("POST", "/api/v1/me/reauthenticate",
+             [&](http::Request& r) { return Reauthenticate(services, r); });
+  router.Add("GET", "/api/v1/me/sessions",
+             [&](http::Request& r) { return ListSessions(services, r); });
+  router.Add("DELETE", "/api/v1/me/sessions",
+             [&](http::Request& r) { return EndOtherSessions(services, r); });
+  router.Add("DELETE", "/api/v1/me/sessions/{id}",
+             [&](http::Request& r) { return EndSession(services, r); });
+}
+
+}  // namespace meekijk::api

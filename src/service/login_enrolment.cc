@@ -1,0 +1,172 @@
+// The user's own security settings: enrolling the second factor, re-authenticating, and the
+// list of their logins.
+#include "auth/password.h"
+#include "auth/recovery_codes.h"
+#include "auth/totp.h"
+#include "core/log.h"
+#include "service/login_service.h"
+#include "service/second_factor.h"
+#include "store/database.h"
+#include "store/directory.h"
+#include "store/logins.h"
+#include "store/second_factors.h"
+#include "store/tx.h"
+
+namespace meekijk::service {
+namespace {
+
+constexpr std::string_view kIssuer = "meekijk";
+
+Error ReauthenticationRequired() {
+  Error error = MakeError(ErrorCode::kForbidden,
+                          "Geef voor deze wijziging opnieuw uw wachtwoord en code.",
+                          "Give your password and code again for this change.");
+  error.reason = "reauthentication_required";
+  return error;
+}
+
+Error NoLogin() {
+  return MakeError(ErrorCode::kUnauthenticated, "Log eerst in.", "Please log in first.");
+}
+
+}  // namespace
+
+Result<OtpEnrolment> LoginService::BeginOtpEnrolment(const Principal& principal) {
+  if (principal.login.token_hash.empty()) return NoLogin();
+  TimePoint now = clock_.Now();
+  if (principal.login.has_second_factor &&
+      principal.login.verified_at + policy_.reauthentication < now) {
+    return ReauthenticationRequired();
+  }
+  std::string secret = auth::NewTotpSecret();
+  MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) {
+    return tx.second_factors().SetPending(principal.user.id, auth::Base32(secret), now);
+  }));
+  log::Info("otp_enrolment_started", {{"user_id", principal.user.id},
+                                      {"request_id", principal.request.request_id}});
+  return OtpEnrolment{auth::Base32(secret),
+                      auth::TotpUri(kIssuer, principal.user.username, secret)};
+}
+
+Result<std::vector<std::string>> LoginService::ConfirmOtp(const Principal& principal,
+                                                          std::string_view otp) {
+  if (principal.login.token_hash.empty()) return NoLogin();
+  TimePoint now = clock_.Now();
+  std::vector<std::string> codes = auth::NewRecoveryCodes();
+  MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
+    store::SecondFactorRepository factors = tx.second_factors();
+    MK_ASSIGN_OR_RETURN(std::optional<store::SecondFactorRecord> factor,
+                        factors.Find(principal.user.id));
+    std::optional<std::string> pending =
+        factor && factor->pending_secret ? auth::FromBase32(*factor->pending_secret)
+                                         : std::nullopt;
+    if (!pending) {
+      return MakeError(ErrorCode::kConflict,
+                       "Er wacht geen nieuwe authenticator op bevestiging. Begin opnieuw.",
+                       "No new authenticator is waiting for confirmation. Please start again.");
+    }
+    std::optional<int64_t> step = auth::MatchTotp(*pending, otp, now);
+    if (!step) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "Deze code klopt niet. Controleer de tijd op uw telefoon en probeer de "
+                       "volgende code.",
+                       "This code is wrong. Check your phone's clock and try the next code.",
+                       "otp");
+    }
+    MK_ASSIGN_OR_RETURN(bool confirmed, factors.Confirm(principal.user.id, *step, now));
+    if (!confirmed) return MakeFact(ErrorCode::kConflict, "stale_version");
+    std::vector<std::string> hashes;
+    for (const std::string& code : codes) hashes.push_back(auth::HashRecoveryCode(code));
+    MK_RETURN_IF_ERROR(factors.ReplaceRecoveryCodes(principal.user.id, hashes));
+    return tx.logins().MarkVerified(principal.login.token_hash, now, true);
+  }));
+  log::Info("otp_enrolled", {{"user_id", principal.user.id},
+                             {"request_id", principal.request.request_id}});
+  return codes;
+}
+
+Result<void> LoginService::Reauthenticate(const Principal& principal, std::string_view password,
+                                          std::string_view otp) {
+  if (principal.login.token_hash.empty()) return NoLogin();
+  TimePoint now = clock_.Now();
+  std::string account = principal.user.username;
+  if (std::chrono::seconds wait = throttle_.RetryAfter(account, principal.request.client_address,
+                                                       now);
+      wait.count() > 0) {
+    Error error = MakeError(ErrorCode::kTooManyRequests, "Te veel mislukte pogingen.",
+                            "Too many failed attempts.");
+    error.retry_after_seconds = wait.count();
+    return error;
+  }
+  auto wrong = [&]() -> Error {
+    throttle_.Failed(account, principal.request.client_address, now);
+    return MakeError(ErrorCode::kUnauthenticated, "Het wachtwoord of de code is onjuist.",
+                     "The password or code is incorrect.", "password");
+  };
+  MK_ASSIGN_OR_RETURN(std::optional<domain::User> user,
+                      store::Transact<std::optional<domain::User>>(
+                          database_, store::Access::kRead,
+                          [&](store::Tx& tx) { return tx.directory().FindUser(principal.user.id); }));
+  if (!user || !auth::VerifyPassword(user->password_hash, password)) return wrong();
+  bool passed = false;
+  MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
+    MK_ASSIGN_OR_RETURN(SecondFactorCheck check, CheckSecondFactor(tx, user->id, otp, now));
+    if (check == SecondFactorCheck::kMissing || check == SecondFactorCheck::kWrong) return Ok();
+    passed = true;
+    return tx.logins().MarkVerified(principal.login.token_hash, now,
+                                    check == SecondFactorCheck::kPassed ||
+                                        principal.login.second_factor);
+  }));
+  if (!passed) return wrong();
+  throttle_.Succeeded(account, principal.request.client_address);
+  return Ok();
+}
+
+Result<std::vector<LoginSummary>> LoginService::Logins(const Principal& principal) {
+  if (principal.login.token_hash.empty()) return NoLogin();
+  MK_ASSIGN_OR_RETURN(std::vector<store::LoginRecord> logins,
+                      store::Transact<std::vector<store::LoginRecord>>(
+                          database_, store::Access::kRead,
+                          [&](store::Tx& tx) { return tx.logins().OfUser(principal.user.id); }));
+  TimePoint now = clock_.Now();
+  std::vector<LoginSummary> out;
+  for (const store::LoginRecord& login : logins) {
+    if (login.expires_at <= now || login.last_seen_at + policy_.idle <= now) continue;
+    out.push_back({login.public_id, login.created_at, login.last_seen_at, login.expires_at,
+                   login.client_address, login.user_agent, login.second_factor,
+                   login.token_hash == principal.login.token_hash});
+  }
+  return out;
+}
+
+Result<void> LoginService::EndLogin(const Principal& principal, std::string_view id) {
+  if (principal.login.token_hash.empty()) return NoLogin();
+  MK_ASSIGN_OR_RETURN(bool ended, id.empty() ? Result<bool>(false) : store::Transact<bool>(database_, store::Access::kWrite,
+                                                        [&](store::Tx& tx) {
+    return tx.logins().DeleteOfUser(principal.user.id, id);
+  }));
+  if (!ended) {
+    return MakeError(ErrorCode::kNotFound, "Deze sessie bestaat niet (meer).",
+                     "This session does not exist (any more).");
+  }
+  return Ok();
+}
+
+Result<int64_t> LoginService::EndOtherLogins(const Principal& principal) {
+  if (principal.login.token_hash.empty()) return NoLogin();
+  return store::Transact<int64_t>(database_, store::Access::kWrite, [&](store::Tx& tx) {
+    return tx.logins().DeleteAllOfUser(principal.user.id, principal.login.token_hash);
+  });
+}
+
+Result<void> LoginService::EnrolForDemo(int64_t user_id, const std::string& secret) {
+  return database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
+    store::SecondFactorRepository factors = tx.second_factors();
+    MK_RETURN_IF_ERROR(factors.SetPending(user_id, auth::Base32(secret), clock_.Now()));
+    MK_ASSIGN_OR_RETURN(bool confirmed, factors.Confirm(user_id, 0, clock_.Now()));
+    if (!confirmed) return MakeFact(ErrorCode::kConflict, "stale_version");
+    return Ok();
+  });
+}
+
+}  // namespace meekijk::service

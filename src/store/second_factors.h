@@ -1,0 +1,57 @@
+// Second factors: each user's TOTP secret (base32), a new one waiting to be confirmed, the last
+// 30-second step accepted (no code is accepted twice), and their one-time recovery codes (only
+// salted hashes).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "store/statements.h"
+
+namespace meekijk::store {
+
+struct SecondFactorRecord {
+  int64_t user_id = 0;
+  std::optional<std::string> secret;          // in use once confirmed
+  std::optional<std::string> pending_secret;  // enrolled, not yet confirmed with a code
+  std::optional<TimePoint> confirmed_at;
+  int64_t last_step = 0;
+  TimePoint updated_at;
+  bool operator==(const SecondFactorRecord&) const = default;
+};
+
+struct RecoveryCodeRecord {
+  int64_t id = 0;
+  std::string code_hash;
+};
+
+class SecondFactorRepository {
+ public:
+  explicit SecondFactorRepository(Statements& statements) : sql_(statements) {}
+
+  Result<std::optional<SecondFactorRecord>> Find(int64_t user_id);
+  // Sets the secret waiting for confirmation; a confirmed secret stays in use until then.
+  Result<void> SetPending(int64_t user_id, const std::string& secret, TimePoint now);
+  // The pending secret becomes the one in use, with `step` as its last step. False when nothing
+  // was pending (confirmed twice at once: the second loses).
+  Result<bool> Confirm(int64_t user_id, int64_t step, TimePoint now);
+  // Takes `step` as used when it is later than the last one; false for a replayed or older step.
+  // One conditional UPDATE, so that two logins racing with the same code cannot both win.
+  Result<bool> UseStep(int64_t user_id, int64_t step);
+  // The user no longer has a second factor nor recovery codes (an administrator's reset).
+  Result<void> Remove(int64_t user_id);
+
+  Result<void> ReplaceRecoveryCodes(int64_t user_id, const std::vector<std::string>& hashes);
+  Result<std::vector<RecoveryCodeRecord>> UnusedRecoveryCodes(int64_t user_id);
+  // False when the code was used meanwhile.
+  Result<bool> UseRecoveryCode(int64_t id, TimePoint now);
+
+ private:
+  Statements& sql_;
+};
+
+}  // namespace meekijk::store
