@@ -4,6 +4,7 @@
 
 #include "http/router.h"
 #include "service/attachment_service.h"
+#include "service/audit_service.h"
 #include "service/consult_service.h"
 #include "service/directory_service.h"
 #include "service/login_service.h"
@@ -15,6 +16,7 @@ struct Services {
   service::DirectoryService& directory;
   service::ConsultService& consults;
   service::AttachmentService& attachments;
+  service::AuditService& audit;
 };
 
 void AddSessionRoutes(http::Router& router, Services& services);
@@ -26,12 +28,16 @@ void AddAttachmentRoutes(http::Router& router, Services& services);
 void AddSystemRoutes(http::Router& router, std::function<bool()> healthy,
                      std::string metrics_token);
 
+// The access log for privacy officers: GET /api/v1/access-log[.csv].
+void AddAuditRoutes(http::Router& router, Services& services);
+
 // The user's own second factor and logins: /api/v1/me/otp…, /api/v1/me/sessions….
 void AddSecurityRoutes(http::Router& router, Services& services);
 
 inline void AddApiRoutes(http::Router& router, Services& services) {
   AddSessionRoutes(router, services);
   AddSecurityRoutes(router, services);
+  AddAuditRoutes(router, services);
   AddConsultRoutes(router, services);
   AddAttachmentRoutes(router, services);
 }

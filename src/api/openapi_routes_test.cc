@@ -21,7 +21,8 @@ TEST(OpenApiRoutesTest, DocumentAndRouterDeclareTheSameOperations) {
   service::DirectoryService directory(*db, clock);
   service::ConsultService consults(*db, clock, access_log);
   service::AttachmentService attachments(*db, clock, access_log);
-  Services services{logins, directory, consults, attachments};
+  service::AuditService audit(*db, clock);
+  Services services{logins, directory, consults, attachments, audit};
   http::Router router;
   AddApiRoutes(router, services);
   AddSystemRoutes(router, [] { return true; }, "");

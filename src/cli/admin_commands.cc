@@ -14,23 +14,6 @@
 namespace meekijk::cli {
 namespace {
 
-// Prints why a command failed and returns its exit code.
-int Fail(const Error& error) {
-  // An operator reads this: the store's reason helps them more than "something went wrong".
-  std::cerr << "meekijk: " << api::ErrorText(error).en
-            << (error.reason.empty() ? "" : " (" + error.reason + ")") << "\n";
-  return error.code == ErrorCode::kInvalidArgument ? 2 : 1;
-}
-
-// Opens the database or prints why not; the caller exits with 1 on nullptr.
-std::unique_ptr<store::Database> OpenOrReport(const DatabaseOption& option) {
-  Result<std::unique_ptr<store::Database>> database = OpenDatabase(option);
-  if (!database.ok()) {
-    (void)Fail(database.error());
-    return nullptr;
-  }
-  return std::move(database).value();
-}
 
 struct DemoOptions {
   DatabaseOption database;
@@ -130,7 +113,7 @@ void AddDemoCommand(CLI::App& app) {
       "demo", "Vul een lege database met de demoregio Rotterdam e.o. / Fill an empty database "
               "with the demo region");
   AddDatabaseOption(*demo, options->database);
-  demo->add_option("--password", options->password, "Password of every demo account (≥ 10 chars)")
+  demo->add_option("--password", options->password, "Password of every demo account (12–128 characters, not easily guessed)")
       ->required();
   demo->add_flag("--json", options->json, "Print the accounts as a JSON array");
   demo->callback([options] { std::exit(Demo(*options)); });
@@ -150,7 +133,7 @@ void AddUserCommand(CLI::App& app) {
   add->add_option("--role", options->role,
                   "gp, assistant, specialist, coordinator, analyst, privacy_officer or admin")
       ->required();
-  auto* password = add->add_option("--password", options->user.password, "Password (≥ 10 chars)");
+  auto* password = add->add_option("--password", options->user.password, "Password (12–128 characters, not easily guessed)");
   add->add_flag("--password-stdin", options->password_stdin, "Read the password from stdin")
       ->excludes(password);
   add->callback([options] { std::exit(AddUser(*options)); });

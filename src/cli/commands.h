@@ -12,5 +12,6 @@ void AddMigrateCommand(CLI::App& app);
 void AddUserCommand(CLI::App& app);
 void AddOrganisationCommand(CLI::App& app);
 void AddDemoCommand(CLI::App& app);
+void AddAuditCommand(CLI::App& app);
 
 }  // namespace meekijk::cli

@@ -5,7 +5,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
 
+#include "api/error_text.h"
 #include "store/postgres/postgres_database.h"
 #include "store/sqlite/sqlite_database.h"
 
@@ -42,6 +44,21 @@ Result<std::unique_ptr<store::Database>> OpenDatabase(const DatabaseOption& opti
   static const SystemClock clock;
   MK_RETURN_IF_ERROR((*database)->Migrate(clock));
   return database;
+}
+
+int Fail(const Error& error) {
+  std::cerr << "meekijk: " << api::ErrorText(error).en
+            << (error.reason.empty() ? "" : " (" + error.reason + ")") << "\n";
+  return error.code == ErrorCode::kInvalidArgument ? 2 : 1;
+}
+
+std::unique_ptr<store::Database> OpenOrReport(const DatabaseOption& option) {
+  Result<std::unique_ptr<store::Database>> database = OpenDatabase(option);
+  if (!database.ok()) {
+    (void)Fail(database.error());
+    return nullptr;
+  }
+  return std::move(database).value();
 }
 
 }  // namespace meekijk::cli

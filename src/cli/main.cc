@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   meekijk::cli::AddDemoCommand(app);
   meekijk::cli::AddUserCommand(app);
   meekijk::cli::AddOrganisationCommand(app);
+  meekijk::cli::AddAuditCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

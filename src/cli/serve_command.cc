@@ -8,6 +8,7 @@
 
 #include "api/api.h"
 #include "api/error_text.h"
+#include "cli/anchor_loop.h"
 #include "cli/commands.h"
 #include "cli/database_option.h"
 #include "core/integer.h"
@@ -15,6 +16,7 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "service/access_log.h"
+#include "service/audit_service.h"
 #include "store/tx.h"
 
 namespace meekijk::cli {
@@ -27,6 +29,7 @@ struct ServeOptions {
   int max_attachment_mb = 20;
   int session_hours = 12;
   int session_idle_minutes = 30;
+  int anchor_minutes = 5;
   std::string second_factor = "required";
   int max_connections = 10000;
   std::string web_dir;  // empty: web/dist beside the build directory
@@ -105,10 +108,15 @@ int Serve(const ServeOptions& options) {
   policy.idle = std::chrono::minutes(std::max(1, options.session_idle_minutes));
   policy.require_second_factor = options.second_factor == "required";
   service::LoginService logins(**database, clock, policy);
+  service::AuditService audit(**database, clock, policy.reauthentication);
+  if (Result<int64_t> sealed = audit.SealLegacyRows(); !sealed.ok()) {
+    std::cerr << "meekijk: " << api::ErrorText(sealed.error()).en << "\n";
+    return 1;
+  }
   service::DirectoryService directory(**database, clock);
   service::ConsultService consults(**database, clock, access_log);
   service::AttachmentService attachments(**database, clock, access_log, max_attachment);
-  api::Services services{logins, directory, consults, attachments};
+  api::Services services{logins, directory, consults, attachments, audit};
   http::Router router;
   api::AddApiRoutes(router, services);
   store::Database& db = **database;
@@ -131,6 +139,7 @@ int Serve(const ServeOptions& options) {
   std::string url = "http://" + server_options.host + ":" + std::to_string(server.port());
   log::Info("server_started", {{"url", url}, {"threads", server_options.threads}});
   std::cout << "meekijk serving on " << url << std::endl;
+  AnchorLoop anchors(audit, std::chrono::minutes(std::max(1, options.anchor_minutes)));
   server.Run();
   return 0;
 }
@@ -154,6 +163,9 @@ void AddServeCommand(CLI::App& app) {
                     "How long a login lasts at most, in hours")->capture_default_str();
   serve->add_option("--session-idle-minutes", options->session_idle_minutes,
                     "A login ends after this many minutes without a request")->capture_default_str();
+  serve->add_option("--anchor-minutes", options->anchor_minutes,
+                    "How often the access log's head goes to the log (access_log_anchor)")
+      ->capture_default_str();
   serve->add_option("--second-factor", options->second_factor,
                     "required: roles that see patient data reach it only after a login with a "
                     "code (NEN 7510); optional: for a test installation without patient data")

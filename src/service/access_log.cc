@@ -2,6 +2,7 @@
 #include "service/access_log.h"
 
 #include "core/log.h"
+#include "service/access_chain.h"
 #include "store/access_log.h"
 #include "store/database.h"
 #include "store/tx.h"
@@ -46,7 +47,7 @@ Result<void> AccessLog::Record(store::Tx& tx, const Principal& principal, domain
   entry.patient_ref = consult.number;
   entry.detail = std::move(detail);
   entry.outcome = "success";
-  MK_RETURN_IF_ERROR(tx.access_log().Append(entry));
+  MK_RETURN_IF_ERROR(AppendToChain(tx, entry));
   return Ok();
 }
 
@@ -59,7 +60,7 @@ void AccessLog::RecordRefusal(const Principal& principal, std::optional<domain::
   entry.outcome = ErrorCodeName(error.code);
   entry.detail = !error.message.en.empty() ? error.message.en : error.reason;
   Result<void> written = database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
-    MK_RETURN_IF_ERROR(tx.access_log().Append(entry));
+    MK_RETURN_IF_ERROR(AppendToChain(tx, entry));
     return Ok();
   });
   if (!written.ok()) {

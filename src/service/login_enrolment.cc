@@ -5,6 +5,7 @@
 #include "auth/totp.h"
 #include "core/log.h"
 #include "service/login_service.h"
+#include "service/reauthentication.h"
 #include "service/second_factor.h"
 #include "store/database.h"
 #include "store/directory.h"
@@ -17,14 +18,6 @@ namespace {
 
 constexpr std::string_view kIssuer = "meekijk";
 
-Error ReauthenticationRequired() {
-  Error error = MakeError(ErrorCode::kForbidden,
-                          "Geef voor deze wijziging opnieuw uw wachtwoord en code.",
-                          "Give your password and code again for this change.");
-  error.reason = "reauthentication_required";
-  return error;
-}
-
 Error NoLogin() {
   return MakeError(ErrorCode::kUnauthenticated, "Log eerst in.", "Please log in first.");
 }
@@ -34,9 +27,8 @@ Error NoLogin() {
 Result<OtpEnrolment> LoginService::BeginOtpEnrolment(const Principal& principal) {
   if (principal.login.token_hash.empty()) return NoLogin();
   TimePoint now = clock_.Now();
-  if (principal.login.has_second_factor &&
-      principal.login.verified_at + policy_.reauthentication < now) {
-    return ReauthenticationRequired();
+  if (principal.login.has_second_factor) {
+    MK_RETURN_IF_ERROR(RequireRecentPassword(principal, now, policy_.reauthentication));
   }
   std::string secret = auth::NewTotpSecret();
   MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) {

@@ -13,6 +13,7 @@
 #include "core/result.h"
 #include "service/login_throttle.h"
 #include "service/principal.h"
+#include "service/reauthentication.h"
 
 namespace meekijk::store {
 class Database;
@@ -24,7 +25,7 @@ struct LoginPolicy {
   std::chrono::minutes idle{30};
   std::chrono::minutes absolute{12 * 60};
   // Changing the second factor needs the password given this recently.
-  std::chrono::minutes reauthentication{5};
+  std::chrono::minutes reauthentication{kDefaultReauthenticationWindow};
   // Roles that see patient data act only after a login with a second factor; without one the
   // login reaches nothing but the enrolment (NEN 7510). Off only for tests of other things.
   bool require_second_factor = true;

@@ -43,6 +43,11 @@ std::string NumberPlaceholders(std::string_view sql) {
   return out;
 }
 
+std::string_view ChainLockStatement(Dialect dialect) {
+  // 0x6d65656c: another fixed key, held until the transaction ends. SQLite has one writer.
+  return dialect == Dialect::kPostgres ? "SELECT pg_advisory_xact_lock(1835361644)" : "";
+}
+
 std::string_view MigrationLockStatement(Dialect dialect) {
   // 0x6d65656b ("meek"): an arbitrary but fixed advisory lock key for migrations.
   return dialect == Dialect::kPostgres ? "SELECT pg_advisory_xact_lock(1835361643)" : "";

@@ -20,4 +20,8 @@ std::string NumberPlaceholders(std::string_view sql);
 // once; empty where the transaction's own lock suffices (SQLite's BEGIN IMMEDIATE).
 std::string_view MigrationLockStatement(Dialect dialect);
 
+// A statement that makes appends to the access log's hash chain take turns until the transaction
+// ends; empty for SQLite, whose one writer already serialises them.
+std::string_view ChainLockStatement(Dialect dialect);
+
 }  // namespace meekijk::store

@@ -1,0 +1,159 @@
+// GET /api/v1/access-log (the privacy officer's search, JSON) and GET /api/v1/access-log/export
+// (the same as CSV). Both are logged by the service.
+#include <boost/json/array.hpp>
+
+#include <chrono>
+
+#include "api/api.h"
+#include "api/authenticate.h"
+#include "api/responses.h"
+#include "core/integer.h"
+
+namespace meekijk::api {
+namespace {
+
+namespace json = boost::json;
+
+Error BadParameter(const char* name, const char* nl, const char* en) {
+  return MakeError(ErrorCode::kInvalidArgument, nl, en, name);
+}
+
+// "2026-03-02" (midnight UTC) or a full "2026-03-02T09:15:00Z".
+std::optional<TimePoint> ParseTime(std::string_view text) {
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  std::optional<int> y = ParseInteger<int>(text.substr(0, 4));
+  std::optional<unsigned> m = ParseInteger<unsigned>(text.substr(5, 2));
+  std::optional<unsigned> d = ParseInteger<unsigned>(text.substr(8, 2));
+  if (!y || !m || !d) return std::nullopt;
+  std::chrono::year_month_day day{std::chrono::year(*y), std::chrono::month(*m),
+                                  std::chrono::day(*d)};
+  if (!day.ok()) return std::nullopt;
+  TimePoint t = std::chrono::sys_days(day);
+  if (text.size() == 10) return t;
+  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
+      text[19] != 'Z') {
+    return std::nullopt;
+  }
+  std::optional<int> hh = ParseInteger<int>(text.substr(11, 2));
+  std::optional<int> mm = ParseInteger<int>(text.substr(14, 2));
+  std::optional<int> ss = ParseInteger<int>(text.substr(17, 2));
+  if (!hh || !mm || !ss || *hh > 23 || *mm > 59 || *ss > 59) return std::nullopt;
+  return t + std::chrono::hours(*hh) + std::chrono::minutes(*mm) + std::chrono::seconds(*ss);
+}
+
+Result<service::AccessLogQuery> QueryOf(const http::Request& request) {
+  service::AccessLogQuery query;
+  auto id = [&](const char* name) -> Result<std::optional<int64_t>> {
+    std::optional<std::string> text = request.Query(name);
+    if (!text) return std::optional<int64_t>();
+    std::optional<int64_t> value = ParseInteger<int64_t>(*text);
+    if (!value || *value <= 0) {
+      return BadParameter(name, "Dit moet een positief geheel getal zijn.",
+                          "This must be a positive whole number.");
+    }
+    return value;
+  };
+  MK_ASSIGN_OR_RETURN(query.organisation_id, id("organisation_id"));
+  MK_ASSIGN_OR_RETURN(query.user_id, id("user_id"));
+  MK_ASSIGN_OR_RETURN(query.before_id, id("before"));
+  MK_ASSIGN_OR_RETURN(std::optional<int64_t> limit, id("limit"));
+  if (limit) query.limit = static_cast<int>(std::min<int64_t>(*limit, 1000));
+  if (std::optional<std::string> patient = request.Query("patient"); patient && !patient->empty()) {
+    query.patient_ref = *patient;
+  }
+  for (auto [name, out] : {std::pair{"from", &query.from}, std::pair{"until", &query.until}}) {
+    std::optional<std::string> text = request.Query(name);
+    if (!text) continue;
+    *out = ParseTime(*text);
+    if (!*out) {
+      return BadParameter(name, "Geef een datum als 2026-03-02 of 2026-03-02T09:15:00Z.",
+                          "Give a date like 2026-03-02 or 2026-03-02T09:15:00Z.");
+    }
+  }
+  return query;
+}
+
+json::value OptionalId(const std::optional<int64_t>& id) {
+  return id ? json::value(*id) : json::value(nullptr);
+}
+
+http::Response Search(Services& services, http::Request& request) {
+  return WithPrincipal(services, request, [&](const service::Principal& principal) {
+    Result<service::AccessLogQuery> query = QueryOf(request);
+    if (!query.ok()) return ErrorResponse(request, query.error());
+    Result<std::vector<service::AccessLogRecord>> rows = services.audit.Search(principal, *query);
+    if (!rows.ok()) return ErrorResponse(request, rows.error());
+    json::array items;
+    for (const service::AccessLogRecord& r : *rows) {
+      items.push_back(json::object{{"id", r.id},
+                                   {"at", FormatIso8601(r.at)},
+                                   {"user_id", OptionalId(r.user_id)},
+                                   {"username", r.username},
+                                   {"role", r.role},
+                                   {"organisation_id", OptionalId(r.organisation_id)},
+                                   {"on_behalf_of", OptionalId(r.on_behalf_of)},
+                                   {"action", r.action},
+                                   {"consult_id", OptionalId(r.consult_id)},
+                                   {"patient_ref", r.patient_ref},
+                                   {"client_address", r.client_address},
+                                   {"outcome", r.outcome},
+                                   {"detail", r.detail}});
+    }
+    json::object out{{"items", std::move(items)}};
+    if (!rows->empty() && rows->size() == static_cast<size_t>(query->limit)) {
+      out["next_before"] = rows->back().id;
+    }
+    return JsonResponse(200, out);
+  });
+}
+
+// A CSV cell: quoted, quotes doubled, and a leading = + - @ defused so that a spreadsheet does
+// not run it as a formula (CSV injection).
+std::string Cell(std::string_view value) {
+  std::string out = "\"";
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) {
+    out += '\'';
+  }
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string IdCell(const std::optional<int64_t>& id) { return id ? std::to_string(*id) : ""; }
+
+http::Response Export(Services& services, http::Request& request) {
+  return WithPrincipal(services, request, [&](const service::Principal& principal) {
+    Result<service::AccessLogQuery> query = QueryOf(request);
+    if (!query.ok()) return ErrorResponse(request, query.error());
+    Result<std::vector<service::AccessLogRecord>> rows = services.audit.Export(principal, *query);
+    if (!rows.ok()) return ErrorResponse(request, rows.error());
+    std::string csv =
+        "id,at,user_id,username,role,organisation_id,on_behalf_of,action,consult_id,patient_ref,"
+        "client_address,outcome,detail\r\n";
+    for (const service::AccessLogRecord& r : *rows) {
+      csv += std::to_string(r.id) + "," + FormatIso8601(r.at) + "," + IdCell(r.user_id) + "," +
+             Cell(r.username) + "," + Cell(r.role) + "," + IdCell(r.organisation_id) + "," +
+             IdCell(r.on_behalf_of) + "," + Cell(r.action) + "," + IdCell(r.consult_id) + "," +
+             Cell(r.patient_ref) + "," + Cell(r.client_address) + "," + Cell(r.outcome) + "," +
+             Cell(r.detail) + "\r\n";
+    }
+    http::Response response;
+    response.status = 200;
+    response.content_type = "text/csv; charset=utf-8";
+    response.body = std::move(csv);
+    response.WithHeader("Content-Disposition", "attachment; filename=\"toegangslog.csv\"");
+    return response;
+  });
+}
+
+}  // namespace
+
+void AddAuditRoutes(http::Router& router, Services& services) {
+  router.Add("GET", "/api/v1/access-log", [&](http::Request& r) { return Search(services, r); });
+  router.Add("GET", "/api/v1/access-log/export",
+             [&](http::Request& r) { return Export(services, r); });
+}
+
+}  // namespace meekijk::api
