@@ -22,15 +22,20 @@ scripts/build.sh >/dev/null
 
 run() {
   local dir; dir=$(mktemp -d)
-  local db_args=(--data "$dir/data")
-  [ "$engine" = postgres ] && db_args=(--database "$MEEKIJK_TEST_POSTGRES")
-  ./build/meekijk demo "${db_args[@]}" --password bench-wachtwoord >/dev/null 2>&1
+  ./build/meekijk keys new --key-file "$dir/key" >/dev/null
+  local db_args=(--data "$dir/data" --key-file "$dir/key")
+  [ "$engine" = postgres ] && db_args=(--database "$MEEKIJK_TEST_POSTGRES" --key-file "$dir/key")
+  ./build/meekijk demo "${db_args[@]}" --password bench-wachtwoord --json >"$dir/accounts.json" 2>/dev/null
+  # The GP's code, as an authenticator app shows it (the demo accounts have a second factor).
+  local secret; secret=$(python3 -c 'import json, sys
+print(next(a["otp_secret"] for a in json.load(open(sys.argv[1])) if a["username"] == "huisarts.devries"))' "$dir/accounts.json")
+  local otp; otp=$(scripts/totp.py "$secret")
   ./build/meekijk serve "${db_args[@]}" --listen 127.0.0.1:0 --threads 8 >"$dir/out" 2>/dev/null &
   local pid=$!
   trap "kill $pid 2>/dev/null; rm -rf $dir" RETURN
   local url; for _ in $(seq 50); do url=$(grep -o 'http://[0-9.:]*' "$dir/out" || true); [ -n "$url" ] && break; sleep 0.1; done
   local token; token=$(curl -s -X POST "$url/api/v1/session" -H 'Content-Type: application/json' \
-    -d '{"username":"huisarts.devries","password":"bench-wachtwoord"}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["token"])')
+    -d '{"username":"huisarts.devries","password":"bench-wachtwoord","otp":"'"$otp"'"}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["token"])')
   local id; id=$(curl -s "$url/api/v1/consults?limit=1" -H "Authorization: Bearer $token" | python3 -c 'import sys,json;print(json.load(sys.stdin)["items"][0]["id"])')
   cat >"$dir/post.lua" <<LUA
 wrk.method = "POST"

@@ -58,12 +58,7 @@ secret=$(awk -v u="$username" '$1 == u { print $NF; exit }' "$work/demo.log")
 grep -q "second factor of huisarts.devries" "$work/demo.log" || fail "no QR code printed"
 
 # The code an authenticator app shows, one step (30 s) back: the server accepts a step either side.
-code=$(python3 -c '
-import base64, hmac, struct, sys, time
-secret = base64.b32decode(sys.argv[1] + "=" * (-len(sys.argv[1]) % 8))
-digest = hmac.new(secret, struct.pack(">Q", int(time.time()) // 30 - 1), "sha1").digest()
-offset = digest[-1] & 15
-print("%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7fffffff) % 1000000))' "$secret")
+code=$(scripts/totp.py "$secret" -1)
 login=$(python3 -c 'import json, sys; print(json.dumps({"username": sys.argv[1], "password": sys.argv[2], "otp": sys.argv[3]}))' \
   "$username" "$password" "$code")
 token=$(get -X POST "$base/api/v1/session" -H "Content-Type: application/json" -d "$login" |

@@ -36,5 +36,7 @@ trap cleanup EXIT
 "$pg_bin/createdb" -h 127.0.0.1 -p "$port" -U meekijk meekijk_test
 
 export MEEKIJK_TEST_POSTGRES="postgresql://meekijk@127.0.0.1:$port/meekijk_test"
+# The data directory, for tests that look at what lies on disk (no BSN in the clear).
+export MEEKIJK_TEST_POSTGRES_DATA="$dir/data"
 echo "PostgreSQL 15 for tests at $MEEKIJK_TEST_POSTGRES" >&2
 "$@"

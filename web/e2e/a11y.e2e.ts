@@ -17,10 +17,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
   // The demo leaves the dermatology pool empty; the pool screen needs something in it.
   // The GP's consult view is shown with an answer in it.
-  await sendDermatologyConsult(server.url, 'Nagelafwijking duim: schimmel of psoriasis?');
-  answered = await sendDermatologyConsult(server.url, 'Pigmentlaesie rug: past dit bij seborroïsche keratose?');
-  await apiAction(server.url, 'specialist.mulder', answered.id, 'claim');
-  await apiAction(server.url, 'specialist.mulder', answered.id, 'advice', {
+  await sendDermatologyConsult(server, 'Nagelafwijking duim: schimmel of psoriasis?');
+  answered = await sendDermatologyConsult(server, 'Pigmentlaesie rug: past dit bij seborroïsche keratose?');
+  await apiAction(server, 'specialist.mulder', answered.id, 'claim');
+  await apiAction(server, 'specialist.mulder', answered.id, 'advice', {
     recommendation: 'primary_care',
     body: 'Past bij seborroïsche keratose. Geen verwijzing nodig; bij groei of bloeden opnieuw beoordelen.',
   });
@@ -54,7 +54,7 @@ describe('accessibility and screenshots of the main screens', () => {
 
   it('outbox, new consult (desktop and tablet) and consult view of the GP', async () => {
     const page = await newPage();
-    await logIn(page, server.url, 'huisarts.devries');
+    await logIn(page, server, 'huisarts.devries');
     await visible(page.getByRole('table'));
     await checkScreen(page, 'outbox');
 
@@ -76,7 +76,7 @@ describe('accessibility and screenshots of the main screens', () => {
 
   it('pool, inbox and consult view of the specialist', async () => {
     const page = await newPage();
-    await logIn(page, server.url, 'specialist.smit');
+    await logIn(page, server, 'specialist.smit');
     await visible(page.getByRole('table'));
     await checkScreen(page, 'pool');
 

@@ -1,10 +1,9 @@
 // Drafts: an assistant prepares a consult (a PDF chosen, a photo dragged in) and cannot send it; autosave keeps her
 // later edits; a GP of the practice sends it. And an expired session does not lose the typing.
 import { describe, expect, it } from 'vitest';
-import { dropFile, logIn, visible } from './support/app';
+import { dropFile, logIn, submitLogin, visible } from './support/app';
 import { makePdf } from './support/pdf';
 import { makePng } from './support/png';
-import { kDemoPassword } from './support/server.mjs';
 import { useServerAndBrowser } from './support/suite';
 
 const suite = useServerAndBrowser();
@@ -16,7 +15,7 @@ const kPdf = makePdf();
 describe('drafts', () => {
   it('an assistant saves a draft that a GP sends', async () => {
     const assistant = await newPage();
-    await logIn(assistant, suite.server.url, 'assistent.visser');
+    await logIn(assistant, suite.server, 'assistent.visser');
     await assistant.getByRole('link', { name: 'Nieuw consult' }).first().click();
     await assistant.getByLabel('Specialisme').selectOption({ label: 'Dermatologie' });
     await assistant.getByLabel('Geboortejaar').fill('1984');
@@ -42,7 +41,7 @@ describe('drafts', () => {
     await visible(assistant.getByText(/Automatisch opgeslagen om/), 15_000);
 
     const gp = await newPage();
-    await logIn(gp, suite.server.url, 'huisarts.devries');
+    await logIn(gp, suite.server, 'huisarts.devries');
     await gp.getByLabel('Status', { exact: true }).selectOption('draft');
     await gp.getByLabel('Zoeken op nummer of tekst').fill(number);
     await visible(gp.getByRole('cell', { name: /PASI 12/ }));
@@ -57,7 +56,7 @@ describe('drafts', () => {
 
   it('an expired session returns to the login page and keeps what was typed', async () => {
     const gp = await newPage();
-    await logIn(gp, suite.server.url, 'huisarts.devries');
+    await logIn(gp, suite.server, 'huisarts.devries');
     await gp.getByRole('link', { name: 'Nieuw consult' }).first().click();
     await gp.getByLabel('Geboortejaar').fill('1950');
     await gp.getByLabel('Vraag aan de specialist').fill('Tekst die een verlopen sessie moet overleven.');
@@ -67,9 +66,7 @@ describe('drafts', () => {
     await gp.context().clearCookies();
     await gp.waitForURL(/\/login\?next=/, { timeout: 15_000 });
     await visible(gp.getByText(/Uw sessie is verlopen/));
-    await gp.getByLabel('Gebruikersnaam').fill('huisarts.devries');
-    await gp.getByLabel('Wachtwoord').fill(kDemoPassword);
-    await gp.getByRole('button', { name: 'Inloggen' }).click();
+    await submitLogin(gp, suite.server, 'huisarts.devries');
 
     await gp.waitForURL(/\/consults\/new$/);
     expect(await gp.getByLabel('Vraag aan de specialist').inputValue()).toBe('Tekst die een verlopen sessie moet overleven.');

@@ -49,7 +49,7 @@ describe.each(['nl', 'en'] as const)('GP → specialist → GP (%s)', (lang: Lan
 
   it('sends, answers and closes a consult with a photo', async () => {
     const gp = await newPage();
-    await logIn(gp, suite.server.url, 'huisarts.devries', lang);
+    await logIn(gp, suite.server, 'huisarts.devries', lang);
     await gp.getByRole('link', { name: t.newConsult }).first().click();
 
     await gp.getByLabel(t.specialty).selectOption({ label: t.specialtyName });
@@ -74,7 +74,7 @@ describe.each(['nl', 'en'] as const)('GP → specialist → GP (%s)', (lang: Lan
     expect(number).not.toBe('');
 
     const specialist = await newPage();
-    await logIn(specialist, suite.server.url, 'specialist.smit', lang);
+    await logIn(specialist, suite.server, 'specialist.smit', lang);
     await visible(specialist.getByRole('heading', { name: t.pool, level: 1 }));
     await specialist.getByRole('link', { name: number }).click();
     await specialist.getByRole('button', { name: t.openImage }).click();

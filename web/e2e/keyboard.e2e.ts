@@ -1,5 +1,6 @@
-// The way in and the main job without a mouse: log in and send a consult with Tab, typing,
-// Space, arrows and Enter only, with a visible focus indicator on the way.
+// The way in and the main job without a mouse: log in (password, then the authenticator code) and
+// send a consult with Tab, typing, Space, arrows and Enter only, with a visible focus indicator on
+// the way.
 import { describe, expect, it } from 'vitest';
 import { visible } from './support/app';
 import { kDesktop } from './support/browser';
@@ -20,6 +21,13 @@ describe('keyboard only', () => {
     await page.keyboard.type('huisarts.devries');
     await page.keyboard.press('Tab');
     await page.keyboard.type(kDemoPassword);
+    await page.keyboard.press('Enter');
+    // The second factor: the code field appears with the focus in it.
+    const code = page.getByLabel('Code uit uw authenticator-app');
+    await visible(code);
+    await expect.poll(() => code.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await hasVisibleFocus(page)).toBe(true);
+    await page.keyboard.type(await suite.server.nextOtp('huisarts.devries'));
     await page.keyboard.press('Enter');
     await visible(page.getByRole('heading', { name: 'Verzonden consulten', level: 1 }));
 

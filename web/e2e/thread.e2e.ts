@@ -12,7 +12,7 @@ const suite = useServerAndBrowser();
 
 async function pageFor(username: string, target: string): Promise<Page> {
   const page = await (await suite.browser.newContext({ viewport: kDesktop })).newPage();
-  await logIn(page, suite.server.url, username, 'nl', target);
+  await logIn(page, suite.server, username, 'nl', target);
   return page;
 }
 
@@ -20,7 +20,7 @@ const status = (page: Page, text: string) => page.locator('.mk-status', { hasTex
 
 describe('thread', () => {
   it('info request, reply, decline and close', async () => {
-    const consult = await sendDermatologyConsult(suite.server.url, 'Wrat voetzool: cryotherapie of verwijzen?');
+    const consult = await sendDermatologyConsult(suite.server, 'Wrat voetzool: cryotherapie of verwijzen?');
     const path = `/consults/${consult.id}`;
     const specialist = await pageFor('specialist.smit', path);
     const assistant = await pageFor('assistent.visser', path);

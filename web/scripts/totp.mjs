@@ -1,7 +1,8 @@
 // An authenticator app for scripts and browser tests: the RFC 6238 code (HMAC-SHA1, six digits,
 // 30-second steps) of a base32 secret, as the demo prints it. The server accepts each step once
 // and one step either side of now, so `nextCode` hands out per user the earliest step it has not
-// handed out yet, waiting for the next step when all three are used.
+// handed out yet, waiting for the next step when all three are used. The step before now is
+// handed out only while it has some seconds left: it expires when the current step ends.
 import { createHmac } from 'node:crypto';
 
 const kAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -29,13 +30,17 @@ export function codeForStep(secret, step) {
 }
 
 const lastStep = new Map();
+const kStepMs = 30_000;
+const kMarginMs = 5_000; // time for the code to reach the server
 
 /** A code the server has not seen yet for `username` (steps handed out are remembered). */
 export async function nextCode(username, secret) {
   for (;;) {
-    const now = Math.floor(Date.now() / 1000 / 30);
+    const ms = Date.now();
+    const now = Math.floor(ms / kStepMs);
     const last = lastStep.get(username) ?? -Infinity;
-    for (let step = now - 1; step <= now + 1; step += 1) {
+    const first = kStepMs - (ms % kStepMs) > kMarginMs ? now - 1 : now;
+    for (let step = first; step <= now + 1; step += 1) {
       if (step > last) {
         lastStep.set(username, step);
         return codeForStep(secret, step);

@@ -8,27 +8,40 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { kDemoPassword } from './server.mjs';
+import { kDemoPassword, type TestServer } from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const kScreenshotDir = path.resolve(here, '../../../docs/screenshots');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export const kTexts = {
-  nl: { username: 'Gebruikersnaam', password: 'Wachtwoord', login: 'Inloggen', language: 'Taal' },
-  en: { username: 'Username', password: 'Password', login: 'Log in', language: 'Language' },
+  nl: { username: 'Gebruikersnaam', password: 'Wachtwoord', otp: 'Code uit uw authenticator-app', login: 'Inloggen', language: 'Taal' },
+  en: { username: 'Username', password: 'Password', otp: 'Code from your authenticator app', login: 'Log in', language: 'Language' },
 } as const;
 
 export type Lang = keyof typeof kTexts;
 
-/** Opens `path` and logs in as `username` on the login page it leads to. */
-export async function logIn(page: Page, baseUrl: string, username: string, lang: Lang = 'nl', target = '/') {
-  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(target)}`);
-  if (lang === 'en') await page.getByLabel(kTexts.nl.language).selectOption('en');
+/**
+ * Fills in the login form the page shows and sends it: username and password, then, for an
+ * account with a second factor, the code from its authenticator app when the form asks for it.
+ */
+export async function submitLogin(page: Page, server: TestServer, username: string, lang: Lang = 'nl') {
   const texts = kTexts[lang];
   await page.getByLabel(texts.username).fill(username);
   await page.getByLabel(texts.password).fill(kDemoPassword);
   await page.getByRole('button', { name: texts.login }).click();
+  if (server.otpSecret(username) === undefined) return;
+  const code = page.getByLabel(texts.otp);
+  await visible(code);
+  await code.fill(await server.nextOtp(username));
+  await page.getByRole('button', { name: texts.login }).click();
+}
+
+/** Opens `target` and logs in as `username` on the login page it leads to. */
+export async function logIn(page: Page, server: TestServer, username: string, lang: Lang = 'nl', target = '/') {
+  await page.goto(`${server.url}/login?next=${encodeURIComponent(target)}`);
+  if (lang === 'en') await page.getByLabel(kTexts.nl.language).selectOption('en');
+  await submitLogin(page, server, username, lang);
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 

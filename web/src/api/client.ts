@@ -1,6 +1,7 @@
 // The one client of the REST API. Its types come from ../docs/openapi.json (npm run generate), so a
 // changed contract fails `npm run typecheck`. Every request carries the UI language (server
-// messages come back in it) and, when unsafe, the CSRF token; every 401 reports a lost session.
+// messages come back in it) and, when unsafe, the CSRF token; every 401 reports a lost session,
+// except where it answers a password or code the user typed (log-in, re-authentication).
 import createClient, { type Middleware } from 'openapi-fetch';
 import i18n from '../i18n/i18n';
 import { csrfToken } from './csrf';
@@ -9,7 +10,9 @@ import type { paths } from './schema';
 import { reportSessionLost } from './sessionEvents';
 
 const kUnsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const kLoginPath = '/api/v1/session';
+// A 401 here means "that password or code is wrong": the form that sent it shows the sentence.
+// Should the session itself have ended meanwhile, the change poller's next request says so.
+const kCredentialPaths = new Set(['/api/v1/session', '/api/v1/me/reauthenticate']);
 
 const commonHeaders: Middleware = {
   onRequest({ request }) {
@@ -19,9 +22,8 @@ const commonHeaders: Middleware = {
     return request;
   },
   onResponse({ request, response }) {
-    // A failed log-in is a 401 too, but it is the login form's to show, not a lost session.
-    const isLogin = request.method === 'POST' && new URL(request.url).pathname === kLoginPath;
-    if (response.status === 401 && !isLogin) reportSessionLost();
+    const checksCredentials = request.method === 'POST' && kCredentialPaths.has(new URL(request.url).pathname);
+    if (response.status === 401 && !checksCredentials) reportSessionLost();
     return response;
   },
 };

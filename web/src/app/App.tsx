@@ -17,6 +17,7 @@ const OutboxPage = lazy(() => import('../consults/OutboxPage'));
 const ConsultFormPage = lazy(() => import('../consults/ConsultFormPage'));
 const ConsultPage = lazy(() => import('../consults/ConsultPage'));
 const SpecialistListPage = lazy(() => import('../specialist/SpecialistListPage'));
+const SecurityPage = lazy(() => import('../security/SecurityPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 function SessionLostHandler() {
@@ -43,6 +44,7 @@ export function App() {
                 <Route path="consults/:id" element={<ConsultPage />} />
                 <Route path="pool" element={<SpecialistListPage box="pool" />} />
                 <Route path="inbox" element={<SpecialistListPage box="inbox" />} />
+                <Route path="security" element={<SecurityPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Route>

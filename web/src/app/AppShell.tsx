@@ -1,5 +1,5 @@
 // The frame around every screen after log-in: skip link, header with navigation for the user's
-// roles, language and log-out, and the live change poller.
+// roles, the security screen, language and log-out, and the live change poller.
 import { Page, PageContent, PageHeader, SkipLink, SubtleButton } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, useRef, useState } from 'react';
@@ -12,25 +12,26 @@ import { Loading } from '../components/Loading';
 import { useChangesPolling } from '../lib/useChangesPolling';
 import { hasRole, logOut, useMe } from '../session/session';
 
+const navLinkClass = ({ isActive }: { isActive: boolean }) => `utrecht-link mk-nav__link${isActive ? ' mk-nav__link--active' : ''}`;
+
 function MainNav() {
   const { t } = useTranslation();
   const { user } = useMe();
   const writesConsults = hasRole(user, 'gp') || hasRole(user, 'assistant');
   const answersConsults = hasRole(user, 'specialist');
-  const link = ({ isActive }: { isActive: boolean }) => `utrecht-link mk-nav__link${isActive ? ' mk-nav__link--active' : ''}`;
   return (
     <nav aria-label={t('nav.label')} className="mk-nav">
       <ul className="mk-nav__list">
         {writesConsults && (
           <>
-            <li><NavLink to="/outbox" className={link}>{t('nav.outbox')}</NavLink></li>
-            <li><NavLink to="/consults/new" className={link}>{t('nav.newConsult')}</NavLink></li>
+            <li><NavLink to="/outbox" className={navLinkClass}>{t('nav.outbox')}</NavLink></li>
+            <li><NavLink to="/consults/new" className={navLinkClass}>{t('nav.newConsult')}</NavLink></li>
           </>
         )}
         {answersConsults && (
           <>
-            <li><NavLink to="/pool" className={link}>{t('nav.pool')}</NavLink></li>
-            <li><NavLink to="/inbox" className={link}>{t('nav.inbox')}</NavLink></li>
+            <li><NavLink to="/pool" className={navLinkClass}>{t('nav.pool')}</NavLink></li>
+            <li><NavLink to="/inbox" className={navLinkClass}>{t('nav.inbox')}</NavLink></li>
           </>
         )}
       </ul>
@@ -60,6 +61,7 @@ function UserMenu() {
         {user?.display_name}
         {organisation && <span className="mk-user__org"> · {organisation}</span>}
       </span>
+      <NavLink to="/security" className={navLinkClass}>{t('nav.security')}</NavLink>
       <LanguageSwitch />
       <SubtleButton type="button" onClick={() => void leave()}>
         {t('nav.logout')}

@@ -33,6 +33,19 @@ export function hasRole(user: User | null | undefined, role: Role): boolean {
   return !!user?.roles.includes(role);
 }
 
+/**
+ * Whether this login must first set up a second factor: the user's role sees patient data and the
+ * login has none, so the server gives it nothing but the enrolment (memberships and pools empty).
+ */
+export function mustEnrolSecondFactor(user: User | null | undefined): boolean {
+  return !!user?.second_factor.required;
+}
+
+/** Asks the server again who is logged in (after the second factor changed what this login may do). */
+export async function refreshMe(queryClient: QueryClient): Promise<void> {
+  await queryClient.fetchQuery({ queryKey: kMeKey, queryFn: fetchMe, staleTime: 0 });
+}
+
 /** Any 401: the session is gone. Keeps other cached data, so the same user can go on after log-in. */
 export function handleSessionLost(queryClient: QueryClient): void {
   const wasLoggedIn = !!queryClient.getQueryData<User | null>(kMeKey);
@@ -41,11 +54,18 @@ export function handleSessionLost(queryClient: QueryClient): void {
   if (wasLoggedIn) setSessionExpired(true);
 }
 
-export async function logIn(queryClient: QueryClient, username: string, password: string): Promise<User> {
+export interface Credentials {
+  username: string;
+  password: string;
+  /** The authenticator app's code or a recovery code; only once the server asked for it (otp_required). */
+  otp?: string;
+}
+
+export async function logIn(queryClient: QueryClient, { username, password, otp }: Credentials): Promise<User> {
   const previous = queryClient.getQueryData<User | null>(kMeKey) ?? lastUser;
   const result = await call(
     api.POST('/api/v1/session', {
-      body: { username, password },
+      body: otp === undefined ? { username, password } : { username, password, otp },
       // Asks for the cookie session (with a CSRF token) instead of a bearer token in the body.
       headers: { 'X-Meekijk-Client': 'web' },
     }),

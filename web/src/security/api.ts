@@ -1,0 +1,40 @@
+// The user's own security on the server: enrolling a second factor (with re-authentication first
+// when one exists already) and the list of their sessions. Types from the OpenAPI contract.
+import { useQuery } from '@tanstack/react-query';
+import { api, call } from '../api/client';
+import type { components } from '../api/schema';
+
+export type OtpEnrolment = components['schemas']['OtpEnrolment'];
+export type LoginSession = components['schemas']['LoginSession'];
+
+export const kSessionsKey = ['sessions'] as const;
+
+/** A new secret, pending until confirmed; 403 reauthentication_required when a factor exists and the password is not fresh. */
+export function beginOtpEnrolment() {
+  return call(api.POST('/api/v1/me/otp'));
+}
+
+/** Turns the pending secret on with one of its codes; returns the ten recovery codes, shown only now. */
+export function confirmOtp(otp: string) {
+  return call(api.POST('/api/v1/me/otp/confirm', { body: { otp } }));
+}
+
+/** The password (and a code) again, for changing the second factor. */
+export function reauthenticate(password: string, otp: string) {
+  return call(api.POST('/api/v1/me/reauthenticate', { body: { password, otp } }));
+}
+
+export function useLoginSessions() {
+  return useQuery({
+    queryKey: kSessionsKey,
+    queryFn: () => call(api.GET('/api/v1/me/sessions')),
+  });
+}
+
+export function endSession(id: string) {
+  return call(api.DELETE('/api/v1/me/sessions/{id}', { params: { path: { id } } }));
+}
+
+export function endOtherSessions() {
+  return call(api.DELETE('/api/v1/me/sessions'));
+}
