@@ -75,6 +75,43 @@ TEST_P(WebApiHttpTest, BrowserSessionsUseTheCookieAndRefuseChangesWithoutCsrf) {
   Expect(401, "GET", "/api/v1/me", AsBrowser(browser, "GET", "/api/v1/me", nullptr, false));
 }
 
+TEST_P(WebApiHttpTest, BehindATrustedProxyTheCookieIsHostPrefixedAndSecureAndTheClientIsKnown) {
+  auto browser_login = [&](testing::HttpClient& client, const std::string& username) {
+    return client.Send("POST", "/api/v1/session",
+                       json::serialize(json::object{{"username", username},
+                                                    {"password", kDemoPassword},
+                                                    {"otp", otp_.Next(username)}}),
+                       {{"X-Meekijk-Client", "web"}, {"Content-Type", "application/json"},
+                        {"X-Forwarded-Proto", "https"}, {"X-Forwarded-For", "203.0.113.7"}});
+  };
+  // No proxy is trusted by default: a client cannot claim HTTPS nor another address.
+  testing::HttpResponse direct = browser_login(*client_, "huisarts.devries");
+  EXPECT_EQ(direct.Header("set-cookie").rfind("meekijk_session=", 0), 0u);
+  EXPECT_EQ(direct.Header("set-cookie").find("Secure"), std::string::npos);
+
+  std::unique_ptr<testing::ServerProcess> proxied = StartNode({"--trusted-proxy", "127.0.0.1"});
+  testing::HttpClient behind(proxied->port());
+  testing::HttpResponse login = browser_login(behind, "huisarts.jansen");
+  ASSERT_EQ(login.status, 200) << login.body;
+  std::string cookie = login.Header("set-cookie");
+  EXPECT_EQ(cookie.rfind("__Host-meekijk_session=", 0), 0u) << cookie;
+  EXPECT_NE(cookie.find("; Secure"), std::string::npos);
+  EXPECT_NE(cookie.find("Path=/"), std::string::npos);
+  EXPECT_EQ(cookie.find("Domain="), std::string::npos) << "__Host- cookies name no domain";
+  testing::HttpResponse sessions = behind.Send(
+      "GET", "/api/v1/me/sessions", "",
+      {{"Cookie", cookie.substr(0, cookie.find(';'))}, {"X-Forwarded-Proto", "https"}});
+  ASSERT_EQ(sessions.status, 200) << sessions.body;
+  EXPECT_EQ(sessions.Json().at("items").at(0).at("client_address"), "203.0.113.7");
+  // The plain-HTTP cookie name is not read over HTTPS, nor the other way round.
+  testing::HttpResponse plain_name = behind.Send(
+      "GET", "/api/v1/me", "",
+      {{"Cookie", "meekijk_session=" + cookie.substr(cookie.find('=') + 1, cookie.find(';') - cookie.find('=') - 1)},
+       {"X-Forwarded-Proto", "https"}});
+  EXPECT_EQ(plain_name.status, 401);
+  EXPECT_EQ(proxied->Stop(), 0);
+}
+
 TEST_P(WebApiHttpTest, IcpcSearchFindsByCodeAndByDutchWord) {
   std::string gp = Token("huisarts.devries");
   json::value by_code =

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "auth/key_ring.h"
 #include "auth/password.h"
 #include "auth/recovery_codes.h"
 #include "auth/token.h"
@@ -138,6 +139,64 @@ TEST(RecoveryCodeTest, TenDistinctCodesEachMatchingOnlyItsOwnHash) {
   }
   EXPECT_FALSE(RecoveryCodeMatches("garbage", codes[0]));
   EXPECT_FALSE(RecoveryCodeMatches(stored.substr(0, 40), codes[0]));
+}
+
+}  // namespace
+}  // namespace meekijk::auth
+
+namespace meekijk::auth {
+namespace {
+
+TEST(KeyRingTest, SealsSoThatOnlyItsKeysOpenAndOnlyForTheSameColumn) {
+  KeyRing keys = KeyRing::Generate();
+  std::string sealed = keys.Seal("111222333", "consults.patient_bsn");
+  EXPECT_EQ(sealed.find("111222333"), std::string::npos);
+  EXPECT_EQ(sealed.rfind("enc1:1:", 0), 0u);
+  EXPECT_NE(keys.Seal("111222333", "consults.patient_bsn"), sealed) << "a new nonce every time";
+  EXPECT_EQ(keys.Open(sealed, "consults.patient_bsn"), "111222333");
+  EXPECT_FALSE(keys.Open(sealed, "consults.patient_name")) << "bound to its column";
+  EXPECT_FALSE(KeyRing::Generate().Open(sealed, "consults.patient_bsn")) << "another key";
+  std::string tampered = sealed;
+  tampered[tampered.size() - 3] = tampered[tampered.size() - 3] == 'A' ? 'B' : 'A';
+  EXPECT_FALSE(keys.Open(tampered, "consults.patient_bsn"));
+  EXPECT_FALSE(keys.Open("111222333", "consults.patient_bsn"));
+  EXPECT_FALSE(keys.Open("enc1:1:", "consults.patient_bsn"));
+  EXPECT_FALSE(keys.Open("enc1:x:abc", "consults.patient_bsn"));
+}
+
+TEST(KeyRingTest, ABlindIndexIsStablePerKeyAndRevealsNothing) {
+  KeyRing keys = KeyRing::Generate();
+  EXPECT_EQ(keys.BlindIndex("111222333"), keys.BlindIndex("111222333"));
+  EXPECT_NE(keys.BlindIndex("111222333"), keys.BlindIndex("111222334"));
+  EXPECT_NE(keys.BlindIndex("111222333"), KeyRing::Generate().BlindIndex("111222333"));
+  EXPECT_EQ(keys.BlindIndex("111222333").size(), 64u);
+}
+
+TEST(KeyRingTest, RotationKeepsOldKeysForOpeningAndSealsWithTheNewOne) {
+  KeyRing keys = KeyRing::Generate();
+  std::string old_sealed = keys.Seal("Jansen", "c");
+  keys.AddNewKey();
+  EXPECT_EQ(keys.current_id(), 2);
+  EXPECT_FALSE(keys.IsCurrent(old_sealed));
+  EXPECT_EQ(keys.Open(old_sealed, "c"), "Jansen");
+  EXPECT_TRUE(keys.IsCurrent(keys.Seal("Jansen", "c")));
+  Result<KeyRing> reread = KeyRing::Parse(keys.ToText());
+  ASSERT_TRUE(reread.ok()) << reread.error().message.en;
+  EXPECT_EQ(reread->size(), 2u);
+  EXPECT_EQ(reread->Open(old_sealed, "c"), "Jansen");
+}
+
+TEST(KeyRingTest, RefusesFilesThatAreNotKeyFiles) {
+  for (const char* bad : {"", "# only a comment\n", "key 1 abc def\n", "sleutel 1\n",
+                          "key 0 " "00000000000000000000000000000000000000000000000000000000000000"
+                          "00 0000000000000000000000000000000000000000000000000000000000000000\n"}) {
+    EXPECT_FALSE(KeyRing::Parse(bad).ok()) << bad;
+  }
+  std::string line = "key 1 " + std::string(64, 'a') + " " + std::string(64, 'b');
+  EXPECT_TRUE(KeyRing::Parse(line).ok());
+  EXPECT_FALSE(KeyRing::Parse(line + "\n" + line).ok()) << "a key twice";
+  EXPECT_TRUE(KeyRing::Parse(line + ";key 2 " + std::string(64, 'c') + " " + std::string(64, 'd'))
+                  .ok()) << "as MEEKIJK_KEY gives it";
 }
 
 }  // namespace

@@ -24,6 +24,7 @@ struct DemoOptions {
 int Demo(const DemoOptions& options) {
   std::unique_ptr<store::Database> database = OpenOrReport(options.database);
   if (!database) return 1;
+  if (Result<void> keys = RequireKeys(*database); !keys.ok()) return Fail(keys.error());
   SystemClock clock;
   Result<std::vector<DemoAccount>> accounts = CreateDemoRegion(*database, clock, options.password);
   if (!accounts.ok()) return Fail(accounts.error());

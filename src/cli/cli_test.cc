@@ -6,6 +6,7 @@
 
 #include "testing/server_process.h"
 #include "store/database.h"
+#include "store/consults.h"
 #include "store/tx.h"
 #include "testing/test_database.h"
 
@@ -16,18 +17,23 @@ using testing::RunCommand;
 
 class CliTest : public ::testing::Test {
  protected:
+  void SetUp() override {
+    ASSERT_EQ(RunCommand(MEEKIJK_BINARY, {"keys", "new", "--key-file", key_file_}).exit_code, 0);
+  }
   testing::CommandResult Run(std::vector<std::string> args) {
-    args.push_back("--data");
-    args.push_back(dir_);
+    for (const std::string& arg : {std::string("--data"), dir_, std::string("--key-file"), key_file_}) {
+      args.push_back(arg);
+    }
     return RunCommand(MEEKIJK_BINARY, args);
   }
   std::string dir_ = testing::MakeTemporaryDirectory();
+  std::string key_file_ = testing::MakeTemporaryDirectory() + "/meekijk.key";
 };
 
 TEST_F(CliTest, MigrateReportsTheSchemaVersion) {
   testing::CommandResult result = Run({"migrate"});
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(result.out, "schema version 3\n");
+  EXPECT_EQ(result.out, "schema version 4\n");
 }
 
 TEST_F(CliTest, DemoPrintsAccountsOfEveryRoleAndFillsOnlyAnEmptyDatabase) {
@@ -152,6 +158,102 @@ TEST_P(AuditCliTest, CuttingOffTheNewestRowsIsCaughtByTheAnchorInTheServersLog) 
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, AuditCliTest, ::testing::ValuesIn(testing::TestEngines()),
+                         [](const auto& info) { return testing::EngineName(info.param); });
+
+}  // namespace
+}  // namespace meekijk::cli
+
+namespace meekijk::cli {
+namespace {
+
+class KeysCliTest : public AuditCliTest {};
+
+TEST_P(KeysCliTest, RotateSealsEveryIdentityUnderTheNewKeyIncludingPlainTextFromBefore) {
+  // A row as an installation from before encryption has it: the identity in the clear.
+  Raw("UPDATE consults SET patient_name = 'Oude Naam', patient_bsn = '271828183' WHERE id = 2");
+  testing::CommandResult rotated = Run({"keys", "rotate"});
+  ASSERT_EQ(rotated.exit_code, 0) << rotated.err;
+  EXPECT_NE(rotated.out.find("key 2 is current"), std::string::npos) << rotated.out;
+  std::unique_ptr<store::Database> db = database_->Open();
+  ASSERT_TRUE(db->Run(store::Access::kRead, [&](store::Tx& tx) -> Result<void> {
+    MK_ASSIGN_OR_RETURN(store::Rows rows,
+                        tx.connection().Query("SELECT patient_name, patient_birth_date, "
+                                              "patient_bsn FROM consults"));
+    for (const store::Row& row : rows) {
+      for (size_t i = 0; i < 3; ++i) {
+        if (!row.IsNull(i)) {
+          EXPECT_EQ(row.Text(i).rfind("enc1:2:", 0), 0u) << row.Text(i);
+        }
+      }
+    }
+    MK_ASSIGN_OR_RETURN(std::vector<domain::Consult> found, tx.consults().FindByBsn("271828183"));
+    EXPECT_EQ(found.size(), 1u);
+    if (!found.empty()) {
+      EXPECT_EQ(found.front().content.patient.name, "Oude Naam");
+    }
+    return Ok();
+  }).ok());
+  testing::CommandResult again = Run({"keys", "rotate"});
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_NE(again.out.find("key 3 is current"), std::string::npos) << again.out;
+}
+
+TEST_P(KeysCliTest, NewRefusesToOverwriteAKeyFile) {
+  testing::CommandResult refused = RunCommand(MEEKIJK_BINARY, {"keys", "new", "--key-file",
+                                                               database_->key_file()});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("exists already"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, KeysCliTest, ::testing::ValuesIn(testing::TestEngines()),
+                         [](const auto& info) { return testing::EngineName(info.param); });
+
+}  // namespace
+}  // namespace meekijk::cli
+
+namespace meekijk::cli {
+namespace {
+
+class RetentionCliTest : public AuditCliTest {
+ protected:
+  int64_t Count(const std::string& sql) {
+    int64_t n = -1;
+    std::unique_ptr<store::Database> db = database_->Open();
+    EXPECT_TRUE(db->Run(store::Access::kRead, [&](store::Tx& tx) -> Result<void> {
+      MK_ASSIGN_OR_RETURN(store::Rows rows, tx.connection().Query(sql));
+      n = rows.front().Int(0);
+      return Ok();
+    }).ok());
+    return n;
+  }
+};
+
+TEST_P(RetentionCliTest, PurgesOnlyConsultsPastThePeriodLogsThemAndHasADryRun) {
+  int64_t before = Count("SELECT COUNT(*) FROM consults");
+  // Two consults last changed 21 years ago (2005); one just inside the period.
+  Raw("UPDATE consults SET updated_at = 1104537600000 WHERE id IN (1, 2)");
+  Raw("UPDATE consults SET updated_at = " +
+      std::to_string(ToUnixMillis(std::chrono::system_clock::now() - std::chrono::days(7290))) +
+      " WHERE id = 3");
+  testing::CommandResult dry = Run({"retention", "purge", "--dry-run"});
+  ASSERT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_NE(dry.out.find("would remove 2 consults"), std::string::npos) << dry.out;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM consults"), before);
+
+  testing::CommandResult purged = Run({"retention", "purge"});
+  ASSERT_EQ(purged.exit_code, 0) << purged.err;
+  EXPECT_NE(purged.out.find("removed 2 consults"), std::string::npos) << purged.out;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM consults"), before - 2);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM messages WHERE consult_id IN (1, 2)"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM attachments WHERE consult_id IN (1, 2)"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM access_log WHERE action = 'consult.purge'"), 2);
+  EXPECT_GT(Count("SELECT COUNT(*) FROM access_log WHERE consult_id IN (1, 2) "
+                  "AND action <> 'consult.purge'"), 0) << "the access log keeps its rows";
+  EXPECT_EQ(Run({"audit", "verify"}).exit_code, 0);
+  EXPECT_EQ(Run({"retention", "purge", "--years", "0"}).exit_code, 2);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, RetentionCliTest, ::testing::ValuesIn(testing::TestEngines()),
                          [](const auto& info) { return testing::EngineName(info.param); });
 
 }  // namespace

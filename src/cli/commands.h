@@ -13,5 +13,7 @@ void AddUserCommand(CLI::App& app);
 void AddOrganisationCommand(CLI::App& app);
 void AddDemoCommand(CLI::App& app);
 void AddAuditCommand(CLI::App& app);
+void AddKeysCommand(CLI::App& app);
+void AddRetentionCommand(CLI::App& app);
 
 }  // namespace meekijk::cli

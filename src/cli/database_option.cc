@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "api/error_text.h"
+#include "auth/key_ring.h"
 #include "store/postgres/postgres_database.h"
 #include "store/sqlite/sqlite_database.h"
 
@@ -20,6 +21,38 @@ void AddDatabaseOption(CLI::App& command, DatabaseOption& option) {
   command.add_option("--database", option.url, "PostgreSQL URL, e.g. postgresql://host/meekijk")
       ->envname("MEEKIJK_DATABASE")
       ->excludes(data);
+  command.add_option("--key-file", option.key_file,
+                     "The key file for the patient's BSN, name and date of birth (meekijk keys "
+                     "new); keep it apart from the data. Or the keys in MEEKIJK_KEY")
+      ->envname("MEEKIJK_KEY_FILE");
+}
+
+namespace {
+
+// The keys from --key-file, or else MEEKIJK_KEY; none when neither is given.
+Result<std::shared_ptr<const FieldCipher>> LoadKeys(const DatabaseOption& option) {
+  std::optional<Result<auth::KeyRing>> keys;
+  if (!option.key_file.empty()) {
+    keys = auth::KeyRing::FromFile(option.key_file);
+  } else if (const char* text = std::getenv("MEEKIJK_KEY"); text != nullptr && *text != '\0') {
+    keys = auth::KeyRing::Parse(text);
+  }
+  if (!keys) return std::shared_ptr<const FieldCipher>();
+  if (!keys->ok()) return keys->error();
+  return std::shared_ptr<const FieldCipher>(
+      std::make_shared<auth::KeyRing>(std::move(*keys).value()));
+}
+
+}  // namespace
+
+Result<void> RequireKeys(const store::Database& database) {
+  if (database.cipher() != nullptr) return Ok();
+  return MakeError(ErrorCode::kInvalidArgument,
+                   "Geen sleutels: geef --key-file BESTAND of MEEKIJK_KEY (maak er een met "
+                   "`meekijk keys new --key-file BESTAND`, buiten de datamap).",
+                   "No keys: give --key-file FILE or MEEKIJK_KEY (make one with `meekijk keys new "
+                   "--key-file FILE`, outside the data directory).",
+                   "key_file");
 }
 
 Result<std::unique_ptr<store::Database>> OpenDatabase(const DatabaseOption& option) {
@@ -41,6 +74,8 @@ Result<std::unique_ptr<store::Database>> OpenDatabase(const DatabaseOption& opti
     database = store::sqlite::OpenSqliteDatabase(option.data_dir + "/meekijk.db", 4, max_batch);
   }
   if (!database.ok()) return database.error();
+  MK_ASSIGN_OR_RETURN(std::shared_ptr<const FieldCipher> keys, LoadKeys(option));
+  if (keys) (*database)->SetFieldCipher(std::move(keys));
   static const SystemClock clock;
   MK_RETURN_IF_ERROR((*database)->Migrate(clock));
   return database;

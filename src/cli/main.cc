@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
   meekijk::cli::AddUserCommand(app);
   meekijk::cli::AddOrganisationCommand(app);
   meekijk::cli::AddAuditCommand(app);
+  meekijk::cli::AddKeysCommand(app);
+  meekijk::cli::AddRetentionCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

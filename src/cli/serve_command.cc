@@ -30,6 +30,7 @@ struct ServeOptions {
   int session_hours = 12;
   int session_idle_minutes = 30;
   int anchor_minutes = 5;
+  std::vector<std::string> trusted_proxies;
   std::string second_factor = "required";
   int max_connections = 10000;
   std::string web_dir;  // empty: web/dist beside the build directory
@@ -89,6 +90,9 @@ int Serve(const ServeOptions& options) {
     return 2;
   }
   server_options.threads = std::max(2, options.threads);
+  Result<http::TrustedProxies> proxies = http::TrustedProxies::Parse(options.trusted_proxies);
+  if (!proxies.ok()) return Fail(proxies.error());
+  server_options.trusted_proxies = *proxies;
   server_options.max_connections = static_cast<size_t>(std::max(1, options.max_connections));
   Result<std::string> metrics_token = ReadMetricsToken(options.metrics_token_file);
   if (!metrics_token.ok()) {
@@ -101,6 +105,7 @@ int Serve(const ServeOptions& options) {
     std::cerr << "meekijk: " << api::ErrorText(database.error()).en << "\n";
     return 1;
   }
+  if (Result<void> keys = RequireKeys(**database); !keys.ok()) return Fail(keys.error());
   SystemClock clock;
   service::AccessLog access_log(**database, clock);
   service::LoginPolicy policy;
@@ -163,6 +168,9 @@ void AddServeCommand(CLI::App& app) {
                     "How long a login lasts at most, in hours")->capture_default_str();
   serve->add_option("--session-idle-minutes", options->session_idle_minutes,
                     "A login ends after this many minutes without a request")->capture_default_str();
+  serve->add_option("--trusted-proxy", options->trusted_proxies,
+                    "A reverse proxy (address or CIDR) whose X-Forwarded-For and "
+                    "X-Forwarded-Proto are believed; repeatable. None by default");
   serve->add_option("--anchor-minutes", options->anchor_minutes,
                     "How often the access log's head goes to the log (access_log_anchor)")
       ->capture_default_str();

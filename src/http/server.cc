@@ -110,7 +110,6 @@ int64_t SteadyNanos() {
 }
 
 class ClientConnection;
-
 }  // namespace
 
 ParsedRequest ParseRequestBytes(std::string_view bytes, const ServerOptions& options) {
@@ -265,6 +264,7 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
     bhttp::request<bhttp::string_body> message = parser_->release();
     keep_alive_ = message.keep_alive();
     FillRequest(message, request);
+    server_.options.trusted_proxies.Apply(request);
     if (std::optional<Response> refused = DecodeTarget(request)) {
       request.route = "invalid";
       return Write(request, std::move(*refused), started);

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "http/forwarded.h"
 #include "http/message.h"
 
 namespace meekijk::http {
@@ -30,6 +31,7 @@ struct ServerOptions {
   std::chrono::seconds request_timeout{30};
   std::chrono::seconds idle_timeout{60};
   std::chrono::seconds shutdown_grace{20};
+  TrustedProxies trusted_proxies;  // whose X-Forwarded-For/-Proto are believed (forwarded.h)
 };
 
 // The number of connections a server may hold open: the wanted number, but never so many that

@@ -7,6 +7,7 @@
 
 #include "core/integer.h"
 #include "store/columns.h"
+#include "store/patient_identity.h"
 #include "store/tx.h"
 
 namespace meekijk::store {
@@ -126,36 +127,101 @@ std::string LikePattern(const std::string& text) {
   return pattern + "%";
 }
 
-Result<std::optional<Consult>> FirstConsult(Result<Rows> rows) {
+constexpr std::string_view kLastChangedBefore =
+    "SELECT id, number FROM consults WHERE updated_at < ? ORDER BY updated_at, id LIMIT ?";
+constexpr std::string_view kPurgeAttachments = "DELETE FROM attachments WHERE consult_id = ?";
+constexpr std::string_view kPurgeMessages = "DELETE FROM messages WHERE consult_id = ?";
+constexpr std::string_view kPurgeConsult = "DELETE FROM consults WHERE id = ?";
+constexpr std::string_view kSetBsnIndex = "UPDATE consults SET patient_bsn_index = ? WHERE id = ?";
+constexpr std::string_view kSetIdentity =
+    "UPDATE consults SET patient_name = ?, patient_birth_date = ?, patient_bsn = ?, "
+    "patient_bsn_index = ? WHERE id = ?";
+
+// A stored consult as the use cases see it: its identity opened.
+Consult Opened(Consult consult, const FieldCipher* cipher) {
+  OpenIdentity(consult, cipher);
+  return consult;
+}
+
+Result<std::optional<Consult>> FirstConsult(Result<Rows> rows, const FieldCipher* cipher) {
   if (!rows.ok()) return rows.error();
-  return kConsults.ReadFirst(*rows);
+  if (rows->empty()) return std::optional<Consult>();
+  return std::optional<Consult>(Opened(kConsults.Read(rows->front()), cipher));
 }
 
 }  // namespace
 
-ConsultRepository Tx::consults() { return ConsultRepository(statements_); }
+ConsultRepository Tx::consults() { return ConsultRepository(statements_, cipher_); }
+
+Result<void> ConsultRepository::WriteBsnIndex(const Consult& consult) {
+  std::optional<std::string> index = BsnIndex(consult, cipher_);
+  MK_RETURN_IF_ERROR(sql_.Execute(kSetBsnIndex, {ToSql(index), consult.id}));
+  return Ok();
+}
 
 Result<int64_t> ConsultRepository::NextInSequence(std::string_view counter) {
   return sql_.InsertReturningId(kNextInSequence, {std::string(counter)});
 }
 
 Result<int64_t> ConsultRepository::Insert(const Consult& consult) {
-  return sql_.InsertReturningId(kConsults.insert(), kConsults.InsertParams(consult));
+  MK_ASSIGN_OR_RETURN(Consult sealed, Sealed(consult, cipher_));
+  MK_ASSIGN_OR_RETURN(sealed.id,
+                      sql_.InsertReturningId(kConsults.insert(), kConsults.InsertParams(sealed)));
+  if (consult.content.patient.bsn) {
+    Consult indexed = consult;
+    indexed.id = sealed.id;
+    MK_RETURN_IF_ERROR(WriteBsnIndex(indexed));
+  }
+  return sealed.id;
 }
 
 Result<std::optional<Consult>> ConsultRepository::Find(int64_t id) {
-  return FirstConsult(sql_.Query(kConsults.Select("WHERE c.id = ?"), {id}));
+  return FirstConsult(sql_.Query(kConsults.Select("WHERE c.id = ?"), {id}), cipher_);
 }
 
 Result<std::optional<Consult>> ConsultRepository::FindByNumber(std::string_view number) {
-  return FirstConsult(sql_.Query(kConsults.Select("WHERE c.number = ?"), {std::string(number)}));
+  return FirstConsult(sql_.Query(kConsults.Select("WHERE c.number = ?"), {std::string(number)}),
+                      cipher_);
+}
+
+Result<std::vector<Consult>> ConsultRepository::FindByBsn(std::string_view bsn) {
+  if (cipher_ == nullptr) return MakeFact(ErrorCode::kInternal, "no_encryption_key");
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kConsults.Select("WHERE c.patient_bsn_index = ? "
+                                                             "ORDER BY c.id"),
+                                            {cipher_->BlindIndex(bsn)}));
+  std::vector<Consult> out;
+  for (const Row& row : rows) out.push_back(Opened(kConsults.Read(row), cipher_));
+  return out;
 }
 
 Result<void> ConsultRepository::Update(const Consult& consult) {
+  MK_ASSIGN_OR_RETURN(Consult sealed, Sealed(consult, cipher_));
   MK_ASSIGN_OR_RETURN(int64_t changed,
-                      sql_.Execute(kConsults.update(), kConsults.UpdateParams(consult)));
+                      sql_.Execute(kConsults.update(), kConsults.UpdateParams(sealed)));
   if (changed == 0) return MakeFact(ErrorCode::kConflict, "stale_version");
-  return Ok();
+  return WriteBsnIndex(consult);
+}
+
+Result<ConsultRepository::ResealProgress> ConsultRepository::Reseal(int64_t after_id, int limit) {
+  if (cipher_ == nullptr) return MakeFact(ErrorCode::kInternal, "no_encryption_key");
+  MK_ASSIGN_OR_RETURN(Rows rows,
+                      sql_.Query(kConsults.Select("WHERE c.id > ? AND (c.patient_name IS NOT NULL "
+                                                  "OR c.patient_birth_date IS NOT NULL OR "
+                                                  "c.patient_bsn IS NOT NULL) ORDER BY c.id LIMIT ?"),
+                                 {after_id, int64_t{limit}}));
+  ResealProgress progress;
+  for (const Row& row : rows) {
+    Consult stored = kConsults.Read(row);
+    progress.last_id = stored.id;
+    if (!NeedsReseal(stored, *cipher_)) continue;
+    MK_ASSIGN_OR_RETURN(Consult sealed, Sealed(Opened(stored, cipher_), cipher_));
+    const domain::Patient& p = sealed.content.patient;
+    MK_RETURN_IF_ERROR(sql_.Execute(kSetIdentity,
+                                    {ToSql(p.name), ToSql(p.birth_date), ToSql(p.bsn),
+                                     ToSql(BsnIndex(Opened(stored, cipher_), cipher_)), stored.id}));
+    ++progress.resealed;
+  }
+  return progress;
 }
 
 Result<ConsultPage> ConsultRepository::List(const ConsultFilter& filter) {
@@ -214,7 +280,7 @@ Result<ConsultPage> ConsultRepository::List(const ConsultFilter& filter) {
                       sql_.Query(kConsults.Select("WHERE " + where + order + " LIMIT ?"), params));
   ConsultPage page;
   for (size_t i = 0; i < rows.size() && i < static_cast<size_t>(limit); ++i) {
-    page.items.push_back(kConsults.Read(rows[i]));
+    page.items.push_back(Opened(kConsults.Read(rows[i]), cipher_));
   }
   if (rows.size() > static_cast<size_t>(limit)) {
     const Consult& last = page.items.back();
@@ -260,6 +326,22 @@ Result<std::vector<ThreadMessage>> ConsultRepository::Thread(int64_t consult_id)
       Rows rows,
       sql_.Query(kMessages.Select("WHERE m.consult_id = ? ORDER BY m.id"), {consult_id}));
   return kMessages.ReadAll(rows);
+}
+
+Result<std::vector<std::pair<int64_t, std::string>>> ConsultRepository::LastChangedBefore(
+    TimePoint cutoff, int limit) {
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kLastChangedBefore, {ToUnixMillis(cutoff),
+                                                                 int64_t{limit}}));
+  std::vector<std::pair<int64_t, std::string>> out;
+  for (const Row& row : rows) out.emplace_back(row.Int(0), row.Text(1));
+  return out;
+}
+
+Result<void> ConsultRepository::Purge(int64_t id) {
+  for (std::string_view statement : {kPurgeAttachments, kPurgeMessages, kPurgeConsult}) {
+    MK_RETURN_IF_ERROR(sql_.Execute(statement, {id}));
+  }
+  return Ok();
 }
 
 }  // namespace meekijk::store

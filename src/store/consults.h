@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/field_cipher.h"
 #include "core/result.h"
 #include "domain/consult.h"
 #include "store/statements.h"
@@ -36,7 +37,8 @@ struct ConsultPage {
 
 class ConsultRepository {
  public:
-  explicit ConsultRepository(Statements& statements) : sql_(statements) {}
+  ConsultRepository(Statements& statements, const FieldCipher* cipher)
+      : sql_(statements), cipher_(cipher) {}
 
   // Increments a named counter and returns its new value (1 on first use).
   Result<int64_t> NextInSequence(std::string_view counter);
@@ -48,6 +50,23 @@ class ConsultRepository {
   Result<void> Update(const domain::Consult& consult);
   // kInvalidArgument (reason "invalid_cursor", field "cursor") for a cursor it did not hand out.
   Result<ConsultPage> List(const ConsultFilter& filter);
+  // The consults of the patient with this BSN, through the blind index (never by decrypting
+  // every row), oldest first.
+  Result<std::vector<domain::Consult>> FindByBsn(std::string_view bsn);
+  // Re-seals, under the cipher's current key, the identity of up to `limit` consults after
+  // `after_id` that are plain or under an older key; returns the last id looked at (0: done)
+  // and how many were re-sealed.
+  struct ResealProgress {
+    int64_t last_id = 0;
+    int64_t resealed = 0;
+  };
+  Result<ResealProgress> Reseal(int64_t after_id, int limit);
+
+  // Retention: up to `limit` consults last changed before `cutoff`, oldest first (id, number).
+  Result<std::vector<std::pair<int64_t, std::string>>> LastChangedBefore(TimePoint cutoff,
+                                                                         int limit);
+  // Removes a consult with its thread and attachments; the access log keeps its rows (NEN 7513).
+  Result<void> Purge(int64_t id);
   // A value that changes whenever a consult in the scope is created or changed: the consults of
   // these practices, those held by or addressed to this specialist, and those of these pools,
   // drafts only for their practice.
@@ -59,7 +78,10 @@ class ConsultRepository {
   Result<std::vector<domain::ThreadMessage>> Thread(int64_t consult_id);
 
  private:
+  Result<void> WriteBsnIndex(const domain::Consult& consult);
+
   Statements& sql_;
+  const FieldCipher* cipher_;
 };
 
 }  // namespace meekijk::store

@@ -48,7 +48,7 @@ Result<void> Database::RunTransaction(Connection& connection, Dialect dialect,
                                       std::string_view begin_statement, const Work& work) {
   auto start = std::chrono::steady_clock::now();
   MK_RETURN_IF_ERROR(connection.Execute(begin_statement));
-  Tx tx(connection, dialect);
+  Tx tx(connection, dialect, cipher());
   Result<void> result = RunUnit(tx, work);
   if (!result.ok()) {
     Result<int64_t> rolled_back = connection.Execute("ROLLBACK");

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "core/clock.h"
+#include "core/field_cipher.h"
 #include "core/result.h"
 #include "store/connection.h"
 #include "store/dialect.h"
@@ -34,16 +35,22 @@ class Database {
   Result<void> Migrate(const Clock& clock);
   // The schema version in the database (0 when empty).
   Result<int> SchemaVersion();
+  // The keys the patient's identity is sealed with (auth/key_ring.h); set once, before use.
+  void SetFieldCipher(std::shared_ptr<const FieldCipher> cipher) { cipher_ = std::move(cipher); }
+  const FieldCipher* cipher() const { return cipher_.get(); }
 
  protected:
   // Runs one transaction on a connection the engine chose, timing it for the metrics.
-  static Result<void> RunTransaction(Connection& connection, Dialect dialect,
-                                     std::string_view begin_statement, const Work& work);
+  Result<void> RunTransaction(Connection& connection, Dialect dialect,
+                              std::string_view begin_statement, const Work& work);
   // Runs a unit of work inside an open transaction, turning an escaped exception (a bug) into
   // kInternal so that the transaction is never left half-done.
   static Result<void> RunUnit(Tx& tx, const Work& work);
   // Adds a transaction's duration to the database-time metric.
   static void RecordTransaction(std::chrono::steady_clock::time_point start, const char* outcome);
+
+ private:
+  std::shared_ptr<const FieldCipher> cipher_;
 };
 
 // Runs work that returns a value: Transact<int>(db, Access::kRead, [&](Tx& tx) -> Result<int>).

@@ -4,6 +4,7 @@
 // case includes the ones it uses and a new aggregate touches no existing one.
 #pragma once
 
+#include "core/field_cipher.h"
 #include "core/result.h"
 #include "store/dialect.h"
 #include "store/statements.h"
@@ -20,7 +21,8 @@ class SecondFactorRepository;
 
 class Tx {
  public:
-  Tx(Connection& connection, Dialect dialect) : statements_(connection), dialect_(dialect) {}
+  Tx(Connection& connection, Dialect dialect, const FieldCipher* cipher = nullptr)
+      : statements_(connection), dialect_(dialect), cipher_(cipher) {}
 
   Dialect dialect() const { return dialect_; }
 
@@ -41,6 +43,7 @@ class Tx {
  private:
   Statements statements_;
   Dialect dialect_;
+  const FieldCipher* cipher_;  // seals the patient's identity; null: none may be written
 };
 
 }  // namespace meekijk::store

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "auth/key_ring.h"
 #include "auth/token.h"
 #include "store/postgres/postgres_database.h"
 #include "store/sqlite/sqlite_database.h"
@@ -52,6 +53,11 @@ std::string MakeTemporaryDirectory() {
 }
 
 TestDatabase::TestDatabase(Engine engine) : engine_(engine) {
+  key_directory_ = MakeTemporaryDirectory();
+  key_file_ = key_directory_ + "/meekijk.key";
+  if (!auth::KeyRing::Generate().WriteFile(key_file_).ok()) {
+    throw std::runtime_error("cannot write the test key file " + key_file_);
+  }
   if (engine == Engine::kSqlite) {
     directory_ = MakeTemporaryDirectory();
     return;
@@ -72,8 +78,9 @@ TestDatabase::TestDatabase(Engine engine) : engine_(engine) {
 }
 
 TestDatabase::~TestDatabase() {
+  std::error_code ignored;
+  std::filesystem::remove_all(key_directory_, ignored);
   if (engine_ == Engine::kSqlite) {
-    std::error_code ignored;
     std::filesystem::remove_all(directory_, ignored);
     return;
   }
@@ -86,8 +93,8 @@ TestDatabase::~TestDatabase() {
 }
 
 std::vector<std::string> TestDatabase::CommandLineArguments() const {
-  if (engine_ == Engine::kSqlite) return {"--data", directory_};
-  return {"--database", url_};
+  if (engine_ == Engine::kSqlite) return {"--data", directory_, "--key-file", key_file_};
+  return {"--database", url_, "--key-file", key_file_};
 }
 
 std::unique_ptr<store::Database> TestDatabase::Open(
@@ -102,6 +109,9 @@ std::unique_ptr<store::Database> TestDatabase::Open(
   if (!migrated.ok()) {
     throw std::runtime_error("cannot migrate the test database: " + migrated.error().reason + " " + migrated.error().message.en);
   }
+  Result<auth::KeyRing> keys = auth::KeyRing::FromFile(key_file_);
+  if (!keys.ok()) throw std::runtime_error("cannot read the test key file");
+  (*database)->SetFieldCipher(std::make_shared<auth::KeyRing>(std::move(keys).value()));
   return std::move(database).value();
 }
 

@@ -28,18 +28,24 @@ class TestDatabase {
   TestDatabase(const TestDatabase&) = delete;
   TestDatabase& operator=(const TestDatabase&) = delete;
 
-  // How `meekijk` is told where the data is: {"--data", dir} or {"--database", url}.
+  // How `meekijk` is told where the data is and its key: {"--data", dir} or {"--database",
+  // url}, and {"--key-file", file}.
   std::vector<std::string> CommandLineArguments() const;
   // Opens a new migrated Database on it; call as often as nodes are needed. `faults`, when given,
   // is asked before every statement after the migration.
   std::unique_ptr<store::Database> Open(std::shared_ptr<store::StatementFaults> faults = nullptr) const;
   Engine engine() const { return engine_; }
+  // SQLite: the directory of the database files; empty for PostgreSQL.
+  const std::string& directory() const { return directory_; }
+  const std::string& key_file() const { return key_file_; }
 
  private:
   Engine engine_;
   std::string directory_;  // SQLite: the temporary directory
   std::string url_;        // PostgreSQL: the server URL with this test's schema
   std::string schema_;
+  std::string key_directory_;  // apart from the data, as in production
+  std::string key_file_;
 };
 
 // A new empty temporary directory, e.g. for a server's data.

@@ -259,7 +259,7 @@ class SqliteDatabase final : public Database {
   Result<void> RunInSavepoint(const Work& work) {
     Connection& writer = *writer_;
     MK_RETURN_IF_ERROR(writer.Execute("SAVEPOINT unit"));
-    Tx tx(writer, Dialect::kSqlite);
+    Tx tx(writer, Dialect::kSqlite, cipher());
     Result<void> result = RunUnit(tx, work);
     if (!result.ok() && writer_->InTransaction()) {
       (void)writer.Execute("ROLLBACK TO unit");
