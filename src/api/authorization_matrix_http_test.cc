@@ -1,0 +1,221 @@
+// The authorization matrix: every route the router serves × every role × a consult of the
+// caller's own organisation and one of another → the expected outcome. The routes come from the
+// router itself, so a new route without a row here fails the test. Each consult route gets a
+// freshly sent consult per cell, so that no cell depends on what another did.
+#include <map>
+
+#include "api/api.h"
+#include "api/api_test_fixture.h"
+#include "service/access_log.h"
+#include "testing/sample_files.h"
+
+namespace meekijk::api {
+namespace {
+
+namespace json = boost::json;
+
+// A = allowed (2xx, or 409/422: authorized, and refused for the state or the input only),
+// N = 404 (not there for this caller), F = 403, U = 401, P = public: anything but a 5xx (the
+// login itself, /healthz).
+constexpr std::string_view kAllowedStatuses = "200 201 204 409 422";
+
+char Outcome(int status, char expected) {
+  if (expected == 'P') return status < 500 ? 'P' : '?';
+  if (status == 401) return 'U';
+  if (status == 403) return 'F';
+  if (status == 404) return 'N';
+  if (kAllowedStatuses.find(std::to_string(status)) != std::string_view::npos) return 'A';
+  return '?';
+}
+
+// The callers, one per role, all from the demo region; their own organisation's consult is sent
+// by Kralingen to dermatology at Maasstad (specialist.smit's pool), the other's by Schiedam-Noord
+// (another care group) to ENT at Ikazia.
+struct Caller {
+  const char* role;
+  const char* username;  // empty: no login
+};
+constexpr Caller kCallers[] = {
+    {"gp", "huisarts.devries"},          {"assistant", "assistent.visser"},
+    {"specialist", "specialist.smit"},   {"coordinator", "coordinator.zorggroep"},
+    {"analyst", "analist.zilverenkruis"}, {"privacy_officer", "privacy.kralingen"},
+    {"admin", "admin"},                  {"anonymous", ""},
+};
+
+// Per route: the outcomes per caller in the order above, for the own and the other consult
+// (routes without a consult have one string for both).
+struct Expected {
+  std::string own;
+  std::string other;
+};
+
+// clang-format off
+const std::map<std::string, Expected> kMatrix = {
+    //                                          gp asst spec coord anal priv admin anon
+    {"POST /api/v1/session",                     {"PPPPPPPP", "PPPPPPPP"}},
+    // The second call finds its own session ended by the first.
+    {"DELETE /api/v1/session",                   {"AAAAAAAU", "UUUUUUUU"}},
+    {"GET /api/v1/me",                           {"AAAAAAAU", "AAAAAAAU"}},
+    {"POST /api/v1/me/otp",                      {"AAAAAAAU", "AAAAAAAU"}},
+    {"POST /api/v1/me/otp/confirm",              {"AAAAAAAU", "AAAAAAAU"}},
+    // With a wrong password: a 401 for everyone, logged in or not.
+    {"POST /api/v1/me/reauthenticate",           {"UUUUUUUU", "UUUUUUUU"}},
+    {"GET /api/v1/me/sessions",                  {"AAAAAAAU", "AAAAAAAU"}},
+    {"DELETE /api/v1/me/sessions",               {"AAAAAAAU", "AAAAAAAU"}},
+    {"DELETE /api/v1/me/sessions/{id}",          {"NNNNNNNU", "NNNNNNNU"}},
+    {"GET /api/v1/specialties",                  {"AAAAAAAU", "AAAAAAAU"}},
+    {"GET /api/v1/icpc",                         {"AAAAAAAU", "AAAAAAAU"}},
+    {"GET /api/v1/changes",                      {"AAAAAAAU", "AAAAAAAU"}},
+    // The default box is the outbox, which only a practice has (a pool asks for ?box=pool).
+    {"GET /api/v1/consults",                     {"AAFFFFFU", "AAFFFFFU"}},
+    {"POST /api/v1/consults",                    {"AAFFFFFU", "AAFFFFFU"}},
+    {"GET /api/v1/consults/{id}",                {"AAANNNNU", "NNNNNNNU"}},
+    {"PUT /api/v1/consults/{id}",                {"AAFNNNNU", "NNNNNNNU"}},
+    // Only a GP sends, cancels, asks and closes; an assistant prepares.
+    {"POST /api/v1/consults/{id}/send",          {"AFFNNNNU", "NNNNNNNU"}},
+    {"POST /api/v1/consults/{id}/claim",         {"FFANNNNU", "NNNNNNNU"}},
+    {"POST /api/v1/consults/{id}/cancel",        {"AFFNNNNU", "NNNNNNNU"}},
+    {"POST /api/v1/consults/{id}/decline",       {"FFANNNNU", "NNNNNNNU"}},
+    {"POST /api/v1/consults/{id}/forward",       {"FFANNNNU", "NNNNNNNU"}},
+    // A question (the GP's kind of message).
+    {"POST /api/v1/consults/{id}/messages",      {"AFFNNNNU", "NNNNNNNU"}},
+    {"POST /api/v1/consults/{id}/advice",        {"FFANNNNU", "NNNNNNNU"}},
+    {"POST /api/v1/consults/{id}/close",         {"AFFNNNNU", "NNNNNNNU"}},
+    {"POST /api/v1/consults/{id}/attachments",   {"AAANNNNU", "NNNNNNNU"}},
+    {"GET /api/v1/attachments/{id}",             {"AAANNNNU", "NNNNNNNU"}},
+    {"GET /api/v1/access-log",                   {"FFFFFAFU", "FFFFFAFU"}},
+    {"GET /api/v1/access-log/export",            {"FFFFFAFU", "FFFFFAFU"}},
+    {"GET /healthz",                             {"PPPPPPPP", "PPPPPPPP"}},
+    {"GET /metrics",                             {"NNNNNNNN", "NNNNNNNN"}},
+};
+// clang-format on
+
+class AuthorizationMatrixHttpTest : public ApiTest {
+ protected:
+  // A consult just sent: by Kralingen to dermatology (own) or by Schiedam-Noord to ENT (other).
+  int64_t SentConsult(bool own) {
+    json::object body = NewConsultBody(true);
+    if (!own) {
+      body["specialty"] = "kno";
+      body["icpc"] = "H71";
+    }
+    testing::HttpResponse created = client_->Post(
+        "/api/v1/consults", body, Token(own ? "huisarts.devries" : "huisarts.jansen"));
+    EXPECT_EQ(created.status, 201) << created.body;
+    return created.status == 201 ? created.Json().at("id").as_int64() : 0;
+  }
+
+  int64_t AttachmentOn(int64_t consult, const std::string& gp) {
+    testing::HttpResponse uploaded = client_->Send(
+        "POST", ConsultPath(consult, "attachments"), testing::SampleJpeg(),
+        {{"Authorization", "Bearer " + Token(gp)}, {"Content-Type", "application/octet-stream"},
+         {"X-Filename", "foto.jpg"}});
+    EXPECT_EQ(uploaded.status, 201) << uploaded.body;
+    return uploaded.status == 201 ? uploaded.Json().at("id").as_int64() : 0;
+  }
+
+  static json::value BodyFor(const std::string& route, const ApiTest& test) {
+    if (route == "POST /api/v1/session") return json::object{{"username", "niemand"}, {"password", "x"}};
+    if (route == "POST /api/v1/consults" || route == "PUT /api/v1/consults/{id}") {
+      return test.NewConsultBody(false);
+    }
+    if (route.ends_with("/decline")) return json::object{{"reason", "Past niet bij ons."}};
+    if (route.ends_with("/forward")) return json::object{{"pool_id", 1}};
+    if (route.ends_with("/messages")) return json::object{{"kind", "question"}, {"body", "Vraag."}};
+    if (route.ends_with("/advice")) {
+      return json::object{{"recommendation", "primary_care"}, {"body", "Behandel zelf."}};
+    }
+    if (route.ends_with("/close")) {
+      return json::object{{"outcome", "primary_care"}, {"learned", true}, {"rating", 4}};
+    }
+    if (route.ends_with("/otp/confirm")) return json::object{{"otp", "000000"}};
+    if (route.ends_with("/reauthenticate")) return json::object{{"password", "fout-wachtwoord"}};
+    return json::object{};
+  }
+};
+
+TEST_P(AuthorizationMatrixHttpTest, EveryRouteRoleAndOrganisationGetsTheExpectedOutcome) {
+  http::Router router;  // the routes as the server registers them (as the OpenAPI test does)
+  std::vector<std::string> routes;
+  {
+    std::unique_ptr<store::Database> db = database_->Open();
+    SystemClock clock;
+    service::AccessLog access_log(*db, clock);
+    service::LoginService logins(*db, clock);
+    service::DirectoryService directory(*db, clock);
+    service::ConsultService consults(*db, clock, access_log);
+    service::AttachmentService attachments(*db, clock, access_log);
+    service::AuditService audit(*db, clock);
+    Services services{logins, directory, consults, attachments, audit};
+    AddApiRoutes(router, services);
+    AddSystemRoutes(router, [] { return true; }, "");
+    for (const http::Router::RouteInfo& route : router.Routes()) {
+      routes.push_back(route.method + " " + route.pattern);
+    }
+  }
+  // The ones that end sessions go last, so that the caller's token serves every other row; and
+  // the GP, whose sessions make the consults, is the last caller.
+  std::stable_partition(routes.begin(), routes.end(), [](const std::string& route) {
+    return route != "DELETE /api/v1/session" && route != "DELETE /api/v1/me/sessions";
+  });
+  std::sort(routes.end() - 2, routes.end());  // …/me/sessions, then …/session
+  int64_t own_attachment = AttachmentOn(SentConsult(true), "huisarts.devries");
+  int64_t other_attachment = AttachmentOn(SentConsult(false), "huisarts.jansen");
+  for (size_t index : {1, 2, 3, 4, 5, 6, 7, 0}) {
+    const Caller& caller = kCallers[index];
+    std::string token = *caller.username ? LogIn(*client_, caller.username) : "";
+    ASSERT_TRUE(!*caller.username || !token.empty()) << caller.username;
+    for (const std::string& route : routes) {
+      auto row = kMatrix.find(route);
+      if (row == kMatrix.end()) {
+        ADD_FAILURE() << "no row in the authorization matrix for " << route;
+        continue;
+      }
+      size_t space = route.find(' ');
+      std::string method = route.substr(0, space);
+      for (bool own : {true, false}) {
+        char expected = (own ? row->second.own : row->second.other).at(index);
+        std::string path = route.substr(space + 1);
+        if (path.find("/consults/{id}") != std::string::npos) {
+          path.replace(path.find("{id}"), 4, std::to_string(SentConsult(own)));
+        } else if (path.find("/attachments/{id}") != std::string::npos) {
+          path.replace(path.find("{id}"), 4, std::to_string(own ? own_attachment : other_attachment));
+        } else if (path.find("{id}") != std::string::npos) {
+          path.replace(path.find("{id}"), 4, "not-a-session-of-yours");
+        }
+        std::vector<std::pair<std::string, std::string>> auth;
+        if (!token.empty()) auth.emplace_back("Authorization", "Bearer " + token);
+        testing::HttpResponse response =
+            route.ends_with("/attachments") && method == "POST"
+                ? client_->Send(method, path, testing::SampleJpeg(),
+                                [&] {
+                                  auto headers = auth;
+                                  headers.emplace_back("Content-Type", "application/octet-stream");
+                                  headers.emplace_back("X-Filename", "foto.jpg");
+                                  return headers;
+                                }())
+            : method == "GET" || method == "DELETE"
+                ? client_->Send(method, path, "",
+                                token.empty() ? std::vector<std::pair<std::string, std::string>>{}
+                                              : std::vector<std::pair<std::string, std::string>>{
+                                                    {"Authorization", "Bearer " + token}})
+                : client_->Send(method, path, json::serialize(BodyFor(route, *this)),
+                                token.empty()
+                                    ? std::vector<std::pair<std::string, std::string>>{
+                                          {"Content-Type", "application/json"}}
+                                    : std::vector<std::pair<std::string, std::string>>{
+                                          {"Authorization", "Bearer " + token},
+                                          {"Content-Type", "application/json"}});
+        EXPECT_EQ(Outcome(response.status, expected), expected)
+            << route << " as " << caller.role << " on " << (own ? "own" : "another")
+            << " organisation's: " << response.status << " " << response.body.substr(0, 200);
+      }
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, AuthorizationMatrixHttpTest,
+                         ::testing::ValuesIn(testing::TestEngines()), TestName);
+
+}  // namespace
+}  // namespace meekijk::api
