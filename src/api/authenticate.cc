@@ -46,7 +46,8 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
 }
 
 bool OverTls(const http::Request& request) {
-  return request.Header("x-forwarded-proto").value_or("") == "https";
+  // X-Forwarded-Proto only survives from a trusted proxy (http/forwarded.h).
+  return request.over_tls || request.Header("x-forwarded-proto").value_or("") == "https";
 }
 
 }  // namespace

@@ -31,6 +31,8 @@ struct ServeOptions {
   int session_idle_minutes = 30;
   int anchor_minutes = 5;
   std::vector<std::string> trusted_proxies;
+  std::string tls_cert;
+  std::string tls_key;
   std::string second_factor = "required";
   int max_connections = 10000;
   std::string web_dir;  // empty: web/dist beside the build directory
@@ -93,6 +95,8 @@ int Serve(const ServeOptions& options) {
   Result<http::TrustedProxies> proxies = http::TrustedProxies::Parse(options.trusted_proxies);
   if (!proxies.ok()) return Fail(proxies.error());
   server_options.trusted_proxies = *proxies;
+  server_options.tls_cert_file = options.tls_cert;
+  server_options.tls_key_file = options.tls_key;
   server_options.max_connections = static_cast<size_t>(std::max(1, options.max_connections));
   Result<std::string> metrics_token = ReadMetricsToken(options.metrics_token_file);
   if (!metrics_token.ok()) {
@@ -141,7 +145,8 @@ int Serve(const ServeOptions& options) {
     std::cerr << "meekijk: " << api::ErrorText(listening.error()).en << "\n";
     return 1;
   }
-  std::string url = "http://" + server_options.host + ":" + std::to_string(server.port());
+  std::string url = (options.tls_cert.empty() ? "http://" : "https://") + server_options.host + ":" +
+                    std::to_string(server.port());
   log::Info("server_started", {{"url", url}, {"threads", server_options.threads}});
   std::cout << "meekijk serving on " << url << std::endl;
   AnchorLoop anchors(audit, std::chrono::minutes(std::max(1, options.anchor_minutes)));
@@ -171,6 +176,11 @@ void AddServeCommand(CLI::App& app) {
   serve->add_option("--trusted-proxy", options->trusted_proxies,
                     "A reverse proxy (address or CIDR) whose X-Forwarded-For and "
                     "X-Forwarded-Proto are believed; repeatable. None by default");
+  auto* cert = serve->add_option("--tls-cert", options->tls_cert,
+                                 "PEM certificate chain: serve HTTPS (TLS 1.2+) with HSTS");
+  auto* key = serve->add_option("--tls-key", options->tls_key, "PEM private key of --tls-cert");
+  cert->needs(key);
+  key->needs(cert);
   serve->add_option("--anchor-minutes", options->anchor_minutes,
                     "How often the access log's head goes to the log (access_log_anchor)")
       ->capture_default_str();

@@ -19,6 +19,7 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> headers;  // names in lower case
   std::string body;
   std::string client_address;
+  bool over_tls = false;  // the server's own TLS (behind a proxy: X-Forwarded-Proto)
   std::string request_id;
   std::string route;  // the matched route pattern, for metrics and logs ("/api/v1/consults/{id}")
   std::map<std::string, std::string> params;  // path parameters of the matched route

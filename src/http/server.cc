@@ -9,6 +9,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/asio/ssl/stream.hpp>
 
 #include <sys/resource.h>
 
@@ -22,8 +23,9 @@
 
 #include "auth/token.h"
 #include "core/log.h"
-#include "core/metrics.h"
+#include "http/request_metrics.h"
 #include "http/router.h"
+#include "http/tls.h"
 
 namespace meekijk::http {
 namespace {
@@ -34,29 +36,6 @@ namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
 constexpr std::chrono::seconds kLingerTime{2};
-constexpr std::string_view kRequestsMetric = "meekijk_http_requests_total";
-constexpr std::string_view kLatencyMetric = "meekijk_http_request_duration_seconds";
-
-void DescribeMetrics() {
-  static const bool described = [] {
-    metrics::Registry& registry = metrics::Global();
-    registry.DescribeCounter(std::string(kRequestsMetric), "HTTP requests by route and status.");
-    registry.DescribeHistogram(std::string(kLatencyMetric), "HTTP request latency by route.",
-                               {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5});
-    return true;
-  }();
-  (void)described;
-}
-
-// Metric labels come from a closed set: a label per method a client invents would let anyone grow
-// the registry without bound.
-std::string MethodLabel(const std::string& method) {
-  for (const char* known : {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"}) {
-    if (method == known) return method;
-  }
-  return "other";
-}
-
 constexpr size_t kDefaultBodyLimit = 8 * 1024;
 
 // The answer to a request Beast could not read (the connection is closed after it).
@@ -184,6 +163,7 @@ struct Server::Impl {
   net::steady_timer accept_retry_timer{accept_strand};
   log::OncePerSecond accept_failures;
   log::OncePerSecond shedding;
+  std::shared_ptr<net::ssl::context> tls;  // set when serving HTTPS
 };
 
 namespace {
@@ -192,6 +172,7 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
  public:
   ClientConnection(tcp::socket socket, Server::Impl& server)
       : stream_(std::move(socket)), server_(server), id_(server.next_connection_id++) {
+    if (server.tls) tls_.emplace(stream_, *server.tls);
     beast::error_code ec;
     tcp::endpoint remote = stream_.socket().remote_endpoint(ec);
     client_ = ec ? "" : remote.address().to_string();
@@ -200,7 +181,14 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
 
   void Start() {
     server_.Register(id_, weak_from_this());
-    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(); });
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      if (!self->tls_) return self->Read();
+      self->stream_.expires_after(self->server_.options.request_timeout);
+      self->tls_->async_handshake(net::ssl::stream_base::server, [self](beast::error_code ec) {
+        if (!ec) return self->Read();
+        self->stream_.socket().close(ec);  // not TLS, or an old version
+      });
+    });
   }
 
   // When this connection started to wait for a request it has not completed yet; 0 while one
@@ -229,19 +217,23 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
     parser_.emplace();
     PrepareParser(*parser_, server_.options);
     stream_.expires_after(server_.options.request_timeout);
-    bhttp::async_read_header(stream_, buffer_, *parser_,
-                             [self = shared_from_this()](beast::error_code ec, size_t) {
-                               self->OnHeader(ec);
-                             });
+    OnStream([&](auto& stream) {
+      bhttp::async_read_header(stream, buffer_, *parser_,
+                               [self = shared_from_this()](beast::error_code ec, size_t) {
+                                 self->OnHeader(ec);
+                               });
+    });
   }
 
   void OnHeader(beast::error_code ec) {
     if (!ec) ec = LimitBody(*parser_, server_.options);
     if (ec) return OnRead(ec);
-    bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = shared_from_this()](beast::error_code ec, size_t) {
-                        self->OnRead(ec);
-                      });
+    OnStream([&](auto& stream) {
+      bhttp::async_read(stream, buffer_, *parser_,
+                        [self = shared_from_this()](beast::error_code ec, size_t) {
+                          self->OnRead(ec);
+                        });
+    });
   }
 
   void OnRead(beast::error_code ec) {
@@ -254,6 +246,7 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
     ++server_.in_flight;
     Request request;
     request.client_address = client_;
+    request.over_tls = tls_.has_value();
     if (ec) {
       keep_alive_ = false;
       request.request_id = auth::RandomHex(8);
@@ -295,6 +288,7 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
     reply->set("X-Content-Type-Options", "nosniff");
     reply->set("Referrer-Policy", "no-referrer");
     reply->set("X-Frame-Options", "DENY");
+    if (tls_) reply->set(bhttp::field::strict_transport_security, "max-age=31536000");
     for (auto& [name, value] : response.headers) reply->set(name, value);
     if (reply->find("Content-Security-Policy") == reply->end()) {  // pages bring their own
       reply->set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
@@ -309,25 +303,20 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
     if (request.method == "HEAD") reply->body().clear();  // the length stays, the bytes do not
     Record(request, response.status, started);
     stream_.expires_after(server_.options.request_timeout);
-    bhttp::async_write(stream_, *reply,
-                       [self = shared_from_this(), reply, keep_alive](beast::error_code ec, size_t) {
-                         --self->server_.in_flight;
-                         if (ec || !keep_alive) return self->Close();
-                         self->Read();
-                       });
+    OnStream([&](auto& stream) {
+      bhttp::async_write(stream, *reply,
+                         [self = shared_from_this(), reply, keep_alive](beast::error_code ec, size_t) {
+                           --self->server_.in_flight;
+                           if (ec || !keep_alive) return self->Close();
+                           self->Read();
+                         });
+    });
   }
 
   void Record(const Request& request, int status, std::chrono::steady_clock::time_point started) {
-    double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    std::string route = request.route.empty() ? "unmatched" : request.route;
-    metrics::Global().Increment(std::string(kRequestsMetric),
-                                {{"method", MethodLabel(request.method)}, {"route", route},
-                                 {"status", std::to_string(status)}});
-    metrics::Global().Observe(std::string(kLatencyMetric), {{"route", route}}, seconds);
-    log::Info("request", {{"request_id", request.request_id}, {"method", MethodLabel(request.method)},
-                          {"route", route}, {"status", status},
-                          {"duration_ms", seconds * 1000.0}, {"client", client_}});
+    RecordRequest(request, status,
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
+                  client_);
   }
 
   // A lingering close: stop sending, then read and discard what the client still sends (an
@@ -348,7 +337,12 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
                             });
   }
 
+  // Runs `io` on the TLS stream when serving HTTPS, else on the TCP stream.
+  template <typename Io>
+  void OnStream(Io&& io) { tls_ ? io(*tls_) : io(stream_); }
+
   beast::tcp_stream stream_;
+  std::optional<net::ssl::stream<beast::tcp_stream&>> tls_;
   beast::flat_buffer buffer_;
   std::optional<RequestParser> parser_;
   Server::Impl& server_;
@@ -443,7 +437,7 @@ void Server::Impl::WaitForDrain() {
 
 Server::Server(ServerOptions options, std::function<Response(Request&)> handler)
     : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {
-  DescribeMetrics();
+  DescribeRequestMetrics();
 }
 
 Server::~Server() = default;
@@ -467,6 +461,10 @@ Result<void> Server::Listen() {
                      "Cannot listen on " + where + ": " + ec.message(), "listen");
   }
   impl_->bound_port = acceptor.local_endpoint().port();
+  if (!impl_->options.tls_cert_file.empty() || !impl_->options.tls_key_file.empty()) {
+    MK_ASSIGN_OR_RETURN(impl_->tls,
+                        MakeTlsContext(impl_->options.tls_cert_file, impl_->options.tls_key_file));
+  }
   rlimit files{};
   size_t open_file_limit = getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY
                                ? static_cast<size_t>(files.rlim_cur)

@@ -32,6 +32,8 @@ struct ServerOptions {
   std::chrono::seconds idle_timeout{60};
   std::chrono::seconds shutdown_grace{20};
   TrustedProxies trusted_proxies;  // whose X-Forwarded-For/-Proto are believed (forwarded.h)
+  std::string tls_cert_file;  // both set: serve HTTPS only (tls.h), with HSTS
+  std::string tls_key_file;
 };
 
 // The number of connections a server may hold open: the wanted number, but never so many that
