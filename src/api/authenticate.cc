@@ -61,9 +61,12 @@ Credentials CredentialsOf(const http::Request& request) {
 
 Result<service::Principal> Authenticate(Services& services, const http::Request& request) {
   Credentials credentials = CredentialsOf(request);
+  // The web app polls /api/v1/changes in the background: that is not the user being active.
+  bool activity = request.route != "/api/v1/changes";
   MK_ASSIGN_OR_RETURN(service::Principal principal,
                       services.logins.Authenticate(credentials.token,
-                                                     {request.client_address, request.request_id}));
+                                                   {request.client_address, request.request_id},
+                                                   activity));
   if (credentials.from_cookie && !IsSafeMethod(request.method) &&
       !ConstantTimeEquals(request.Header(kCsrfHeader).value_or(""),
                           auth::CsrfTokenFor(credentials.token))) {

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "api/api_test_fixture.h"
+#include "auth/totp.h"
 #include "store/database.h"
 #include "store/tx.h"
 
@@ -88,7 +89,12 @@ TEST_P(DataAtRestHttpTest, NoIdentityStandsInTheClearOnDisk) {
   }
   ASSERT_FALSE(FilesContaining(root, "huisarts.devries").empty())
       << "the search looks where the data is";
-  for (const char* secret : {kBsn, kName, kRealBirthDate}) {
+  // Nor a user's second-factor secret, in base32 or as bytes.
+  std::string otp_secret = otp_.SecretOf("huisarts.devries");
+  ASSERT_FALSE(otp_secret.empty());
+  for (const std::string& secret : {std::string(kBsn), std::string(kName),
+                                    std::string(kRealBirthDate), auth::Base32(otp_secret),
+                                    otp_secret}) {
     EXPECT_EQ(FilesContaining(root, secret), std::vector<std::string>()) << secret;
   }
   EXPECT_EQ(server_->Log().find(kBsn), std::string::npos) << "nor in the server's log";

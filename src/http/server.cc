@@ -316,7 +316,7 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
   void Record(const Request& request, int status, std::chrono::steady_clock::time_point started) {
     RecordRequest(request, status,
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
-                  client_);
+                  request.client_address);
   }
 
   // A lingering close: stop sending, then read and discard what the client still sends (an

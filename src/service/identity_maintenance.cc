@@ -4,6 +4,7 @@
 #include "core/log.h"
 #include "store/consults.h"
 #include "store/database.h"
+#include "store/second_factors.h"
 #include "store/tx.h"
 
 namespace meekijk::service {
@@ -23,7 +24,11 @@ Result<int64_t> ResealIdentities(store::Database& database,
     seen += kBatch;
     if (progress) progress(seen);
   }
-  log::Info("identities_resealed", {{"consults", resealed}});
+  MK_ASSIGN_OR_RETURN(int64_t secrets,
+                      store::Transact<int64_t>(database, store::Access::kWrite, [](store::Tx& tx) {
+                        return tx.second_factors().ResealSecrets();
+                      }));
+  log::Info("identities_resealed", {{"consults", resealed}, {"second_factors", secrets}});
   return resealed;
 }
 

@@ -1,6 +1,7 @@
 // Maintenance of the sealed patient identities: after `meekijk keys rotate` made a new key
 // current, every consult's BSN, name and date of birth is re-sealed under it (and plain text
-// from before encryption is sealed), in batches of their own transactions.
+// from before encryption is sealed), in batches of their own transactions; so are the users'
+// second-factor secrets.
 #pragma once
 
 #include <cstdint>

@@ -81,7 +81,7 @@ Result<void> LoginService::Reauthenticate(const Principal& principal, std::strin
                                           std::string_view otp) {
   if (principal.login.token_hash.empty()) return NoLogin();
   TimePoint now = clock_.Now();
-  std::string account = principal.user.username;
+  std::string account = LoginThrottle::AccountOf(principal.user.username);
   if (std::chrono::seconds wait = throttle_.RetryAfter(account, principal.request.client_address,
                                                        now);
       wait.count() > 0) {
@@ -92,6 +92,9 @@ Result<void> LoginService::Reauthenticate(const Principal& principal, std::strin
   }
   auto wrong = [&]() -> Error {
     throttle_.Failed(account, principal.request.client_address, now);
+    log::Warn("reauthentication_failed", {{"user_id", principal.user.id},
+                                          {"client", principal.request.client_address},
+                                          {"request_id", principal.request.request_id}});
     return MakeError(ErrorCode::kUnauthenticated, "Het wachtwoord of de code is onjuist.",
                      "The password or code is incorrect.", "password");
   };
@@ -111,6 +114,8 @@ Result<void> LoginService::Reauthenticate(const Principal& principal, std::strin
   }));
   if (!passed) return wrong();
   throttle_.Succeeded(account, principal.request.client_address);
+  log::Info("reauthenticated", {{"user_id", principal.user.id},
+                                {"request_id", principal.request.request_id}});
   return Ok();
 }
 

@@ -60,15 +60,6 @@ const std::string& DecoyHash() {
   return hash;
 }
 
-// Usernames are compared as stored, but counted for throttling without case, so that "DeVries"
-// and "devries" share one counter.
-std::string ThrottleKey(std::string_view username) {
-  std::string key(username);
-  std::transform(key.begin(), key.end(), key.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return key;
-}
-
 Result<Principal> LoadPrincipal(store::Tx& tx, const domain::User& user,
                                 const RequestContext& request, LoginState login,
                                 bool require_second_factor) {
@@ -95,7 +86,7 @@ Result<Principal> LoadPrincipal(store::Tx& tx, const domain::User& user,
 Result<LoginResult> LoginService::Login(const LoginAttempt& attempt,
                                         const RequestContext& request) {
   TimePoint now = clock_.Now();
-  std::string account = ThrottleKey(attempt.username);
+  std::string account = LoginThrottle::AccountOf(attempt.username);
   if (std::chrono::seconds wait = throttle_.RetryAfter(account, request.client_address, now);
       wait.count() > 0) {
     log::Warn("login_throttled", {{"username", attempt.username},
@@ -161,7 +152,7 @@ Result<void> LoginService::Logout(std::string_view token) {
 }
 
 Result<Principal> LoginService::Authenticate(std::string_view token,
-                                             const RequestContext& request) {
+                                             const RequestContext& request, bool activity) {
   if (token.empty()) return LoginEnded();
   std::string hash = auth::HashSessionToken(token);
   TimePoint now = clock_.Now();
@@ -182,7 +173,7 @@ Result<Principal> LoginService::Authenticate(std::string_view token,
   }));
   // Activity keeps the login from its idle end; written at most once a minute, so that reading
   // stays a read.
-  if (principal.login.last_seen_at + std::chrono::minutes(1) <= now) {
+  if (activity && principal.login.last_seen_at + std::chrono::minutes(1) <= now) {
     MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) {
       return tx.logins().Touch(hash, now);
     }));

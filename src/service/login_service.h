@@ -73,8 +73,11 @@ class LoginService {
   // has a second factor but gave no code; kTooManyRequests after too many failures.
   Result<LoginResult> Login(const LoginAttempt& attempt, const RequestContext& request);
   Result<void> Logout(std::string_view token);
-  // kUnauthenticated for an unknown, expired or idle token or an inactive user.
-  Result<Principal> Authenticate(std::string_view token, const RequestContext& request);
+  // kUnauthenticated for an unknown, expired or idle token or an inactive user. `activity`: the
+  // request is the user's doing and keeps the login from its idle end; a page's background
+  // polling is not, so that an unattended screen still ends after the idle time.
+  Result<Principal> Authenticate(std::string_view token, const RequestContext& request,
+                                 bool activity = true);
   // The principal of a user without a login: for trusted callers only (the command line and
   // the demo, which run with the database's own rights).
   Result<Principal> PrincipalOf(int64_t user_id, const RequestContext& request);

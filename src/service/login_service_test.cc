@@ -93,6 +93,18 @@ TEST_P(LoginServiceTest, ALoginEndsAfterThirtyIdleMinutes) {
   EXPECT_FALSE(logins.Authenticate(login->token, From()).ok());
 }
 
+TEST_P(LoginServiceTest, BackgroundPollingDoesNotKeepALoginFromItsIdleEnd) {
+  LoginService logins(*db_, clock_);
+  Result<LoginResult> login = logins.Login(Attempt(), From());
+  ASSERT_TRUE(login.ok());
+  for (int i = 0; i < 5; ++i) {  // a screen left open, polling every 5 minutes
+    clock_.Advance(minutes(5));
+    ASSERT_TRUE(logins.Authenticate(login->token, From(), /*activity=*/false).ok());
+  }
+  clock_.Advance(minutes(6));  // 31 minutes after the user last did something
+  EXPECT_FALSE(logins.Authenticate(login->token, From(), false).ok());
+}
+
 TEST_P(LoginServiceTest, RefusesWrongPasswordsAndUnknownUsersAlike) {
   LoginService logins(*db_, clock_);
   Error wrong = logins.Login(Attempt("", "fout-wachtwoord"), From()).error();

@@ -2,6 +2,7 @@
 #include "service/login_throttle.h"
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 namespace meekijk::service {
@@ -17,6 +18,13 @@ std::string Known(std::string_view account, std::string_view address) {
 }
 
 }  // namespace
+
+std::string LoginThrottle::AccountOf(std::string_view username) {
+  std::string key(username);
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return key;
+}
 
 std::chrono::seconds LoginThrottle::Wait(const std::string& key, int limit, TimePoint now) const {
   auto it = counters_.find(key);

@@ -33,6 +33,9 @@ class LoginThrottle {
  public:
   explicit LoginThrottle(ThrottleLimits limits = {}) : limits_(limits) {}
 
+  // The account a username counts for: without case, so that "DeVries" and "devries" share one.
+  static std::string AccountOf(std::string_view username);
+
   // How long the caller must wait before this attempt is looked at; zero when it may go ahead.
   std::chrono::seconds RetryAfter(std::string_view account, std::string_view address,
                                   TimePoint now);

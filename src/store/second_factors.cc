@@ -21,6 +21,11 @@ const Table<F> kSecondFactors{"second_factors", "", {
 }};
 // clang-format on
 
+// One context for both columns: confirming moves the sealed pending secret into `secret`.
+constexpr std::string_view kSecretContext = "second_factors.secret";
+constexpr std::string_view kSetSecrets =
+    "UPDATE second_factors SET secret = ?, pending_secret = ? WHERE user_id = ?";
+
 constexpr std::string_view kSetPending =
     "INSERT INTO second_factors (user_id, pending_secret, last_step, updated_at) "
     "VALUES (?, ?, 0, ?) "
@@ -43,17 +48,51 @@ constexpr std::string_view kUseCode =
 
 }  // namespace
 
-SecondFactorRepository Tx::second_factors() { return SecondFactorRepository(statements_); }
+SecondFactorRepository Tx::second_factors() {
+  return SecondFactorRepository(statements_, cipher_);
+}
+
+std::optional<std::string> SecondFactorRepository::Opened(
+    const std::optional<std::string>& sealed) const {
+  if (!sealed || cipher_ == nullptr || !cipher_->IsSealed(*sealed)) return sealed;
+  std::optional<std::string> plain = cipher_->Open(*sealed, kSecretContext);
+  if (!plain) throw RowError(std::string(kSecretContext), "no key opens it, or it was changed");
+  return plain;
+}
 
 Result<std::optional<SecondFactorRecord>> SecondFactorRepository::Find(int64_t user_id) {
   MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kSecondFactors.Select("WHERE user_id = ?"), {user_id}));
-  return kSecondFactors.ReadFirst(rows);
+  std::optional<SecondFactorRecord> record = kSecondFactors.ReadFirst(rows);
+  if (record) {
+    record->secret = Opened(record->secret);
+    record->pending_secret = Opened(record->pending_secret);
+  }
+  return record;
 }
 
 Result<void> SecondFactorRepository::SetPending(int64_t user_id, const std::string& secret,
                                                 TimePoint now) {
-  MK_RETURN_IF_ERROR(sql_.Execute(kSetPending, {user_id, secret, ToUnixMillis(now)}));
+  if (cipher_ == nullptr) return MakeFact(ErrorCode::kInternal, "no_encryption_key");
+  MK_RETURN_IF_ERROR(sql_.Execute(kSetPending, {user_id, cipher_->Seal(secret, kSecretContext),
+                                                ToUnixMillis(now)}));
   return Ok();
+}
+
+Result<int64_t> SecondFactorRepository::ResealSecrets() {
+  if (cipher_ == nullptr) return MakeFact(ErrorCode::kInternal, "no_encryption_key");
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kSecondFactors.Select("")));
+  int64_t resealed = 0;
+  for (const Row& row : rows) {
+    SecondFactorRecord stored = kSecondFactors.Read(row);
+    auto reseal = [&](const std::optional<std::string>& value) -> SqlValue {
+      if (!value) return SqlValue();
+      return cipher_->Seal(*Opened(value), kSecretContext);
+    };
+    MK_RETURN_IF_ERROR(sql_.Execute(kSetSecrets, {reseal(stored.secret),
+                                                  reseal(stored.pending_secret), stored.user_id}));
+    ++resealed;
+  }
+  return resealed;
 }
 
 Result<bool> SecondFactorRepository::Confirm(int64_t user_id, int64_t step, TimePoint now) {

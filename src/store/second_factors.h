@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/field_cipher.h"
 #include "core/result.h"
 #include "store/statements.h"
 
@@ -31,7 +32,10 @@ struct RecoveryCodeRecord {
 
 class SecondFactorRepository {
  public:
-  explicit SecondFactorRepository(Statements& statements) : sql_(statements) {}
+  // The secrets are sealed with `cipher` (core/field_cipher.h) like the patient's identity: a copy
+  // of the database must not let anyone make a user's codes.
+  SecondFactorRepository(Statements& statements, const FieldCipher* cipher)
+      : sql_(statements), cipher_(cipher) {}
 
   Result<std::optional<SecondFactorRecord>> Find(int64_t user_id);
   // Sets the secret waiting for confirmation; a confirmed secret stays in use until then.
@@ -49,9 +53,14 @@ class SecondFactorRepository {
   Result<std::vector<RecoveryCodeRecord>> UnusedRecoveryCodes(int64_t user_id);
   // False when the code was used meanwhile.
   Result<bool> UseRecoveryCode(int64_t id, TimePoint now);
+  // Re-seals every secret under the cipher's current key (meekijk keys rotate); returns how many.
+  Result<int64_t> ResealSecrets();
 
  private:
+  std::optional<std::string> Opened(const std::optional<std::string>& sealed) const;
+
   Statements& sql_;
+  const FieldCipher* cipher_;
 };
 
 }  // namespace meekijk::store
