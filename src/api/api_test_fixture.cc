@@ -1,6 +1,9 @@
 // The HTTP test fixture.
 #include "api/api_test_fixture.h"
 
+#include "api/api.h"
+#include "service/access_log.h"
+
 namespace meekijk::api {
 
 namespace json = boost::json;
@@ -95,6 +98,26 @@ json::object ApiTest::GetConsult(int64_t id, const std::string& username) {
 
 std::string ApiTest::ConsultPath(int64_t id, const std::string& action) const {
   return "/api/v1/consults/" + std::to_string(id) + (action.empty() ? "" : "/" + action);
+}
+
+std::vector<std::pair<std::string, std::string>> ServedOperations(const testing::TestDatabase& database) {
+  std::unique_ptr<store::Database> db = database.Open();
+  SystemClock clock;
+  service::AccessLog access_log(*db, clock);
+  service::LoginService logins(*db, clock);
+  service::DirectoryService directory(*db, clock);
+  service::ConsultService consults(*db, clock, access_log);
+  service::AttachmentService attachments(*db, clock, access_log);
+  service::AuditService audit(*db, clock);
+  Services services{logins, directory, consults, attachments, audit};
+  http::Router router;
+  AddApiRoutes(router, services);
+  AddSystemRoutes(router, [] { return true; }, "");
+  std::vector<std::pair<std::string, std::string>> served;
+  for (const http::Router::RouteInfo& route : router.Routes()) {
+    served.emplace_back(route.method, route.pattern);
+  }
+  return served;
 }
 
 std::string TestName(const ::testing::TestParamInfo<testing::Engine>& info) {

@@ -56,4 +56,8 @@ class ApiTest : public ::testing::TestWithParam<testing::Engine> {
 
 std::string TestName(const ::testing::TestParamInfo<testing::Engine>& info);
 
+// Every (method, pattern) the server's router serves, from the router itself: the API's routes
+// with their services on `database`, and the system routes.
+std::vector<std::pair<std::string, std::string>> ServedOperations(const testing::TestDatabase& database);
+
 }  // namespace meekijk::api

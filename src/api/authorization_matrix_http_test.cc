@@ -4,9 +4,7 @@
 // freshly sent consult per cell, so that no cell depends on what another did.
 #include <map>
 
-#include "api/api.h"
 #include "api/api_test_fixture.h"
-#include "service/access_log.h"
 #include "testing/sample_files.h"
 
 namespace meekijk::api {
@@ -135,23 +133,9 @@ class AuthorizationMatrixHttpTest : public ApiTest {
 };
 
 TEST_P(AuthorizationMatrixHttpTest, EveryRouteRoleAndOrganisationGetsTheExpectedOutcome) {
-  http::Router router;  // the routes as the server registers them (as the OpenAPI test does)
-  std::vector<std::string> routes;
-  {
-    std::unique_ptr<store::Database> db = database_->Open();
-    SystemClock clock;
-    service::AccessLog access_log(*db, clock);
-    service::LoginService logins(*db, clock);
-    service::DirectoryService directory(*db, clock);
-    service::ConsultService consults(*db, clock, access_log);
-    service::AttachmentService attachments(*db, clock, access_log);
-    service::AuditService audit(*db, clock);
-    Services services{logins, directory, consults, attachments, audit};
-    AddApiRoutes(router, services);
-    AddSystemRoutes(router, [] { return true; }, "");
-    for (const http::Router::RouteInfo& route : router.Routes()) {
-      routes.push_back(route.method + " " + route.pattern);
-    }
+  std::vector<std::string> routes;  // as the server's router registers them
+  for (const auto& [method, pattern] : ServedOperations(*database_)) {
+    routes.push_back(method + " " + pattern);
   }
   // The ones that end sessions go last, so that the caller's token serves every other row; and
   // the GP, whose sessions make the consults, is the last caller.

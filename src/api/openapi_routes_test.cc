@@ -4,8 +4,7 @@
 
 #include <set>
 
-#include "api/api.h"
-#include "service/access_log.h"
+#include "api/api_test_fixture.h"
 #include "testing/openapi_validator.h"
 #include "testing/test_database.h"
 
@@ -14,21 +13,9 @@ namespace {
 
 TEST(OpenApiRoutesTest, DocumentAndRouterDeclareTheSameOperations) {
   testing::TestDatabase place(testing::Engine::kSqlite);
-  std::unique_ptr<store::Database> db = place.Open();
-  SystemClock clock;
-  service::AccessLog access_log(*db, clock);
-  service::LoginService logins(*db, clock);
-  service::DirectoryService directory(*db, clock);
-  service::ConsultService consults(*db, clock, access_log);
-  service::AttachmentService attachments(*db, clock, access_log);
-  service::AuditService audit(*db, clock);
-  Services services{logins, directory, consults, attachments, audit};
-  http::Router router;
-  AddApiRoutes(router, services);
-  AddSystemRoutes(router, [] { return true; }, "");
-
-  std::set<std::pair<std::string, std::string>> served, documented;
-  for (const http::Router::RouteInfo& route : router.Routes()) served.insert({route.method, route.pattern});
+  std::set<std::pair<std::string, std::string>> documented;
+  std::vector<std::pair<std::string, std::string>> operations = ServedOperations(place);
+  std::set<std::pair<std::string, std::string>> served(operations.begin(), operations.end());
   testing::OpenApiDocument document =
       testing::OpenApiDocument::Load(std::string(MEEKIJK_SOURCE_DIR) + "/docs/openapi.json");
   for (const auto& operation : document.Operations()) documented.insert(operation);

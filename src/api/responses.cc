@@ -41,8 +41,7 @@ namespace {
 // Reasons a client acts on (show the code field, offer the enrolment), given as the error's code
 // in place of the generic one.
 bool IsClientReason(std::string_view reason) {
-  return reason == "otp_required" || reason == "reauthentication_required" ||
-         reason == "second_factor_required";
+  return reason == "otp_required" || reason == "reauthentication_required";
 }
 
 }  // namespace
