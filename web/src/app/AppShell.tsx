@@ -89,7 +89,7 @@ function useFocusMainOnNavigation() {
 
 export default function AppShell() {
   const { t } = useTranslation();
-  useChangesPolling();
+  const baselineKnown = useChangesPolling();
   const main = useFocusMainOnNavigation();
   return (
     <Page className="mk-page">
@@ -101,9 +101,13 @@ export default function AppShell() {
       </PageHeader>
       <PageContent>
         <main id="main" tabIndex={-1} ref={main}>
-          <Suspense fallback={<Loading />}>
-            <Outlet />
-          </Suspense>
+          {baselineKnown ? (
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
+          ) : (
+            <Loading />
+          )}
         </main>
       </PageContent>
     </Page>

@@ -7,9 +7,16 @@ import { consultKeys } from '../consults/api';
 
 export const kChangesIntervalMs = 5_000;
 
-export function useChangesPolling(): void {
+/**
+ * Polls for changes; returns whether the first fingerprint has come (or failed to come).
+ *
+ * The first fingerprint is the baseline every later one is compared with, so it must be older
+ * than whatever a screen shows: a consult fetched before it, with a change landing between the
+ * two, would stay stale for good. The caller therefore shows its screens only once this is true.
+ */
+export function useChangesPolling(): boolean {
   const queryClient = useQueryClient();
-  const { data } = useQuery({
+  const { data, isFetched } = useQuery({
     queryKey: ['changes'],
     queryFn: () => call(api.GET('/api/v1/changes')),
     refetchInterval: kChangesIntervalMs,
@@ -24,4 +31,6 @@ export function useChangesPolling(): void {
     }
     lastFingerprint.current = data.fingerprint;
   }, [data, queryClient]);
+
+  return isFetched;
 }

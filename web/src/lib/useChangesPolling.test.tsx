@@ -1,0 +1,63 @@
+// The change poller: its first fingerprint is the baseline, and screens wait for it so that nothing
+// they show is older than it; a later fingerprint that differs makes every consult query stale.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { call } from '../api/client';
+import { useChangesPolling } from './useChangesPolling';
+
+vi.mock('../api/client', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../api/client')>()),
+  api: { GET: vi.fn() },
+  call: vi.fn(),
+}));
+
+function Probe() {
+  return <p>{useChangesPolling() ? 'baseline known' : 'waiting'}</p>;
+}
+
+function renderProbe(client: QueryClient) {
+  render(<QueryClientProvider client={client}><Probe /></QueryClientProvider>);
+}
+
+describe('useChangesPolling', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+  });
+  afterEach(() => {
+    cleanup();
+    vi.useRealTimers();
+  });
+
+  it('reports the baseline only once the first fingerprint has come', async () => {
+    let answer: (value: { fingerprint: string }) => void = () => {};
+    vi.mocked(call).mockReset().mockReturnValue(new Promise((resolve) => { answer = resolve; }) as never);
+    renderProbe(new QueryClient());
+    expect(screen.getByText('waiting')).toBeTruthy();
+    await act(async () => answer({ fingerprint: '1-1-1' }));
+    expect(await screen.findByText('baseline known')).toBeTruthy();
+  });
+
+  it('does not hold the screens back when the first poll fails', async () => {
+    vi.mocked(call).mockReset().mockRejectedValue(new Error('offline') as never);
+    renderProbe(new QueryClient({ defaultOptions: { queries: { retry: false } } }));
+    expect(await screen.findByText('baseline known')).toBeTruthy();
+  });
+
+  it('marks consult queries stale when the fingerprint moves, and only then', async () => {
+    vi.mocked(call).mockReset()
+      .mockResolvedValueOnce({ fingerprint: '1-1-1' } as never)
+      .mockResolvedValueOnce({ fingerprint: '1-1-1' } as never)
+      .mockResolvedValue({ fingerprint: '1-2-2' } as never);
+    const client = new QueryClient();
+    client.setQueryData(['consults', 'one', 7], { id: 7 });
+    const stale = () => client.getQueryState(['consults', 'one', 7])?.isInvalidated;
+    renderProbe(client);
+    await screen.findByText('baseline known');
+    expect(stale()).toBe(false);
+    await act(() => vi.advanceTimersByTimeAsync(5_000));
+    expect(stale()).toBe(false);
+    await act(() => vi.advanceTimersByTimeAsync(5_000));
+    expect(stale()).toBe(true);
+  });
+});
