@@ -57,8 +57,9 @@ secret=$(awk -v u="$username" '$1 == u { print $NF; exit }' "$work/demo.log")
 [ -n "$username" ] && [ -n "$password" ] && [ -n "$secret" ] || fail "no account, password or secret printed"
 grep -q "second factor of huisarts.devries" "$work/demo.log" || fail "no QR code printed"
 
-# The code an authenticator app shows, one step (30 s) back: the server accepts a step either side.
-code=$(scripts/totp.py "$secret" -1)
+# The code an authenticator app shows now. The server accepts a step either side, so this code is
+# good for at least 30 s; the previous step's would expire at the end of this one.
+code=$(scripts/totp.py "$secret")
 login=$(python3 -c 'import json, sys; print(json.dumps({"username": sys.argv[1], "password": sys.argv[2], "otp": sys.argv[3]}))' \
   "$username" "$password" "$code")
 token=$(get -X POST "$base/api/v1/session" -H "Content-Type: application/json" -d "$login" |

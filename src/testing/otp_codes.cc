@@ -7,6 +7,11 @@
 #include "auth/totp.h"
 
 namespace meekijk::testing {
+namespace {
+
+constexpr long long kMarginSeconds = 5;
+
+}  // namespace
 
 void OtpCodes::Add(const std::string& username, const std::string& secret) {
   std::lock_guard lock(mutex_);
@@ -30,11 +35,16 @@ std::string OtpCodes::Next(const std::string& username) {
   if (secret == secrets_.end()) return "";
   for (;;) {
     TimePoint now = std::chrono::system_clock::now();
-    long long step = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch())
-                         .count() / auth::kTotpStepSeconds;
+    long long seconds =
+        std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    long long step = seconds / auth::kTotpStepSeconds;
     long long& last = last_step_[username];
-    // Steps now−1, now and now+1 are accepted; take the earliest the server has not seen.
-    for (long long candidate = step - 1; candidate <= step + 1; ++candidate) {
+    // Steps now−1, now and now+1 are accepted; take the earliest the server has not seen. The step
+    // before now expires when the current step ends, so it is handed out only while it has some
+    // seconds left for the request to reach the server (CI's login failed on exactly that).
+    long long left = auth::kTotpStepSeconds - seconds % auth::kTotpStepSeconds;
+    long long first = left > kMarginSeconds ? step - 1 : step;
+    for (long long candidate = first; candidate <= step + 1; ++candidate) {
       if (candidate <= last) continue;
       last = candidate;
       return auth::TotpCode(secret->second,

@@ -23,7 +23,7 @@ try {
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
   // The demo accounts have a second factor: the form asks for the code next. The API login of
-  // the smoke test used the previous step's code; this one is the next step's.
+  // the smoke test used the current step's code; this one is the next step's.
   await page.getByLabel('Code uit uw authenticator-app').fill(codeForStep(secret, Math.floor(Date.now() / 30_000) + 1));
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.getByRole('heading', { name: 'Verzonden consulten' }).waitFor({ timeout: 30_000 });
