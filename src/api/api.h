@@ -3,6 +3,7 @@
 #pragma once
 
 #include "http/router.h"
+#include "service/account_service.h"
 #include "service/attachment_service.h"
 #include "service/audit_service.h"
 #include "service/consult_service.h"
@@ -17,6 +18,7 @@ struct Services {
   service::ConsultService& consults;
   service::AttachmentService& attachments;
   service::AuditService& audit;
+  service::AccountService& accounts;
 };
 
 void AddSessionRoutes(http::Router& router, Services& services);
@@ -28,8 +30,13 @@ void AddAttachmentRoutes(http::Router& router, Services& services);
 void AddSystemRoutes(http::Router& router, std::function<bool()> healthy,
                      std::string metrics_token);
 
-// The access log for privacy officers: GET /api/v1/access-log[.csv].
+// The access log for privacy officers: GET /api/v1/access-log[/export], and the AVG request of
+// access: GET /api/v1/subject-access.
 void AddAuditRoutes(http::Router& router, Services& services);
+
+// Users managed by coordinators and administrators, and password reset links: /api/v1/users…,
+// /api/v1/password-reset.
+void AddAccountRoutes(http::Router& router, Services& services);
 
 // The user's own second factor and logins: /api/v1/me/otp…, /api/v1/me/sessions….
 void AddSecurityRoutes(http::Router& router, Services& services);
@@ -38,6 +45,7 @@ inline void AddApiRoutes(http::Router& router, Services& services) {
   AddSessionRoutes(router, services);
   AddSecurityRoutes(router, services);
   AddAuditRoutes(router, services);
+  AddAccountRoutes(router, services);
   AddConsultRoutes(router, services);
   AddAttachmentRoutes(router, services);
 }

@@ -109,7 +109,8 @@ std::vector<std::pair<std::string, std::string>> ServedOperations(const testing:
   service::ConsultService consults(*db, clock, access_log);
   service::AttachmentService attachments(*db, clock, access_log);
   service::AuditService audit(*db, clock);
-  Services services{logins, directory, consults, attachments, audit};
+  service::AccountService accounts(*db, clock);
+  Services services{logins, directory, consults, attachments, audit, accounts};
   http::Router router;
   AddApiRoutes(router, services);
   AddSystemRoutes(router, [] { return true; }, "");

@@ -1,11 +1,13 @@
-// GET /api/v1/access-log (the privacy officer's search, JSON) and GET /api/v1/access-log/export
-// (the same as CSV). Both are logged by the service.
+// GET /api/v1/access-log (the privacy officer's search, JSON), GET /api/v1/access-log/export
+// (the same as CSV) and GET /api/v1/subject-access (the AVG request of access). All are logged by
+// the service.
 #include <boost/json/array.hpp>
 
 #include <chrono>
 
 #include "api/api.h"
 #include "api/authenticate.h"
+#include "api/consult_json.h"
 #include "api/responses.h"
 #include "core/integer.h"
 
@@ -77,6 +79,22 @@ json::value OptionalId(const std::optional<int64_t>& id) {
   return id ? json::value(*id) : json::value(nullptr);
 }
 
+json::object RecordJson(const service::AccessLogRecord& r) {
+  return json::object{{"id", r.id},
+                      {"at", FormatIso8601(r.at)},
+                      {"user_id", OptionalId(r.user_id)},
+                      {"username", r.username},
+                      {"role", r.role},
+                      {"organisation_id", OptionalId(r.organisation_id)},
+                      {"on_behalf_of", OptionalId(r.on_behalf_of)},
+                      {"action", r.action},
+                      {"consult_id", OptionalId(r.consult_id)},
+                      {"patient_ref", r.patient_ref},
+                      {"client_address", r.client_address},
+                      {"outcome", r.outcome},
+                      {"detail", r.detail}};
+}
+
 http::Response Search(Services& services, http::Request& request) {
   return WithPrincipal(services, request, [&](const service::Principal& principal) {
     Result<service::AccessLogQuery> query = QueryOf(request);
@@ -84,21 +102,7 @@ http::Response Search(Services& services, http::Request& request) {
     Result<std::vector<service::AccessLogRecord>> rows = services.audit.Search(principal, *query);
     if (!rows.ok()) return ErrorResponse(request, rows.error());
     json::array items;
-    for (const service::AccessLogRecord& r : *rows) {
-      items.push_back(json::object{{"id", r.id},
-                                   {"at", FormatIso8601(r.at)},
-                                   {"user_id", OptionalId(r.user_id)},
-                                   {"username", r.username},
-                                   {"role", r.role},
-                                   {"organisation_id", OptionalId(r.organisation_id)},
-                                   {"on_behalf_of", OptionalId(r.on_behalf_of)},
-                                   {"action", r.action},
-                                   {"consult_id", OptionalId(r.consult_id)},
-                                   {"patient_ref", r.patient_ref},
-                                   {"client_address", r.client_address},
-                                   {"outcome", r.outcome},
-                                   {"detail", r.detail}});
-    }
+    for (const service::AccessLogRecord& r : *rows) items.push_back(RecordJson(r));
     json::object out{{"items", std::move(items)}};
     if (!rows->empty() && rows->size() == static_cast<size_t>(query->limit)) {
       out["next_before"] = rows->back().id;
@@ -148,12 +152,47 @@ http::Response Export(Services& services, http::Request& request) {
   });
 }
 
+http::Response SubjectAccess(Services& services, http::Request& request) {
+  return WithPrincipal(services, request, [&](const service::Principal& principal) {
+    service::SubjectAccessQuery query;
+    auto text = [&](const char* name) -> std::optional<std::string> {
+      std::optional<std::string> value = request.Query(name);
+      if (value && value->empty()) return std::nullopt;
+      return value;
+    };
+    query.bsn = text("bsn");
+    query.consult_number = text("consult");
+    if (std::optional<std::string> organisation = request.Query("organisation_id")) {
+      std::optional<int64_t> id = ParseInteger<int64_t>(*organisation);
+      if (!id || *id <= 0) {
+        return ErrorResponse(request, BadParameter("organisation_id",
+                                                   "Dit moet een positief geheel getal zijn.",
+                                                   "This must be a positive whole number."));
+      }
+      query.organisation_id = *id;
+    }
+    Result<service::SubjectAccessReport> report = services.audit.SubjectAccess(principal, query);
+    if (!report.ok()) return ErrorResponse(request, report.error());
+    json::array consults, rows;
+    for (const service::ConsultDetail& detail : report->consults) {
+      consults.push_back(ConsultJson(detail));
+    }
+    for (const service::AccessLogRecord& r : report->access_log) rows.push_back(RecordJson(r));
+    return JsonResponse(200, json::object{{"generated_at", FormatIso8601(report->generated_at)},
+                                          {"organisation_id", report->organisation_id},
+                                          {"consults", std::move(consults)},
+                                          {"access_log", std::move(rows)}});
+  });
+}
+
 }  // namespace
 
 void AddAuditRoutes(http::Router& router, Services& services) {
   router.Add("GET", "/api/v1/access-log", [&](http::Request& r) { return Search(services, r); });
   router.Add("GET", "/api/v1/access-log/export",
              [&](http::Request& r) { return Export(services, r); });
+  router.Add("GET", "/api/v1/subject-access",
+             [&](http::Request& r) { return SubjectAccess(services, r); });
 }
 
 }  // namespace meekijk::api

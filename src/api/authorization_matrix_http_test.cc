@@ -83,6 +83,16 @@ const std::map<std::string, Expected> kMatrix = {
     {"GET /api/v1/attachments/{id}",             {"AAANNNNU", "NNNNNNNU"}},
     {"GET /api/v1/access-log",                   {"FFFFFAFU", "FFFFFAFU"}},
     {"GET /api/v1/access-log/export",            {"FFFFFAFU", "FFFFFAFU"}},
+    // Without a query: a 422 for the privacy officer (subject_access_http_test.cc has the rest).
+    {"GET /api/v1/subject-access",               {"FFFFFAFU", "FFFFFAFU"}},
+    // A weak new password: a 422 on the field, for every logged-in caller (a wrong current one
+    // would count towards the address's throttle, which all callers here share).
+    {"POST /api/v1/me/password",                 {"AAAAAAAU", "AAAAAAAU"}},
+    {"GET /api/v1/users",                        {"FFFAFFAU", "FFFAFFAU"}},
+    // Own: a GP of a practice in the coordinator's care group; other: one of another care group.
+    {"POST /api/v1/users/{id}/password-reset",   {"FFFAFFAU", "FFFNFFAU"}},
+    // An unknown link: a 404 for everyone, logged in or not.
+    {"POST /api/v1/password-reset",              {"NNNNNNNN", "NNNNNNNN"}},
     {"GET /healthz",                             {"PPPPPPPP", "PPPPPPPP"}},
     {"GET /metrics",                             {"NNNNNNNN", "NNNNNNNN"}},
 };
@@ -112,6 +122,12 @@ class AuthorizationMatrixHttpTest : public ApiTest {
     return uploaded.status == 201 ? uploaded.Json().at("id").as_int64() : 0;
   }
 
+  int64_t UserId(const std::string& username) {
+    testing::HttpResponse me = client_->Get("/api/v1/me", Token(username));
+    EXPECT_EQ(me.status, 200) << me.body;
+    return me.status == 200 ? me.Json().at("id").as_int64() : 0;
+  }
+
   static json::value BodyFor(const std::string& route, const ApiTest& test) {
     if (route == "POST /api/v1/session") return json::object{{"username", "niemand"}, {"password", "x"}};
     if (route == "POST /api/v1/consults" || route == "PUT /api/v1/consults/{id}") {
@@ -128,6 +144,13 @@ class AuthorizationMatrixHttpTest : public ApiTest {
     }
     if (route.ends_with("/otp/confirm")) return json::object{{"otp", "000000"}};
     if (route.ends_with("/reauthenticate")) return json::object{{"password", "fout-wachtwoord"}};
+    if (route.ends_with("/me/password")) {
+      return json::object{{"current_password", kDemoPassword}, {"new_password", "password1234"}};
+    }
+    if (route == "POST /api/v1/password-reset") {
+      return json::object{{"token", std::string(64, '0')},
+                          {"password", "een lange zin van ongewone woorden"}};
+    }
     return json::object{};
   }
 };
@@ -145,6 +168,8 @@ TEST_P(AuthorizationMatrixHttpTest, EveryRouteRoleAndOrganisationGetsTheExpected
   std::sort(routes.end() - 2, routes.end());  // …/me/sessions, then …/session
   int64_t own_attachment = AttachmentOn(SentConsult(true), "huisarts.devries");
   int64_t other_attachment = AttachmentOn(SentConsult(false), "huisarts.jansen");
+  int64_t own_user = UserId("huisarts.devries");
+  int64_t other_user = UserId("huisarts.jansen");
   for (size_t index : {1, 2, 3, 4, 5, 6, 7, 0}) {
     const Caller& caller = kCallers[index];
     std::string token = *caller.username ? LogIn(*client_, caller.username) : "";
@@ -162,6 +187,8 @@ TEST_P(AuthorizationMatrixHttpTest, EveryRouteRoleAndOrganisationGetsTheExpected
         std::string path = route.substr(space + 1);
         if (path.find("/consults/{id}") != std::string::npos) {
           path.replace(path.find("{id}"), 4, std::to_string(SentConsult(own)));
+        } else if (path.find("/users/{id}") != std::string::npos) {
+          path.replace(path.find("{id}"), 4, std::to_string(own ? own_user : other_user));
         } else if (path.find("/attachments/{id}") != std::string::npos) {
           path.replace(path.find("{id}"), 4, std::to_string(own ? own_attachment : other_attachment));
         } else if (path.find("{id}") != std::string::npos) {

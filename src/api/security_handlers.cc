@@ -1,6 +1,6 @@
 // The user's own security: POST /api/v1/me/otp (a new secret and its QR URI), POST
 // /api/v1/me/otp/confirm (turns it on, returns the recovery codes once), POST
-// /api/v1/me/reauthenticate, and GET/DELETE /api/v1/me/sessions[/{id}].
+// /api/v1/me/reauthenticate, POST /api/v1/me/password, and GET/DELETE /api/v1/me/sessions[/{id}].
 #include <boost/json/array.hpp>
 
 #include "api/api.h"
@@ -55,6 +55,20 @@ http::Response Reauthenticate(Services& services, http::Request& request) {
   });
 }
 
+http::Response ChangePassword(Services& services, http::Request& request) {
+  return WithPrincipal(services, request, [&](const service::Principal& principal) {
+    Result<json::object> body = ParseObject(request.body);
+    if (!body.ok()) return ErrorResponse(request, body.error());
+    Result<std::string> current = RequiredString(*body, {"password_change", "current_password"});
+    if (!current.ok()) return ErrorResponse(request, current.error());
+    Result<std::string> chosen = RequiredString(*body, {"password_change", "new_password"});
+    if (!chosen.ok()) return ErrorResponse(request, chosen.error());
+    Result<void> done = services.logins.ChangePassword(principal, *current, *chosen);
+    if (!done.ok()) return ErrorResponse(request, done.error());
+    return NoContent();
+  });
+}
+
 http::Response ListSessions(Services& services, http::Request& request) {
   return WithPrincipal(services, request, [&](const service::Principal& principal) {
     Result<std::vector<service::LoginSummary>> logins = services.logins.Logins(principal);
@@ -100,6 +114,8 @@ void AddSecurityRoutes(http::Router& router, Services& services) {
              [&](http::Request& r) { return ConfirmOtp(services, r); });
   router.Add("POST", "/api/v1/me/reauthenticate",
              [&](http::Request& r) { return Reauthenticate(services, r); });
+  router.Add("POST", "/api/v1/me/password",
+             [&](http::Request& r) { return ChangePassword(services, r); });
   router.Add("GET", "/api/v1/me/sessions",
              [&](http::Request& r) { return ListSessions(services, r); });
   router.Add("DELETE", "/api/v1/me/sessions",

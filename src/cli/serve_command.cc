@@ -125,7 +125,8 @@ int Serve(const ServeOptions& options) {
   service::DirectoryService directory(**database, clock);
   service::ConsultService consults(**database, clock, access_log);
   service::AttachmentService attachments(**database, clock, access_log, max_attachment);
-  api::Services services{logins, directory, consults, attachments, audit};
+  service::AccountService accounts(**database, clock, policy.reauthentication);
+  api::Services services{logins, directory, consults, attachments, audit, accounts};
   http::Router router;
   api::AddApiRoutes(router, services);
   store::Database& db = **database;

@@ -9,10 +9,14 @@
 #include <string>
 
 #include "core/result.h"
+#include "service/audit_service.h"
 #include "store/access_log.h"
 #include "store/tx.h"
 
 namespace meekijk::service {
+
+// A stored row as the privacy officer sees it.
+AccessLogRecord RecordOfEntry(const store::AccessLogEntry& entry);
 
 // Every field but the id and the row's own hash, each as name, length and value, so that no two
 // different rows encode alike.

@@ -15,11 +15,6 @@ namespace {
 
 constexpr int kPage = 2000;
 
-AccessLogRecord RecordOf(const store::AccessLogEntry& e) {
-  return {e.id,          e.at,     e.user_id,    e.username,    e.role,
-          e.organisation_id, e.on_behalf_of, e.action, e.consult_id, e.patient_ref,
-          e.detail,      e.client_address, e.outcome};
-}
 
 std::string Describe(const AccessLogQuery& q) {
   std::string out;
@@ -37,6 +32,12 @@ Error NotPrivacyOfficer() {
 }
 
 }  // namespace
+
+AccessLogRecord RecordOfEntry(const store::AccessLogEntry& e) {
+  return {e.id,          e.at,     e.user_id,    e.username,    e.role,
+          e.organisation_id, e.on_behalf_of, e.action, e.consult_id, e.patient_ref,
+          e.detail,      e.client_address, e.outcome};
+}
 
 Result<ChainReport> AuditService::Verify(const std::vector<ChainAnchor>& anchors,
                                          const std::function<void(int64_t)>& progress) {
@@ -160,7 +161,7 @@ Result<std::vector<AccessLogRecord>> AuditService::Find(const Principal& princip
         MK_RETURN_IF_ERROR(AppendToChain(tx, entry));
         std::vector<AccessLogRecord> out;
         out.reserve(rows.size());
-        for (const store::AccessLogEntry& row : rows) out.push_back(RecordOf(row));
+        for (const store::AccessLogEntry& row : rows) out.push_back(RecordOfEntry(row));
         return out;
       });
 }

@@ -12,6 +12,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "service/consult_service.h"
 #include "service/principal.h"
 #include "service/reauthentication.h"
 
@@ -62,6 +63,20 @@ struct AccessLogRecord {
   std::string outcome;
 };
 
+// An AVG request of access (art. 15): one patient, found by BSN or by one of their consults.
+struct SubjectAccessQuery {
+  std::optional<std::string> bsn;
+  std::optional<std::string> consult_number;  // e.g. MK-2026-00042
+  std::optional<int64_t> organisation_id;     // empty: the caller's (first) privacy-officer one
+};
+
+struct SubjectAccessReport {
+  TimePoint generated_at;
+  int64_t organisation_id = 0;
+  std::vector<ConsultDetail> consults;   // complete, the patient's identity included
+  std::vector<AccessLogRecord> access_log;  // every row about these consults, oldest first
+};
+
 class AuditService {
  public:
   AuditService(store::Database& database, const Clock& clock,
@@ -82,6 +97,14 @@ class AuditService {
   // The same rows for a CSV export (up to 100 000), logged as "access_log.export"; needs the
   // password given within the last minutes.
   Result<std::vector<AccessLogRecord>> Export(const Principal& principal, AccessLogQuery query);
+
+  // Everything held about one patient within the privacy officer's organisation (the consults its
+  // practice sent or its pools answered) and the access log on them; needs the password given
+  // within the last minutes, and is logged as "subject_access.export" on each consult. kNotFound
+  // when the organisation holds nothing about the patient; kInvalidArgument for neither or both
+  // of BSN and consult number, or a BSN that fails the elfproef.
+  Result<SubjectAccessReport> SubjectAccess(const Principal& principal,
+                                            const SubjectAccessQuery& query);
 
  private:
   Result<std::vector<AccessLogRecord>> Find(const Principal& principal, AccessLogQuery query,

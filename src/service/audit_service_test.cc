@@ -186,6 +186,29 @@ TEST_P(AuditServiceTest, AnExportNeedsThePasswordGivenRecently) {
   EXPECT_EQ(late.error().reason, "reauthentication_required");
 }
 
+TEST_P(AuditServiceTest, ASubjectAccessExportNeedsAnOfficerOneKeyAndThePasswordGivenRecently) {
+  AuditService audit(*db_, clock_);
+  Principal officer = Someone(practice_, domain::Role::kPrivacyOfficer, gp_);
+  auto code = [&](const Principal& who, SubjectAccessQuery query) {
+    Result<SubjectAccessReport> report = audit.SubjectAccess(who, query);
+    EXPECT_FALSE(report.ok());
+    return report.ok() ? ErrorCode::kInternal : report.error().code;
+  };
+  EXPECT_EQ(code(Someone(practice_, domain::Role::kGp, gp_), {"111222333", {}, {}}),
+            ErrorCode::kForbidden);
+  EXPECT_EQ(code(officer, {"111222333", {}, other_practice_}), ErrorCode::kForbidden);
+  EXPECT_EQ(code(officer, {}), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(code(officer, {"111222333", "MK-2026-00001", {}}), ErrorCode::kInvalidArgument);
+  Result<SubjectAccessReport> failed_elfproef = audit.SubjectAccess(officer, {"111222334", {}, {}});
+  ASSERT_FALSE(failed_elfproef.ok());
+  EXPECT_EQ(failed_elfproef.error().field, "bsn");
+  EXPECT_EQ(code(officer, {"111222333", {}, {}}), ErrorCode::kNotFound);  // nothing held
+  clock_.Advance(std::chrono::minutes(6));
+  Result<SubjectAccessReport> late = audit.SubjectAccess(officer, {"111222333", {}, {}});
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().reason, "reauthentication_required");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, AuditServiceTest, ::testing::ValuesIn(testing::TestEngines()),
                          [](const auto& info) { return testing::EngineName(info.param); });
 

@@ -7,6 +7,7 @@
 #include "domain/calendar.h"
 #include "domain/consult_number.h"
 #include "domain/consult_validation.h"
+#include "service/consult_detail.h"
 #include "service/consult_frame.h"
 #include "service/consult_routing.h"
 #include "store/agreements.h"
@@ -159,18 +160,7 @@ Result<ConsultDetail> ConsultService::Get(const Principal& principal, int64_t co
           patient.birth_date.reset();
           patient.bsn.reset();
         }
-        MK_ASSIGN_OR_RETURN(detail.thread, tx.consults().Thread(consult.id));
-        MK_ASSIGN_OR_RETURN(detail.attachments, tx.attachments().OfConsult(consult.id));
-        MK_ASSIGN_OR_RETURN(auto practice, tx.directory().FindOrganisation(consult.practice_id));
-        if (practice) detail.practice_name = practice->name;
-        if (consult.pool_id) {
-          MK_ASSIGN_OR_RETURN(auto pool, tx.agreements().FindPool(*consult.pool_id));
-          if (pool) detail.pool_name = pool->name;
-        }
-        if (consult.specialist_id) {
-          MK_ASSIGN_OR_RETURN(auto specialist, tx.directory().FindUser(*consult.specialist_id));
-          if (specialist) detail.specialist_name = specialist->display_name;
-        }
+        MK_RETURN_IF_ERROR(LoadConsultParts(tx, detail));
         if (domain::NextStatus(consult.status, ConsultAction::kForward, role).ok()) {
           MK_ASSIGN_OR_RETURN(detail.forward_pools, ForwardPools(tx, consult, clock_.Now()));
         }

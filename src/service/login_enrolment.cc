@@ -1,5 +1,5 @@
-// The user's own security settings: enrolling the second factor, re-authenticating, and the
-// list of their logins.
+// The user's own security settings: enrolling the second factor, re-authenticating, changing the
+// password, and the list of their logins.
 #include "auth/password.h"
 #include "auth/recovery_codes.h"
 #include "auth/totp.h"
@@ -20,6 +20,23 @@ constexpr std::string_view kIssuer = "meekijk";
 
 Error NoLogin() {
   return MakeError(ErrorCode::kUnauthenticated, "Log eerst in.", "Please log in first.");
+}
+
+// The user as stored now, with the password hash the principal does not carry.
+Result<std::optional<domain::User>> StoredUser(store::Database& database, int64_t id) {
+  return store::Transact<std::optional<domain::User>>(
+      database, store::Access::kRead, [&](store::Tx& tx) { return tx.directory().FindUser(id); });
+}
+
+// kTooManyRequests while the throttle holds this account and address back.
+Result<void> Unthrottled(LoginThrottle& throttle, const std::string& account,
+                         const std::string& address, TimePoint now) {
+  std::chrono::seconds wait = throttle.RetryAfter(account, address, now);
+  if (wait.count() == 0) return Ok();
+  Error error = MakeError(ErrorCode::kTooManyRequests, "Te veel mislukte pogingen.",
+                          "Too many failed attempts.");
+  error.retry_after_seconds = wait.count();
+  return error;
 }
 
 }  // namespace
@@ -82,14 +99,7 @@ Result<void> LoginService::Reauthenticate(const Principal& principal, std::strin
   if (principal.login.token_hash.empty()) return NoLogin();
   TimePoint now = clock_.Now();
   std::string account = LoginThrottle::AccountOf(principal.user.username);
-  if (std::chrono::seconds wait = throttle_.RetryAfter(account, principal.request.client_address,
-                                                       now);
-      wait.count() > 0) {
-    Error error = MakeError(ErrorCode::kTooManyRequests, "Te veel mislukte pogingen.",
-                            "Too many failed attempts.");
-    error.retry_after_seconds = wait.count();
-    return error;
-  }
+  MK_RETURN_IF_ERROR(Unthrottled(throttle_, account, principal.request.client_address, now));
   auto wrong = [&]() -> Error {
     throttle_.Failed(account, principal.request.client_address, now);
     log::Warn("reauthentication_failed", {{"user_id", principal.user.id},
@@ -98,10 +108,7 @@ Result<void> LoginService::Reauthenticate(const Principal& principal, std::strin
     return MakeError(ErrorCode::kUnauthenticated, "Het wachtwoord of de code is onjuist.",
                      "The password or code is incorrect.", "password");
   };
-  MK_ASSIGN_OR_RETURN(std::optional<domain::User> user,
-                      store::Transact<std::optional<domain::User>>(
-                          database_, store::Access::kRead,
-                          [&](store::Tx& tx) { return tx.directory().FindUser(principal.user.id); }));
+  MK_ASSIGN_OR_RETURN(std::optional<domain::User> user, StoredUser(database_, principal.user.id));
   if (!user || !auth::VerifyPassword(user->password_hash, password)) return wrong();
   bool passed = false;
   MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
@@ -116,6 +123,46 @@ Result<void> LoginService::Reauthenticate(const Principal& principal, std::strin
   throttle_.Succeeded(account, principal.request.client_address);
   log::Info("reauthenticated", {{"user_id", principal.user.id},
                                 {"request_id", principal.request.request_id}});
+  return Ok();
+}
+
+Result<void> LoginService::ChangePassword(const Principal& principal,
+                                          std::string_view current_password,
+                                          std::string_view new_password) {
+  if (principal.login.token_hash.empty()) return NoLogin();
+  TimePoint now = clock_.Now();
+  std::string account = LoginThrottle::AccountOf(principal.user.username);
+  MK_RETURN_IF_ERROR(Unthrottled(throttle_, account, principal.request.client_address, now));
+  MK_ASSIGN_OR_RETURN(std::optional<domain::User> user, StoredUser(database_, principal.user.id));
+  // A 422 on the field rather than a 401: the login itself is fine, and a 401 would log out.
+  if (!user || !auth::VerifyPassword(user->password_hash, current_password)) {
+    throttle_.Failed(account, principal.request.client_address, now);
+    log::Warn("password_change_refused", {{"user_id", principal.user.id},
+                                          {"client", principal.request.client_address},
+                                          {"request_id", principal.request.request_id}});
+    return MakeError(ErrorCode::kInvalidArgument, "Uw huidige wachtwoord is onjuist.",
+                     "Your current password is incorrect.", "current_password");
+  }
+  Result<void> strong = auth::ValidateNewPassword(
+      new_password, {user->username, user->display_name, user->email, "meekijk"});
+  if (!strong.ok()) {
+    Error error = strong.error();
+    if (!error.field.empty()) error.field = "new_password";
+    return error;
+  }
+  if (new_password == current_password) {
+    return MakeError(ErrorCode::kInvalidArgument, "Kies een ander wachtwoord dan het huidige.",
+                     "Choose a password other than the current one.", "new_password");
+  }
+  MK_ASSIGN_OR_RETURN(std::string hash, auth::HashPassword(new_password));
+  MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
+    MK_RETURN_IF_ERROR(tx.directory().SetPasswordHash(user->id, hash));
+    MK_RETURN_IF_ERROR(tx.logins().DeleteAllOfUser(user->id, principal.login.token_hash));
+    return tx.logins().MarkVerified(principal.login.token_hash, now, principal.login.second_factor);
+  }));
+  throttle_.Succeeded(account, principal.request.client_address);
+  log::Info("password_changed", {{"user_id", user->id},
+                                 {"request_id", principal.request.request_id}});
   return Ok();
 }
 

@@ -92,6 +92,12 @@ class LoginService {
   Result<void> Reauthenticate(const Principal& principal, std::string_view password,
                               std::string_view otp);
 
+  // Checks the current password (throttled like a login; a wrong one is kInvalidArgument on the
+  // field "current_password"), refuses a weak new one (field "new_password"), and ends the user's
+  // other logins; this one stays and counts as re-authenticated.
+  Result<void> ChangePassword(const Principal& principal, std::string_view current_password,
+                              std::string_view new_password);
+
   Result<std::vector<LoginSummary>> Logins(const Principal& principal);
   // Ends one of the user's own logins (kNotFound for another's), or all but the current one.
   Result<void> EndLogin(const Principal& principal, std::string_view id);

@@ -47,6 +47,23 @@ const Table<Membership> kMemberships{"memberships", "m", {
 }, {}, "memberships m JOIN organisations o ON o.id = m.organisation_id"};
 // clang-format on
 
+// clang-format off
+const Table<UserMembership> kUserMemberships{"memberships", "m", {
+    Field<UserMembership>("m.user_id", W::kRead, [](auto& u) -> auto& { return u.user_id; }),
+    Field<UserMembership>("m.organisation_id", W::kRead,
+                          [](auto& u) -> auto& { return u.membership.organisation_id; }),
+    Field<UserMembership>("m.role", W::kRead, [](auto& u) -> auto& { return u.membership.role; }),
+    Field<UserMembership>("o.name", W::kRead,
+                          [](auto& u) -> auto& { return u.membership.organisation_name; }),
+    Field<UserMembership>("o.kind", W::kRead,
+                          [](auto& u) -> auto& { return u.membership.organisation_kind; }),
+    Field<UserMembership>("o.parent_id", W::kRead,
+                          [](auto& u) -> auto& { return u.membership.parent_id; }),
+}, {}, "memberships m JOIN organisations o ON o.id = m.organisation_id"};
+// clang-format on
+
+constexpr std::string_view kSetPasswordHash = "UPDATE users SET password_hash = ? WHERE id = ?";
+
 constexpr std::string_view kInsertMembership =
     "INSERT INTO memberships (user_id, organisation_id, role) VALUES (?, ?, ?) "
     "ON CONFLICT (user_id, organisation_id, role) DO NOTHING";
@@ -88,6 +105,17 @@ Result<std::optional<User>> DirectoryRepository::FindUserByUsername(std::string_
   return FirstUser(sql_.Query(kUsers.Select("WHERE username = ?"), {std::string(username)}));
 }
 
+Result<std::vector<User>> DirectoryRepository::ListUsers() {
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kUsers.Select("ORDER BY display_name, id")));
+  return kUsers.ReadAll(rows);
+}
+
+Result<void> DirectoryRepository::SetPasswordHash(int64_t user_id,
+                                                  const std::string& password_hash) {
+  MK_RETURN_IF_ERROR(sql_.Execute(kSetPasswordHash, {password_hash, user_id}));
+  return Ok();
+}
+
 Result<void> DirectoryRepository::AddMembership(int64_t user_id, int64_t organisation_id,
                                                 domain::Role role) {
   MK_RETURN_IF_ERROR(sql_.Execute(kInsertMembership, {user_id, organisation_id, ToSql(role)}));
@@ -100,6 +128,13 @@ Result<std::vector<Membership>> DirectoryRepository::Memberships(int64_t user_id
       sql_.Query(kMemberships.Select("WHERE m.user_id = ? ORDER BY m.organisation_id, m.role"),
                  {user_id}));
   return kMemberships.ReadAll(rows);
+}
+
+Result<std::vector<UserMembership>> DirectoryRepository::AllMemberships() {
+  MK_ASSIGN_OR_RETURN(
+      Rows rows,
+      sql_.Query(kUserMemberships.Select("ORDER BY m.user_id, m.organisation_id, m.role")));
+  return kUserMemberships.ReadAll(rows);
 }
 
 }  // namespace meekijk::store

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -12,6 +13,12 @@
 #include "store/statements.h"
 
 namespace meekijk::store {
+
+// A membership with the user it belongs to, for lists of many users.
+struct UserMembership {
+  int64_t user_id = 0;
+  domain::Membership membership;
+};
 
 class DirectoryRepository {
  public:
@@ -24,9 +31,14 @@ class DirectoryRepository {
   Result<int64_t> InsertUser(const domain::User& user, TimePoint now);
   Result<std::optional<domain::User>> FindUser(int64_t id);
   Result<std::optional<domain::User>> FindUserByUsername(std::string_view username);
+  // Every user, by display name.
+  Result<std::vector<domain::User>> ListUsers();
+  Result<void> SetPasswordHash(int64_t user_id, const std::string& password_hash);
   // Adding a membership the user already has changes nothing.
   Result<void> AddMembership(int64_t user_id, int64_t organisation_id, domain::Role role);
   Result<std::vector<domain::Membership>> Memberships(int64_t user_id);
+  // Every membership of every user, by user.
+  Result<std::vector<UserMembership>> AllMemberships();
 
  private:
   Statements& sql_;

@@ -26,6 +26,42 @@ TEST_P(DirectoryRepositoryTest, KeepsOrganisationsUsersAndMemberships) {
   });
 }
 
+TEST_P(DirectoryRepositoryTest, ListsEveryUserAndEveryMembershipForManagement) {
+  Write([&](Tx& tx) -> Result<void> {
+    Region d = Seed(tx);
+    DirectoryRepository directory = tx.directory();
+    MK_RETURN_IF_ERROR(directory.AddMembership(d.specialist, d.hospital, domain::Role::kSpecialist));
+    MK_RETURN_IF_ERROR(directory.AddMembership(d.gp, d.practice, domain::Role::kGp));
+    MK_RETURN_IF_ERROR(directory.AddMembership(d.gp, d.practice, domain::Role::kAssistant));
+    MK_ASSIGN_OR_RETURN(std::vector<domain::User> users, directory.ListUsers());
+    EXPECT_EQ(users.size(), 2u);
+    if (users.size() != 2u) return Ok();
+    EXPECT_EQ(users.at(0).display_name, "Dr. A. de Vries");  // by name
+    EXPECT_EQ(users.at(1).display_name, "Dr. B. Bakker");
+    MK_ASSIGN_OR_RETURN(std::vector<UserMembership> all, directory.AllMemberships());
+    EXPECT_EQ(all.size(), 3u);
+    if (all.size() != 3u) return Ok();
+    EXPECT_EQ(all.at(0).user_id, d.gp);
+    EXPECT_EQ(all.at(0).membership, (*directory.Memberships(d.gp)).at(0));
+    EXPECT_EQ(all.at(2).user_id, d.specialist);
+    EXPECT_EQ(all.at(2).membership.organisation_name, "Maasstad Ziekenhuis");
+    return Ok();
+  });
+}
+
+TEST_P(DirectoryRepositoryTest, SetsOneUsersPasswordHash) {
+  Write([&](Tx& tx) -> Result<void> {
+    Region d = Seed(tx);
+    DirectoryRepository directory = tx.directory();
+    MK_RETURN_IF_ERROR(directory.SetPasswordHash(d.gp, "new-hash"));
+    MK_ASSIGN_OR_RETURN(auto gp, Present(directory.FindUser(d.gp)));
+    MK_ASSIGN_OR_RETURN(auto other, Present(directory.FindUser(d.specialist)));
+    EXPECT_EQ(gp.password_hash, "new-hash");
+    EXPECT_EQ(other.password_hash, "hash");
+    return Ok();
+  });
+}
+
 TEST_P(DirectoryRepositoryTest, RefusesADuplicateUsernameAsConflictAndKeepsTheFirst) {
   Write([&](Tx& tx) -> Result<void> {
     Seed(tx);

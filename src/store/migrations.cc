@@ -219,11 +219,26 @@ ALTER TABLE consults ADD COLUMN patient_bsn_index TEXT;
 CREATE INDEX consults_bsn_index ON consults(patient_bsn_index)
 )sql";
 
+// One-time links with which a user chooses a new password, made by a coordinator or an
+// administrator; only the token's hash is kept.
+constexpr std::string_view kSchemaV5 = R"sql(
+CREATE TABLE password_resets (
+  token_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  issued_by BIGINT NOT NULL REFERENCES users(id),
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  used_at BIGINT
+);
+CREATE INDEX password_resets_user ON password_resets(user_id)
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "organisations, users, agreements, consults, sessions, access log", kSchemaV1},
     Migration{2, "second factors, recovery codes, session details", kSchemaV2},
     Migration{3, "the access log as a hash chain", kSchemaV3},
     Migration{4, "a blind index for the sealed BSN", kSchemaV4},
+    Migration{5, "password reset links", kSchemaV5},
 };
 
 constexpr std::string_view kCreateMigrationsTable =

@@ -37,6 +37,8 @@ constexpr std::string_view kConfirm =
 constexpr std::string_view kUseStep =
     "UPDATE second_factors SET last_step = ? WHERE user_id = ? AND secret IS NOT NULL "
     "AND last_step < ?";
+constexpr std::string_view kWithSecondFactor =
+    "SELECT user_id FROM second_factors WHERE secret IS NOT NULL ORDER BY user_id";
 constexpr std::string_view kRemove = "DELETE FROM second_factors WHERE user_id = ?";
 constexpr std::string_view kRemoveCodes = "DELETE FROM recovery_codes WHERE user_id = ?";
 constexpr std::string_view kInsertCode =
@@ -104,6 +106,13 @@ Result<bool> SecondFactorRepository::Confirm(int64_t user_id, int64_t step, Time
 Result<bool> SecondFactorRepository::UseStep(int64_t user_id, int64_t step) {
   MK_ASSIGN_OR_RETURN(int64_t changed, sql_.Execute(kUseStep, {step, user_id, step}));
   return changed == 1;
+}
+
+Result<std::vector<int64_t>> SecondFactorRepository::UsersWithSecondFactor() {
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kWithSecondFactor));
+  std::vector<int64_t> users;
+  for (const Row& row : rows) users.push_back(row.Int(0));
+  return users;
 }
 
 Result<void> SecondFactorRepository::Remove(int64_t user_id) {

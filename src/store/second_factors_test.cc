@@ -31,6 +31,18 @@ TEST_P(SecondFactorRepositoryTest, APendingSecretReplacesTheOldOneOnlyWhenConfir
   });
 }
 
+TEST_P(SecondFactorRepositoryTest, ListsOnlyUsersWithAConfirmedSecret) {
+  Write([&](Tx& tx) -> Result<void> {
+    Region d = Seed(tx);
+    SecondFactorRepository factors = tx.second_factors();
+    MK_RETURN_IF_ERROR(factors.SetPending(d.gp, "G", kNow));
+    MK_RETURN_IF_ERROR(factors.SetPending(d.specialist, "S", kNow));
+    EXPECT_TRUE(*factors.Confirm(d.specialist, 1, kNow));
+    EXPECT_EQ(*factors.UsersWithSecondFactor(), std::vector<int64_t>{d.specialist});
+    return Ok();
+  });
+}
+
 TEST_P(SecondFactorRepositoryTest, AStepIsAcceptedOnceAndNeverAnEarlierOne) {
   Write([&](Tx& tx) -> Result<void> {
     Region d = Seed(tx);

@@ -18,6 +18,7 @@ class LoginRepository;
 class AccessLogRepository;
 class AttachmentRepository;
 class SecondFactorRepository;
+class PasswordResetRepository;
 
 class Tx {
  public:
@@ -33,6 +34,7 @@ class Tx {
   AccessLogRepository access_log();    // the NEN 7513 log (access_log.h)
   AttachmentRepository attachments();  // files and their bytes (attachments.h)
   SecondFactorRepository second_factors();  // TOTP secrets, recovery codes (second_factors.h)
+  PasswordResetRepository password_resets();  // one-time reset links (password_resets.h)
 
   // A trivial round trip: the database answers.
   Result<void> Ping();

@@ -88,4 +88,12 @@ describe('accessibility and screenshots of the main screens', () => {
     await checkScreen(page, 'inbox');
     await page.context().close();
   });
+
+  it('access log of the privacy officer', async () => {
+    const page = await newPage();
+    await logIn(page, server, 'privacy.kralingen', 'nl', '/access-log');
+    await visible(page.getByRole('table'));
+    await checkScreen(page, 'toegangslog');
+    await page.context().close();
+  });
 });

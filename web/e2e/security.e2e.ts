@@ -146,8 +146,9 @@ describe('second factor', () => {
     await page.getByRole('button', { name: 'Nieuwe authenticator-app instellen' }).click();
 
     // The password was given just now; should the server want it again, the screen asks for it.
+    // Exactly "Wachtwoord": the password change form on the same screen has "… wachtwoord" fields.
     const qr = page.getByRole('img', { name: kTexts.qrAlt });
-    const password = page.getByLabel('Wachtwoord');
+    const password = page.getByLabel('Wachtwoord', { exact: true });
     await visible(qr.or(password));
     if (await password.isVisible()) {
       await password.fill(kDemoPassword);

@@ -18,6 +18,11 @@ const ConsultFormPage = lazy(() => import('../consults/ConsultFormPage'));
 const ConsultPage = lazy(() => import('../consults/ConsultPage'));
 const SpecialistListPage = lazy(() => import('../specialist/SpecialistListPage'));
 const SecurityPage = lazy(() => import('../security/SecurityPage'));
+const AccessLogPage = lazy(() => import('../audit/AccessLogPage'));
+const UsersPage = lazy(() => import('../users/UsersPage'));
+const SubjectAccessPage = lazy(() => import('../subjectAccess/SubjectAccessPage'));
+// Opened from a reset link, without a session: outside RequireAuth, like the login page.
+const PasswordResetPage = lazy(() => import('../passwordReset/PasswordResetPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 function SessionLostHandler() {
@@ -35,6 +40,7 @@ export function App() {
         <Suspense fallback={<Loading />}>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            <Route path="/wachtwoord-herstellen" element={<PasswordResetPage />} />
             <Route element={<RequireAuth />}>
               <Route element={<AppShell />}>
                 <Route index element={<HomeRedirect />} />
@@ -45,6 +51,9 @@ export function App() {
                 <Route path="pool" element={<SpecialistListPage box="pool" />} />
                 <Route path="inbox" element={<SpecialistListPage box="inbox" />} />
                 <Route path="security" element={<SecurityPage />} />
+                <Route path="access-log" element={<AccessLogPage />} />
+                <Route path="gebruikers" element={<UsersPage />} />
+                <Route path="inzageverzoek" element={<SubjectAccessPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Route>

@@ -19,6 +19,8 @@ function MainNav() {
   const { user } = useMe();
   const writesConsults = hasRole(user, 'gp') || hasRole(user, 'assistant');
   const answersConsults = hasRole(user, 'specialist');
+  const guardsPrivacy = hasRole(user, 'privacy_officer');
+  const managesUsers = hasRole(user, 'coordinator') || hasRole(user, 'admin');
   return (
     <nav aria-label={t('nav.label')} className="mk-nav">
       <ul className="mk-nav__list">
@@ -34,6 +36,9 @@ function MainNav() {
             <li><NavLink to="/inbox" className={navLinkClass}>{t('nav.inbox')}</NavLink></li>
           </>
         )}
+        {guardsPrivacy && <li><NavLink to="/access-log" className={navLinkClass}>{t('nav.accessLog')}</NavLink></li>}
+        {guardsPrivacy && <li><NavLink to="/inzageverzoek" className={navLinkClass}>{t('nav.subjectAccess')}</NavLink></li>}
+        {managesUsers && <li><NavLink to="/gebruikers" className={navLinkClass}>{t('nav.users')}</NavLink></li>}
       </ul>
     </nav>
   );

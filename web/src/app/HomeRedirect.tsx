@@ -1,5 +1,6 @@
 // "/" takes each person to their own work list: the outbox for those who write consults, the
-// pool for those who answer them.
+// pool for those who answer them, the access log for a privacy officer, the users for a
+// coordinator or an administrator.
 import { Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router-dom';
@@ -10,6 +11,8 @@ export default function HomeRedirect() {
   const { user } = useMe();
   if (hasRole(user, 'gp') || hasRole(user, 'assistant')) return <Navigate to="/outbox" replace />;
   if (hasRole(user, 'specialist')) return <Navigate to="/pool" replace />;
+  if (hasRole(user, 'privacy_officer')) return <Navigate to="/access-log" replace />;
+  if (hasRole(user, 'coordinator') || hasRole(user, 'admin')) return <Navigate to="/gebruikers" replace />;
   return (
     <>
       <Heading1>{t('home.title')}</Heading1>

@@ -19,7 +19,7 @@ export function TextField({
   announceError?: boolean;
   /** A hint below the label, read out with the field. */
   description?: ReactNode;
-  type?: 'text' | 'password';
+  type?: 'text' | 'password' | 'date';
   autoComplete?: string;
   inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
   name?: string;

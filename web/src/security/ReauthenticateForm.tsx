@@ -1,6 +1,7 @@
-// Password and code again before the second factor changes (the server asks with a 403
-// reauthentication_required when the password was given more than a few minutes ago). A wrong
-// answer is placed at its field; too many are refused with the server's wait.
+// Password and code again before a sensitive action: changing the second factor, exporting the
+// access log (the server asks with a 403 reauthentication_required when the password was given
+// more than a few minutes ago). A wrong answer is placed at its field; too many are refused with
+// the server's wait.
 import { Button, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +14,12 @@ import { reauthenticate } from './api';
 
 const kFields = ['password', 'otp'] as const;
 
-export function ReauthenticateForm({ onDone, onCancel }: { onDone: () => void; onCancel: () => void }) {
+export function ReauthenticateForm({ onDone, onCancel, help }: {
+  onDone: () => void;
+  onCancel: () => void;
+  /** What the password is asked for; by default, changing the second factor. */
+  help?: string;
+}) {
   const { t } = useTranslation();
   const loginFields = useFormFields('login');
   const [password, setPassword] = useState('');
@@ -42,7 +48,7 @@ export function ReauthenticateForm({ onDone, onCancel }: { onDone: () => void; o
   return (
     <form onSubmit={submit} noValidate className="mk-form" aria-labelledby="reauth-title">
       <Heading3 id="reauth-title">{t('security.reauth.title')}</Heading3>
-      <Paragraph>{t('security.reauth.help')}</Paragraph>
+      <Paragraph>{help ?? t('security.reauth.help')}</Paragraph>
       <TextField label={loginFields.text('password')} name="password" type="password" autoComplete="current-password"
         inputRef={passwordInput} value={password} onChange={setPassword} errorMessage={errors.fieldErrors.password} announceError />
       <TextField label={t('login.otp')} name="otp" autoComplete="one-time-code" inputMode="numeric"

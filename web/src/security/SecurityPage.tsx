@@ -1,12 +1,13 @@
-// /security: the user's second factor (set it up, or a new one) and their sessions. A login that
-// must set up a second factor first is sent here from every other screen (RequireAuth) and told
-// why.
+// /security: the user's second factor (set it up, or a new one), their password and their
+// sessions. A login that must set up a second factor first is sent here from every other screen
+// (RequireAuth) and told why.
 import { Alert, Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../components/Loading';
 import { usePageTitle } from '../lib/usePageTitle';
 import { mustEnrolSecondFactor, useMe } from '../session/session';
 import { OtpEnrolment } from './OtpEnrolment';
+import { PasswordChangeForm } from './PasswordChangeForm';
 import { SessionList } from './SessionList';
 
 export default function SecurityPage() {
@@ -22,6 +23,7 @@ export default function SecurityPage() {
         <Alert type="warning" role="status"><Paragraph>{t('security.required')}</Paragraph></Alert>
       )}
       <OtpEnrolment user={user} />
+      {!mustEnrolSecondFactor(user) && <PasswordChangeForm />}
       <SessionList />
     </div>
   );

@@ -1,5 +1,6 @@
-// The user's own security on the server: enrolling a second factor (with re-authentication first
-// when one exists already) and the list of their sessions. Types from the OpenAPI contract.
+// The user's own security on the server: changing the password, enrolling a second factor (with
+// re-authentication first when one exists already) and the list of their sessions. Types from the
+// OpenAPI contract.
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../api/client';
 import type { components } from '../api/schema';
@@ -37,4 +38,12 @@ export function endSession(id: string) {
 
 export function endOtherSessions() {
   return call(api.DELETE('/api/v1/me/sessions'));
+}
+
+/**
+ * A new password, with the current one; the user's other sessions end, this one stays. 422 with
+ * field `current_password` when that is wrong, `new_password` when the new one is refused.
+ */
+export function changePassword(currentPassword: string, newPassword: string) {
+  return call(api.POST('/api/v1/me/password', { body: { current_password: currentPassword, new_password: newPassword } }));
 }

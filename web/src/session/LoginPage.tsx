@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router-dom';
 import { ApiError, kNoErrors, placeError, type PlacedError } from '../api/errors';
 import { ActionError } from '../components/ActionError';
-import { LanguageSwitch } from '../components/LanguageSwitch';
+import { PublicPage } from '../components/PublicPage';
 import { TextField } from '../components/TextField';
 import { useFormFields } from '../components/useFormFields';
 import { isComplete } from '../lib/formFields';
@@ -87,51 +87,43 @@ export function LoginPage() {
   };
 
   return (
-    <div className="utrecht-page mk-page mk-page--narrow">
-      <header className="utrecht-page-header mk-header">
-        <span className="mk-brand">meekijk</span>
-        <LanguageSwitch />
-      </header>
-      <div className="utrecht-page-content">
-        <main id="main">
-          <h1 className="utrecht-heading-1">{t('login.title')}</h1>
-          <p className="utrecht-paragraph">{t('login.intro')}</p>
-          {expired && (
-            <div className="utrecht-alert utrecht-alert--warning" role="status">
-              <p className="utrecht-paragraph">{t('login.expired')}</p>
-            </div>
-          )}
-          <form onSubmit={submit} noValidate className="mk-form" aria-label={t('login.title')}>
-            <TextField label={fields.label('username')} required={fields.required('username')} name="username"
-              autoComplete="username" value={username} onChange={setUsername} errorMessage={errors.fieldErrors.username} />
-            <TextField label={fields.label('password')} required={fields.required('password')} name="password"
-              type="password" autoComplete="current-password" value={password} onChange={setPassword}
-              errorMessage={errors.fieldErrors.password} />
-            {askCode && (
-              <>
-                <TextField label={recovery ? t('login.recoveryCode') : t('login.otp')} name="otp" inputRef={otpInput}
-                  autoComplete="one-time-code" inputMode={recovery ? 'text' : 'numeric'} value={otp} onChange={setOtp}
-                  description={recovery ? t('login.recoveryCodeHelp') : t('login.otpHelp')}
-                  errorMessage={errors.fieldErrors.otp} announceError />
-                <p className="utrecht-paragraph">
-                  <button type="button" className="utrecht-link mk-link-button"
-                    onClick={() => { setRecovery((r) => !r); setFocusOtp((n) => n + 1); }}>
-                    {recovery ? t('login.useOtp') : t('login.useRecoveryCode')}
-                  </button>
-                </p>
-              </>
-            )}
-            <div className="mk-actions">
-              <div className="mk-action">
-                <PrimaryActionButton type="submit" busy={busy}>
-                  {t('login.submit')}
-                </PrimaryActionButton>
-                <ActionError message={errors.actionError} />
-              </div>
-            </div>
-          </form>
-        </main>
-      </div>
-    </div>
+    <PublicPage>
+      <h1 className="utrecht-heading-1">{t('login.title')}</h1>
+      <p className="utrecht-paragraph">{t('login.intro')}</p>
+      {expired && (
+        <div className="utrecht-alert utrecht-alert--warning" role="status">
+          <p className="utrecht-paragraph">{t('login.expired')}</p>
+        </div>
+      )}
+      <form onSubmit={submit} noValidate className="mk-form" aria-label={t('login.title')}>
+        <TextField label={fields.label('username')} required={fields.required('username')} name="username"
+          autoComplete="username" value={username} onChange={setUsername} errorMessage={errors.fieldErrors.username} />
+        <TextField label={fields.label('password')} required={fields.required('password')} name="password"
+          type="password" autoComplete="current-password" value={password} onChange={setPassword}
+          errorMessage={errors.fieldErrors.password} />
+        {askCode && (
+          <>
+            <TextField label={recovery ? t('login.recoveryCode') : t('login.otp')} name="otp" inputRef={otpInput}
+              autoComplete="one-time-code" inputMode={recovery ? 'text' : 'numeric'} value={otp} onChange={setOtp}
+              description={recovery ? t('login.recoveryCodeHelp') : t('login.otpHelp')}
+              errorMessage={errors.fieldErrors.otp} announceError />
+            <p className="utrecht-paragraph">
+              <button type="button" className="utrecht-link mk-link-button"
+                onClick={() => { setRecovery((r) => !r); setFocusOtp((n) => n + 1); }}>
+                {recovery ? t('login.useOtp') : t('login.useRecoveryCode')}
+              </button>
+            </p>
+          </>
+        )}
+        <div className="mk-actions">
+          <div className="mk-action">
+            <PrimaryActionButton type="submit" busy={busy}>
+              {t('login.submit')}
+            </PrimaryActionButton>
+            <ActionError message={errors.actionError} />
+          </div>
+        </div>
+      </form>
+    </PublicPage>
   );
 }

@@ -1,0 +1,84 @@
+// User management by coordinators and administrators: GET /api/v1/users, POST
+// /api/v1/users/{id}/password-reset (a one-time link), and POST /api/v1/password-reset, with which
+// the user, not logged in, chooses a new password through that link.
+#include <boost/json/array.hpp>
+
+#include "api/api.h"
+#include "api/authenticate.h"
+#include "api/json_body.h"
+#include "api/responses.h"
+#include "domain/enum_names.h"
+
+namespace meekijk::api {
+namespace {
+
+namespace json = boost::json;
+
+// The web app's page; the token goes after '#', so that it reaches no server log or Referer.
+constexpr std::string_view kResetPage = "/wachtwoord-herstellen#";
+
+json::object ManagedUserJson(const service::ManagedUser& managed) {
+  json::array memberships;
+  for (const domain::Membership& m : managed.memberships) {
+    memberships.push_back(json::object{{"organisation_id", m.organisation_id},
+                                       {"organisation_name", m.organisation_name},
+                                       {"role", domain::Name(m.role)}});
+  }
+  return json::object{{"id", managed.user.id},
+                      {"username", managed.user.username},
+                      {"display_name", managed.user.display_name},
+                      {"email", managed.user.email},
+                      {"active", managed.user.active},
+                      {"second_factor", managed.second_factor},
+                      {"memberships", std::move(memberships)}};
+}
+
+http::Response ListUsers(Services& services, http::Request& request) {
+  return WithPrincipal(services, request, [&](const service::Principal& principal) {
+    Result<std::vector<service::ManagedUser>> users = services.accounts.ManagedUsers(principal);
+    if (!users.ok()) return ErrorResponse(request, users.error());
+    json::array items;
+    for (const service::ManagedUser& user : *users) items.push_back(ManagedUserJson(user));
+    return JsonResponse(200, json::object{{"items", std::move(items)}});
+  });
+}
+
+http::Response IssueReset(Services& services, http::Request& request) {
+  return WithPrincipal(services, request, [&](const service::Principal& principal) {
+    Result<int64_t> id = PathId(request, "id");
+    if (!id.ok()) return ErrorResponse(request, id.error());
+    Result<service::PasswordResetLink> link =
+        services.accounts.IssuePasswordReset(principal, *id);
+    if (!link.ok()) return ErrorResponse(request, link.error());
+    return JsonResponse(201, json::object{{"token", link->token},
+                                          {"path", std::string(kResetPage) + link->token},
+                                          {"expires_at", FormatIso8601(link->expires_at)}});
+  });
+}
+
+http::Response ResetPassword(Services& services, http::Request& request) {
+  Result<json::object> body = ParseObject(request.body);
+  if (!body.ok()) return ErrorResponse(request, body.error());
+  Result<std::string> token = RequiredString(*body, {"password_reset", "token"});
+  if (!token.ok()) return ErrorResponse(request, token.error());
+  Result<std::string> password = RequiredString(*body, {"password_reset", "password"});
+  if (!password.ok()) return ErrorResponse(request, password.error());
+  Result<void> done = services.accounts.ResetPassword(
+      *token, *password, {request.client_address, request.request_id});
+  if (!done.ok()) return ErrorResponse(request, done.error());
+  http::Response response;
+  response.status = 204;
+  return response;
+}
+
+}  // namespace
+
+void AddAccountRoutes(http::Router& router, Services& services) {
+  router.Add("GET", "/api/v1/users", [&](http::Request& r) { return ListUsers(services, r); });
+  router.Add("POST", "/api/v1/users/{id}/password-reset",
+             [&](http::Request& r) { return IssueReset(services, r); });
+  router.Add("POST", "/api/v1/password-reset",
+             [&](http::Request& r) { return ResetPassword(services, r); });
+}
+
+}  // namespace meekijk::api

@@ -1,0 +1,61 @@
+// Managing other people's accounts: the users a coordinator or administrator looks after, and
+// the one-time link with which such a user chooses a new password (ASVS 2.5). A password never
+// travels by mail, and the link leaves the second factor in place: the link alone opens nothing.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "domain/directory.h"
+#include "service/principal.h"
+#include "service/reauthentication.h"
+
+namespace meekijk::store {
+class Database;
+}
+
+namespace meekijk::service {
+
+inline constexpr std::chrono::hours kPasswordResetLifetime{24};
+
+struct ManagedUser {
+  domain::User user;  // without its password hash
+  std::vector<domain::Membership> memberships;
+  bool second_factor = false;
+};
+
+struct PasswordResetLink {
+  std::string token;  // give to the user once; only its hash is stored
+  TimePoint expires_at;
+};
+
+class AccountService {
+ public:
+  AccountService(store::Database& database, const Clock& clock,
+                 std::chrono::minutes reauthentication = kDefaultReauthenticationWindow)
+      : database_(database), clock_(clock), reauthentication_(reauthentication) {}
+
+  // Administrators manage everyone; a coordinator the members of their organisation and of the
+  // practices under it, except administrators. kForbidden for anyone else.
+  Result<std::vector<ManagedUser>> ManagedUsers(const Principal& principal);
+  // A new link for a user the caller manages (kNotFound for anyone else, so that ids reveal no
+  // one), voiding the user's earlier links. Needs a recent re-authentication: whoever holds the
+  // link chooses the password. The caller's own password is changed on the security page.
+  Result<PasswordResetLink> IssuePasswordReset(const Principal& principal, int64_t user_id);
+  // Without a login: sets the password of the link's user when the link is unused and unexpired
+  // (kNotFound otherwise) and the password is strong enough, and ends all the user's logins.
+  Result<void> ResetPassword(std::string_view token, std::string_view password,
+                             const RequestContext& request);
+
+ private:
+  store::Database& database_;
+  const Clock& clock_;
+  std::chrono::minutes reauthentication_;
+};
+
+}  // namespace meekijk::service

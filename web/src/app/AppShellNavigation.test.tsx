@@ -1,0 +1,67 @@
+// The main menu offers "Gebruikers" only to coordinators and administrators and "Inzageverzoek"
+// only to privacy officers; "/" takes a coordinator or an administrator to the users.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import i18n from '../i18n/i18n';
+import { kMeKey, type Role, type User } from '../session/session';
+import AppShell from './AppShell';
+import HomeRedirect from './HomeRedirect';
+
+vi.mock('../lib/useChangesPolling', () => ({ useChangesPolling: () => true }));
+
+function user(roles: Role[]): User {
+  return {
+    id: 1, username: 'someone', display_name: 'Iemand', roles, pools: [],
+    memberships: roles.map((role) => ({ organisation_id: 5, organisation_name: 'Zorggroep Rijnmond', organisation_kind: 'care_group', role })),
+    second_factor: { enrolled: true, this_login: true, required: false },
+  };
+}
+
+function renderShell(roles: Role[]) {
+  const client = new QueryClient();
+  client.setQueryData(kMeKey, user(roles));
+  render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={['/']}>
+        <Routes>
+          <Route element={<AppShell />}>
+            <Route index element={<HomeRedirect />} />
+            <Route path="*" element={<h1>Ander scherm</h1>} />
+            <Route path="gebruikers" element={<h1>Gebruikers-scherm</h1>} />
+          </Route>
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+}
+
+const menuLink = (name: string) =>
+  within(screen.getByRole('navigation', { name: 'Hoofdmenu' })).queryByRole('link', { name });
+
+describe('AppShell navigation', () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('nl');
+  });
+  afterEach(cleanup);
+
+  it.each([
+    [['coordinator'], true, false],
+    [['admin'], true, false],
+    [['privacy_officer'], false, true],
+    [['gp'], false, false],
+    [['specialist'], false, false],
+    [['analyst'], false, false],
+    [['gp', 'coordinator'], true, false],
+  ] as [Role[], boolean, boolean][])('%j: Gebruikers %s, Inzageverzoek %s', (roles, users, subjectAccess) => {
+    renderShell(roles);
+    expect(menuLink('Gebruikers')?.getAttribute('href') ?? null).toBe(users ? '/gebruikers' : null);
+    expect(menuLink('Inzageverzoek')?.getAttribute('href') ?? null).toBe(subjectAccess ? '/inzageverzoek' : null);
+  });
+
+  it('takes a coordinator from "/" to the users', async () => {
+    renderShell(['coordinator']);
+    expect(await screen.findByRole('heading', { name: 'Gebruikers-scherm' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,125 @@
+// The users screen: a coordinator sees the users they manage with organisations and Dutch role
+// names, makes a reset link for one and gets the full address (this app's origin and the
+// server's path) to copy, with its expiry and how to hand it over; a refusal stands at the
+// pressed button; other roles are not served and the server is not asked.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api/errors';
+import i18n from '../i18n/i18n';
+import { formatDateTime } from '../lib/due';
+import { kMeKey, type Role, type User } from '../session/session';
+import { issuePasswordReset, useManagedUsers, type ManagedUser } from './api';
+import UsersPage from './UsersPage';
+
+vi.mock('./api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('./api')>()),
+  useManagedUsers: vi.fn(),
+  issuePasswordReset: vi.fn(),
+}));
+
+const kToken = '0123456789abcdef'.repeat(4);
+const kExpiresAt = '2026-12-03T09:15:00.000Z';
+
+function me(role: Role): User {
+  return {
+    id: 9, username: 'coordinator.jansen', display_name: 'Anne Jansen', roles: [role], pools: [],
+    memberships: [{ organisation_id: 1, organisation_name: 'Zorggroep Rijnmond', organisation_kind: 'care_group', role }],
+    second_factor: { enrolled: true, this_login: true, required: false },
+  };
+}
+
+const kUsers: ManagedUser[] = [
+  {
+    id: 2, username: 'huisarts.bakker', display_name: 'Dr. Pieter Bakker', email: 'p.bakker@example.nl', active: true,
+    second_factor: true,
+    memberships: [
+      { organisation_id: 3, organisation_name: 'Huisartsenpraktijk Kralingen', role: 'gp' },
+      { organisation_id: 1, organisation_name: 'Zorggroep Rijnmond', role: 'coordinator' },
+    ],
+  },
+  {
+    id: 4, username: 'assistent.visser', display_name: 'Sanne Visser', email: 's.visser@example.nl', active: false,
+    second_factor: false,
+    memberships: [{ organisation_id: 3, organisation_name: 'Huisartsenpraktijk Kralingen', role: 'assistant' }],
+  },
+];
+
+function renderPage(role: Role) {
+  const client = new QueryClient();
+  client.setQueryData(kMeKey, me(role));
+  render(<QueryClientProvider client={client}><UsersPage /></QueryClientProvider>);
+}
+
+const writeText = vi.fn();
+
+describe('UsersPage', () => {
+  beforeEach(async () => {
+    vi.mocked(useManagedUsers).mockReset().mockReturnValue(
+      { data: { items: kUsers }, isPending: false, isSuccess: true, error: null } as never,
+    );
+    vi.mocked(issuePasswordReset).mockReset().mockResolvedValue({
+      token: kToken, path: `/wachtwoord-herstellen#${kToken}`, expires_at: kExpiresAt,
+    });
+    writeText.mockReset().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await i18n.changeLanguage('nl');
+  });
+  afterEach(cleanup);
+
+  it('lists the users with organisations, Dutch role names, second factor and whether active', () => {
+    renderPage('coordinator');
+    const [, bakker, visser] = screen.getAllByRole('row');
+    expect(within(bakker!).getByRole('rowheader').textContent).toBe('Dr. Pieter Bakker');
+    expect(within(bakker!).getByText('huisarts.bakker')).toBeTruthy();
+    expect(within(bakker!).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Huisartsenpraktijk Kralingen: huisarts', 'Zorggroep Rijnmond: coördinator',
+    ]);
+    expect(within(bakker!).getAllByText('Ja')).toHaveLength(2);
+    expect(within(visser!).getByText('Huisartsenpraktijk Kralingen: assistent')).toBeTruthy();
+    expect(within(visser!).getAllByText('Nee')).toHaveLength(2);
+  });
+
+  it('makes a reset link and shows the full address to copy, with its expiry and how to hand it over', async () => {
+    renderPage('coordinator');
+    fireEvent.click(screen.getByRole('button', { name: 'Herstellink maken (voor Dr. Pieter Bakker)' }));
+
+    const heading = await screen.findByRole('heading', { name: 'Herstellink voor Dr. Pieter Bakker' });
+    expect(document.activeElement).toBe(heading);
+    expect(issuePasswordReset).toHaveBeenCalledWith(2);
+    const link = screen.getByLabelText('Herstellink') as HTMLInputElement;
+    const expected = `${window.location.origin}/wachtwoord-herstellen#${kToken}`;
+    expect(link.value).toBe(expected);
+    expect(link.readOnly).toBe(true);
+    expect(screen.getByText(formatDateTime(kExpiresAt, 'nl')).getAttribute('datetime')).toBe(kExpiresAt);
+    expect(screen.getByText(/Deze link werkt één keer\. Geef hem persoonlijk aan Dr\. Pieter Bakker, nooit per e-mail/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Kopiëren' }));
+    expect(await screen.findByText('De link is gekopieerd.')).toBeTruthy();
+    expect(writeText).toHaveBeenCalledWith(expected);
+  });
+
+  it('says so when the clipboard refuses, with the link selected to copy by hand', async () => {
+    writeText.mockRejectedValue(new Error('NotAllowedError'));
+    renderPage('admin');
+    fireEvent.click(screen.getByRole('button', { name: 'Herstellink maken (voor Sanne Visser)' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Kopiëren' }));
+    expect(await screen.findByText(/^Kopiëren lukte niet/)).toBeTruthy();
+  });
+
+  it('puts a refusal next to the pressed button', async () => {
+    vi.mocked(issuePasswordReset).mockRejectedValue(new ApiError(403, 'forbidden', 'Deze gebruiker beheert u niet.'));
+    renderPage('coordinator');
+    fireEvent.click(screen.getByRole('button', { name: 'Herstellink maken (voor Sanne Visser)' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Deze gebruiker beheert u niet.');
+    expect(within(screen.getAllByRole('row')[2]!).getByRole('alert')).toBe(alert);
+    expect(screen.queryByLabelText('Herstellink')).toBeNull();
+  });
+
+  it('is not for other roles, and asks the server nothing for them', () => {
+    renderPage('gp');
+    expect(screen.getByText('Dit scherm is voor coördinatoren en beheerders.')).toBeTruthy();
+    expect(useManagedUsers).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,32 @@
+// The users a coordinator or an administrator manages, and the single-use password reset link
+// they hand to one of them. Types from the OpenAPI contract.
+import { useQuery } from '@tanstack/react-query';
+import { api, call } from '../api/client';
+import type { components } from '../api/schema';
+
+export type ManagedUser = components['schemas']['ManagedUser'];
+export type PasswordResetLink = components['schemas']['PasswordResetLink'];
+
+export const kManagedUsersKey = ['managed-users'] as const;
+
+/** Coordinators: their organisation and the practices under it; administrators: everyone; others 403. */
+export function useManagedUsers() {
+  return useQuery({
+    queryKey: kManagedUsersKey,
+    queryFn: () => call(api.GET('/api/v1/users')),
+  });
+}
+
+/**
+ * A new single-use link for user `id` (it voids their previous one). The operation takes no
+ * fields; it is sent an empty JSON object, which a handler that reads the body accepts as well as
+ * one that does not.
+ */
+export function issuePasswordReset(id: number) {
+  return call(api.POST('/api/v1/users/{id}/password-reset', { params: { path: { id } }, body: {} as never }));
+}
+
+/** The address to hand over: this app's origin and the server's path (the token after `#`). */
+export function fullResetLink(path: string, origin: string = window.location.origin): string {
+  return origin + (path.startsWith('/') ? path : `/${path}`);
+}
