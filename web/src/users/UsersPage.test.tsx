@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/errors';
 import i18n from '../i18n/i18n';
 import { formatDateTime } from '../lib/due';
+import { reauthenticate } from '../security/api';
 import { kMeKey, type Role, type User } from '../session/session';
 import { issuePasswordReset, useManagedUsers, type ManagedUser } from './api';
 import UsersPage from './UsersPage';
@@ -16,6 +17,10 @@ vi.mock('./api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('./api')>()),
   useManagedUsers: vi.fn(),
   issuePasswordReset: vi.fn(),
+}));
+vi.mock('../security/api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../security/api')>()),
+  reauthenticate: vi.fn(),
 }));
 
 const kToken = '0123456789abcdef'.repeat(4);
@@ -115,6 +120,26 @@ describe('UsersPage', () => {
     expect(alert.textContent).toBe('Deze gebruiker beheert u niet.');
     expect(within(screen.getAllByRole('row')[2]!).getByRole('alert')).toBe(alert);
     expect(screen.queryByLabelText('Herstellink')).toBeNull();
+  });
+
+  it('asks for the password and code again when the server wants them, then makes the same link', async () => {
+    vi.mocked(reauthenticate).mockReset().mockResolvedValue(undefined as never);
+    vi.mocked(issuePasswordReset).mockRejectedValueOnce(
+      new ApiError(403, 'reauthentication_required', 'Geef voor deze handeling opnieuw uw wachtwoord en code.'),
+    );
+    renderPage('coordinator');
+    fireEvent.click(screen.getByRole('button', { name: 'Herstellink maken (voor Sanne Visser)' }));
+
+    const password = await screen.findByLabelText('Wachtwoord');
+    expect(screen.getByText(/^Geef voor het maken van een herstellink opnieuw/)).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+    fireEvent.change(password, { target: { value: 'geheim-wachtwoord' } });
+    fireEvent.change(screen.getByLabelText('Code uit uw authenticator-app'), { target: { value: '123 456' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Bevestigen en doorgaan' }));
+
+    await screen.findByRole('heading', { name: 'Herstellink voor Sanne Visser' });
+    expect(reauthenticate).toHaveBeenCalledWith('geheim-wachtwoord', '123456');
+    expect(vi.mocked(issuePasswordReset).mock.calls).toEqual([[4], [4]]);
   });
 
   it('is not for other roles, and asks the server nothing for them', () => {

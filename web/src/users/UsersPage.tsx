@@ -8,9 +8,11 @@ import {
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/errors';
 import { ActionError } from '../components/ActionError';
 import { Loading } from '../components/Loading';
 import { usePageTitle } from '../lib/usePageTitle';
+import { ReauthenticateForm } from '../security/ReauthenticateForm';
 import { hasRole, useMe, type User } from '../session/session';
 import { issuePasswordReset, useManagedUsers, type ManagedUser, type PasswordResetLink } from './api';
 import { ResetLinkPanel } from './ResetLinkPanel';
@@ -42,6 +44,9 @@ function ManagedUsers() {
   // Which row's button is busy or failed, by user id.
   const [busy, setBusy] = useState<number | null>(null);
   const [failure, setFailure] = useState<{ id: number; message: string } | null>(null);
+  // Whoever holds a link chooses the password, so the server asks for the password (and a code)
+  // from the last few minutes: the user whose link waits for it, the table hidden meanwhile.
+  const [asking, setAsking] = useState<ManagedUser | null>(null);
 
   const makeLink = async (user: ManagedUser) => {
     if (busy !== null) return;
@@ -50,7 +55,11 @@ function ManagedUsers() {
     try {
       setMade({ user, link: await issuePasswordReset(user.id) });
     } catch (error) {
-      setFailure({ id: user.id, message: error instanceof Error ? error.message : t('errors.unknown') });
+      if (error instanceof ApiError && error.code === 'reauthentication_required') {
+        setAsking(user);
+      } else {
+        setFailure({ id: user.id, message: error instanceof Error ? error.message : t('errors.unknown') });
+      }
     } finally {
       setBusy(null);
     }
@@ -61,11 +70,18 @@ function ManagedUsers() {
     <div className="mk-users">
       <Heading1>{t('users.title')}</Heading1>
       <Paragraph>{t('users.intro')}</Paragraph>
-      {made && <ResetLinkPanel user={made.user} link={made.link} />}
+      {asking && (
+        <ReauthenticateForm help={t('users.reauthHelp')} onCancel={() => setAsking(null)}
+          onDone={() => {
+            setAsking(null);
+            void makeLink(asking);
+          }} />
+      )}
+      {made && !asking && <ResetLinkPanel user={made.user} link={made.link} />}
       {users.isPending && <Loading />}
       <ActionError message={users.error?.message} />
       {users.isSuccess && items.length === 0 && <Paragraph>{t('users.empty')}</Paragraph>}
-      {items.length > 0 && (
+      {items.length > 0 && !asking && (
         <div className="mk-table-scroll">
           <Table className="mk-user-table">
             <TableCaption className="mk-visually-hidden">{t('users.title')}</TableCaption>
