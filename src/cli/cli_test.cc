@@ -3,10 +3,12 @@
 
 #include <boost/json.hpp>
 #include <cstdio>
+#include <map>
 
 #include "testing/server_process.h"
 #include "store/database.h"
 #include "store/consults.h"
+#include "store/second_factors.h"
 #include "store/tx.h"
 #include "testing/test_database.h"
 
@@ -196,6 +198,39 @@ TEST_P(KeysCliTest, RotateSealsEveryIdentityUnderTheNewKeyIncludingPlainTextFrom
   testing::CommandResult again = Run({"keys", "rotate"});
   EXPECT_EQ(again.exit_code, 0);
   EXPECT_NE(again.out.find("key 3 is current"), std::string::npos) << again.out;
+}
+
+TEST_P(KeysCliTest, RotateReSealsTheSecondFactorSecretsWhichStillMakeTheSameCodes) {
+  auto secrets = [&] {
+    std::map<int64_t, std::string> out;
+    std::unique_ptr<store::Database> db = database_->Open();
+    EXPECT_TRUE(db->Run(store::Access::kRead, [&](store::Tx& tx) -> Result<void> {
+      MK_ASSIGN_OR_RETURN(store::Rows rows,
+                          tx.connection().Query("SELECT user_id, secret FROM second_factors"));
+      for (const store::Row& row : rows) {
+        out[row.Int(0)] = row.Text(1);
+        MK_ASSIGN_OR_RETURN(std::optional<store::SecondFactorRecord> factor,
+                            tx.second_factors().Find(row.Int(0)));
+        EXPECT_TRUE(factor && factor->secret) << row.Int(0);
+        if (factor && factor->secret) out[-row.Int(0)] = *factor->secret;  // opened
+      }
+      return Ok();
+    }).ok());
+    return out;
+  };
+  std::map<int64_t, std::string> before = secrets();
+  ASSERT_FALSE(before.empty());
+  ASSERT_EQ(Run({"keys", "rotate"}).exit_code, 0);
+  std::map<int64_t, std::string> after = secrets();
+  ASSERT_EQ(after.size(), before.size());
+  for (const auto& [id, value] : after) {
+    if (id > 0) {
+      EXPECT_EQ(value.rfind("enc1:2:", 0), 0u) << "user " << id << ": " << value;
+      EXPECT_NE(value, before.at(id));
+    } else {
+      EXPECT_EQ(value, before.at(id)) << "user " << -id << "'s secret changed";
+    }
+  }
 }
 
 TEST_P(KeysCliTest, NewRefusesToOverwriteAKeyFile) {
