@@ -43,6 +43,12 @@ Result<void> AccessLog::Record(store::Tx& tx, const Principal& principal, domain
       entry.organisation_id = pool.organisation_id;
     }
   }
+  // NEN 7513's responsible user: an assistant works under the GP who sent the consult (a draft
+  // nobody sent yet has no one named).
+  if (role == domain::Role::kAssistant && consult.sender_id &&
+      *consult.sender_id != principal.user.id) {
+    entry.on_behalf_of = consult.sender_id;
+  }
   entry.consult_id = consult.id;
   entry.patient_ref = consult.number;
   entry.detail = std::move(detail);

@@ -123,6 +123,27 @@ class ConsultServiceTest : public ::testing::TestWithParam<Engine> {
   Principal gp_, assistant_, other_gp_, specialist_, colleague_, outsider_;
 };
 
+TEST_P(ConsultServiceTest, AnAssistantsAccessIsLoggedOnBehalfOfTheGpWhoSentTheConsult) {
+  int64_t id = SentConsult();
+  ASSERT_TRUE(consults_->Get(assistant_, id).ok());
+  ASSERT_TRUE(consults_->Get(gp_, id).ok());
+  std::vector<store::AccessLogEntry> log = LogOf(id);
+  int assistant_reads = 0, gp_reads = 0;
+  for (const store::AccessLogEntry& entry : log) {
+    if (entry.action != "consult.read") continue;
+    if (entry.user_id == assistant_.user.id) {
+      ++assistant_reads;
+      EXPECT_EQ(entry.on_behalf_of, gp_.user.id);
+    }
+    if (entry.user_id == gp_.user.id) {
+      ++gp_reads;
+      EXPECT_FALSE(entry.on_behalf_of.has_value());  // the GP acts for themselves
+    }
+  }
+  EXPECT_EQ(assistant_reads, 1);
+  EXPECT_EQ(gp_reads, 1);
+}
+
 TEST_P(ConsultServiceTest, WalksTheWholeLifeCycle) {
   int64_t id = SentConsult();
   Result<ConsultDetail> sent = consults_->Get(gp_, id);
