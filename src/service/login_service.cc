@@ -165,10 +165,9 @@ Result<Principal> LoginService::Authenticate(std::string_view token,
     }
     MK_ASSIGN_OR_RETURN(std::optional<domain::User> user, tx.directory().FindUser(login->user_id));
     if (!user || !user->active) return LoginEnded();
-    MK_ASSIGN_OR_RETURN(std::optional<store::SecondFactorRecord> factor,
-                        tx.second_factors().Find(user->id));
+    MK_ASSIGN_OR_RETURN(bool has_second_factor, tx.second_factors().HasConfirmed(user->id));
     LoginState state{hash, login->verified_at, login->last_seen_at, login->second_factor,
-                     factor && factor->secret.has_value(), false};
+                     has_second_factor, false};
     return LoadPrincipal(tx, *user, request, state, policy_.require_second_factor);
   }));
   // Activity keeps the login from its idle end; written at most once a minute, so that reading

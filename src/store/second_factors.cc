@@ -37,6 +37,8 @@ constexpr std::string_view kConfirm =
 constexpr std::string_view kUseStep =
     "UPDATE second_factors SET last_step = ? WHERE user_id = ? AND secret IS NOT NULL "
     "AND last_step < ?";
+constexpr std::string_view kHasConfirmed =
+    "SELECT COUNT(*) FROM second_factors WHERE user_id = ? AND secret IS NOT NULL";
 constexpr std::string_view kWithSecondFactor =
     "SELECT user_id FROM second_factors WHERE secret IS NOT NULL ORDER BY user_id";
 constexpr std::string_view kRemove = "DELETE FROM second_factors WHERE user_id = ?";
@@ -106,6 +108,11 @@ Result<bool> SecondFactorRepository::Confirm(int64_t user_id, int64_t step, Time
 Result<bool> SecondFactorRepository::UseStep(int64_t user_id, int64_t step) {
   MK_ASSIGN_OR_RETURN(int64_t changed, sql_.Execute(kUseStep, {step, user_id, step}));
   return changed == 1;
+}
+
+Result<bool> SecondFactorRepository::HasConfirmed(int64_t user_id) {
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kHasConfirmed, {user_id}));
+  return !rows.empty() && rows.front().Int(0) > 0;
 }
 
 Result<std::vector<int64_t>> SecondFactorRepository::UsersWithSecondFactor() {

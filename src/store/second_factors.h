@@ -46,6 +46,9 @@ class SecondFactorRepository {
   // Takes `step` as used when it is later than the last one; false for a replayed or older step.
   // One conditional UPDATE, so that two logins racing with the same code cannot both win.
   Result<bool> UseStep(int64_t user_id, int64_t step);
+  // Whether the user has a confirmed second factor, without opening its secret: asked on every
+  // request.
+  Result<bool> HasConfirmed(int64_t user_id);
   // The users with a confirmed second factor.
   Result<std::vector<int64_t>> UsersWithSecondFactor();
   // The user no longer has a second factor nor recovery codes (an administrator's reset).

@@ -39,6 +39,8 @@ TEST_P(SecondFactorRepositoryTest, ListsOnlyUsersWithAConfirmedSecret) {
     MK_RETURN_IF_ERROR(factors.SetPending(d.specialist, "S", kNow));
     EXPECT_TRUE(*factors.Confirm(d.specialist, 1, kNow));
     EXPECT_EQ(*factors.UsersWithSecondFactor(), std::vector<int64_t>{d.specialist});
+    EXPECT_TRUE(*factors.HasConfirmed(d.specialist));
+    EXPECT_FALSE(*factors.HasConfirmed(d.gp));  // only pending
     return Ok();
   });
 }
