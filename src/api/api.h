@@ -31,7 +31,7 @@ void AddSystemRoutes(http::Router& router, std::function<bool()> healthy,
                      std::string metrics_token);
 
 // The access log for privacy officers: GET /api/v1/access-log[/export], and the AVG request of
-// access: GET /api/v1/subject-access.
+// access: POST /api/v1/subject-access.
 void AddAuditRoutes(http::Router& router, Services& services);
 
 // Users managed by coordinators and administrators, and password reset links: /api/v1/users…,

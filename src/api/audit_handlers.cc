@@ -1,5 +1,5 @@
 // GET /api/v1/access-log (the privacy officer's search, JSON), GET /api/v1/access-log/export
-// (the same as CSV) and GET /api/v1/subject-access (the AVG request of access). All are logged by
+// (the same as CSV) and POST /api/v1/subject-access (the AVG request of access). All are logged by
 // the service.
 #include <boost/json/array.hpp>
 
@@ -8,6 +8,7 @@
 #include "api/api.h"
 #include "api/authenticate.h"
 #include "api/consult_json.h"
+#include "api/json_body.h"
 #include "api/responses.h"
 #include "core/integer.h"
 
@@ -154,23 +155,29 @@ http::Response Export(Services& services, http::Request& request) {
 
 http::Response SubjectAccess(Services& services, http::Request& request) {
   return WithPrincipal(services, request, [&](const service::Principal& principal) {
+    // A POST with the BSN in the body: a BSN belongs in no URL, where proxies and logs keep it.
+    Result<json::object> body = ParseObject(request.body);
+    if (!body.ok()) return ErrorResponse(request, body.error());
     service::SubjectAccessQuery query;
-    auto text = [&](const char* name) -> std::optional<std::string> {
-      std::optional<std::string> value = request.Query(name);
-      if (value && value->empty()) return std::nullopt;
-      return value;
-    };
-    query.bsn = text("bsn");
-    query.consult_number = text("consult");
-    if (std::optional<std::string> organisation = request.Query("organisation_id")) {
-      std::optional<int64_t> id = ParseInteger<int64_t>(*organisation);
-      if (!id || *id <= 0) {
-        return ErrorResponse(request, BadParameter("organisation_id",
-                                                   "Dit moet een positief geheel getal zijn.",
-                                                   "This must be a positive whole number."));
-      }
-      query.organisation_id = *id;
+    Result<std::optional<std::string>> bsn = OptionalString(*body, {"subject_access", "bsn"});
+    if (!bsn.ok()) return ErrorResponse(request, bsn.error());
+    Result<std::optional<std::string>> consult =
+        OptionalString(*body, {"subject_access", "consult"});
+    if (!consult.ok()) return ErrorResponse(request, consult.error());
+    Result<std::optional<int64_t>> organisation =
+        OptionalInt(*body, {"subject_access", "organisation_id"});
+    if (!organisation.ok()) return ErrorResponse(request, organisation.error());
+    if (*organisation && **organisation <= 0) {
+      return ErrorResponse(request, BadParameter("organisation_id",
+                                                 "Dit moet een positief geheel getal zijn.",
+                                                 "This must be a positive whole number."));
     }
+    auto given = [](std::optional<std::string> text) {
+      return text && !text->empty() ? text : std::nullopt;
+    };
+    query.bsn = given(*bsn);
+    query.consult_number = given(*consult);
+    query.organisation_id = *organisation;
     Result<service::SubjectAccessReport> report = services.audit.SubjectAccess(principal, query);
     if (!report.ok()) return ErrorResponse(request, report.error());
     json::array consults, rows;
@@ -191,7 +198,7 @@ void AddAuditRoutes(http::Router& router, Services& services) {
   router.Add("GET", "/api/v1/access-log", [&](http::Request& r) { return Search(services, r); });
   router.Add("GET", "/api/v1/access-log/export",
              [&](http::Request& r) { return Export(services, r); });
-  router.Add("GET", "/api/v1/subject-access",
+  router.Add("POST", "/api/v1/subject-access",
              [&](http::Request& r) { return SubjectAccess(services, r); });
 }
 

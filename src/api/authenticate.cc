@@ -61,8 +61,11 @@ Credentials CredentialsOf(const http::Request& request) {
 
 Result<service::Principal> Authenticate(Services& services, const http::Request& request) {
   Credentials credentials = CredentialsOf(request);
-  // The web app polls /api/v1/changes in the background: that is not the user being active.
-  bool activity = request.route != "/api/v1/changes";
+  // The web app polls /api/v1/changes in the background, and marks the requests it makes while
+  // nobody is at the screen: neither is the user being active. (A client that marks a request
+  // only brings its own login nearer its idle end.)
+  bool activity = request.route != "/api/v1/changes" &&
+                  request.Header("x-meekijk-activity").value_or("") != "background";
   MK_ASSIGN_OR_RETURN(service::Principal principal,
                       services.logins.Authenticate(credentials.token,
                                                    {request.client_address, request.request_id},

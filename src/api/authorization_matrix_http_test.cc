@@ -83,8 +83,9 @@ const std::map<std::string, Expected> kMatrix = {
     {"GET /api/v1/attachments/{id}",             {"AAANNNNU", "NNNNNNNU"}},
     {"GET /api/v1/access-log",                   {"FFFFFAFU", "FFFFFAFU"}},
     {"GET /api/v1/access-log/export",            {"FFFFFAFU", "FFFFFAFU"}},
-    // Without a query: a 422 for the privacy officer (subject_access_http_test.cc has the rest).
-    {"GET /api/v1/subject-access",               {"FFFFFAFU", "FFFFFAFU"}},
+    // Without a BSN or consult: a 422 for the privacy officer (subject_access_http_test.cc has
+    // the rest).
+    {"POST /api/v1/subject-access",              {"FFFFFAFU", "FFFFFAFU"}},
     // A weak new password: a 422 on the field, for every logged-in caller (a wrong current one
     // would count towards the address's throttle, which all callers here share).
     {"POST /api/v1/me/password",                 {"AAAAAAAU", "AAAAAAAU"}},

@@ -3,6 +3,8 @@
 // knows their secrets.
 #include "api/api_test_fixture.h"
 #include "auth/totp.h"
+#include "store/database.h"
+#include "store/tx.h"
 
 namespace meekijk::api {
 namespace {
@@ -20,6 +22,23 @@ class SecondFactorHttpTest : public ApiTest {
     if (!address.empty()) headers.emplace_back("X-Forwarded-For", address);
     return client_->Send("POST", "/api/v1/session", json::serialize(body), headers);
   }
+  // The login's last activity as stored, in Unix milliseconds; `shift` moves it first.
+  int64_t LastSeen(int64_t shift = 0) {
+    int64_t last_seen = 0;
+    std::unique_ptr<store::Database> db = database_->Open();
+    EXPECT_TRUE(db->Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
+      if (shift != 0) {
+        MK_RETURN_IF_ERROR(tx.connection().Execute("UPDATE sessions SET last_seen_at = "
+                                                   "last_seen_at + " + std::to_string(shift)));
+      }
+      MK_ASSIGN_OR_RETURN(store::Rows rows,
+                          tx.connection().Query("SELECT MAX(last_seen_at) FROM sessions"));
+      last_seen = rows.front().Int(0);
+      return Ok();
+    }).ok());
+    return last_seen;
+  }
+
   static std::string Code(const testing::HttpResponse& response) {
     return std::string(response.Json().at("error").at("code").as_string());
   }
@@ -40,6 +59,18 @@ TEST_P(SecondFactorHttpTest, AnEnrolledUserWithoutACodeIsAskedForIt) {
   EXPECT_EQ(in.Json().at("user").at("second_factor").at("this_login"), true);
   EXPECT_FALSE(in.Json().at("user").at("memberships").as_array().empty());
   Expect(401, "POST", "/api/v1/session", LoginWith("huisarts.devries", {{"otp", code}}));
+}
+
+TEST_P(SecondFactorHttpTest, RequestsMadeWhileNobodyIsAtTheScreenAreNoActivity) {
+  std::string token = Token("huisarts.devries");
+  int64_t before = LastSeen(-120'000);  // two minutes ago: the next activity is written
+  std::vector<std::pair<std::string, std::string>> background{
+      {"Authorization", "Bearer " + token}, {"X-Meekijk-Activity", "background"}};
+  Expect(200, "GET", "/api/v1/me", client_->Send("GET", "/api/v1/me", "", background));
+  Expect(200, "GET", "/api/v1/changes", client_->Get("/api/v1/changes", token));
+  EXPECT_EQ(LastSeen(), before);
+  Expect(200, "GET", "/api/v1/me", client_->Get("/api/v1/me", token));
+  EXPECT_GT(LastSeen(), before);
 }
 
 TEST_P(SecondFactorHttpTest, GuessingIsAnswered429WithRetryAfter) {

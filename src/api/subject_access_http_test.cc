@@ -31,8 +31,8 @@ class SubjectAccessHttpTest : public ApiTest {
     return std::string(created.Json().at("number").as_string());
   }
 
-  testing::HttpResponse Export(const std::string& query, const std::string& username) {
-    return client_->Get("/api/v1/subject-access?" + query, Token(username));
+  testing::HttpResponse Export(const json::object& body, const std::string& username) {
+    return client_->Post("/api/v1/subject-access", body, Token(username));
   }
 
   static std::vector<std::string> Numbers(const testing::HttpResponse& report) {
@@ -53,8 +53,8 @@ TEST_P(SubjectAccessHttpTest, ByBsnOrByConsultNumberTheOfficerGetsThePatientsCon
   std::vector<std::string> expected{first, second};
   std::sort(expected.begin(), expected.end());
 
-  testing::HttpResponse by_bsn = Expect(200, "GET", "/api/v1/subject-access",
-                                        Export(std::string("bsn=") + kBsn, "privacy.kralingen"));
+  testing::HttpResponse by_bsn = Expect(200, "POST", "/api/v1/subject-access",
+                                        Export({{"bsn", kBsn}}, "privacy.kralingen"));
   EXPECT_EQ(Numbers(by_bsn), expected);
   json::value body = by_bsn.Json();
   const json::object& consult = body.at("consults").at(0).as_object();
@@ -68,8 +68,8 @@ TEST_P(SubjectAccessHttpTest, ByBsnOrByConsultNumberTheOfficerGetsThePatientsCon
   }
   EXPECT_TRUE(read_logged);
 
-  testing::HttpResponse by_number = Expect(200, "GET", "/api/v1/subject-access",
-                                           Export("consult=" + second, "privacy.kralingen"));
+  testing::HttpResponse by_number = Expect(200, "POST", "/api/v1/subject-access",
+                                           Export({{"consult", second}}, "privacy.kralingen"));
   EXPECT_EQ(Numbers(by_number), expected);
 
   // The export is in the log itself, on each consult.
@@ -86,19 +86,24 @@ TEST_P(SubjectAccessHttpTest, ByBsnOrByConsultNumberTheOfficerGetsThePatientsCon
 
 TEST_P(SubjectAccessHttpTest, RefusesOthersABadBsnAndAPatientTheOrganisationDoesNotHold) {
   ConsultAbout(kBsn);
-  Expect(403, "GET", "/api/v1/subject-access",
-         Export(std::string("bsn=") + kBsn, "huisarts.devries"));
-  Expect(403, "GET", "/api/v1/subject-access", Export(std::string("bsn=") + kBsn, "admin"));
-  testing::HttpResponse bad = Expect(422, "GET", "/api/v1/subject-access",
-                                     Export("bsn=111222334", "privacy.kralingen"));
+  Expect(403, "POST", "/api/v1/subject-access",
+         Export({{"bsn", kBsn}}, "huisarts.devries"));
+  Expect(403, "POST", "/api/v1/subject-access", Export({{"bsn", kBsn}}, "admin"));
+  testing::HttpResponse bad = Expect(422, "POST", "/api/v1/subject-access",
+                                     Export({{"bsn", "111222334"}}, "privacy.kralingen"));
   EXPECT_EQ(bad.Json().at("error").at("field"), "bsn");
-  Expect(422, "GET", "/api/v1/subject-access", Export("", "privacy.kralingen"));
-  Expect(422, "GET", "/api/v1/subject-access",
-         Export(std::string("bsn=") + kBsn + "&consult=MK-2026-00001", "privacy.kralingen"));
-  Expect(404, "GET", "/api/v1/subject-access", Export("bsn=999999990", "privacy.kralingen"));
-  Expect(404, "GET", "/api/v1/subject-access", Export("consult=MK-1999-00001", "privacy.kralingen"));
-  Expect(422, "GET", "/api/v1/subject-access",
-         Export(std::string("bsn=") + kBsn + "&organisation_id=0", "privacy.kralingen"));
+  Expect(422, "POST", "/api/v1/subject-access", Export({}, "privacy.kralingen"));
+  Expect(422, "POST", "/api/v1/subject-access",
+         Export({{"bsn", kBsn}, {"consult", "MK-2026-00001"}}, "privacy.kralingen"));
+  Expect(404, "POST", "/api/v1/subject-access", Export({{"bsn", "999999990"}}, "privacy.kralingen"));
+  Expect(404, "POST", "/api/v1/subject-access",
+         Export({{"consult", "MK-1999-00001"}}, "privacy.kralingen"));
+  // Not in the URL: the BSN of a query string is not read at all.
+  Expect(422, "POST", "/api/v1/subject-access",
+         client_->Post(std::string("/api/v1/subject-access?bsn=") + kBsn, json::object{},
+                       Token("privacy.kralingen")));
+  Expect(422, "POST", "/api/v1/subject-access",
+         Export({{"bsn", kBsn}, {"organisation_id", 0}}, "privacy.kralingen"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, SubjectAccessHttpTest, ::testing::ValuesIn(testing::TestEngines()),

@@ -120,7 +120,7 @@ Result<void> LoginService::Reauthenticate(const Principal& principal, std::strin
                                         principal.login.second_factor);
   }));
   if (!passed) return wrong();
-  throttle_.Succeeded(account, principal.request.client_address);
+  throttle_.Succeeded(account, principal.request.client_address, now);
   log::Info("reauthenticated", {{"user_id", principal.user.id},
                                 {"request_id", principal.request.request_id}});
   return Ok();
@@ -160,7 +160,7 @@ Result<void> LoginService::ChangePassword(const Principal& principal,
     MK_RETURN_IF_ERROR(tx.logins().DeleteAllOfUser(user->id, principal.login.token_hash));
     return tx.logins().MarkVerified(principal.login.token_hash, now, principal.login.second_factor);
   }));
-  throttle_.Succeeded(account, principal.request.client_address);
+  throttle_.Succeeded(account, principal.request.client_address, now);
   log::Info("password_changed", {{"user_id", user->id},
                                  {"request_id", principal.request.request_id}});
   return Ok();

@@ -138,7 +138,7 @@ Result<LoginResult> LoginService::Login(const LoginAttempt& attempt,
   if (!checked.ok()) return checked.error();
   if (*checked == SecondFactorCheck::kMissing) return OtpRequired();
   if (*checked == SecondFactorCheck::kWrong) return failed("otp", WrongOtp());
-  throttle_.Succeeded(account, request.client_address);
+  throttle_.Succeeded(account, request.client_address, now);
   log::Info("login", {{"user_id", user->id},
                       {"second_factor", *checked == SecondFactorCheck::kPassed},
                       {"request_id", request.request_id}});

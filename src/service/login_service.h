@@ -66,7 +66,7 @@ class LoginService {
  public:
   LoginService(store::Database& database, const Clock& clock, LoginPolicy policy = {},
                ThrottleLimits limits = {})
-      : database_(database), clock_(clock), policy_(policy), throttle_(limits) {}
+      : database_(database), clock_(clock), policy_(policy), throttle_(database, limits) {}
 
   // kUnauthenticated with one message for every failure of the password, so that a caller cannot
   // learn which usernames exist; reason "otp_required" when the password was right and the user

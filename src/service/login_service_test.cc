@@ -242,8 +242,62 @@ TEST_P(LoginServiceTest, GuessingIsSlowedButTheUsersOwnAddressStillGetsIn) {
   }
   EXPECT_EQ(logins.Login(Attempt(), From("8.8.8.8")).error().code, ErrorCode::kTooManyRequests);
   EXPECT_TRUE(logins.Login(Attempt(), From("10.9.9.9")).ok());
-  clock_.Advance(minutes(16));
+  clock_.Advance(minutes(61));
   EXPECT_TRUE(logins.Login(Attempt(), From("8.8.8.8")).ok()) << "counters forget after the window";
+}
+
+TEST_P(LoginServiceTest, AGuesserFromManyAddressesWhoWaitsOutEveryDelayGetsUnder100AnHour) {
+  LoginService logins(*db_, clock_);
+  TimePoint start = clock_.Now();
+  int looked_at = 0, address = 0;
+  while (clock_.Now() < start + std::chrono::hours(1)) {
+    Result<LoginResult> attempt =
+        logins.Login(Attempt("", "geraden"), From("7." + std::to_string(address / 250) + "." +
+                                                  std::to_string(address % 250) + ".1"));
+    ++address;
+    ASSERT_FALSE(attempt.ok());
+    if (attempt.error().code == ErrorCode::kTooManyRequests) {
+      clock_.Advance(seconds(attempt.error().retry_after_seconds));
+    } else {
+      ++looked_at;
+    }
+  }
+  EXPECT_LE(looked_at, 100);  // ASVS 2.2.1
+  EXPECT_GE(looked_at, 50);   // the per-account counter's free attempts
+}
+
+TEST_P(LoginServiceTest, NodesShareTheCountersSoMoreNodesAllowNoMoreGuesses) {
+  LoginService node_a(*db_, clock_);
+  LoginService node_b(*db_, clock_);
+  for (int i = 0; i < 5; ++i) {
+    LoginService& node = i % 2 == 0 ? node_a : node_b;
+    EXPECT_EQ(node.Login(Attempt("", "geraden-" + std::to_string(i)), From("6.6.6.6")).error().code,
+              ErrorCode::kUnauthenticated);
+  }
+  EXPECT_EQ(node_a.Login(Attempt(), From("6.6.6.6")).error().code, ErrorCode::kTooManyRequests);
+  EXPECT_EQ(node_b.Login(Attempt(), From("6.6.6.6")).error().code, ErrorCode::kTooManyRequests);
+  // A node started later knows them too: they are not in any node's memory.
+  LoginService node_c(*db_, clock_);
+  EXPECT_EQ(node_c.Login(Attempt(), From("6.6.6.6")).error().code, ErrorCode::kTooManyRequests);
+  EXPECT_TRUE(node_c.Login(Attempt(), From("10.1.1.1")).ok()) << "another address is not held";
+}
+
+TEST_P(LoginServiceTest, TheCountersNameNoAccountOrAddress) {
+  LoginService logins(*db_, clock_);
+  (void)logins.Login(Attempt("", "geraden"), From("6.6.6.6"));
+  ASSERT_TRUE(logins.Login(Attempt(), From("10.9.9.9")).ok());
+  ASSERT_TRUE(db_->Run(store::Access::kRead, [&](store::Tx& tx) -> Result<void> {
+    for (const char* table : {"login_failures", "login_known_addresses"}) {
+      MK_ASSIGN_OR_RETURN(store::Rows rows, tx.connection().Query(
+                                                std::string("SELECT counter_key FROM ") + table));
+      EXPECT_FALSE(rows.empty()) << table;
+      for (const store::Row& row : rows) {
+        EXPECT_EQ(row.Text(0).size(), 64u) << row.Text(0);
+        EXPECT_EQ(row.Text(0).find("6.6.6.6"), std::string::npos);
+      }
+    }
+    return Ok();
+  }).ok());
 }
 
 TEST_P(LoginServiceTest, AUserListsAndEndsTheirOwnLogins) {

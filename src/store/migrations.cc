@@ -220,7 +220,8 @@ CREATE INDEX consults_bsn_index ON consults(patient_bsn_index)
 )sql";
 
 // One-time links with which a user chooses a new password, made by a coordinator or an
-// administrator; only the token's hash is kept.
+// administrator; only the token's hash is kept. And the counters of failed logins, shared by every
+// node (keyed by hashes of account and address), so that more nodes do not allow more guesses.
 constexpr std::string_view kSchemaV5 = R"sql(
 CREATE TABLE password_resets (
   token_hash TEXT PRIMARY KEY,
@@ -230,7 +231,18 @@ CREATE TABLE password_resets (
   expires_at BIGINT NOT NULL,
   used_at BIGINT
 );
-CREATE INDEX password_resets_user ON password_resets(user_id)
+CREATE INDEX password_resets_user ON password_resets(user_id);
+CREATE TABLE login_failures (
+  counter_key TEXT PRIMARY KEY,
+  failures BIGINT NOT NULL,
+  last_at BIGINT NOT NULL
+);
+CREATE INDEX login_failures_last ON login_failures(last_at);
+CREATE TABLE login_known_addresses (
+  counter_key TEXT PRIMARY KEY,
+  last_at BIGINT NOT NULL
+);
+CREATE INDEX login_known_addresses_last ON login_known_addresses(last_at)
 )sql";
 
 constexpr std::array kMigrations = {
@@ -238,7 +250,7 @@ constexpr std::array kMigrations = {
     Migration{2, "second factors, recovery codes, session details", kSchemaV2},
     Migration{3, "the access log as a hash chain", kSchemaV3},
     Migration{4, "a blind index for the sealed BSN", kSchemaV4},
-    Migration{5, "password reset links", kSchemaV5},
+    Migration{5, "password reset links, shared login throttle counters", kSchemaV5},
 };
 
 constexpr std::string_view kCreateMigrationsTable =

@@ -19,6 +19,7 @@ class AccessLogRepository;
 class AttachmentRepository;
 class SecondFactorRepository;
 class PasswordResetRepository;
+class LoginFailureRepository;
 
 class Tx {
  public:
@@ -35,6 +36,7 @@ class Tx {
   AttachmentRepository attachments();  // files and their bytes (attachments.h)
   SecondFactorRepository second_factors();  // TOTP secrets, recovery codes (second_factors.h)
   PasswordResetRepository password_resets();  // one-time reset links (password_resets.h)
+  LoginFailureRepository login_failures();  // the shared login throttle (login_failures.h)
 
   // A trivial round trip: the database answers.
   Result<void> Ping();

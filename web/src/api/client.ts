@@ -1,10 +1,12 @@
 // The one client of the REST API. Its types come from ../docs/openapi.json (npm run generate), so a
 // changed contract fails `npm run typecheck`. Every request carries the UI language (server
-// messages come back in it) and, when unsafe, the CSRF token; every 401 reports a lost session,
+// messages come back in it), when unsafe the CSRF token, and when nobody is at the screen a mark
+// that it is not the user's activity; every 401 reports a lost session,
 // except where it answers a password or code the user typed (log-in, re-authentication).
 import createClient, { type Middleware } from 'openapi-fetch';
 import i18n from '../i18n/i18n';
 import { csrfToken } from './csrf';
+import { isAway } from './presence';
 import { ApiError, toApiError } from './errors';
 import type { paths } from './schema';
 import { reportSessionLost } from './sessionEvents';
@@ -19,6 +21,8 @@ const commonHeaders: Middleware = {
     request.headers.set('Accept-Language', i18n.language === 'en' ? 'en, nl;q=0.5' : 'nl, en;q=0.5');
     const token = csrfToken();
     if (token && kUnsafeMethods.has(request.method)) request.headers.set('X-CSRF-Token', token);
+    // Nobody at the screen: the server does not count this request as activity (presence.ts).
+    if (isAway()) request.headers.set('X-Meekijk-Activity', 'background');
     return request;
   },
   onResponse({ request, response }) {

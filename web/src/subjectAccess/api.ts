@@ -32,13 +32,12 @@ export function exportFileName(query: SubjectQuery): string {
  */
 export function fetchSubjectAccess(query: SubjectQuery): Promise<SubjectAccessExport> {
   const value = normalised(query.key, query.value);
+  // A POST with the BSN in the body: a BSN belongs in no URL, where proxies and logs keep it.
   return call(
-    api.GET('/api/v1/subject-access', {
-      params: {
-        query: {
-          ...(query.key === 'bsn' ? { bsn: value } : { consult: value }),
-          ...(query.organisationId ? { organisation_id: query.organisationId } : {}),
-        },
+    api.POST('/api/v1/subject-access', {
+      body: {
+        ...(query.key === 'bsn' ? { bsn: value } : { consult: value }),
+        ...(query.organisationId ? { organisation_id: query.organisationId } : {}),
       },
     }),
   );
