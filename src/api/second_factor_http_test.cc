@@ -99,8 +99,12 @@ TEST_P(SecondFactorHttpTest, ReEnrollingNeedsTheSecondFactorAndTheNewSecretWorks
              client_->Post("/api/v1/me/otp/confirm", json::object{{"otp", code}}, token));
   json::array codes = confirmed.Json().at("recovery_codes").as_array();
   ASSERT_EQ(codes.size(), 10u);
+  // The login goes on under a new token; the one from before the step-up is worth nothing.
+  std::string renewed(confirmed.Json().at("token").as_string());
+  EXPECT_NE(renewed, token);
+  Expect(401, "GET", "/api/v1/me", client_->Get("/api/v1/me", token));
   Expect(409, "POST", "/api/v1/me/otp/confirm",
-         client_->Post("/api/v1/me/otp/confirm", json::object{{"otp", code}}, token));
+         client_->Post("/api/v1/me/otp/confirm", json::object{{"otp", code}}, renewed));
   // The old authenticator no longer works; a recovery code does, once.
   Expect(401, "POST", "/api/v1/session",
          LoginWith("huisarts.bakker", {{"otp", otp_.Next("huisarts.bakker")}}));

@@ -7,6 +7,7 @@
 #include "api/authenticate.h"
 #include "api/json_body.h"
 #include "api/responses.h"
+#include "auth/token.h"
 
 namespace meekijk::api {
 namespace {
@@ -33,11 +34,20 @@ http::Response ConfirmOtp(Services& services, http::Request& request) {
     if (!body.ok()) return ErrorResponse(request, body.error());
     Result<std::string> otp = RequiredString(*body, {"otp", "otp"});
     if (!otp.ok()) return ErrorResponse(request, otp.error());
-    Result<std::vector<std::string>> codes = services.logins.ConfirmOtp(principal, *otp);
-    if (!codes.ok()) return ErrorResponse(request, codes.error());
+    Result<service::ConfirmedOtp> confirmed = services.logins.ConfirmOtp(principal, *otp);
+    if (!confirmed.ok()) return ErrorResponse(request, confirmed.error());
     json::array items;
-    for (const std::string& code : *codes) items.push_back(json::string(code));
-    return JsonResponse(200, json::object{{"recovery_codes", std::move(items)}});
+    for (const std::string& code : confirmed->recovery_codes) items.push_back(json::string(code));
+    json::object out{{"recovery_codes", std::move(items)}};
+    // The login goes on under a new token: a browser gets it as its cookie (and the CSRF token
+    // that goes with it), an API client in the body.
+    if (!CredentialsOf(request).from_cookie) {
+      out["token"] = confirmed->token;
+      return JsonResponse(200, out);
+    }
+    out["csrf_token"] = auth::CsrfTokenFor(confirmed->token);
+    return JsonResponse(200, out).WithHeader(
+        "Set-Cookie", SessionCookie(request, confirmed->token, confirmed->lifetime));
   });
 }
 

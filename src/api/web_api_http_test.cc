@@ -1,6 +1,7 @@
 // What the browser app relies on, through the real server: cookie sessions with CSRF, ICPC
 // search, draft autosave, the change fingerprint, and the page shown when the app is not built.
 #include "api/api_test_fixture.h"
+#include "auth/totp.h"
 
 namespace meekijk::api {
 namespace {
@@ -46,6 +47,32 @@ class WebApiHttpTest : public ApiTest {
                            .Json().at("fingerprint").as_string());
   }
 };
+
+TEST_P(WebApiHttpTest, ABrowserThatSetsUpItsSecondFactorGoesOnUnderANewCookie) {
+  BrowserSession before = BrowserLogin("huisarts.devries");
+  testing::HttpResponse begun =
+      Expect(201, "POST", "/api/v1/me/otp", AsBrowser(before, "POST", "/api/v1/me/otp", {}, true));
+  std::string secret = auth::FromBase32(begun.Json().at("secret").as_string()).value_or("");
+  testing::HttpResponse confirmed = Expect(
+      200, "POST", "/api/v1/me/otp/confirm",
+      AsBrowser(before, "POST", "/api/v1/me/otp/confirm",
+                json::object{{"otp", auth::TotpCode(secret, std::chrono::system_clock::now())}},
+                true));
+  json::value body = confirmed.Json();
+  EXPECT_FALSE(body.as_object().contains("token")) << "a browser never sees its token";
+  std::string set_cookie = confirmed.Header("set-cookie");
+  EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
+  BrowserSession after{set_cookie.substr(0, set_cookie.find(';')),
+                       std::string(body.at("csrf_token").as_string())};
+  EXPECT_NE(after.cookie, before.cookie);
+  EXPECT_NE(after.csrf, before.csrf);
+  Expect(401, "GET", "/api/v1/me", AsBrowser(before, "GET", "/api/v1/me", nullptr, false));
+  testing::HttpResponse me =
+      Expect(200, "GET", "/api/v1/me", AsBrowser(after, "GET", "/api/v1/me", nullptr, false));
+  EXPECT_EQ(std::string(me.Json().at("csrf_token").as_string()), after.csrf);
+  EXPECT_EQ(me.Json().at("second_factor").at("this_login"), true);
+  Expect(204, "DELETE", "/api/v1/session", AsBrowser(after, "DELETE", "/api/v1/session", nullptr, true));
+}
 
 TEST_P(WebApiHttpTest, BrowserSessionsUseTheCookieAndRefuseChangesWithoutCsrf) {
   BrowserSession browser = BrowserLogin("huisarts.devries");

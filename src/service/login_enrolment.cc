@@ -2,6 +2,7 @@
 // password, and the list of their logins.
 #include "auth/password.h"
 #include "auth/recovery_codes.h"
+#include "auth/token.h"
 #include "auth/totp.h"
 #include "core/log.h"
 #include "service/login_service.h"
@@ -57,11 +58,12 @@ Result<OtpEnrolment> LoginService::BeginOtpEnrolment(const Principal& principal)
                       auth::TotpUri(kIssuer, principal.user.username, secret)};
 }
 
-Result<std::vector<std::string>> LoginService::ConfirmOtp(const Principal& principal,
-                                                          std::string_view otp) {
+Result<ConfirmedOtp> LoginService::ConfirmOtp(const Principal& principal, std::string_view otp) {
   if (principal.login.token_hash.empty()) return NoLogin();
   TimePoint now = clock_.Now();
   std::vector<std::string> codes = auth::NewRecoveryCodes();
+  ConfirmedOtp outcome;
+  outcome.token = auth::NewSessionToken();
   MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
     store::SecondFactorRepository factors = tx.second_factors();
     MK_ASSIGN_OR_RETURN(std::optional<store::SecondFactorRecord> factor,
@@ -87,11 +89,25 @@ Result<std::vector<std::string>> LoginService::ConfirmOtp(const Principal& princ
     std::vector<std::string> hashes;
     for (const std::string& code : codes) hashes.push_back(auth::HashRecoveryCode(code));
     MK_RETURN_IF_ERROR(factors.ReplaceRecoveryCodes(principal.user.id, hashes));
-    return tx.logins().MarkVerified(principal.login.token_hash, now, true);
+    // The same login, under a new token, now with its second factor.
+    store::LoginRepository logins = tx.logins();
+    MK_ASSIGN_OR_RETURN(std::optional<store::LoginRecord> login,
+                        logins.Find(principal.login.token_hash));
+    if (!login) return NoLogin();
+    store::LoginRecord renewed = *login;
+    renewed.token_hash = auth::HashSessionToken(outcome.token);
+    renewed.verified_at = now;
+    renewed.second_factor = true;
+    MK_RETURN_IF_ERROR(logins.Delete(principal.login.token_hash));
+    MK_RETURN_IF_ERROR(logins.Insert(renewed));
+    outcome.lifetime =
+        std::chrono::duration_cast<std::chrono::seconds>(renewed.expires_at - now);
+    return Ok();
   }));
   log::Info("otp_enrolled", {{"user_id", principal.user.id},
                              {"request_id", principal.request.request_id}});
-  return codes;
+  outcome.recovery_codes = std::move(codes);
+  return outcome;
 }
 
 Result<void> LoginService::Reauthenticate(const Principal& principal, std::string_view password,

@@ -50,6 +50,12 @@ struct OtpEnrolment {
   std::string uri;     // otpauth://, for the QR code
 };
 
+struct ConfirmedOtp {
+  std::vector<std::string> recovery_codes;
+  std::string token;  // the login's new token; give to the client once
+  std::chrono::seconds lifetime{0};  // from now to the login's absolute end
+};
+
 // A login as its user sees it in the list of their sessions.
 struct LoginSummary {
   std::string id;
@@ -86,8 +92,9 @@ class LoginService {
   // the password within LoginPolicy::reauthentication (reason "reauthentication_required").
   Result<OtpEnrolment> BeginOtpEnrolment(const Principal& principal);
   // Turns the pending secret on when `otp` is its current code; returns ten new recovery codes,
-  // shown once. The login it is done in counts as one with a second factor from then on.
-  Result<std::vector<std::string>> ConfirmOtp(const Principal& principal, std::string_view otp);
+  // shown once. The login it is done in gains its second factor under a new token (the old one
+  // ends), so that a token someone fixed or saw before the step-up is worth nothing after it.
+  Result<ConfirmedOtp> ConfirmOtp(const Principal& principal, std::string_view otp);
   // Gives the password (and code) again for a sensitive action.
   Result<void> Reauthenticate(const Principal& principal, std::string_view password,
                               std::string_view otp);

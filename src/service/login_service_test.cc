@@ -50,11 +50,18 @@ class LoginServiceTest : public ::testing::TestWithParam<testing::Engine> {
     EXPECT_TRUE(enrolment.ok());
     std::string secret = auth::FromBase32(enrolment->secret).value_or("");
     EXPECT_EQ(enrolment->uri.rfind("otpauth://totp/meekijk:huisarts?secret=", 0), 0u);
-    Result<std::vector<std::string>> codes =
+    Result<ConfirmedOtp> confirmed =
         logins.ConfirmOtp(principal, auth::TotpCode(secret, clock_.Now()));
-    EXPECT_TRUE(codes.ok());
-    if (codes.ok()) recovery_codes_ = *codes;
-    enrolled_token_ = login->token;
+    EXPECT_TRUE(confirmed.ok());
+    if (confirmed.ok()) {
+      recovery_codes_ = confirmed->recovery_codes;
+      enrolled_token_ = confirmed->token;
+      // The step-up renewed the token: the one from before the second factor is worth nothing.
+      EXPECT_NE(confirmed->token, login->token);
+      EXPECT_FALSE(logins.Authenticate(login->token, From()).ok());
+      Result<Principal> renewed = logins.Authenticate(confirmed->token, From());
+      EXPECT_TRUE(renewed.ok() && renewed->login.second_factor);
+    }
     clock_.Advance(seconds(30));  // the confirming code's step is used
     return secret;
   }

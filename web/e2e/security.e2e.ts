@@ -3,7 +3,7 @@
 // then all others, which the server confirms; a GP sets up a new authenticator app (password and
 // code again if the server asks), confirms it with a code computed from the secret on screen and
 // gets ten recovery codes that log in; and a new GP without a second factor is sent to set one up
-// before anything else.
+// before anything else, after which the login goes on under a new cookie and CSRF token.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { codeForStep } from '../scripts/totp.mjs';
@@ -192,6 +192,11 @@ describe('second factor', () => {
     await page.getByRole('button', { name: 'Ik heb ze bewaard' }).click();
     await visible(page.getByRole('heading', { name: 'Verzonden consulten', level: 1 }));
     await visible(page.getByRole('link', { name: 'Nieuw consult' }).first());
+    // Confirming renewed the login's cookie and CSRF token: a change with them still works.
+    const loggedOut = page.waitForResponse((r) => r.request().method() === 'DELETE' && new URL(r.url()).pathname === '/api/v1/session');
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    expect((await loggedOut).status()).toBe(204);
+    await visible(page.getByRole('heading', { name: 'Inloggen' }));
     await page.context().close();
   });
 });

@@ -9,6 +9,7 @@ import QRCode from 'qrcode';
 import { useEffect, useRef, useState, type FormEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { setCsrfToken } from '../api/csrf';
 import { ApiError, kNoErrors, placeError, type PlacedError } from '../api/errors';
 import { ActionError } from '../components/ActionError';
 import { TextField } from '../components/TextField';
@@ -143,7 +144,9 @@ function ScanAndConfirm({ enrolment, headingRef, onConfirmed, onStale, onCancel 
     setBusy(true);
     setErrors(kNoErrors);
     try {
-      const { recovery_codes } = await confirmOtp(normaliseOtp(otp));
+      const { recovery_codes, csrf_token } = await confirmOtp(normaliseOtp(otp));
+      // The login went on under a new cookie, and its CSRF token with it.
+      if (csrf_token) setCsrfToken(csrf_token);
       onConfirmed(recovery_codes);
     } catch (error) {
       setBusy(false);
