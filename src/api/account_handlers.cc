@@ -47,12 +47,21 @@ http::Response IssueReset(Services& services, http::Request& request) {
   return WithPrincipal(services, request, [&](const service::Principal& principal) {
     Result<int64_t> id = PathId(request, "id");
     if (!id.ok()) return ErrorResponse(request, id.error());
-    Result<service::PasswordResetLink> link =
-        services.accounts.IssuePasswordReset(principal, *id);
+    Result<json::object> body = ParseObject(request.body);
+    if (!body.ok()) return ErrorResponse(request, body.error());
+    Result<std::optional<bool>> second_factor =
+        OptionalBool(*body, {"password_reset_options", "second_factor"});
+    if (!second_factor.ok()) return ErrorResponse(request, second_factor.error());
+    Result<std::optional<bool>> identity_checked =
+        OptionalBool(*body, {"password_reset_options", "identity_checked"});
+    if (!identity_checked.ok()) return ErrorResponse(request, identity_checked.error());
+    Result<service::PasswordResetLink> link = services.accounts.IssuePasswordReset(
+        principal, *id, {second_factor->value_or(false), identity_checked->value_or(false)});
     if (!link.ok()) return ErrorResponse(request, link.error());
     return JsonResponse(201, json::object{{"token", link->token},
                                           {"path", std::string(kResetPage) + link->token},
-                                          {"expires_at", FormatIso8601(link->expires_at)}});
+                                          {"expires_at", FormatIso8601(link->expires_at)},
+                                          {"second_factor", link->second_factor}});
   });
 }
 

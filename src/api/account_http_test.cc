@@ -89,6 +89,33 @@ TEST_P(AccountHttpTest, AResetLinkSetsAStrongPasswordOnceAndEndsTheUsersSessions
   EXPECT_EQ(again.Json().at("error").at("code"), "not_found");
 }
 
+TEST_P(AccountHttpTest, ALinkForALostPhoneResetsTheSecondFactorOnlyWithTheIdentityChecked) {
+  std::string path =
+      "/api/v1/users/" + std::to_string(UserId("huisarts.bakker")) + "/password-reset";
+  std::string coordinator = Token("coordinator.zorggroep");
+  testing::HttpResponse unchecked = Expect(
+      422, "POST", "/api/v1/users/{id}/password-reset",
+      client_->Post(path, json::object{{"second_factor", true}}, coordinator));
+  EXPECT_EQ(unchecked.Json().at("error").at("field"), "identity_checked");
+  testing::HttpResponse issued = Expect(
+      201, "POST", "/api/v1/users/{id}/password-reset",
+      client_->Post(path, json::object{{"second_factor", true}, {"identity_checked", true}},
+                    coordinator));
+  EXPECT_EQ(issued.Json().at("second_factor"), true);
+  Expect(204, "POST", "/api/v1/password-reset",
+         client_->Post("/api/v1/password-reset",
+                       json::object{{"token", issued.Json().at("token")},
+                                    {"password", kNewPassword}}));
+  // No code now: the login reaches nothing but setting up a new authenticator.
+  testing::HttpResponse in = Expect(
+      200, "POST", "/api/v1/session",
+      client_->Post("/api/v1/session", json::object{{"username", "huisarts.bakker"},
+                                                    {"password", kNewPassword}}));
+  EXPECT_EQ(in.Json().at("user").at("second_factor").at("enrolled"), false);
+  EXPECT_EQ(in.Json().at("user").at("second_factor").at("required"), true);
+  EXPECT_TRUE(in.Json().at("user").at("memberships").as_array().empty());
+}
+
 TEST_P(AccountHttpTest, NoLinkForSomeoneOutsideTheCareGroupNorForOneself) {
   std::string coordinator = Token("coordinator.zorggroep");
   auto path = [&](const std::string& username) {

@@ -91,8 +91,19 @@ Result<std::vector<ManagedUser>> AccountService::ManagedUsers(const Principal& p
 }
 
 Result<PasswordResetLink> AccountService::IssuePasswordReset(const Principal& principal,
-                                                            int64_t user_id) {
+                                                            int64_t user_id,
+                                                            PasswordResetOptions options) {
   MK_RETURN_IF_ERROR(RequireManager(principal));
+  if (options.second_factor && !options.identity_checked) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "Controleer eerst wie deze persoon is, zoals bij het eerste instellen (met een "
+                     "identiteitsbewijs, of door terug te bellen op een bekend nummer), en bevestig "
+                     "dat: met deze link alleen opent men het account.",
+                     "First check who this person is, as at the first set-up (with an identity "
+                     "document, or by calling back on a known number), and confirm it: this link "
+                     "alone opens the account.",
+                     "identity_checked");
+  }
   if (user_id == principal.user.id) {
     return MakeError(ErrorCode::kInvalidArgument,
                      "Uw eigen wachtwoord wijzigt u zelf, op de pagina Beveiliging.",
@@ -100,7 +111,8 @@ Result<PasswordResetLink> AccountService::IssuePasswordReset(const Principal& pr
   }
   TimePoint now = clock_.Now();
   MK_RETURN_IF_ERROR(RequireRecentPassword(principal, now, reauthentication_));
-  PasswordResetLink link{auth::RandomHex(kTokenBytes), now + kPasswordResetLifetime};
+  PasswordResetLink link{auth::RandomHex(kTokenBytes), now + kPasswordResetLifetime,
+                         options.second_factor};
   MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
     store::DirectoryRepository directory = tx.directory();
     MK_ASSIGN_OR_RETURN(std::optional<domain::User> user, directory.FindUser(user_id));
@@ -109,10 +121,12 @@ Result<PasswordResetLink> AccountService::IssuePasswordReset(const Principal& pr
                         directory.Memberships(user_id));
     if (!Manages(principal, memberships)) return NotManaged();
     return tx.password_resets().Replace({auth::HashSessionToken(link.token), user_id,
-                                         principal.user.id, now, link.expires_at, std::nullopt});
+                                         principal.user.id, now, link.expires_at, std::nullopt,
+                                         options.second_factor});
   }));
   log::Info("password_reset_issued", {{"user_id", user_id},
                                       {"issued_by", principal.user.id},
+                                      {"second_factor", options.second_factor},
                                       {"request_id", principal.request.request_id}});
   return link;
 }
@@ -122,18 +136,16 @@ Result<void> AccountService::ResetPassword(std::string_view token, std::string_v
   if (token.size() != 2 * kTokenBytes) return InvalidLink();
   std::string token_hash = auth::HashSessionToken(token);
   TimePoint now = clock_.Now();
-  MK_ASSIGN_OR_RETURN(
-      std::optional<domain::User> user,
-      store::Transact<std::optional<domain::User>>(
-          database_, store::Access::kRead,
-          [&](store::Tx& tx) -> Result<std::optional<domain::User>> {
-            MK_ASSIGN_OR_RETURN(std::optional<store::PasswordResetRecord> reset,
-                                tx.password_resets().Find(token_hash));
-            if (!reset || reset->used_at || reset->expires_at <= now) {
-              return std::optional<domain::User>();
-            }
-            return tx.directory().FindUser(reset->user_id);
-          }));
+  std::optional<domain::User> user;
+  bool second_factor_reset = false;
+  MK_RETURN_IF_ERROR(database_.Run(store::Access::kRead, [&](store::Tx& tx) -> Result<void> {
+    MK_ASSIGN_OR_RETURN(std::optional<store::PasswordResetRecord> reset,
+                        tx.password_resets().Find(token_hash));
+    if (!reset || reset->used_at || reset->expires_at <= now) return Ok();
+    second_factor_reset = reset->second_factor_reset;
+    MK_ASSIGN_OR_RETURN(user, tx.directory().FindUser(reset->user_id));
+    return Ok();
+  }));
   if (!user) return InvalidLink();
   MK_RETURN_IF_ERROR(auth::ValidateNewPassword(password, PersonalWordsOf(*user)));
   if (auth::VerifyPassword(user->password_hash, password)) {
@@ -146,9 +158,11 @@ Result<void> AccountService::ResetPassword(std::string_view token, std::string_v
     if (used != user->id) return InvalidLink();  // used by a request racing this one
     MK_RETURN_IF_ERROR(tx.directory().SetPasswordHash(user->id, hash));
     MK_RETURN_IF_ERROR(tx.logins().DeleteAllOfUser(user->id, ""));
+    if (second_factor_reset) MK_RETURN_IF_ERROR(tx.second_factors().Remove(user->id));
     return Ok();
   }));
   log::Info("password_reset_used", {{"user_id", user->id},
+                                    {"second_factor_reset", second_factor_reset},
                                     {"client", request.client_address},
                                     {"request_id", request.request_id}});
   return Ok();

@@ -32,6 +32,15 @@ struct ManagedUser {
 struct PasswordResetLink {
   std::string token;  // give to the user once; only its hash is stored
   TimePoint expires_at;
+  bool second_factor = false;  // using it also removes the user's second factor
+};
+
+struct PasswordResetOptions {
+  // Also remove the second factor, for someone who lost their phone and their recovery codes: the
+  // link alone then opens the account, so the caller must have checked who the person is as at
+  // their first enrolment (ASVS 2.5.7), and says so.
+  bool second_factor = false;
+  bool identity_checked = false;
 };
 
 class AccountService {
@@ -46,9 +55,11 @@ class AccountService {
   // A new link for a user the caller manages (kNotFound for anyone else, so that ids reveal no
   // one), voiding the user's earlier links. Needs a recent re-authentication: whoever holds the
   // link chooses the password. The caller's own password is changed on the security page.
-  Result<PasswordResetLink> IssuePasswordReset(const Principal& principal, int64_t user_id);
+  Result<PasswordResetLink> IssuePasswordReset(const Principal& principal, int64_t user_id,
+                                               PasswordResetOptions options = {});
   // Without a login: sets the password of the link's user when the link is unused and unexpired
-  // (kNotFound otherwise) and the password is strong enough, and ends all the user's logins.
+  // (kNotFound otherwise) and the password is strong enough, ends all the user's logins, and
+  // removes the second factor when the link says so.
   Result<void> ResetPassword(std::string_view token, std::string_view password,
                              const RequestContext& request);
 

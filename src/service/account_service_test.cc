@@ -11,6 +11,8 @@
 #include "service/directory_service.h"
 #include "service/login_service.h"
 #include "store/database.h"
+#include "store/second_factors.h"
+#include "store/tx.h"
 #include "testing/test_database.h"
 
 namespace meekijk::service {
@@ -186,6 +188,30 @@ TEST_P(AccountServiceTest, GuessingTheCurrentPasswordIsThrottled) {
   ASSERT_FALSE(throttled.ok());
   EXPECT_EQ(throttled.error().code, ErrorCode::kTooManyRequests);
   EXPECT_GT(throttled.error().retry_after_seconds, 0);
+}
+
+TEST_P(AccountServiceTest, ALinkThatResetsTheSecondFactorTooNeedsTheIdentityChecked) {
+  ASSERT_TRUE(logins_->EnrolForDemo(gp_, "12345678901234567890").ok());
+  auto enrolled = [&] {
+    return *store::Transact<bool>(*db_, store::Access::kRead, [&](store::Tx& tx) {
+      return tx.second_factors().HasConfirmed(gp_);
+    });
+  };
+  ASSERT_TRUE(enrolled());
+  Principal coordinator = Someone(coordinator_, care_group_, Role::kCoordinator);
+  Result<PasswordResetLink> unchecked = accounts_->IssuePasswordReset(coordinator, gp_, {true, false});
+  ASSERT_FALSE(unchecked.ok());
+  EXPECT_EQ(unchecked.error().field, "identity_checked");
+  // A plain link leaves the second factor alone.
+  PasswordResetLink plain = *accounts_->IssuePasswordReset(coordinator, gp_);
+  EXPECT_FALSE(plain.second_factor);
+  ASSERT_TRUE(accounts_->ResetPassword(plain.token, kNewPassword, {}).ok());
+  EXPECT_TRUE(enrolled());
+  Result<PasswordResetLink> checked = accounts_->IssuePasswordReset(coordinator, gp_, {true, true});
+  ASSERT_TRUE(checked.ok());
+  EXPECT_TRUE(checked->second_factor);
+  ASSERT_TRUE(accounts_->ResetPassword(checked->token, "groene giraffen zingen nooit op zondag", {}).ok());
+  EXPECT_FALSE(enrolled()) << "the user sets up a new authenticator at the next login";
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, AccountServiceTest, ::testing::ValuesIn(testing::TestEngines()),

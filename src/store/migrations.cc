@@ -229,7 +229,8 @@ CREATE TABLE password_resets (
   issued_by BIGINT NOT NULL REFERENCES users(id),
   created_at BIGINT NOT NULL,
   expires_at BIGINT NOT NULL,
-  used_at BIGINT
+  used_at BIGINT,
+  second_factor_reset INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX password_resets_user ON password_resets(user_id);
 CREATE TABLE login_failures (

@@ -18,6 +18,8 @@ const Table<R> kResets{"password_resets", "", {
     Field<R>("created_at", W::kOnInsert, [](auto& r) -> auto& { return r.created_at; }),
     Field<R>("expires_at", W::kOnInsert, [](auto& r) -> auto& { return r.expires_at; }),
     Field<R>("used_at", W::kAlways, [](auto& r) -> auto& { return r.used_at; }),
+    Field<R>("second_factor_reset", W::kOnInsert,
+             [](auto& r) -> auto& { return r.second_factor_reset; }),
 }};
 // clang-format on
 

@@ -21,6 +21,7 @@ struct PasswordResetRecord {
   TimePoint created_at;
   TimePoint expires_at;
   std::optional<TimePoint> used_at;
+  bool second_factor_reset = false;  // using the link also removes the user's second factor
   bool operator==(const PasswordResetRecord&) const = default;
 };
 

@@ -11,7 +11,7 @@ using std::chrono::hours;
 class PasswordResetRepositoryTest : public StoreTest {
  protected:
   static PasswordResetRecord Link(const std::string& hash, int64_t user, int64_t issuer) {
-    return {hash, user, issuer, kNow, kNow + hours(24), std::nullopt};
+    return {hash, user, issuer, kNow, kNow + hours(24), std::nullopt, false};
   }
 };
 
@@ -20,7 +20,11 @@ TEST_P(PasswordResetRepositoryTest, ALinkIsUsedOnceAndOnlyBeforeItExpires) {
     Region d = Seed(tx);
     PasswordResetRepository resets = tx.password_resets();
     MK_RETURN_IF_ERROR(resets.Replace(Link("a", d.gp, d.specialist)));
-    MK_RETURN_IF_ERROR(resets.Replace(Link("b", d.specialist, d.gp)));
+    PasswordResetRecord with_second_factor = Link("b", d.specialist, d.gp);
+    with_second_factor.second_factor_reset = true;
+    MK_RETURN_IF_ERROR(resets.Replace(with_second_factor));
+    MK_ASSIGN_OR_RETURN(PasswordResetRecord stored, Present(resets.Find("b")));
+    EXPECT_EQ(stored, with_second_factor);
     EXPECT_EQ(*resets.Use("b", kNow + hours(24)), std::nullopt);  // expired at its end
     EXPECT_EQ(*resets.Use("unknown", kNow), std::nullopt);
     EXPECT_EQ(*resets.Use("a", kNow + hours(1)), d.gp);
