@@ -201,6 +201,7 @@ Result<std::vector<LoginSummary>> LoginService::Logins(const Principal& principa
 
 Result<void> LoginService::EndLogin(const Principal& principal, std::string_view id) {
   if (principal.login.token_hash.empty()) return NoLogin();
+  MK_RETURN_IF_ERROR(RequireRecentPassword(principal, clock_.Now(), policy_.reauthentication));
   MK_ASSIGN_OR_RETURN(bool ended, id.empty() ? Result<bool>(false) : store::Transact<bool>(database_, store::Access::kWrite,
                                                         [&](store::Tx& tx) {
     return tx.logins().DeleteOfUser(principal.user.id, id);
@@ -214,6 +215,7 @@ Result<void> LoginService::EndLogin(const Principal& principal, std::string_view
 
 Result<int64_t> LoginService::EndOtherLogins(const Principal& principal) {
   if (principal.login.token_hash.empty()) return NoLogin();
+  MK_RETURN_IF_ERROR(RequireRecentPassword(principal, clock_.Now(), policy_.reauthentication));
   return store::Transact<int64_t>(database_, store::Access::kWrite, [&](store::Tx& tx) {
     return tx.logins().DeleteAllOfUser(principal.user.id, principal.login.token_hash);
   });

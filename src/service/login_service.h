@@ -106,7 +106,8 @@ class LoginService {
                               std::string_view new_password);
 
   Result<std::vector<LoginSummary>> Logins(const Principal& principal);
-  // Ends one of the user's own logins (kNotFound for another's), or all but the current one.
+  // Ends one of the user's own logins (kNotFound for another's), or all but the current one; both
+  // need the password given within LoginPolicy::reauthentication (ASVS 3.3.4).
   Result<void> EndLogin(const Principal& principal, std::string_view id);
   Result<int64_t> EndOtherLogins(const Principal& principal);
 

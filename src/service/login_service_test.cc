@@ -331,6 +331,20 @@ TEST_P(LoginServiceTest, AUserListsAndEndsTheirOwnLogins) {
   EXPECT_TRUE(logins.Authenticate(first, From()).ok());
 }
 
+TEST_P(LoginServiceTest, EndingLoginsNeedsThePasswordGivenRecently) {
+  LoginService logins(*db_, clock_);
+  std::string first = logins.Login(Attempt(), From("10.0.0.1"))->token;
+  std::string second = logins.Login(Attempt(), From("10.0.0.2"))->token;
+  clock_.Advance(minutes(6));
+  Principal principal = *logins.Authenticate(first, From());
+  EXPECT_EQ(logins.EndOtherLogins(principal).error().reason, "reauthentication_required");
+  std::string id = (*logins.Logins(principal)).back().id;
+  EXPECT_EQ(logins.EndLogin(principal, id).error().reason, "reauthentication_required");
+  EXPECT_TRUE(logins.Authenticate(second, From()).ok());
+  ASSERT_TRUE(logins.Reauthenticate(principal, kPassword, "").ok());
+  EXPECT_EQ(*logins.EndOtherLogins(*logins.Authenticate(first, From())), 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, LoginServiceTest, ::testing::ValuesIn(testing::TestEngines()),
                          [](const auto& info) { return testing::EngineName(info.param); });
 

@@ -3,8 +3,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api/errors';
 import i18n from '../i18n/i18n';
-import { endOtherSessions, endSession, type LoginSession } from './api';
+import { endOtherSessions, endSession, reauthenticate, type LoginSession } from './api';
 import { SessionList } from './SessionList';
 
 const kChrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
@@ -27,6 +28,7 @@ vi.mock('./api', async (importOriginal) => ({
   useLoginSessions: () => ({ data: { items: kSessions }, isPending: false, error: null }),
   endSession: vi.fn(),
   endOtherSessions: vi.fn(),
+  reauthenticate: vi.fn(),
 }));
 
 function renderList() {
@@ -51,6 +53,24 @@ describe('SessionList', () => {
     expect(within(other!).getByText('curl/8.5.0')).toBeTruthy();
     expect(within(other!).getByText('198.51.100.7')).toBeTruthy();
     expect(within(other!).getByText('Nee')).toBeTruthy();
+  });
+
+  it('asks for the password and code again when the server wants them, then ends the same session', async () => {
+    vi.mocked(reauthenticate).mockReset().mockResolvedValue(undefined as never);
+    vi.mocked(endSession).mockRejectedValueOnce(
+      new ApiError(403, 'reauthentication_required', 'Geef voor deze handeling opnieuw uw wachtwoord en code.'),
+    );
+    renderList();
+    fireEvent.click(screen.getByRole('button', { name: /^Beëindigen \(sessie van .*, curl\/8\.5\.0\)$/ }));
+    const password = await screen.findByLabelText('Wachtwoord');
+    expect(screen.getByText(/^Geef voor het beëindigen van sessies opnieuw/)).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+    fireEvent.change(password, { target: { value: 'geheim-wachtwoord' } });
+    fireEvent.change(screen.getByLabelText('Code uit uw authenticator-app'), { target: { value: '123456' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Bevestigen en doorgaan' }));
+    expect(await screen.findByText('De sessie is beëindigd.')).toBeTruthy();
+    expect(reauthenticate).toHaveBeenCalledWith('geheim-wachtwoord', '123456');
+    expect(vi.mocked(endSession).mock.calls).toEqual([['other'], ['other']]);
   });
 
   it('ends another session and says so', async () => {

@@ -1,17 +1,20 @@
 // The user's running sessions (when, from where, which browser, with or without a second factor)
-// and a way to end any of the others, one by one or all at once. The server marks this request's
-// own session; ending it is what "Uitloggen" is for.
+// and a way to end any of the others, one by one or all at once, after giving the password (and
+// code) again when the server asks for them. The server marks this request's own session; ending
+// it is what "Uitloggen" is for.
 import {
   Button, Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/errors';
 import { ActionError } from '../components/ActionError';
 import { Loading } from '../components/Loading';
 import { formatDateTime } from '../lib/due';
 import { describeUserAgent } from '../lib/userAgent';
 import { endOtherSessions, endSession, kSessionsKey, useLoginSessions, type LoginSession } from './api';
+import { ReauthenticateForm } from './ReauthenticateForm';
 
 const kMaxAgentChars = 60;
 const kAll = 'all';
@@ -39,6 +42,8 @@ export function SessionList() {
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<{ target: string; message: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The ending that waits for the password (and code) again; the list is hidden meanwhile.
+  const [asking, setAsking] = useState<{ target: string; work: () => Promise<string> } | null>(null);
 
   const end = async (target: string, work: () => Promise<string>) => {
     if (busy) return;
@@ -51,7 +56,11 @@ export function SessionList() {
       // The pressed button has gone with its row: the focus goes back to the list's heading.
       heading.current?.focus();
     } catch (error) {
-      setFailure({ target, message: error instanceof Error ? error.message : t('errors.unknown') });
+      if (error instanceof ApiError && error.code === 'reauthentication_required') {
+        setAsking({ target, work });
+      } else {
+        setFailure({ target, message: error instanceof Error ? error.message : t('errors.unknown') });
+      }
     } finally {
       setBusy(null);
     }
@@ -74,9 +83,20 @@ export function SessionList() {
       <Heading2 id="sessions-title" ref={heading} tabIndex={-1}>{t('security.sessions.title')}</Heading2>
       <Paragraph>{t('security.sessions.intro')}</Paragraph>
       <p role="status" className="utrecht-paragraph">{notice}</p>
+      {asking && (
+        <ReauthenticateForm help={t('security.sessions.reauthHelp')}
+          onCancel={() => {
+            setAsking(null);
+            heading.current?.focus();
+          }}
+          onDone={() => {
+            setAsking(null);
+            void end(asking.target, asking.work);
+          }} />
+      )}
       {sessions.isPending && <Loading />}
       <ActionError message={sessions.error?.message} />
-      {items.length > 0 && (
+      {items.length > 0 && !asking && (
         <div className="mk-table-scroll">
           <Table className="mk-session-table">
             <TableCaption className="mk-visually-hidden">{t('security.sessions.title')}</TableCaption>
@@ -121,7 +141,7 @@ export function SessionList() {
           </Table>
         </div>
       )}
-      {others > 0 && (
+      {others > 0 && !asking && (
         <div className="mk-actions">
           <div className="mk-action">
             <Button type="button" appearance="secondary-action-button" hint="danger" busy={busy === kAll}
