@@ -65,12 +65,20 @@ TEST_P(RequestLimitsHttpTest, ALoginLargerThanALoginIsRefusedBeforeItIsRead) {
 
 TEST_P(RequestLimitsHttpTest, AFailedLoginLogsAtMostAShortPrefixOfTheUserName) {
   std::string username(7000, 'u');
-  // Five failures from one address are answered; then the throttle makes the guesser wait.
+  // Five failures from one address are answered; then the throttle makes the guesser wait (a
+  // wait of a second can pass between two requests on a loaded machine: some may be answered).
+  int throttled = 0;
   for (int i = 0; i < 20; ++i) {
     testing::HttpResponse response = client_->Send("POST", "/api/v1/session", LoginBody(username),
                                                    {{"Content-Type", "application/json"}});
-    ASSERT_EQ(response.status, i < 5 ? 401 : 429) << i;
+    if (i < 5) {
+      ASSERT_EQ(response.status, 401) << i;
+    } else {
+      ASSERT_TRUE(response.status == 401 || response.status == 429) << i << ": " << response.status;
+      throttled += response.status == 429 ? 1 : 0;
+    }
   }
+  EXPECT_GE(throttled, 10);
   std::string log = server_->Log();
   EXPECT_EQ(log.find(std::string(1000, 'u')), std::string::npos);
   EXPECT_NE(log.find("bytes]"), std::string::npos);

@@ -117,7 +117,7 @@ Result<void> LoginService::Reauthenticate(const Principal& principal, std::strin
   std::string account = LoginThrottle::AccountOf(principal.user.username);
   MK_RETURN_IF_ERROR(Unthrottled(throttle_, account, principal.request.client_address, now));
   auto wrong = [&]() -> Error {
-    throttle_.Failed(account, principal.request.client_address, now);
+    throttle_.Failed(account, principal.request.client_address, clock_.Now());
     log::Warn("reauthentication_failed", {{"user_id", principal.user.id},
                                           {"client", principal.request.client_address},
                                           {"request_id", principal.request.request_id}});
@@ -152,7 +152,7 @@ Result<void> LoginService::ChangePassword(const Principal& principal,
   MK_ASSIGN_OR_RETURN(std::optional<domain::User> user, StoredUser(database_, principal.user.id));
   // A 422 on the field rather than a 401: the login itself is fine, and a 401 would log out.
   if (!user || !auth::VerifyPassword(user->password_hash, current_password)) {
-    throttle_.Failed(account, principal.request.client_address, now);
+    throttle_.Failed(account, principal.request.client_address, clock_.Now());
     log::Warn("password_change_refused", {{"user_id", principal.user.id},
                                           {"client", principal.request.client_address},
                                           {"request_id", principal.request.request_id}});

@@ -96,7 +96,8 @@ Result<LoginResult> LoginService::Login(const LoginAttempt& attempt,
     return TooManyAttempts(wait);
   }
   auto failed = [&](const char* why, Error error) -> Error {
-    throttle_.Failed(account, request.client_address, now);
+    // Stamped when the failure is known (after the slow hash), so that the wait runs from then.
+    throttle_.Failed(account, request.client_address, clock_.Now());
     log::Warn("login_failed", {{"username", attempt.username}, {"why", why},
                                {"client", request.client_address},
                                {"request_id", request.request_id}});

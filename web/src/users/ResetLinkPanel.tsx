@@ -1,6 +1,7 @@
 // A freshly made password reset link: the full address in a read-only field with a button that
-// copies it, until when it works, and how to hand it over (once, in person, never by mail with a
-// password). It takes the focus when it appears, so that a screen reader reads it first.
+// copies it, until when it works, whether it resets the second factor too, and how to hand it over
+// (once, in person, never by mail with a password). It takes the focus when it appears, so that a
+// screen reader reads it first.
 import { Alert, Button, FormField, FormLabel, Heading2, Paragraph, Textbox } from '@utrecht/component-library-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,7 +50,12 @@ export function ResetLinkPanel({ user, link }: { user: ManagedUser; link: Passwo
       </div>
       <p role="status" className="utrecht-paragraph">{copied}</p>
       <Alert type="warning">
-        <Paragraph>{t('users.link.handOver', { name: user.display_name })}</Paragraph>
+        {link.second_factor && <Paragraph>{t('users.link.secondFactor', { name: user.display_name })}</Paragraph>}
+        <Paragraph>
+          {link.second_factor
+            ? t('users.link.handOverSecondFactor', { name: user.display_name })
+            : t('users.link.handOver', { name: user.display_name })}
+        </Paragraph>
       </Alert>
     </section>
   );

@@ -1,7 +1,8 @@
 // The users screen: a coordinator sees the users they manage with organisations and Dutch role
 // names, makes a reset link for one and gets the full address (this app's origin and the
 // server's path) to copy, with its expiry and how to hand it over; a refusal stands at the
-// pressed button; other roles are not served and the server is not asked.
+// pressed button. For a user with a second factor a link can reset that factor too, only after
+// ticking that their identity was checked; other roles are not served and the server is not asked.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -64,7 +65,7 @@ describe('UsersPage', () => {
       { data: { items: kUsers }, isPending: false, isSuccess: true, error: null } as never,
     );
     vi.mocked(issuePasswordReset).mockReset().mockResolvedValue({
-      token: kToken, path: `/wachtwoord-herstellen#${kToken}`, expires_at: kExpiresAt,
+      token: kToken, path: `/wachtwoord-herstellen#${kToken}`, expires_at: kExpiresAt, second_factor: false,
     });
     writeText.mockReset().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
@@ -91,13 +92,15 @@ describe('UsersPage', () => {
 
     const heading = await screen.findByRole('heading', { name: 'Herstellink voor Dr. Pieter Bakker' });
     expect(document.activeElement).toBe(heading);
-    expect(issuePasswordReset).toHaveBeenCalledWith(2);
+    expect(vi.mocked(issuePasswordReset).mock.calls).toEqual([[2, {}]]);
     const link = screen.getByLabelText('Herstellink') as HTMLInputElement;
     const expected = `${window.location.origin}/wachtwoord-herstellen#${kToken}`;
     expect(link.value).toBe(expected);
     expect(link.readOnly).toBe(true);
     expect(screen.getByText(formatDateTime(kExpiresAt, 'nl')).getAttribute('datetime')).toBe(kExpiresAt);
     expect(screen.getByText(/Deze link werkt één keer\. Geef hem persoonlijk aan Dr\. Pieter Bakker, nooit per e-mail/)).toBeTruthy();
+    expect(screen.getByText(/de tweede factor blijft nodig/)).toBeTruthy();
+    expect(screen.queryByText(/stelt ook de tweede factor opnieuw in/)).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Kopiëren' }));
     expect(await screen.findByText('De link is gekopieerd.')).toBeTruthy();
@@ -139,7 +142,132 @@ describe('UsersPage', () => {
 
     await screen.findByRole('heading', { name: 'Herstellink voor Sanne Visser' });
     expect(reauthenticate).toHaveBeenCalledWith('geheim-wachtwoord', '123456');
-    expect(vi.mocked(issuePasswordReset).mock.calls).toEqual([[4], [4]]);
+    expect(vi.mocked(issuePasswordReset).mock.calls).toEqual([[4, {}], [4, {}]]);
+  });
+
+  it('offers resetting the second factor too only for users who have one', () => {
+    renderPage('coordinator');
+    const [, bakker, visser] = screen.getAllByRole('row');
+    expect(within(bakker!).getByRole('button', { name: 'Ook tweede factor opnieuw instellen (voor Dr. Pieter Bakker)' })).toBeTruthy();
+    expect(within(visser!).getAllByRole('button').map((button) => button.textContent)).toEqual([
+      'Herstellink maken (voor Sanne Visser)',
+    ]);
+  });
+
+  it('asks to tick the identity check before a link that resets the second factor too, and sends neither without it', async () => {
+    renderPage('coordinator');
+    fireEvent.click(screen.getByRole('button', { name: 'Ook tweede factor opnieuw instellen (voor Dr. Pieter Bakker)' }));
+
+    const heading = screen.getByRole('heading', { name: 'Ook de tweede factor opnieuw instellen voor Dr. Pieter Bakker' });
+    expect(document.activeElement).toBe(heading);
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.getByText(/^Deze herstellink verwijdert ook de tweede factor van Dr\. Pieter Bakker\. Alleen de link opent dan het account/)).toBeTruthy();
+    expect(screen.getByText(/persoonlijk met een identiteitsbewijs, of door terug te bellen op een bekend nummer\.$/)).toBeTruthy();
+    const box = screen.getByRole('checkbox', { name: 'Ik heb de identiteit van Dr. Pieter Bakker gecontroleerd' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(box.getAttribute('aria-required')).toBe('true');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Herstellink maken' }));
+    const refusal = screen.getByText('Vink eerst aan dat u de identiteit van Dr. Pieter Bakker heeft gecontroleerd.');
+    expect(box.getAttribute('aria-describedby')).toBe(refusal.id);
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(box);
+    expect(issuePasswordReset).not.toHaveBeenCalled();
+
+    fireEvent.click(box);
+    expect(screen.queryByText(/^Vink eerst aan/)).toBeNull();
+  });
+
+  it('makes a link that resets the second factor too, and says so with the link', async () => {
+    vi.mocked(issuePasswordReset).mockResolvedValue({
+      token: kToken, path: `/wachtwoord-herstellen#${kToken}`, expires_at: kExpiresAt, second_factor: true,
+    });
+    renderPage('admin');
+    fireEvent.click(screen.getByRole('button', { name: 'Ook tweede factor opnieuw instellen (voor Dr. Pieter Bakker)' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Ik heb de identiteit van Dr. Pieter Bakker gecontroleerd' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Herstellink maken' }));
+
+    const heading = await screen.findByRole('heading', { name: 'Herstellink voor Dr. Pieter Bakker' });
+    expect(document.activeElement).toBe(heading);
+    expect(vi.mocked(issuePasswordReset).mock.calls).toEqual([[2, { second_factor: true, identity_checked: true }]]);
+    expect(screen.getByText(
+      'Deze link stelt ook de tweede factor opnieuw in: Dr. Pieter Bakker stelt bij de eerste keer inloggen een nieuwe authenticator-app in.',
+    )).toBeTruthy();
+    expect(screen.queryByText(/de tweede factor blijft nodig/)).toBeNull();
+    expect((screen.getByLabelText('Herstellink') as HTMLInputElement).value).toBe(`${window.location.origin}/wachtwoord-herstellen#${kToken}`);
+    expect(screen.getByRole('table')).toBeTruthy();
+  });
+
+  it('puts the refusal of the identity check under the box, and any other refusal at the button', async () => {
+    vi.mocked(issuePasswordReset)
+      .mockRejectedValueOnce(new ApiError(422, 'invalid_argument', 'Controleer eerst de identiteit.', 'identity_checked'))
+      .mockRejectedValueOnce(new ApiError(403, 'forbidden', 'Deze gebruiker beheert u niet.'));
+    renderPage('coordinator');
+    fireEvent.click(screen.getByRole('button', { name: 'Ook tweede factor opnieuw instellen (voor Dr. Pieter Bakker)' }));
+    const box = screen.getByRole('checkbox', { name: 'Ik heb de identiteit van Dr. Pieter Bakker gecontroleerd' });
+    fireEvent.click(box);
+    fireEvent.click(screen.getByRole('button', { name: 'Herstellink maken' }));
+
+    const fieldError = await screen.findByText('Controleer eerst de identiteit.');
+    expect(box.getAttribute('aria-describedby')).toBe(fieldError.id);
+    expect(document.activeElement).toBe(box);
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Herstellink maken' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('Deze gebruiker beheert u niet.');
+    expect(screen.queryByText('Controleer eerst de identiteit.')).toBeNull();
+    expect(screen.queryByLabelText('Herstellink')).toBeNull();
+  });
+
+  it('goes back to the table on cancel, with the focus on the button that opened the step', () => {
+    renderPage('coordinator');
+    fireEvent.click(screen.getByRole('button', { name: 'Ook tweede factor opnieuw instellen (voor Dr. Pieter Bakker)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Annuleren' }));
+
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'Ook tweede factor opnieuw instellen (voor Dr. Pieter Bakker)' }),
+    );
+    expect(issuePasswordReset).not.toHaveBeenCalled();
+  });
+
+  it('asks for the password and code again for a link that resets the second factor too, then sends the same options', async () => {
+    vi.mocked(reauthenticate).mockReset().mockResolvedValue(undefined as never);
+    vi.mocked(issuePasswordReset)
+      .mockRejectedValueOnce(new ApiError(403, 'reauthentication_required', 'Geef voor deze handeling opnieuw uw wachtwoord en code.'))
+      .mockResolvedValueOnce({ token: kToken, path: `/wachtwoord-herstellen#${kToken}`, expires_at: kExpiresAt, second_factor: true });
+    renderPage('coordinator');
+    fireEvent.click(screen.getByRole('button', { name: 'Ook tweede factor opnieuw instellen (voor Dr. Pieter Bakker)' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Ik heb de identiteit van Dr. Pieter Bakker gecontroleerd' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Herstellink maken' }));
+
+    const password = await screen.findByLabelText('Wachtwoord');
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    fireEvent.change(password, { target: { value: 'geheim-wachtwoord' } });
+    fireEvent.change(screen.getByLabelText('Code uit uw authenticator-app'), { target: { value: '123456' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Bevestigen en doorgaan' }));
+
+    await screen.findByRole('heading', { name: 'Herstellink voor Dr. Pieter Bakker' });
+    expect(screen.getByText(/^Deze link stelt ook de tweede factor opnieuw in/)).toBeTruthy();
+    const options = { second_factor: true, identity_checked: true };
+    expect(vi.mocked(issuePasswordReset).mock.calls).toEqual([[2, options], [2, options]]);
+  });
+
+  it('goes back to the identity check when the password is not given again', async () => {
+    vi.mocked(issuePasswordReset).mockRejectedValueOnce(
+      new ApiError(403, 'reauthentication_required', 'Geef voor deze handeling opnieuw uw wachtwoord en code.'),
+    );
+    renderPage('coordinator');
+    fireEvent.click(screen.getByRole('button', { name: 'Ook tweede factor opnieuw instellen (voor Dr. Pieter Bakker)' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Ik heb de identiteit van Dr. Pieter Bakker gecontroleerd' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Herstellink maken' }));
+    await screen.findByLabelText('Wachtwoord');
+    fireEvent.click(screen.getByRole('button', { name: 'Annuleren' }));
+
+    const box = screen.getByRole('checkbox', { name: 'Ik heb de identiteit van Dr. Pieter Bakker gecontroleerd' }) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect(issuePasswordReset).toHaveBeenCalledTimes(1);
   });
 
   it('is not for other roles, and asks the server nothing for them', () => {

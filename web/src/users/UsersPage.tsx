@@ -1,21 +1,26 @@
 // /gebruikers: the users a coordinator (their organisation and the practices under it) or an
 // administrator (everyone) manages: name, username, organisations with roles, second factor and
 // whether active; per user a button that makes a single-use password reset link, shown above the
-// table to be handed over. Other roles are told it is not theirs, and the server is not asked.
+// table to be handed over, and for a user with a second factor a second one that makes a link
+// resetting that factor too, after confirming the person's identity was checked. Other roles are
+// told it is not theirs, and the server is not asked.
 import {
   Button, Heading1, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
   UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/errors';
+import { ApiError, kNoErrors, placeError, type PlacedError } from '../api/errors';
 import { ActionError } from '../components/ActionError';
 import { Loading } from '../components/Loading';
 import { usePageTitle } from '../lib/usePageTitle';
 import { ReauthenticateForm } from '../security/ReauthenticateForm';
 import { hasRole, useMe, type User } from '../session/session';
-import { issuePasswordReset, useManagedUsers, type ManagedUser, type PasswordResetLink } from './api';
+import {
+  issuePasswordReset, useManagedUsers, type ManagedUser, type PasswordResetLink, type PasswordResetOptions,
+} from './api';
 import { ResetLinkPanel } from './ResetLinkPanel';
+import { kIdentityCheckedField, SecondFactorResetPanel } from './SecondFactorResetPanel';
 
 function managesUsers(user: User | null | undefined): boolean {
   return hasRole(user, 'coordinator') || hasRole(user, 'admin');
@@ -37,6 +42,17 @@ export default function UsersPage() {
   return <ManagedUsers />;
 }
 
+// A link that removes the second factor as well; the server wants the identity check with it.
+const kSecondFactorReset: PasswordResetOptions = { second_factor: true, identity_checked: true };
+const kConfirmFields = [kIdentityCheckedField] as const;
+
+/** The user whose link would reset the second factor too, while the identity check is confirmed. */
+interface Confirming {
+  user: ManagedUser;
+  checked: boolean;
+  errors: PlacedError;
+}
+
 function ManagedUsers() {
   const { t } = useTranslation();
   const users = useManagedUsers();
@@ -45,18 +61,28 @@ function ManagedUsers() {
   const [busy, setBusy] = useState<number | null>(null);
   const [failure, setFailure] = useState<{ id: number; message: string } | null>(null);
   // Whoever holds a link chooses the password, so the server asks for the password (and a code)
-  // from the last few minutes: the user whose link waits for it, the table hidden meanwhile.
-  const [asking, setAsking] = useState<ManagedUser | null>(null);
+  // from the last few minutes: the user and options whose link waits for it, the table hidden meanwhile.
+  const [asking, setAsking] = useState<{ user: ManagedUser; options: PasswordResetOptions } | null>(null);
+  // The confirmation step of a link that resets the second factor too, the table hidden meanwhile.
+  const [confirming, setConfirming] = useState<Confirming | null>(null);
+  // The row whose second factor button takes the focus back when that step is cancelled.
+  const [returnTo, setReturnTo] = useState<number | null>(null);
 
-  const makeLink = async (user: ManagedUser) => {
+  const makeLink = async (user: ManagedUser, options: PasswordResetOptions = {}) => {
     if (busy !== null) return;
     setBusy(user.id);
     setFailure(null);
+    setReturnTo(null);
     try {
-      setMade({ user, link: await issuePasswordReset(user.id) });
+      const link = await issuePasswordReset(user.id, options);
+      setConfirming(null);
+      setMade({ user, link });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'reauthentication_required') {
-        setAsking(user);
+        setAsking({ user, options });
+      } else if (options.second_factor) {
+        const errors = placeError(error, kConfirmFields, t('errors.unknown'));
+        setConfirming((current) => current && { ...current, errors });
       } else {
         setFailure({ id: user.id, message: error instanceof Error ? error.message : t('errors.unknown') });
       }
@@ -65,7 +91,13 @@ function ManagedUsers() {
     }
   };
 
+  const confirmSecondFactorReset = (current: Confirming) => {
+    setConfirming({ ...current, errors: kNoErrors });
+    void makeLink(current.user, kSecondFactorReset);
+  };
+
   const items: readonly ManagedUser[] = users.data?.items ?? [];
+  const showTable = items.length > 0 && !asking && !confirming;
   return (
     <div className="mk-users">
       <Heading1>{t('users.title')}</Heading1>
@@ -74,14 +106,24 @@ function ManagedUsers() {
         <ReauthenticateForm help={t('users.reauthHelp')} onCancel={() => setAsking(null)}
           onDone={() => {
             setAsking(null);
-            void makeLink(asking);
+            void makeLink(asking.user, asking.options);
           }} />
       )}
-      {made && !asking && <ResetLinkPanel user={made.user} link={made.link} />}
+      {confirming && !asking && (
+        <SecondFactorResetPanel user={confirming.user} checked={confirming.checked} errors={confirming.errors}
+          busy={busy === confirming.user.id}
+          onCheckedChange={(checked) => setConfirming({ ...confirming, checked, errors: kNoErrors })}
+          onConfirm={() => confirmSecondFactorReset(confirming)}
+          onCancel={() => {
+            setConfirming(null);
+            setReturnTo(confirming.user.id);
+          }} />
+      )}
+      {made && !asking && !confirming && <ResetLinkPanel user={made.user} link={made.link} />}
       {users.isPending && <Loading />}
       <ActionError message={users.error?.message} />
       {users.isSuccess && items.length === 0 && <Paragraph>{t('users.empty')}</Paragraph>}
-      {items.length > 0 && !asking && (
+      {showTable && (
         <div className="mk-table-scroll">
           <Table className="mk-user-table">
             <TableCaption className="mk-visually-hidden">{t('users.title')}</TableCaption>
@@ -98,7 +140,13 @@ function ManagedUsers() {
             <TableBody>
               {items.map((user) => (
                 <UserRow key={user.id} user={user} busy={busy === user.id}
-                  error={failure?.id === user.id ? failure.message : null} onMakeLink={() => void makeLink(user)} />
+                  error={failure?.id === user.id ? failure.message : null} onMakeLink={() => void makeLink(user)}
+                  focusSecondFactor={returnTo === user.id}
+                  onResetSecondFactor={() => {
+                    setFailure(null);
+                    setReturnTo(null);
+                    setConfirming({ user, checked: false, errors: kNoErrors });
+                  }} />
               ))}
             </TableBody>
           </Table>
@@ -108,13 +156,20 @@ function ManagedUsers() {
   );
 }
 
-function UserRow({ user, busy, error, onMakeLink }: {
+function UserRow({ user, busy, error, onMakeLink, focusSecondFactor, onResetSecondFactor }: {
   user: ManagedUser;
   busy: boolean;
   error: string | null;
   onMakeLink: () => void;
+  /** Gives the second factor button the focus (back), as the row appears. */
+  focusSecondFactor: boolean;
+  onResetSecondFactor: () => void;
 }) {
   const { t } = useTranslation();
+  const secondFactorButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (focusSecondFactor) secondFactorButton.current?.focus();
+  }, [focusSecondFactor]);
   return (
     <TableRow>
       <TableHeaderCell scope="row">{user.display_name}</TableHeaderCell>
@@ -136,6 +191,12 @@ function UserRow({ user, busy, error, onMakeLink }: {
             {t('users.makeLink')}
             <span className="mk-visually-hidden"> {t('users.makeLinkFor', { name: user.display_name })}</span>
           </Button>
+          {user.second_factor && (
+            <Button ref={secondFactorButton} type="button" appearance="subtle-button" onClick={onResetSecondFactor}>
+              {t('users.resetSecondFactor.button')}
+              <span className="mk-visually-hidden"> {t('users.makeLinkFor', { name: user.display_name })}</span>
+            </Button>
+          )}
           <ActionError message={error} />
         </div>
       </TableCell>

@@ -6,6 +6,7 @@ import type { components } from '../api/schema';
 
 export type ManagedUser = components['schemas']['ManagedUser'];
 export type PasswordResetLink = components['schemas']['PasswordResetLink'];
+export type PasswordResetOptions = components['schemas']['PasswordResetOptions'];
 
 export const kManagedUsersKey = ['managed-users'] as const;
 
@@ -18,12 +19,13 @@ export function useManagedUsers() {
 }
 
 /**
- * A new single-use link for user `id` (it voids their previous one). The operation takes no
- * fields; it is sent an empty JSON object, which a handler that reads the body accepts as well as
- * one that does not.
+ * A new single-use link for user `id` (it voids their previous one). By default the link resets
+ * the password only; with `{second_factor: true, identity_checked: true}` it removes the user's
+ * second factor too (the server refuses `second_factor` without `identity_checked`, 422 on that
+ * field). No options are sent as an empty JSON object.
  */
-export function issuePasswordReset(id: number) {
-  return call(api.POST('/api/v1/users/{id}/password-reset', { params: { path: { id } }, body: {} as never }));
+export function issuePasswordReset(id: number, options: PasswordResetOptions = {}) {
+  return call(api.POST('/api/v1/users/{id}/password-reset', { params: { path: { id } }, body: options }));
 }
 
 /** The address to hand over: this app's origin and the server's path (the token after `#`). */
