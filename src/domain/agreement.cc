@@ -3,12 +3,53 @@
 
 #include <algorithm>
 
+#include "domain/consult_validation.h"
+
 namespace meekijk::domain {
 
 std::vector<int64_t> GpSideOrganisations(const PracticeScope& scope) {
   std::vector<int64_t> organisations{scope.practice_id};
   if (scope.care_group_id) organisations.push_back(*scope.care_group_id);
   return organisations;
+}
+
+Result<void> ValidateAgreement(const Agreement& agreement) {
+  auto invalid = [](std::string nl, std::string en, std::string field) {
+    return MakeError(ErrorCode::kInvalidArgument, std::move(nl), std::move(en), std::move(field));
+  };
+  if (agreement.gp_organisation_ids.empty()) {
+    return invalid("Kies ten minste één huisartsenorganisatie of praktijk.",
+                   "Choose at least one GP organisation or practice.", "gp_organisations");
+  }
+  if (agreement.modes.empty()) {
+    return invalid("Kies digitaal, fysiek of beide.", "Choose digital, physical or both.",
+                   "modes");
+  }
+  if (agreement.response_days < 0 || agreement.response_days > kMaxResponseDays) {
+    return invalid("De antwoordtermijn is 0 tot 60 werkdagen.",
+                   "The response time is 0 to 60 working days.", "response_days");
+  }
+  if (agreement.escalate_after_hours &&
+      (*agreement.escalate_after_hours < 1 || *agreement.escalate_after_hours > 720)) {
+    return invalid("Escaleren kan na 1 tot 720 uur.", "Escalation is after 1 to 720 hours.",
+                   "escalate_after_hours");
+  }
+  for (auto [fee, field] : {std::pair{agreement.gp_fee_cents, "gp_fee_cents"},
+                            std::pair{agreement.specialist_fee_cents, "specialist_fee_cents"}}) {
+    if (fee < 0 || fee > kMaxFeeCents) {
+      return invalid("Een vergoeding is 0 tot 1000 euro.", "A fee is 0 to 1000 euros.", field);
+    }
+  }
+  if (!IsValidIsoDate(agreement.valid_from)) {
+    return invalid("Vul de begindatum in als JJJJ-MM-DD.", "Enter the start date as YYYY-MM-DD.",
+                   "valid_from");
+  }
+  if (agreement.valid_until && (!IsValidIsoDate(*agreement.valid_until) ||
+                                *agreement.valid_until < agreement.valid_from)) {
+    return invalid("De einddatum is een datum (JJJJ-MM-DD) op of na de begindatum.",
+                   "The end date is a date (YYYY-MM-DD) on or after the start date.", "valid_to");
+  }
+  return Ok();
 }
 
 bool AgreementInForce(const Agreement& agreement, std::string_view date) {
@@ -18,8 +59,10 @@ bool AgreementInForce(const Agreement& agreement, std::string_view date) {
 bool AgreementCovers(const Agreement& agreement, const PracticeScope& scope,
                      std::string_view specialty, ConsultMode mode, std::string_view date) {
   std::vector<int64_t> gp_side = GpSideOrganisations(scope);
-  bool for_practice = std::find(gp_side.begin(), gp_side.end(), agreement.gp_organisation_id) !=
-                      gp_side.end();
+  bool for_practice = std::any_of(gp_side.begin(), gp_side.end(), [&](int64_t id) {
+    return std::find(agreement.gp_organisation_ids.begin(), agreement.gp_organisation_ids.end(),
+                     id) != agreement.gp_organisation_ids.end();
+  });
   bool has_mode =
       std::find(agreement.modes.begin(), agreement.modes.end(), mode) != agreement.modes.end();
   return for_practice && agreement.specialty == specialty && has_mode &&

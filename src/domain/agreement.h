@@ -10,21 +10,42 @@
 
 #include "core/result.h"
 #include "domain/consult.h"
+#include "domain/working_days.h"
 
 namespace meekijk::domain {
 
+// Every change makes a new version; the versions before are kept with who made them and when,
+// and a consult remembers the version it was sent under.
 struct Agreement {
   int64_t id = 0;
-  int64_t gp_organisation_id = 0;  // a practice, or a care group on behalf of all its practices
+  // Practices, or care groups on behalf of all their practices; at least one.
+  std::vector<int64_t> gp_organisation_ids;
   int64_t pool_id = 0;
   std::string specialty;  // the pool's specialty, carried along for routing
   std::vector<ConsultMode> modes;
   int response_days = 0;  // working days, Dutch public holidays excluded
-  std::string valid_from;                 // YYYY-MM-DD, inclusive
-  std::optional<std::string> valid_until; // YYYY-MM-DD, inclusive; none = open-ended
-  bool requires_identification = false;   // the pool needs name, date of birth and BSN
+  DaysOff days_off;       // Goede Vrijdag, Bevrijdingsdag
+  std::optional<int> escalate_after_hours;  // a pool consult unclaimed this long is escalated
+  std::optional<int64_t> template_id;       // the question template GPs fill in
+  bool named_specialist_allowed = true;     // the GP may address one specialist of the pool
+  bool requires_identification = false;     // the pool needs name, date of birth and BSN
+  int64_t gp_fee_cents = 0;                 // per consult, paid out by the fee statements
+  int64_t specialist_fee_cents = 0;
+  std::string valid_from;                   // YYYY-MM-DD, inclusive
+  std::optional<std::string> valid_until;   // YYYY-MM-DD, inclusive; none = open-ended
+  int64_t version = 1;
+  std::optional<int64_t> changed_by;  // who made this version (none: the command line)
+  TimePoint changed_at;
   bool operator==(const Agreement&) const = default;
 };
+
+inline constexpr int kMaxResponseDays = 60;
+inline constexpr int64_t kMaxFeeCents = 100'000'00;  // a thousand euros per consult
+
+// Checks an agreement as a coordinator writes it: at least one GP organisation and mode, a
+// response time of 0 to 60 working days, valid dates with valid_from <= valid_until, fees of 0
+// to 1000 euros, an escalation of 1 to 720 hours where set.
+Result<void> ValidateAgreement(const Agreement& agreement);
 
 // Where a practice stands: itself and the care group it belongs to.
 struct PracticeScope {

@@ -8,7 +8,7 @@ namespace {
 Agreement Make(int64_t id, int64_t gp_org, int64_t pool, std::vector<ConsultMode> modes) {
   Agreement agreement;
   agreement.id = id;
-  agreement.gp_organisation_id = gp_org;
+  agreement.gp_organisation_ids = {gp_org};
   agreement.pool_id = pool;
   agreement.specialty = "dermatologie";
   agreement.modes = std::move(modes);
@@ -67,6 +67,49 @@ TEST(AgreementTest, IdentificationOnlyWhereRequired) {
   patient.birth_date = "1961-01-02";
   patient.bsn = "111222333";
   EXPECT_TRUE(ValidateIdentification(agreement, patient).ok());
+}
+
+TEST(AgreementTest, AnAgreementForSeveralGpOrganisationsCoversEach) {
+  Agreement agreement = Make(1, 99, 5, {ConsultMode::kDigital});
+  agreement.gp_organisation_ids = {99, 10};
+  EXPECT_TRUE(AgreementCovers(agreement, {10, {}}, "dermatologie", ConsultMode::kDigital,
+                              "2026-03-02"));
+  EXPECT_FALSE(AgreementCovers(agreement, {11, 2}, "dermatologie", ConsultMode::kDigital,
+                               "2026-03-02"));
+}
+
+TEST(AgreementTest, ValidityIsInclusiveAndANewVersionIsJudgedByItsOwnPeriod) {
+  Agreement agreement = Make(1, 1, 5, {ConsultMode::kDigital});
+  EXPECT_FALSE(AgreementInForce(agreement, "2025-12-31"));  // not yet valid
+  EXPECT_TRUE(AgreementInForce(agreement, "2026-01-01"));
+  EXPECT_TRUE(AgreementInForce(agreement, "2026-12-31"));
+  EXPECT_FALSE(AgreementInForce(agreement, "2027-01-01"));  // expired
+  agreement.version = 2;
+  agreement.valid_until.reset();  // the next version runs on
+  EXPECT_TRUE(AgreementInForce(agreement, "2030-06-01"));
+}
+
+TEST(AgreementTest, ValidationNamesTheFieldAtFault) {
+  auto field_of = [](auto change) {
+    Agreement agreement = Make(1, 1, 5, {ConsultMode::kDigital});
+    change(agreement);
+    Result<void> checked = ValidateAgreement(agreement);
+    return checked.ok() ? std::string() : checked.error().field;
+  };
+  EXPECT_EQ(field_of([](Agreement&) {}), "");
+  EXPECT_EQ(field_of([](Agreement& a) { a.gp_organisation_ids.clear(); }), "gp_organisations");
+  EXPECT_EQ(field_of([](Agreement& a) { a.modes.clear(); }), "modes");
+  EXPECT_EQ(field_of([](Agreement& a) { a.response_days = -1; }), "response_days");
+  EXPECT_EQ(field_of([](Agreement& a) { a.response_days = 61; }), "response_days");
+  EXPECT_EQ(field_of([](Agreement& a) { a.response_days = 0; }), "");
+  EXPECT_EQ(field_of([](Agreement& a) { a.escalate_after_hours = 0; }), "escalate_after_hours");
+  EXPECT_EQ(field_of([](Agreement& a) { a.escalate_after_hours = 48; }), "");
+  EXPECT_EQ(field_of([](Agreement& a) { a.gp_fee_cents = -5; }), "gp_fee_cents");
+  EXPECT_EQ(field_of([](Agreement& a) { a.specialist_fee_cents = kMaxFeeCents + 1; }),
+            "specialist_fee_cents");
+  EXPECT_EQ(field_of([](Agreement& a) { a.valid_from = "2026-02-30"; }), "valid_from");
+  EXPECT_EQ(field_of([](Agreement& a) { a.valid_until = "2025-12-31"; }), "valid_to");
+  EXPECT_EQ(field_of([](Agreement& a) { a.valid_until = "2026-01-01"; }), "");
 }
 
 }  // namespace

@@ -8,9 +8,11 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "core/clock.h"
 #include "domain/enum_names.h"
+#include "domain/question_template.h"
 #include "domain/roles.h"
 
 namespace meekijk::domain {
@@ -116,6 +118,7 @@ struct ConsultContent {
   std::string clinical_summary;
   std::optional<bool> intended_referral;  // "would you have referred without this consult?"
   bool consent = false;                   // the patient agreed to share their data
+  std::vector<TemplateAnswer> template_answers;  // to the template of the agreement
   bool operator==(const ConsultContent&) const = default;
 };
 
@@ -129,6 +132,8 @@ struct Consult {
   std::optional<int64_t> sender_id;      // the GP who sent it
   std::optional<int64_t> pool_id;        // where it is routed
   std::optional<int64_t> agreement_id;   // under which agreement
+  std::optional<int64_t> agreement_version;  // and which version of it, once sent
+  std::optional<TemplateRef> template_ref;   // the template version the answers were written to
   std::optional<int64_t> specialist_id;  // named on creation, or who claimed it
   std::optional<TimePoint> sent_at;
   std::optional<TimePoint> due_at;

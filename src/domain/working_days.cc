@@ -83,16 +83,16 @@ TimePoint FromLocal(sys_days day, TimePoint::duration time_of_day) {
   return as_if_utc - kCet;
 }
 
-sys_days NextWorkingDay(sys_days day) {
+sys_days NextWorkingDay(sys_days day, DaysOff off) {
   do {
     day += days{1};
-  } while (!IsWorkingDay(year_month_day{day}));
+  } while (!IsWorkingDay(year_month_day{day}, off));
   return day;
 }
 
 }  // namespace
 
-std::string_view DutchPublicHoliday(year_month_day day) {
+std::string_view DutchPublicHoliday(year_month_day day, DaysOff off) {
   assert(day.ok());
   year y = day.year();
   sys_days date{day};
@@ -100,11 +100,14 @@ std::string_view DutchPublicHoliday(year_month_day day) {
   if (day.month() == std::chrono::January && day.day() == std::chrono::day{1}) {
     return "Nieuwjaarsdag";
   }
+  if (off.good_friday && date == easter - days{2}) return "Goede Vrijdag";
   if (date == easter + days{1}) return "Tweede Paasdag";
   if (date == KingsDay(y)) {
     return static_cast<int>(y) >= kFirstKoningsdagYear ? "Koningsdag" : "Koninginnedag";
   }
-  if (day.month() == std::chrono::May && day.day() == std::chrono::day{5}) return "Bevrijdingsdag";
+  if (off.liberation_day && day.month() == std::chrono::May && day.day() == std::chrono::day{5}) {
+    return "Bevrijdingsdag";
+  }
   if (date == easter + days{39}) return "Hemelvaartsdag";
   if (date == easter + days{50}) return "Tweede Pinksterdag";
   if (day.month() == std::chrono::December && day.day() == std::chrono::day{25}) {
@@ -116,8 +119,8 @@ std::string_view DutchPublicHoliday(year_month_day day) {
   return {};
 }
 
-bool IsWorkingDay(year_month_day day) {
-  return !IsWeekend(sys_days{day}) && DutchPublicHoliday(day).empty();
+bool IsWorkingDay(year_month_day day, DaysOff off) {
+  return !IsWeekend(sys_days{day}) && DutchPublicHoliday(day, off).empty();
 }
 
 minutes AmsterdamUtcOffset(TimePoint t) {
@@ -126,22 +129,22 @@ minutes AmsterdamUtcOffset(TimePoint t) {
   return summer ? kCest : kCet;
 }
 
-TimePoint AddWorkingDays(TimePoint start, int working_days) {
+TimePoint AddWorkingDays(TimePoint start, int working_days, DaysOff off) {
   assert(working_days >= 0);
   LocalTime local = ToLocal(start);
-  if (!IsWorkingDay(year_month_day{local.day})) {
-    local = {NextWorkingDay(local.day), kWorkdayStart};
+  if (!IsWorkingDay(year_month_day{local.day}, off)) {
+    local = {NextWorkingDay(local.day, off), kWorkdayStart};
   }
-  for (int i = 0; i < working_days; ++i) local.day = NextWorkingDay(local.day);
+  for (int i = 0; i < working_days; ++i) local.day = NextWorkingDay(local.day, off);
   return FromLocal(local.day, local.time_of_day);
 }
 
-double WorkingHoursBetween(TimePoint from, TimePoint to) {
+double WorkingHoursBetween(TimePoint from, TimePoint to, DaysOff off) {
   if (to <= from) return 0.0;
   TimePoint::duration total{};
   sys_days last = ToLocal(to).day;
   for (sys_days day = ToLocal(from).day; day <= last; day += days{1}) {
-    if (!IsWorkingDay(year_month_day{day})) continue;
+    if (!IsWorkingDay(year_month_day{day}, off)) continue;
     TimePoint open = std::max(from, FromLocal(day, kWorkdayStart));
     TimePoint close = std::min(to, FromLocal(day, kWorkdayEnd));
     if (close > open) total += close - open;

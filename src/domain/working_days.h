@@ -10,15 +10,24 @@
 
 namespace meekijk::domain {
 
+// The days off that differ between employers, and so between agreements: Goede Vrijdag, and
+// Bevrijdingsdag (5 May; many collective agreements give it only in lustrum years, some every
+// year). Neither is off unless an agreement says so.
+struct DaysOff {
+  bool good_friday = false;
+  bool liberation_day = false;
+  bool operator==(const DaysOff&) const = default;
+};
+
 // The name of the Dutch public holiday on `day` ("Koningsdag", "Tweede Paasdag"), or empty.
-// The holidays of the Algemene termijnenwet: Nieuwjaarsdag, Tweede Paasdag, Koningsdag (27 April,
-// 26 April when the 27th is a Sunday; Koninginnedag on 30 April, or 29 April, before 2014),
-// Bevrijdingsdag (5 May, every year), Hemelvaartsdag, Tweede Pinksterdag and both Kerstdagen.
-// Goede Vrijdag is not one, and neither are Eerste Paas- and Pinksterdag, which are Sundays.
-std::string_view DutchPublicHoliday(std::chrono::year_month_day day);
+// Always: Nieuwjaarsdag, Tweede Paasdag, Koningsdag (27 April, 26 April when the 27th is a
+// Sunday; Koninginnedag on 30 April, or 29 April, before 2014), Hemelvaartsdag, Tweede
+// Pinksterdag and both Kerstdagen; Goede Vrijdag and Bevrijdingsdag where `off` says so. Eerste
+// Paas- and Pinksterdag are Sundays and need no rule.
+std::string_view DutchPublicHoliday(std::chrono::year_month_day day, DaysOff off = {});
 
 // Monday to Friday and not a Dutch public holiday.
-bool IsWorkingDay(std::chrono::year_month_day day);
+bool IsWorkingDay(std::chrono::year_month_day day, DaysOff off = {});
 
 // The offset of Europe/Amsterdam from UTC at instant t: +1h (CET) or +2h (CEST, from the last
 // Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC). Hand-written because the
@@ -31,11 +40,11 @@ std::chrono::minutes AmsterdamUtcOffset(TimePoint t);
 // day, so the result is 08:00 on the `days`-th working day after that one (that very day for 0).
 // A start on a working day keeps its clock time even outside office hours: Friday 22:00 plus one
 // working day is Monday 22:00.
-TimePoint AddWorkingDays(TimePoint start, int days);
+TimePoint AddWorkingDays(TimePoint start, int days, DaysOff off = {});
 
 // The working time between two instants in hours, counting only 08:00-17:00 Amsterdam time on
 // working days; fractions of an hour included (90 minutes is 1.5). 0 when `to` is not after
 // `from`. For response-time reports.
-double WorkingHoursBetween(TimePoint from, TimePoint to);
+double WorkingHoursBetween(TimePoint from, TimePoint to, DaysOff off = {});
 
 }  // namespace meekijk::domain

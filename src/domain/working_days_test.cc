@@ -33,7 +33,6 @@ TEST(WorkingDaysTest, KnowsTheDutchPublicHolidays) {
       {Date(2025, 1, 1), "Nieuwjaarsdag"},
       {Date(2025, 4, 21), "Tweede Paasdag"},
       {Date(2025, 4, 26), "Koningsdag"},
-      {Date(2025, 5, 5), "Bevrijdingsdag"},
       {Date(2025, 5, 29), "Hemelvaartsdag"},
       {Date(2025, 6, 9), "Tweede Pinksterdag"},
       {Date(2025, 12, 25), "Eerste Kerstdag"},
@@ -42,7 +41,6 @@ TEST(WorkingDaysTest, KnowsTheDutchPublicHolidays) {
       {Date(2026, 1, 1), "Nieuwjaarsdag"},
       {Date(2026, 4, 6), "Tweede Paasdag"},
       {Date(2026, 4, 27), "Koningsdag"},
-      {Date(2026, 5, 5), "Bevrijdingsdag"},
       {Date(2026, 5, 14), "Hemelvaartsdag"},
       {Date(2026, 5, 25), "Tweede Pinksterdag"},
       {Date(2026, 12, 25), "Eerste Kerstdag"},
@@ -51,7 +49,6 @@ TEST(WorkingDaysTest, KnowsTheDutchPublicHolidays) {
       {Date(2027, 1, 1), "Nieuwjaarsdag"},
       {Date(2027, 3, 29), "Tweede Paasdag"},
       {Date(2027, 4, 27), "Koningsdag"},
-      {Date(2027, 5, 5), "Bevrijdingsdag"},
       {Date(2027, 5, 6), "Hemelvaartsdag"},
       {Date(2027, 5, 17), "Tweede Pinksterdag"},
       {Date(2027, 12, 25), "Eerste Kerstdag"},
@@ -69,7 +66,8 @@ TEST(WorkingDaysTest, KnowsTheDutchPublicHolidays) {
 
 TEST(WorkingDaysTest, OrdinaryDaysAreNoHoliday) {
   for (year_month_day day : {
-           Date(2026, 4, 3),    // Goede Vrijdag is not a public holiday
+           Date(2026, 4, 3),    // Goede Vrijdag is off only where an agreement says so
+           Date(2026, 5, 5),    // and so is Bevrijdingsdag
            Date(2026, 4, 5),    // Eerste Paasdag, a Sunday
            Date(2025, 4, 27),   // the 27th when Koningsdag moved to the 26th
            Date(2026, 4, 26),   // the day before Koningsdag
@@ -97,8 +95,7 @@ TEST(WorkingDaysTest, WorkingDaysAreWeekdaysWithoutHoliday) {
       {Date(2026, 1, 19), true},    // Monday
       {Date(2026, 4, 3), true},     // Goede Vrijdag
       {Date(2026, 4, 6), false},    // Tweede Paasdag
-      {Date(2026, 5, 5), false},    // Bevrijdingsdag, every year...
-      {Date(2025, 5, 5), false},    // ...not only in lustrum years
+      {Date(2026, 5, 5), true},     // Bevrijdingsdag, unless an agreement gives it
       {Date(2025, 4, 26), false},   // Koningsdag on a Saturday
       {Date(2026, 12, 24), true},   // Kerstavond
       {Date(2026, 12, 25), false},  // Eerste Kerstdag
@@ -107,6 +104,24 @@ TEST(WorkingDaysTest, WorkingDaysAreWeekdaysWithoutHoliday) {
     EXPECT_EQ(IsWorkingDay(c.day), c.working)
         << static_cast<unsigned>(c.day.month()) << "/" << static_cast<unsigned>(c.day.day());
   }
+}
+
+TEST(WorkingDaysTest, AnAgreementMayGiveGoodFridayAndLiberationDayOff) {
+  DaysOff both{.good_friday = true, .liberation_day = true};
+  EXPECT_EQ(DutchPublicHoliday(Date(2025, 4, 18), both), "Goede Vrijdag");  // Easter 20 April
+  EXPECT_EQ(DutchPublicHoliday(Date(2026, 4, 3), both), "Goede Vrijdag");   // Easter 5 April
+  EXPECT_EQ(DutchPublicHoliday(Date(2027, 3, 26), both), "Goede Vrijdag");  // Easter 28 March
+  EXPECT_EQ(DutchPublicHoliday(Date(2026, 5, 5), both), "Bevrijdingsdag");
+  EXPECT_EQ(DutchPublicHoliday(Date(2025, 5, 5), {.liberation_day = true}), "Bevrijdingsdag");
+  EXPECT_EQ(DutchPublicHoliday(Date(2026, 5, 5), {.good_friday = true}), "");
+  EXPECT_FALSE(IsWorkingDay(Date(2026, 4, 3), {.good_friday = true}));
+  EXPECT_FALSE(IsWorkingDay(Date(2026, 5, 5), {.liberation_day = true}));
+  // Thursday 2 April 2026 10:00 CEST plus one working day: Friday, or Tuesday after Easter.
+  EXPECT_EQ(AddWorkingDays(Utc(2026, 4, 2, 8), 1), Utc(2026, 4, 3, 8));
+  EXPECT_EQ(AddWorkingDays(Utc(2026, 4, 2, 8), 1, {.good_friday = true}), Utc(2026, 4, 7, 8));
+  // Monday 4 May 2026 plus one: Tuesday the 5th, or Wednesday the 6th.
+  EXPECT_EQ(AddWorkingDays(Utc(2026, 5, 4, 8), 1), Utc(2026, 5, 5, 8));
+  EXPECT_EQ(AddWorkingDays(Utc(2026, 5, 4, 8), 1, {.liberation_day = true}), Utc(2026, 5, 6, 8));
 }
 
 TEST(WorkingDaysTest, AmsterdamOffsetFollowsEuSummerTime) {
@@ -156,7 +171,7 @@ TEST(WorkingDaysTest, AddsWorkingDaysKeepingTheLocalClockTime) {
       {"across christmas 2026", Utc(2026, 12, 23, 8), 2, Utc(2026, 12, 28, 8)},
       {"across christmas 2025", Utc(2025, 12, 23, 8), 2, Utc(2025, 12, 29, 8)},
       {"across new year", Utc(2025, 12, 31, 8), 1, Utc(2026, 1, 2, 8)},
-      {"across koningsdag and bevrijdingsdag", Utc(2026, 4, 24, 8), 6, Utc(2026, 5, 6, 8)},
+      {"across koningsdag", Utc(2026, 4, 24, 8), 6, Utc(2026, 5, 5, 8)},
       // Friday 10:00 CET before summer time + 1 is Monday 10:00 CEST: 09:00Z becomes 08:00Z.
       {"into summer time", Utc(2026, 3, 27, 9), 1, Utc(2026, 3, 30, 8)},
       {"into winter time", Utc(2026, 10, 23, 8), 1, Utc(2026, 10, 26, 9)},

@@ -174,7 +174,13 @@ class Table {
   }
 
   // "SELECT <every column> FROM <table> <alias> " — append the WHERE and ORDER BY.
-  std::string Select(std::string_view rest) const { return select_ + std::string(rest); }
+  // Appended in place: g++ 12 misreads `select_ + std::string(rest)` as overlapping copies.
+  std::string Select(std::string_view rest) const {
+    std::string sql;
+    sql.reserve(select_.size() + rest.size());
+    sql.append(select_).append(rest);
+    return sql;
+  }
   const std::string& insert() const { return insert_; }
   // INSERT … ON CONFLICT (key) DO UPDATE, setting every kAlways column.
   std::string Upsert(std::string_view conflict_key) const {

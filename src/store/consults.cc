@@ -7,6 +7,7 @@
 
 #include "core/integer.h"
 #include "store/columns.h"
+#include "store/json_cells.h"
 #include "store/patient_identity.h"
 #include "store/tx.h"
 
@@ -18,6 +19,12 @@ using domain::Consult;
 using domain::Outcome;
 using domain::ThreadMessage;
 using W = Written;
+
+SqlValue AnswersCell(const Consult& c) { return EncodeTemplateAnswers(c.content.template_answers); }
+
+void ReadAnswers(const Row& row, size_t i, Consult& c) {
+  c.content.template_answers = DecodeTemplateAnswers(row.Text(i), row.ColumnName(i));
+}
 
 // Every column of a consult, once. A new column is one line here and a migration.
 // clang-format off
@@ -32,6 +39,13 @@ const Table<Consult> kConsults{"consults", "c", {
     Field<Consult>("sender_id", W::kAlways, [](auto& c) -> auto& { return c.sender_id; }),
     Field<Consult>("pool_id", W::kAlways, [](auto& c) -> auto& { return c.pool_id; }),
     Field<Consult>("agreement_id", W::kAlways, [](auto& c) -> auto& { return c.agreement_id; }),
+    Field<Consult>("agreement_version", W::kAlways,
+                   [](auto& c) -> auto& { return c.agreement_version; }),
+    PartField<&domain::TemplateRef::id, Consult>("template_id", W::kAlways,
+                                                 [](auto& c) -> auto& { return c.template_ref; }),
+    PartField<&domain::TemplateRef::version, Consult>(
+        "template_version", W::kAlways, [](auto& c) -> auto& { return c.template_ref; }),
+    Column<Consult>{"template_answers", W::kAlways, AnswersCell, ReadAnswers, nullptr},
     Field<Consult>("specialist_id", W::kAlways, [](auto& c) -> auto& { return c.specialist_id; }),
     Field<Consult>("patient_birth_year", W::kAlways,
                    [](auto& c) -> auto& { return c.content.patient.birth_year; }),

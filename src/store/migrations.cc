@@ -246,12 +246,100 @@ CREATE TABLE login_known_addresses (
 CREATE INDEX login_known_addresses_last ON login_known_addresses(last_at)
 )sql";
 
+// The region keeps its own infrastructure: question templates (their fields as JSON, every
+// version kept), agreements for several GP organisations at once (looked up through
+// agreement_gp_organisations; gp_organisation_id keeps the first, as before), with fees,
+// escalation, template and days off, every version kept in agreement_versions; a consult keeps
+// the agreement version it was sent under and the template version its answers were written to.
+constexpr std::string_view kSchemaV6 = R"sql(
+CREATE TABLE question_templates (
+  id {{id}},
+  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+  specialty TEXT NOT NULL REFERENCES specialties(code),
+  name TEXT NOT NULL,
+  fields TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  changed_by BIGINT REFERENCES users(id),
+  changed_at BIGINT NOT NULL
+);
+CREATE INDEX question_templates_organisation ON question_templates(organisation_id);
+CREATE TABLE question_template_versions (
+  template_id BIGINT NOT NULL REFERENCES question_templates(id),
+  organisation_id BIGINT NOT NULL,
+  specialty TEXT NOT NULL,
+  name TEXT NOT NULL,
+  fields TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  changed_by BIGINT REFERENCES users(id),
+  changed_at BIGINT NOT NULL,
+  PRIMARY KEY (template_id, version)
+);
+ALTER TABLE agreements ADD COLUMN gp_organisation_ids TEXT NOT NULL DEFAULT '';
+UPDATE agreements SET gp_organisation_ids = CAST(gp_organisation_id AS TEXT);
+ALTER TABLE agreements ADD COLUMN good_friday_off INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE agreements ADD COLUMN liberation_day_off INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE agreements ADD COLUMN escalate_after_hours INTEGER;
+ALTER TABLE agreements ADD COLUMN template_id BIGINT REFERENCES question_templates(id);
+ALTER TABLE agreements ADD COLUMN named_specialist_allowed INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE agreements ADD COLUMN gp_fee_cents BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE agreements ADD COLUMN specialist_fee_cents BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE agreements ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
+ALTER TABLE agreements ADD COLUMN changed_by BIGINT REFERENCES users(id);
+ALTER TABLE agreements ADD COLUMN changed_at BIGINT NOT NULL DEFAULT 0;
+UPDATE agreements SET changed_at = created_at;
+CREATE TABLE agreement_gp_organisations (
+  agreement_id BIGINT NOT NULL REFERENCES agreements(id),
+  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+  PRIMARY KEY (agreement_id, organisation_id)
+);
+INSERT INTO agreement_gp_organisations (agreement_id, organisation_id)
+  SELECT id, gp_organisation_id FROM agreements;
+CREATE INDEX agreement_gp_organisations_organisation
+  ON agreement_gp_organisations(organisation_id);
+CREATE TABLE agreement_versions (
+  agreement_id BIGINT NOT NULL REFERENCES agreements(id),
+  gp_organisation_ids TEXT NOT NULL,
+  pool_id BIGINT NOT NULL,
+  modes TEXT NOT NULL,
+  response_days INTEGER NOT NULL,
+  good_friday_off INTEGER NOT NULL,
+  liberation_day_off INTEGER NOT NULL,
+  escalate_after_hours INTEGER,
+  template_id BIGINT,
+  named_specialist_allowed INTEGER NOT NULL,
+  requires_identification INTEGER NOT NULL,
+  gp_fee_cents BIGINT NOT NULL,
+  specialist_fee_cents BIGINT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_until TEXT,
+  version BIGINT NOT NULL,
+  changed_by BIGINT REFERENCES users(id),
+  changed_at BIGINT NOT NULL,
+  PRIMARY KEY (agreement_id, version)
+);
+INSERT INTO agreement_versions (agreement_id, gp_organisation_ids, pool_id, modes, response_days,
+  good_friday_off, liberation_day_off, escalate_after_hours, template_id,
+  named_specialist_allowed, requires_identification, gp_fee_cents, specialist_fee_cents,
+  valid_from, valid_until, version, changed_by, changed_at)
+  SELECT id, gp_organisation_ids, pool_id, modes, response_days, good_friday_off,
+    liberation_day_off, escalate_after_hours, template_id, named_specialist_allowed,
+    requires_identification, gp_fee_cents, specialist_fee_cents, valid_from, valid_until,
+    version, changed_by, changed_at FROM agreements;
+ALTER TABLE consults ADD COLUMN agreement_version BIGINT;
+UPDATE consults SET agreement_version = 1 WHERE agreement_id IS NOT NULL;
+ALTER TABLE consults ADD COLUMN template_id BIGINT REFERENCES question_templates(id);
+ALTER TABLE consults ADD COLUMN template_version BIGINT;
+ALTER TABLE consults ADD COLUMN template_answers TEXT NOT NULL DEFAULT '[]'
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "organisations, users, agreements, consults, sessions, access log", kSchemaV1},
     Migration{2, "second factors, recovery codes, session details", kSchemaV2},
     Migration{3, "the access log as a hash chain", kSchemaV3},
     Migration{4, "a blind index for the sealed BSN", kSchemaV4},
     Migration{5, "password reset links, shared login throttle counters", kSchemaV5},
+    Migration{6, "question templates, versioned agreements for several GP organisations",
+              kSchemaV6},
 };
 
 constexpr std::string_view kCreateMigrationsTable =

@@ -72,7 +72,7 @@ class StoreTest : public ::testing::TestWithParam<testing::Engine> {
     d.pool = *agreements.InsertPool({0, d.hospital, "dermatologie", "Dermatologie Maasstad"});
     EXPECT_TRUE(agreements.AddPoolMember(d.pool, d.specialist).ok());
     domain::Agreement agreement;
-    agreement.gp_organisation_id = d.practice;
+    agreement.gp_organisation_ids = {d.practice};
     agreement.pool_id = d.pool;
     agreement.modes = {domain::ConsultMode::kDigital, domain::ConsultMode::kPhysical};
     agreement.response_days = 3;

@@ -20,6 +20,7 @@ class AttachmentRepository;
 class SecondFactorRepository;
 class PasswordResetRepository;
 class LoginFailureRepository;
+class TemplateRepository;
 
 class Tx {
  public:
@@ -37,6 +38,7 @@ class Tx {
   SecondFactorRepository second_factors();  // TOTP secrets, recovery codes (second_factors.h)
   PasswordResetRepository password_resets();  // one-time reset links (password_resets.h)
   LoginFailureRepository login_failures();  // the shared login throttle (login_failures.h)
+  TemplateRepository templates();  // question templates and their versions (templates.h)
 
   // A trivial round trip: the database answers.
   Result<void> Ping();
