@@ -9,6 +9,7 @@
 #include "service/consult_service.h"
 #include "service/directory_service.h"
 #include "service/login_service.h"
+#include "service/region_service.h"
 
 namespace meekijk::api {
 
@@ -19,6 +20,7 @@ struct Services {
   service::AttachmentService& attachments;
   service::AuditService& audit;
   service::AccountService& accounts;
+  service::RegionService& region;
 };
 
 void AddSessionRoutes(http::Router& router, Services& services);
@@ -38,6 +40,10 @@ void AddAuditRoutes(http::Router& router, Services& services);
 // /api/v1/password-reset.
 void AddAccountRoutes(http::Router& router, Services& services);
 
+// The region's infrastructure for coordinators: /api/v1/organisations, /api/v1/pools…,
+// /api/v1/templates…, /api/v1/agreements….
+void AddRegionRoutes(http::Router& router, Services& services);
+
 // The user's own second factor and logins: /api/v1/me/otp…, /api/v1/me/sessions….
 void AddSecurityRoutes(http::Router& router, Services& services);
 
@@ -46,6 +52,7 @@ inline void AddApiRoutes(http::Router& router, Services& services) {
   AddSecurityRoutes(router, services);
   AddAuditRoutes(router, services);
   AddAccountRoutes(router, services);
+  AddRegionRoutes(router, services);
   AddConsultRoutes(router, services);
   AddAttachmentRoutes(router, services);
 }

@@ -110,7 +110,8 @@ std::vector<std::pair<std::string, std::string>> ServedOperations(const testing:
   service::AttachmentService attachments(*db, clock, access_log);
   service::AuditService audit(*db, clock);
   service::AccountService accounts(*db, clock);
-  Services services{logins, directory, consults, attachments, audit, accounts};
+  service::RegionService region(*db, clock);
+  Services services{logins, directory, consults, attachments, audit, accounts, region};
   http::Router router;
   AddApiRoutes(router, services);
   AddSystemRoutes(router, [] { return true; }, "");

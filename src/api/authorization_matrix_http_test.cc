@@ -94,6 +94,22 @@ const std::map<std::string, Expected> kMatrix = {
     {"POST /api/v1/users/{id}/password-reset",   {"FFFAFFAU", "FFFNFFAU"}},
     // An unknown link: a 404 for everyone, logged in or not.
     {"POST /api/v1/password-reset",              {"NNNNNNNN", "NNNNNNNN"}},
+    // The region's infrastructure: coordinators and administrators only. Own: Zorggroep Rijnmond
+    // Zuid's template or agreement; other: HON's, which coordinator.zorggroep cannot see. An
+    // empty body is a 422 for those who may, and a change without changes a new version.
+    {"GET /api/v1/organisations",                {"FFFAFFAU", "FFFAFFAU"}},
+    {"GET /api/v1/pools",                        {"FFFAFFAU", "FFFAFFAU"}},
+    {"POST /api/v1/pools",                       {"FFFAFFAU", "FFFAFFAU"}},
+    // Pools of Maasstad and Ikazia: in the coordinator's region, kept by those hospitals.
+    {"PATCH /api/v1/pools/{id}",                 {"FFFFFFAU", "FFFFFFAU"}},
+    {"GET /api/v1/templates",                    {"FFFAFFAU", "FFFAFFAU"}},
+    {"POST /api/v1/templates",                   {"FFFAFFAU", "FFFAFFAU"}},
+    {"GET /api/v1/templates/{id}",               {"FFFAFFAU", "FFFNFFAU"}},
+    {"PATCH /api/v1/templates/{id}",             {"FFFAFFAU", "FFFNFFAU"}},
+    {"GET /api/v1/agreements",                   {"FFFAFFAU", "FFFAFFAU"}},
+    {"POST /api/v1/agreements",                  {"FFFAFFAU", "FFFAFFAU"}},
+    {"GET /api/v1/agreements/{id}",              {"FFFAFFAU", "FFFNFFAU"}},
+    {"PATCH /api/v1/agreements/{id}",            {"FFFAFFAU", "FFFNFFAU"}},
     {"GET /healthz",                             {"PPPPPPPP", "PPPPPPPP"}},
     {"GET /metrics",                             {"NNNNNNNN", "NNNNNNNN"}},
 };
@@ -121,6 +137,19 @@ class AuthorizationMatrixHttpTest : public ApiTest {
          {"X-Filename", "foto.jpg"}});
     EXPECT_EQ(uploaded.status, 201) << uploaded.body;
     return uploaded.status == 201 ? uploaded.Json().at("id").as_int64() : 0;
+  }
+
+  // The id of the first item of `list` (as the administrator sees it) whose `field` holds `text`.
+  int64_t IdOf(const std::string& list, const std::string& text) {
+    testing::HttpResponse listed = client_->Get(list, Token("admin"));
+    EXPECT_EQ(listed.status, 200) << listed.body;
+    if (listed.status != 200) return 0;
+    json::value body = listed.Json();
+    for (const json::value& item : body.at("items").as_array()) {
+      if (json::serialize(item).find(text) != std::string::npos) return item.at("id").as_int64();
+    }
+    ADD_FAILURE() << "nothing with " << text << " in " << list;
+    return 0;
   }
 
   int64_t UserId(const std::string& username) {
@@ -171,6 +200,14 @@ TEST_P(AuthorizationMatrixHttpTest, EveryRouteRoleAndOrganisationGetsTheExpected
   int64_t other_attachment = AttachmentOn(SentConsult(false), "huisarts.jansen");
   int64_t own_user = UserId("huisarts.devries");
   int64_t other_user = UserId("huisarts.jansen");
+  std::map<std::string, std::pair<int64_t, int64_t>> region_ids = {
+      {"/pools/{id}", {IdOf("/api/v1/pools", "Dermatologie Maasstad"),
+                       IdOf("/api/v1/pools", "KNO Ikazia")}},
+      {"/templates/{id}", {IdOf("/api/v1/templates", "Zorggroep Rijnmond Zuid"),
+                           IdOf("/api/v1/templates", "Huisartsenorganisatie Nieuwe Waterweg")}},
+      {"/agreements/{id}", {IdOf("/api/v1/agreements", "Zorggroep Rijnmond Zuid"),
+                            IdOf("/api/v1/agreements", "Huisartsenorganisatie Nieuwe Waterweg")}},
+  };
   for (size_t index : {1, 2, 3, 4, 5, 6, 7, 0}) {
     const Caller& caller = kCallers[index];
     std::string token = *caller.username ? LogIn(*client_, caller.username) : "";
@@ -192,6 +229,11 @@ TEST_P(AuthorizationMatrixHttpTest, EveryRouteRoleAndOrganisationGetsTheExpected
           path.replace(path.find("{id}"), 4, std::to_string(own ? own_user : other_user));
         } else if (path.find("/attachments/{id}") != std::string::npos) {
           path.replace(path.find("{id}"), 4, std::to_string(own ? own_attachment : other_attachment));
+        } else if (auto ids = std::find_if(region_ids.begin(), region_ids.end(),
+                                           [&](const auto& e) { return path.ends_with(e.first); });
+                   ids != region_ids.end()) {
+          path.replace(path.find("{id}"), 4,
+                       std::to_string(own ? ids->second.first : ids->second.second));
         } else if (path.find("{id}") != std::string::npos) {
           path.replace(path.find("{id}"), 4, "not-a-session-of-yours");
         }

@@ -3,6 +3,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "api/template_json.h"
 #include "domain/icpc.h"
 
 namespace meekijk::api {
@@ -123,6 +124,12 @@ json::object ConsultJson(const service::ConsultDetail& detail) {
   json::array allowed_actions;
   for (domain::ConsultAction action : detail.allowed_actions) allowed_actions.push_back(json::string(Name(action)));
   out["allowed_actions"] = std::move(allowed_actions);
+  out["template"] = detail.question_template
+                        ? json::value(QuestionTemplateJson(*detail.question_template))
+                        : json::value(nullptr);
+  out["template_answers"] =
+      TemplateAnswersJson(detail.question_template, c.content.template_answers);
+  out["agreement_version"] = OrNull(c.agreement_version);
   out["version"] = c.version;
   return out;
 }
@@ -155,9 +162,20 @@ json::object UserJson(const service::Principal& principal) {
 json::object SpecialtyJson(const service::SpecialtyOption& option) {
   json::array modes, pools;
   for (domain::ConsultMode mode : option.modes) modes.push_back(json::string(Name(mode)));
-  for (const service::PoolOption& pool : option.pools) {
-    pools.push_back(json::object{{"id", pool.id}, {"name", pool.name},
-                                 {"organisation", pool.organisation_name}});
+  for (const service::OfferedPool& offered : option.pools) {
+    json::array pool_modes;
+    for (domain::ConsultMode mode : offered.modes) pool_modes.push_back(json::string(Name(mode)));
+    json::object pool;
+    pool["id"] = offered.pool.id;
+    pool["name"] = offered.pool.name;
+    pool["organisation"] = offered.pool.organisation_name;
+    pool["response_days"] = offered.response_days;
+    pool["modes"] = std::move(pool_modes);
+    pool["named_specialist_allowed"] = offered.named_specialist_allowed;
+    pool["template"] = offered.question_template
+                           ? json::value(QuestionTemplateJson(*offered.question_template))
+                           : json::value(nullptr);
+    pools.emplace_back(std::move(pool));
   }
   return json::object{{"code", option.specialty.code},
                       {"name", option.specialty.name_nl},

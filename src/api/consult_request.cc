@@ -4,9 +4,53 @@
 
 #include "api/json_body.h"
 
+#include <boost/json/serialize.hpp>
+
 namespace meekijk::api {
 
 constexpr std::string_view kForm = "consult";
+
+namespace {
+
+// {key: text | number | true/false | null}: in the domain's canonical text; null is no answer.
+Result<std::vector<domain::TemplateAnswer>> TemplateAnswersFromJson(
+    const boost::json::object& body) {
+  std::vector<domain::TemplateAnswer> answers;
+  auto it = body.find("template_answers");
+  if (it == body.end() || it->value().is_null()) return answers;
+  auto wrong = [] {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "‘Antwoorden op de vragenlijst’ moet een object zijn met per vraag tekst, een "
+                     "getal of waar/onwaar.",
+                     "‘Answers to the template’ must be an object with text, a number or "
+                     "true/false per question.",
+                     "template_answers");
+  };
+  if (!it->value().is_object() || it->value().as_object().size() > domain::kMaxTemplateFields) {
+    return wrong();
+  }
+  for (const auto& [key, value] : it->value().as_object()) {
+    std::string text;
+    if (value.is_null()) continue;
+    if (value.is_string()) {
+      text = std::string(value.as_string());
+    } else if (value.is_bool()) {
+      text = value.as_bool() ? "true" : "false";
+    } else if (value.is_int64()) {
+      text = std::to_string(value.as_int64());
+    } else if (value.is_uint64()) {
+      text = std::to_string(value.as_uint64());
+    } else if (value.is_double()) {
+      text = boost::json::serialize(value);
+    } else {
+      return wrong();
+    }
+    answers.push_back({std::string(key), std::move(text)});
+  }
+  return answers;
+}
+
+}  // namespace
 
 Result<service::NewConsult> NewConsultFromJson(const boost::json::object& body) {
   MK_RETURN_IF_ERROR(CheckRequiredAnswers(kForm, body));
@@ -42,6 +86,7 @@ Result<service::NewConsult> NewConsultFromJson(const boost::json::object& body) 
   MK_ASSIGN_OR_RETURN(request.practice_id, OptionalInt(body, {kForm, "practice_id"}));
   MK_ASSIGN_OR_RETURN(request.pool_id, OptionalInt(body, {kForm, "pool_id"}));
   MK_ASSIGN_OR_RETURN(request.specialist_id, OptionalInt(body, {kForm, "specialist_id"}));
+  MK_ASSIGN_OR_RETURN(content.template_answers, TemplateAnswersFromJson(body));
   return request;
 }
 

@@ -123,4 +123,70 @@ Result<const json::object*> RequiredObject(const json::object& object, Field fie
   return &value->as_object();
 }
 
+namespace {
+
+Error TooMany(Field field, size_t max_items) {
+  Text label = domain::FieldLabel(field.form, field.name);
+  return MakeError(ErrorCode::kInvalidArgument,
+                   "‘" + label.nl + "’ heeft hoogstens " + std::to_string(max_items) + " items.",
+                   "‘" + label.en + "’ has at most " + std::to_string(max_items) + " items.",
+                   std::string(field.name));
+}
+
+// The field's array, or null when absent; a wrong type or too many items is refused.
+Result<const json::array*> ArrayOf(const json::object& object, Field field, size_t max_items,
+                                   std::string_view nl_type, std::string_view en_type) {
+  const json::value* value = Find(object, field.key());
+  if (value == nullptr) return static_cast<const json::array*>(nullptr);
+  if (!value->is_array()) return WrongType(field, nl_type, en_type);
+  if (value->as_array().size() > max_items) return TooMany(field, max_items);
+  return &value->as_array();
+}
+
+}  // namespace
+
+Result<std::optional<std::vector<int64_t>>> OptionalIdList(const json::object& object,
+                                                           Field field, size_t max_items) {
+  MK_ASSIGN_OR_RETURN(const json::array* array,
+                      ArrayOf(object, field, max_items, "een lijst van nummers", "a list of ids"));
+  if (array == nullptr) return std::optional<std::vector<int64_t>>();
+  std::vector<int64_t> ids;
+  for (const json::value& item : *array) {
+    bool positive = (item.is_int64() && item.as_int64() > 0) ||
+                    (item.is_uint64() && item.as_uint64() <= INT64_MAX);
+    if (!positive) return WrongType(field, "een lijst van nummers", "a list of ids");
+    ids.push_back(item.is_int64() ? item.as_int64() : static_cast<int64_t>(item.as_uint64()));
+  }
+  return std::optional<std::vector<int64_t>>(std::move(ids));
+}
+
+Result<std::optional<std::vector<std::string>>> OptionalStringList(const json::object& object,
+                                                                   Field field, size_t max_items) {
+  MK_ASSIGN_OR_RETURN(const json::array* array,
+                      ArrayOf(object, field, max_items, "een lijst van teksten", "a list of strings"));
+  if (array == nullptr) return std::optional<std::vector<std::string>>();
+  std::vector<std::string> texts;
+  for (const json::value& item : *array) {
+    if (!item.is_string()) return WrongType(field, "een lijst van teksten", "a list of strings");
+    texts.emplace_back(item.as_string());
+  }
+  return std::optional<std::vector<std::string>>(std::move(texts));
+}
+
+Result<std::optional<std::vector<const json::object*>>> OptionalObjectList(
+    const json::object& object, Field field, size_t max_items) {
+  MK_ASSIGN_OR_RETURN(const json::array* array, ArrayOf(object, field, max_items,
+                                                        "een lijst van objecten",
+                                                        "a list of objects"));
+  if (array == nullptr) return std::optional<std::vector<const json::object*>>();
+  std::vector<const json::object*> items;
+  for (const json::value& item : *array) {
+    if (!item.is_object()) return WrongType(field, "een lijst van objecten", "a list of objects");
+    items.push_back(&item.as_object());
+  }
+  return std::optional<std::vector<const json::object*>>(std::move(items));
+}
+
+bool Mentions(const json::object& object, Field field) { return object.contains(field.key()); }
+
 }  // namespace meekijk::api

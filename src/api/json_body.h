@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 
@@ -39,6 +40,18 @@ Result<std::optional<int64_t>> OptionalInt(const boost::json::object& object, Fi
 Result<bool> RequiredBool(const boost::json::object& object, Field field);
 Result<std::optional<bool>> OptionalBool(const boost::json::object& object, Field field);
 Result<const boost::json::object*> RequiredObject(const boost::json::object& object, Field field);
+// A list of ids (positive whole numbers) or of texts; at most `max_items` of them.
+Result<std::optional<std::vector<int64_t>>> OptionalIdList(const boost::json::object& object,
+                                                           Field field, size_t max_items = 1000);
+Result<std::optional<std::vector<std::string>>> OptionalStringList(
+    const boost::json::object& object, Field field, size_t max_items = 100);
+// A list of objects, each read by the caller; an error about an item's field is reported as
+// "<list>.<index>.<field>".
+Result<std::optional<std::vector<const boost::json::object*>>> OptionalObjectList(
+    const boost::json::object& object, Field field, size_t max_items = 100);
+// Whether the body names the field at all, also as null: a change (PATCH) clears a field by null
+// and leaves it alone by leaving it out.
+bool Mentions(const boost::json::object& object, Field field);
 
 // Parses a closed-set value (an enum name) or refuses it listing what is allowed.
 template <typename E>

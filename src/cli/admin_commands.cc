@@ -34,6 +34,8 @@ int Demo(const DemoOptions& options) {
       out.push_back(boost::json::object{{"username", account.username},
                                         {"role", account.role},
                                         {"organisation", account.organisation},
+                                        {"organisation_id", account.organisation_id},
+                                        {"organisation_kind", account.organisation_kind},
                                         {"otp_secret", account.otp_secret}});
     }
     std::cout << boost::json::serialize(out) << std::endl;

@@ -35,7 +35,7 @@ class CliTest : public ::testing::Test {
 TEST_F(CliTest, MigrateReportsTheSchemaVersion) {
   testing::CommandResult result = Run({"migrate"});
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(result.out, "schema version 5\n");
+  EXPECT_EQ(result.out, "schema version 6\n");
 }
 
 TEST_F(CliTest, DemoPrintsAccountsOfEveryRoleAndFillsOnlyAnEmptyDatabase) {

@@ -100,8 +100,10 @@ class DemoWriter {
     return logins_.PrincipalOf(people_.user_ids.at(username), {"demo", "demo"});
   }
 
-  Result<int64_t> Create(const Case& c, bool send, const char* author = nullptr) {
+  Result<int64_t> Create(const Case& c, bool send, const char* author = nullptr,
+                         std::vector<domain::TemplateAnswer> answers = {}) {
     service::NewConsult request;
+    request.content.template_answers = std::move(answers);
     request.content.specialty = c.specialty;
     request.content.patient = {c.birth_year, c.sex, {}, {}, {}};
     request.content.icpc = c.icpc;
@@ -146,12 +148,16 @@ Result<void> CreateDemoConsults(store::Database& database, const Clock& clock,
   // sent a week ago and still unclaimed in the cardiology pool: overdue, as the pool shows.
   FakeClock last_week(clock.Now() - std::chrono::hours(24 * 7));
   DemoWriter earlier(database, last_week, people);
-  MK_RETURN_IF_ERROR(earlier.Create(kPalpitations, true));
+  MK_RETURN_IF_ERROR(earlier.Create(kPalpitations, true, nullptr,
+                                    {{"inspanning", "false"}, {"klachten_sinds", "2026-01-05"}}));
   // claimed: the orthopaedist has taken it.
   MK_ASSIGN_OR_RETURN(int64_t knee, demo.Create(kKnee, true));
   MK_RETURN_IF_ERROR(consults.Claim(vandam, knee));
   // info_requested: the dermatologist asks for a photo.
-  MK_ASSIGN_OR_RETURN(int64_t eczema, demo.Create(kEczema, true));
+  MK_ASSIGN_OR_RETURN(int64_t eczema,
+                      demo.Create(kEczema, true, nullptr,
+                                  {{"duur_weken", "12"}, {"locatie", "Armen of handen"},
+                                   {"jeuk", "true"}}));
   MK_RETURN_IF_ERROR(consults.Claim(smit, eczema));
   MK_RETURN_IF_ERROR(consults.PostMessage(smit, eczema, MessageKind::kInfoRequest,
                                           "Kunt u een foto van de hals en elleboogplooien "
@@ -166,7 +172,9 @@ Result<void> CreateDemoConsults(store::Database& database, const Clock& clock,
                                          "eventueel amitriptyline 10 mg a.n. Controle na 3 "
                                          "maanden bij u; verwijzen bij nieuwe uitval."));
   // closed: treated in primary care after a follow-up question.
-  MK_ASSIGN_OR_RETURN(int64_t psoriasis, demo.Create(kPsoriasis, true));
+  MK_ASSIGN_OR_RETURN(int64_t psoriasis,
+                      demo.Create(kPsoriasis, true, nullptr,
+                                  {{"duur_weken", "30"}, {"locatie", "Verspreid"}}));
   MK_RETURN_IF_ERROR(consults.Claim(smit, psoriasis));
   MK_RETURN_IF_ERROR(consults.GiveAdvice(smit, psoriasis, Recommendation::kPrimaryCare,
                                          "Eerst 4 weken calcipotriol/betamethason schuim 1 dd, "
@@ -179,7 +187,8 @@ Result<void> CreateDemoConsults(store::Database& database, const Clock& clock,
                                          "kan dan via onze polikliniek."));
   MK_RETURN_IF_ERROR(consults.Close(devries, psoriasis, {OutcomeKind::kPrimaryCare, true, 5}));
   // closed: referred after all.
-  MK_ASSIGN_OR_RETURN(int64_t hypertension, demo.Create(kHypertension, true));
+  MK_ASSIGN_OR_RETURN(int64_t hypertension,
+                      demo.Create(kHypertension, true, nullptr, {{"inspanning", "false"}}));
   MK_RETURN_IF_ERROR(consults.Claim(dekker, hypertension));
   MK_RETURN_IF_ERROR(consults.GiveAdvice(dekker, hypertension, Recommendation::kRefer,
                                          "Gezien hypokaliëmie graag verwijzen voor onderzoek "

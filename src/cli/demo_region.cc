@@ -8,6 +8,7 @@
 #include "cli/demo_consults.h"
 #include "service/directory_service.h"
 #include "service/login_service.h"
+#include "service/region_service.h"
 
 namespace meekijk::cli {
 namespace {
@@ -74,6 +75,7 @@ const UserSpec kUsers[] = {
     {"kaderarts.hendriks", "Dr. Ruud Hendriks, kaderhuisarts diabetes", "kaderartsen",
      Role::kSpecialist},
     {"coordinator.zorggroep", "Marieke de Groot", "zorggroep", Role::kCoordinator},
+    {"coordinator.hon", "Hans Verbeek", "hon", Role::kCoordinator},
     {"coordinator.maasstad", "Erik van Leeuwen", "maasstad", Role::kCoordinator},
     {"analist.zilverenkruis", "Sophie Willems", "zilverenkruis", Role::kAnalyst},
     {"privacy.kralingen", "Jan de Boer", "kralingen", Role::kPrivacyOfficer},
@@ -104,31 +106,140 @@ const PoolSpec kPools[] = {
      {"kaderarts.hendriks"}},
 };
 
+// The two care groups set up visibly differently, each by its own coordinator: Zorggroep Rijnmond
+// Zuid consults seven specialties, with its own templates for dermatology and cardiology; HON
+// consults five, chooses between two hospitals for dermatology, answers within two days and gives
+// Goede Vrijdag off.
 struct AgreementSpec {
+  const char* coordinator;
   const char* gp_organisation;
   const char* pool;
   std::vector<ConsultMode> modes;
   int response_days;
   bool requires_identification;
+  const char* question_template;  // a key of kTemplates, or null
+  int64_t gp_fee_cents;
+  int64_t specialist_fee_cents;
+  domain::DaysOff days_off;
 };
 
 const std::vector<ConsultMode> kDigital{ConsultMode::kDigital};
 const std::vector<ConsultMode> kBoth{ConsultMode::kDigital, ConsultMode::kPhysical};
+constexpr domain::DaysOff kGoodFriday{.good_friday = true};
 
 const AgreementSpec kAgreements[] = {
-    {"zorggroep", "derma_maasstad", kBoth, 3, false},
-    {"zorggroep", "cardio_maasstad", kDigital, 2, false},
-    {"zorggroep", "neuro_maasstad", kDigital, 5, false},
-    {"zorggroep", "interne_maasstad", kDigital, 3, true},
-    {"zorggroep", "ortho_ikazia", kBoth, 5, false},
-    {"zorggroep", "kno_ikazia", kDigital, 3, false},
-    {"zorggroep", "diabetes_kader", kBoth, 5, false},
-    {"hon", "derma_huidkliniek", kBoth, 2, false},
-    {"hon", "ortho_ikazia", kDigital, 5, false},
-    {"hon", "kno_ikazia", kDigital, 3, false},
-    {"hon", "gyn_ikazia", kDigital, 4, false},
-    {"hon", "cardio_maasstad", kDigital, 2, false},
+    {"coordinator.zorggroep", "zorggroep", "derma_maasstad", kBoth, 3, false, "huid_zorggroep",
+     2500, 4500, {}},
+    {"coordinator.zorggroep", "zorggroep", "cardio_maasstad", kDigital, 2, false,
+     "hart_zorggroep", 2500, 4500, {}},
+    {"coordinator.zorggroep", "zorggroep", "neuro_maasstad", kDigital, 5, false, nullptr, 2500,
+     4500, {}},
+    {"coordinator.zorggroep", "zorggroep", "interne_maasstad", kDigital, 3, true, nullptr, 2500,
+     4500, {}},
+    {"coordinator.zorggroep", "zorggroep", "ortho_ikazia", kBoth, 5, false, nullptr, 2500, 4500,
+     {}},
+    {"coordinator.zorggroep", "zorggroep", "kno_ikazia", kDigital, 3, false, nullptr, 2500, 4500,
+     {}},
+    {"coordinator.zorggroep", "zorggroep", "diabetes_kader", kBoth, 5, false, nullptr, 2000, 3000,
+     {}},
+    {"coordinator.hon", "hon", "derma_huidkliniek", kBoth, 2, false, "huid_hon", 3000, 5000,
+     kGoodFriday},
+    {"coordinator.hon", "hon", "derma_maasstad", kDigital, 2, false, "huid_hon", 3000, 5000,
+     kGoodFriday},
+    {"coordinator.hon", "hon", "ortho_ikazia", kDigital, 5, false, nullptr, 3000, 5000,
+     kGoodFriday},
+    {"coordinator.hon", "hon", "kno_ikazia", kDigital, 3, false, nullptr, 3000, 5000, kGoodFriday},
+    {"coordinator.hon", "hon", "gyn_ikazia", kDigital, 4, false, nullptr, 3000, 5000, kGoodFriday},
+    {"coordinator.hon", "hon", "cardio_maasstad", kDigital, 2, false, nullptr, 3000, 5000,
+     kGoodFriday},
 };
+
+domain::TemplateField Question(const char* key, const char* label, domain::FieldType type,
+                               bool required, const char* help = "",
+                               std::vector<std::string> options = {},
+                               std::optional<std::string> unit = {}) {
+  return {key, label, help, type, required, std::move(unit), std::move(options)};
+}
+
+struct TemplateSpec {
+  const char* key;
+  const char* coordinator;
+  const char* specialty;
+  const char* name;
+  std::vector<domain::TemplateField> fields;
+};
+
+using domain::FieldType;
+
+const TemplateSpec kTemplates[] = {
+    {"huid_zorggroep", "coordinator.zorggroep", "dermatologie", "Huidafwijking",
+     {Question("duur_weken", "Hoe lang bestaat de afwijking?", FieldType::kNumber, false, "", {},
+               "weken"),
+      Question("locatie", "Waar zit de afwijking?", FieldType::kChoice, false, "",
+               {"Gelaat of hoofdhuid", "Romp", "Armen of handen", "Benen of voeten", "Verspreid"}),
+      Question("jeuk", "Jeukt het?", FieldType::kYesNo, false),
+      Question("fotos", "Overzichts- en detailfoto", FieldType::kPhoto, false,
+               "Een foto van de hele regio en een scherpe van dichtbij, met een liniaal erbij.")}},
+    {"hart_zorggroep", "coordinator.zorggroep", "cardiologie", "Hartklachten",
+     {Question("inspanning", "Zijn de klachten inspanningsgebonden?", FieldType::kYesNo, true),
+      Question("klachten_sinds", "Sinds wanneer bestaan de klachten?", FieldType::kDate, false),
+      Question("ecg", "ECG", FieldType::kPhoto, false, "Het ECG als pdf of foto.")}},
+    {"huid_hon", "coordinator.hon", "dermatologie", "Huidklachten HON",
+     {Question("beloop", "Hoe is het beloop tot nu toe?", FieldType::kText, false,
+               "Wat is geprobeerd en met welk effect?"),
+      Question("foto", "Foto van de afwijking", FieldType::kPhoto, false)}},
+};
+
+}  // namespace
+
+namespace {
+
+// Pools, templates and agreements, made by the region's own people through the use cases they
+// use in the web app: the administrator sets up the hospitals' pools, each care group's
+// coordinator its templates and agreements.
+Result<void> CreateInfrastructure(store::Database& database, const Clock& clock,
+                                  const std::map<std::string, int64_t>& organisation_ids,
+                                  DemoPeople& people) {
+  service::RegionService region(database, clock);
+  service::LoginService logins(database, clock);
+  auto as = [&](const char* username) {
+    return logins.PrincipalOf(people.user_ids.at(username), {"demo", "demo"});
+  };
+  MK_ASSIGN_OR_RETURN(service::Principal admin, as("admin"));
+  for (const PoolSpec& spec : kPools) {
+    service::NewPool pool{organisation_ids.at(spec.organisation), spec.specialty, spec.name, {}};
+    for (const char* member : spec.members) pool.member_ids.push_back(people.user_ids.at(member));
+    MK_ASSIGN_OR_RETURN(service::PoolView created, region.CreatePool(admin, pool));
+    people.pool_ids[spec.key] = created.pool.id;
+  }
+  std::map<std::string, int64_t> template_ids;
+  for (const TemplateSpec& spec : kTemplates) {
+    MK_ASSIGN_OR_RETURN(service::Principal coordinator, as(spec.coordinator));
+    domain::QuestionTemplate question_template;
+    question_template.specialty = spec.specialty;
+    question_template.name = spec.name;
+    question_template.fields = spec.fields;
+    MK_ASSIGN_OR_RETURN(service::TemplateView created,
+                        region.CreateTemplate(coordinator, question_template));
+    template_ids[spec.key] = created.question_template.id;
+  }
+  for (const AgreementSpec& spec : kAgreements) {
+    MK_ASSIGN_OR_RETURN(service::Principal coordinator, as(spec.coordinator));
+    domain::Agreement agreement;
+    agreement.gp_organisation_ids = {organisation_ids.at(spec.gp_organisation)};
+    agreement.pool_id = people.pool_ids.at(spec.pool);
+    agreement.modes = spec.modes;
+    agreement.response_days = spec.response_days;
+    agreement.days_off = spec.days_off;
+    agreement.valid_from = "2024-01-01";
+    agreement.requires_identification = spec.requires_identification;
+    agreement.gp_fee_cents = spec.gp_fee_cents;
+    agreement.specialist_fee_cents = spec.specialist_fee_cents;
+    if (spec.question_template) agreement.template_id = template_ids.at(spec.question_template);
+    MK_RETURN_IF_ERROR(region.CreateAgreement(coordinator, agreement));
+  }
+  return Ok();
+}
 
 }  // namespace
 
@@ -144,6 +255,7 @@ Result<std::vector<DemoAccount>> CreateDemoRegion(store::Database& database, con
   MK_RETURN_IF_ERROR(auth::ValidateNewPassword(password));
   std::map<std::string, int64_t> ids;
   std::map<std::string, std::string> names;
+  std::map<std::string, OrgKind> kinds;
   for (const OrgSpec& spec : kOrganisations) {
     domain::Organisation organisation{0, spec.kind, spec.name,
                                       spec.agb ? std::optional<std::string>(spec.agb) : std::nullopt,
@@ -152,6 +264,7 @@ Result<std::vector<DemoAccount>> CreateDemoRegion(store::Database& database, con
                                       "Rotterdam e.o."};
     MK_ASSIGN_OR_RETURN(ids[spec.key], directory.AddOrganisation(organisation));
     names[spec.key] = spec.name;
+    kinds[spec.key] = spec.kind;
   }
   for (const domain::Specialty& specialty : kSpecialties) {
     MK_RETURN_IF_ERROR(directory.AddSpecialty(specialty));
@@ -169,25 +282,11 @@ Result<std::vector<DemoAccount>> CreateDemoRegion(store::Database& database, con
     std::string secret = auth::NewTotpSecret();
     MK_RETURN_IF_ERROR(logins.EnrolForDemo(id, secret));
     accounts.push_back({spec.username, std::string(domain::Name(spec.role)),
-                        names.at(spec.organisation), spec.display_name, auth::Base32(secret)});
+                        names.at(spec.organisation), spec.display_name, auth::Base32(secret),
+                        ids.at(spec.organisation),
+                        std::string(domain::Name(kinds.at(spec.organisation)))});
   }
-  for (const PoolSpec& spec : kPools) {
-    std::vector<int64_t> members;
-    for (const char* member : spec.members) members.push_back(people.user_ids.at(member));
-    MK_ASSIGN_OR_RETURN(people.pool_ids[spec.key],
-                        directory.AddPool({0, ids.at(spec.organisation), spec.specialty, spec.name},
-                                          members));
-  }
-  for (const AgreementSpec& spec : kAgreements) {
-    domain::Agreement agreement;
-    agreement.gp_organisation_id = ids.at(spec.gp_organisation);
-    agreement.pool_id = people.pool_ids.at(spec.pool);
-    agreement.modes = spec.modes;
-    agreement.response_days = spec.response_days;
-    agreement.valid_from = "2024-01-01";
-    agreement.requires_identification = spec.requires_identification;
-    MK_RETURN_IF_ERROR(directory.AddAgreement(agreement));
-  }
+  MK_RETURN_IF_ERROR(CreateInfrastructure(database, clock, ids, people));
   MK_RETURN_IF_ERROR(CreateDemoConsults(database, clock, people));
   return accounts;
 }

@@ -19,6 +19,8 @@ struct DemoAccount {
   std::string organisation;
   std::string display_name;
   std::string otp_secret;  // base32: the demo accounts come enrolled with a second factor
+  int64_t organisation_id = 0;
+  std::string organisation_kind;  // "care_group", "hospital", …
 };
 
 // Fills an empty database; kConflict when it already holds organisations.

@@ -126,7 +126,8 @@ int Serve(const ServeOptions& options) {
   service::ConsultService consults(**database, clock, access_log);
   service::AttachmentService attachments(**database, clock, access_log, max_attachment);
   service::AccountService accounts(**database, clock, policy.reauthentication);
-  api::Services services{logins, directory, consults, attachments, audit, accounts};
+  service::RegionService region(**database, clock);
+  api::Services services{logins, directory, consults, attachments, audit, accounts, region};
   http::Router router;
   api::AddApiRoutes(router, services);
   store::Database& db = **database;

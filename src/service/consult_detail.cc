@@ -5,6 +5,7 @@
 #include "store/attachments.h"
 #include "store/consults.h"
 #include "store/directory.h"
+#include "store/templates.h"
 
 namespace meekijk::service {
 
@@ -17,6 +18,11 @@ Result<void> LoadConsultParts(store::Tx& tx, ConsultDetail& detail) {
   if (consult.pool_id) {
     MK_ASSIGN_OR_RETURN(auto pool, tx.agreements().FindPool(*consult.pool_id));
     if (pool) detail.pool_name = pool->name;
+  }
+  if (consult.template_ref) {
+    MK_ASSIGN_OR_RETURN(detail.question_template,
+                        tx.templates().FindVersion(consult.template_ref->id,
+                                                   consult.template_ref->version));
   }
   if (consult.specialist_id) {
     MK_ASSIGN_OR_RETURN(auto specialist, tx.directory().FindUser(*consult.specialist_id));

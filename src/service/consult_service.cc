@@ -101,6 +101,7 @@ Result<Consult> ConsultService::Create(const Principal& principal, const NewCons
         consult.specialist_id = request.specialist_id;
         consult.created_at = consult.updated_at = now;
         MK_RETURN_IF_ERROR(ValidateSpecialtyAndAddressee(tx, consult));
+        MK_RETURN_IF_ERROR(BindTemplate(tx, now, consult));
         MK_ASSIGN_OR_RETURN(int64_t sequence,
                             tx.consults().NextInSequence(domain::ConsultNumberCounter(year)));
         consult.number = domain::FormatConsultNumber({year, sequence});
@@ -128,6 +129,7 @@ Result<Consult> ConsultService::UpdateDraft(const Principal& principal, int64_t 
         consult.pool_id = request.pool_id;
         consult.specialist_id = request.specialist_id;
         MK_RETURN_IF_ERROR(ValidateSpecialtyAndAddressee(tx, consult));
+        MK_RETURN_IF_ERROR(BindTemplate(tx, clock_.Now(), consult));
         consult.updated_at = clock_.Now();
         MK_RETURN_IF_ERROR(tx.consults().Update(consult));
         ++consult.version;

@@ -51,6 +51,8 @@ struct ConsultDetail {
   // Where the caller may forward this consult: other pools of its specialty that the practice
   // has an agreement with. Empty unless the caller may forward it now.
   std::vector<PoolOption> forward_pools;
+  // The template version the answers were written to, for its questions' labels.
+  std::optional<domain::QuestionTemplate> question_template;
 };
 
 // The three lists: a practice's consults, a specialist's own, and the queue of their pools.

@@ -8,6 +8,7 @@
 #include "service/access_log.h"
 #include "service/attachment_service.h"
 #include "service/login_service.h"
+#include "service/region_service.h"
 #include "store/access_log.h"
 #include "store/agreements.h"
 #include "store/directory.h"
@@ -53,16 +54,20 @@ class ConsultServiceTest : public ::testing::TestWithParam<Engine> {
     int64_t colleague = user("colleague", hospital_, Role::kSpecialist);
     int64_t outsider = user("outsider", hospital_, Role::kSpecialist);
     EXPECT_TRUE(directory.AddSpecialty({"dermatologie", "Dermatologie", "Dermatology", "0310"}).ok());
-    pool_ = *directory.AddPool({0, hospital_, "dermatologie", "Dermatologie"}, {derma, colleague});
-    other_pool_ = *directory.AddPool({0, hospital_, "dermatologie", "Dermatologie 2"}, {outsider});
+    Principal admin = Load(user("admin", care_group_, Role::kAdmin));
+    RegionService region(*db_, clock_);
+    pool_ = region.CreatePool(admin, {hospital_, "dermatologie", "Dermatologie", {derma, colleague}})
+                ->pool.id;
+    other_pool_ =
+        region.CreatePool(admin, {hospital_, "dermatologie", "Dermatologie 2", {outsider}})->pool.id;
     for (int64_t pool : {pool_, other_pool_}) {
       domain::Agreement agreement;
-      agreement.gp_organisation_id = care_group_;  // the care group agrees for its practices
+      agreement.gp_organisation_ids = {care_group_};  // the care group agrees for its practices
       agreement.pool_id = pool;
       agreement.modes = {domain::ConsultMode::kDigital};
       agreement.response_days = 2;
       agreement.valid_from = "2026-01-01";
-      EXPECT_TRUE(directory.AddAgreement(agreement).ok());
+      EXPECT_TRUE(region.CreateAgreement(admin, agreement).ok());
     }
     specialist_ = Load(derma);
     colleague_ = Load(colleague);

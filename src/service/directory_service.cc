@@ -12,6 +12,7 @@
 #include "store/agreements.h"
 #include "store/database.h"
 #include "store/directory.h"
+#include "store/templates.h"
 #include "store/tx.h"
 
 namespace meekijk::service {
@@ -82,26 +83,7 @@ Result<void> DirectoryService::AddSpecialty(const domain::Specialty& specialty) 
                        [&](store::Tx& tx) { return tx.agreements().UpsertSpecialty(specialty); });
 }
 
-Result<int64_t> DirectoryService::AddPool(const domain::Pool& pool,
-                                          const std::vector<int64_t>& member_ids) {
-  return store::Transact<int64_t>(database_, store::Access::kWrite,
-                                  [&](store::Tx& tx) -> Result<int64_t> {
-    MK_ASSIGN_OR_RETURN(int64_t id, tx.agreements().InsertPool(pool));
-    for (int64_t member : member_ids) MK_RETURN_IF_ERROR(tx.agreements().AddPoolMember(id, member));
-    return id;
-  });
-}
 
-Result<int64_t> DirectoryService::AddAgreement(const domain::Agreement& agreement) {
-  if (agreement.modes.empty() || agreement.response_days < 0) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "Een afspraak heeft minstens één vorm en een reactietermijn.",
-                     "An agreement has at least one mode and a response time.", "modes");
-  }
-  return store::Transact<int64_t>(database_, store::Access::kWrite, [&](store::Tx& tx) {
-    return tx.agreements().Insert(agreement, clock_.Now());
-  });
-}
 
 Result<std::vector<domain::Organisation>> DirectoryService::ListOrganisations() {
   return store::Transact<std::vector<domain::Organisation>>(
@@ -140,6 +122,8 @@ Result<std::vector<SpecialtyOption>> DirectoryService::SpecialtiesFor(const Prin
     MK_ASSIGN_OR_RETURN(auto answered, tx.agreements().OfPools(pool_ids));
     agreements.insert(agreements.end(), answered.begin(), answered.end());
 
+    std::sort(agreements.begin(), agreements.end(),
+              [](const auto& a, const auto& b) { return a.id < b.id; });
     MK_ASSIGN_OR_RETURN(std::vector<domain::Specialty> specialties, tx.agreements().Specialties());
     std::map<std::string, SpecialtyOption> options;
     for (const domain::Agreement& agreement : agreements) {
@@ -150,11 +134,18 @@ Result<std::vector<SpecialtyOption>> DirectoryService::SpecialtiesFor(const Prin
           option.modes.push_back(mode);
         }
       }
-      bool listed = std::any_of(option.pools.begin(), option.pools.end(),
-                                [&](const PoolOption& p) { return p.id == agreement.pool_id; });
+      bool listed = std::any_of(option.pools.begin(), option.pools.end(), [&](const auto& p) {
+        return p.pool.id == agreement.pool_id;
+      });
       if (listed) continue;
       MK_ASSIGN_OR_RETURN(std::optional<PoolOption> pool, PoolOptionOf(tx, agreement.pool_id));
-      if (pool) option.pools.push_back(std::move(*pool));
+      if (!pool) continue;
+      OfferedPool offered{std::move(*pool), agreement.response_days, agreement.modes,
+                          agreement.named_specialist_allowed, {}};
+      if (agreement.template_id) {
+        MK_ASSIGN_OR_RETURN(offered.question_template, tx.templates().Find(*agreement.template_id));
+      }
+      option.pools.push_back(std::move(offered));
     }
     std::vector<SpecialtyOption> result;
     for (const domain::Specialty& specialty : specialties) {  // in the store's name order

@@ -13,6 +13,7 @@
 #include "domain/agreement.h"
 #include "domain/directory.h"
 #include "domain/icpc.h"
+#include "domain/question_template.h"
 #include "service/pool_option.h"
 #include "service/principal.h"
 
@@ -31,10 +32,19 @@ struct NewUser {
   std::vector<std::pair<int64_t, domain::Role>> memberships;  // organisation id, role
 };
 
+// A pool an agreement in force offers, with what that agreement asks.
+struct OfferedPool {
+  PoolOption pool;
+  int response_days = 0;
+  std::vector<domain::ConsultMode> modes;
+  bool named_specialist_allowed = true;
+  std::optional<domain::QuestionTemplate> question_template;  // its current version
+};
+
 struct SpecialtyOption {
   domain::Specialty specialty;
   std::vector<domain::ConsultMode> modes;  // the modes the caller's agreements allow
-  std::vector<PoolOption> pools;
+  std::vector<OfferedPool> pools;          // one per pool, under the oldest agreement for it
 };
 
 class DirectoryService {
@@ -50,8 +60,6 @@ class DirectoryService {
   // user's identical password would only cost time.
   Result<int64_t> AddUserWithHash(const NewUser& user, const std::string& password_hash);
   Result<void> AddSpecialty(const domain::Specialty& specialty);
-  Result<int64_t> AddPool(const domain::Pool& pool, const std::vector<int64_t>& member_ids);
-  Result<int64_t> AddAgreement(const domain::Agreement& agreement);
   Result<std::vector<domain::Organisation>> ListOrganisations();
   Result<bool> IsEmpty();
 

@@ -80,7 +80,8 @@ json::object Consult() {
       {"id": 11, "filename": "hand.jpg", "content_type": "image/jpeg", "size": 123456,
        "uploaded_by": 5, "uploaded_at": "2026-03-02T09:12:00.000Z"}
     ],
-    "viewer_role": "gp", "version": 6, "forward_pools": [], "allowed_actions": ["question", "close"]
+    "viewer_role": "gp", "version": 6, "forward_pools": [], "allowed_actions": ["question", "close"],
+    "template": null, "template_answers": {"duur_weken": 6, "jeuk": true}, "agreement_version": 1
   })")
       .as_object();
 }
