@@ -38,12 +38,63 @@ TEST_F(CliTest, MigrateReportsTheSchemaVersion) {
   EXPECT_EQ(result.out, "schema version 6\n");
 }
 
+TEST_F(CliTest, WorkdaysPrintsTheHolidaysOfAYearOneLineEach) {
+  testing::CommandResult holidays = RunCommand(MEEKIJK_BINARY, {"workdays", "holidays", "2025"});
+  EXPECT_EQ(holidays.exit_code, 0) << holidays.err;
+  EXPECT_EQ(holidays.out,
+            "2025-01-01 Nieuwjaarsdag\n2025-04-21 Tweede Paasdag\n2025-04-26 Koningsdag\n"
+            "2025-05-29 Hemelvaartsdag\n2025-06-09 Tweede Pinksterdag\n"
+            "2025-12-25 Eerste Kerstdag\n2025-12-26 Tweede Kerstdag\n");
+  testing::CommandResult with_days_off = RunCommand(
+      MEEKIJK_BINARY, {"workdays", "holidays", "2026", "--good-friday", "--liberation-day"});
+  EXPECT_NE(with_days_off.out.find("2026-04-03 Goede Vrijdag\n"), std::string::npos);
+  EXPECT_NE(with_days_off.out.find("2026-05-05 Bevrijdingsdag\n"), std::string::npos);
+  EXPECT_EQ(RunCommand(MEEKIJK_BINARY, {"workdays", "holidays", "99999"}).exit_code, 2);
+}
+
+TEST_F(CliTest, WorkdaysAddsWorkingDaysInAmsterdamTime) {
+  struct Case {
+    std::vector<std::string> args;
+    std::string out;
+  };
+  const Case cases[] = {
+      {{"2026-04-24T10:00", "6"}, "2026-05-05T10:00\n"},  // over Koningsdag
+      {{"2026-04-24T10:00", "6", "--liberation-day"}, "2026-05-06T10:00\n"},
+      {{"2026-04-02T16:30:15", "1", "--good-friday"}, "2026-04-07T16:30:15\n"},
+      {{"2026-12-24T09:00", "1"}, "2026-12-28T09:00\n"},  // over both Kerstdagen and a weekend
+      {{"2026-03-28T11:00", "0"}, "2026-03-30T08:00\n"},  // a Saturday: the clock starts Monday
+      {{"2026-03-27T10:00", "1"}, "2026-03-30T10:00\n"},  // across the change to summer time
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> args{"workdays", "add"};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    testing::CommandResult result = RunCommand(MEEKIJK_BINARY, args);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(result.out, c.out) << c.args.front();
+  }
+  for (std::vector<std::string> bad : {std::vector<std::string>{"2026-02-30T10:00", "1"},
+                                       {"2026-03-02 10:00", "1"},
+                                       {"2026-03-02T24:00", "1"},
+                                       {"2026-03-02T10:00", "-1"}}) {
+    std::vector<std::string> args{"workdays", "add"};
+    args.insert(args.end(), bad.begin(), bad.end());
+    testing::CommandResult result = RunCommand(MEEKIJK_BINARY, args);
+    EXPECT_EQ(result.exit_code, 2) << bad.front();
+    EXPECT_EQ(result.out, "");
+    EXPECT_NE(result.err.find("meekijk: "), std::string::npos) << bad.front();
+  }
+}
+
 TEST_F(CliTest, DemoPrintsAccountsOfEveryRoleAndFillsOnlyAnEmptyDatabase) {
   testing::CommandResult result = Run({"demo", "--password", "demo-wachtwoord", "--json"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   boost::json::array accounts = boost::json::parse(result.out).as_array();
   std::set<std::string> roles;
-  for (const auto& account : accounts) roles.insert(std::string(account.at("role").as_string()));
+  for (const auto& account : accounts) {
+    roles.insert(std::string(account.at("role").as_string()));
+    EXPECT_GT(account.at("organisation_id").as_int64(), 0);
+    EXPECT_FALSE(account.at("organisation_kind").as_string().empty());
+  }
   EXPECT_EQ(roles, (std::set<std::string>{"gp", "assistant", "specialist", "coordinator", "analyst",
                                           "privacy_officer", "admin"}));
   testing::CommandResult again = Run({"demo", "--password", "demo-wachtwoord"});

@@ -15,5 +15,6 @@ void AddDemoCommand(CLI::App& app);
 void AddAuditCommand(CLI::App& app);
 void AddKeysCommand(CLI::App& app);
 void AddRetentionCommand(CLI::App& app);
+void AddWorkdaysCommand(CLI::App& app);
 
 }  // namespace meekijk::cli

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   meekijk::cli::AddAuditCommand(app);
   meekijk::cli::AddKeysCommand(app);
   meekijk::cli::AddRetentionCommand(app);
+  meekijk::cli::AddWorkdaysCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

@@ -129,6 +129,23 @@ minutes AmsterdamUtcOffset(TimePoint t) {
   return summer ? kCest : kCet;
 }
 
+TimePoint AmsterdamLocalToUtc(TimePoint local) {
+  sys_days day = std::chrono::floor<days>(local);
+  return FromLocal(day, local - day);
+}
+
+TimePoint UtcToAmsterdamLocal(TimePoint t) { return t + AmsterdamUtcOffset(t); }
+
+std::vector<std::pair<year_month_day, std::string_view>> DutchPublicHolidays(year y, DaysOff off) {
+  std::vector<std::pair<year_month_day, std::string_view>> holidays;
+  for (sys_days day{y / std::chrono::January / 1}; day <= sys_days{y / std::chrono::December / 31};
+       day += days{1}) {
+    std::string_view name = DutchPublicHoliday(year_month_day{day}, off);
+    if (!name.empty()) holidays.emplace_back(year_month_day{day}, name);
+  }
+  return holidays;
+}
+
 TimePoint AddWorkingDays(TimePoint start, int working_days, DaysOff off) {
   assert(working_days >= 0);
   LocalTime local = ToLocal(start);

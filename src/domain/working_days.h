@@ -5,6 +5,8 @@
 
 #include <chrono>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/clock.h"
 
@@ -33,6 +35,17 @@ bool IsWorkingDay(std::chrono::year_month_day day, DaysOff off = {});
 // Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC). Hand-written because the
 // standard library here has the calendar types but no time-zone database.
 std::chrono::minutes AmsterdamUtcOffset(TimePoint t);
+
+// Amsterdam wall-clock time as a TimePoint "as if UTC" (2026-05-04T10:00 local is the TimePoint
+// of 2026-05-04T10:00Z), and back: for people who write and read local times (the command line).
+// A local time that a clock change skips or repeats resolves to the earlier reading of summer
+// time.
+TimePoint AmsterdamLocalToUtc(TimePoint local);
+TimePoint UtcToAmsterdamLocal(TimePoint t);
+
+// Every holiday of `year` under `off`, in date order, with its name.
+std::vector<std::pair<std::chrono::year_month_day, std::string_view>> DutchPublicHolidays(
+    std::chrono::year year, DaysOff off = {});
 
 // The due moment of a response time of `days` working days (days >= 0) starting at `start`: the
 // same Amsterdam clock time on the `days`-th working day after the local day of `start`. When

@@ -124,6 +124,22 @@ TEST(WorkingDaysTest, AnAgreementMayGiveGoodFridayAndLiberationDayOff) {
   EXPECT_EQ(AddWorkingDays(Utc(2026, 5, 4, 8), 1, {.liberation_day = true}), Utc(2026, 5, 6, 8));
 }
 
+TEST(WorkingDaysTest, ListsAYearsHolidaysInDateOrder) {
+  auto holidays = DutchPublicHolidays(year{2025});
+  ASSERT_EQ(holidays.size(), 7u);
+  EXPECT_EQ(holidays[0].first, Date(2025, 1, 1));
+  EXPECT_EQ(holidays[2], (std::pair<year_month_day, std::string_view>{Date(2025, 4, 26),
+                                                                      "Koningsdag"}));
+  EXPECT_EQ(DutchPublicHolidays(year{2025}, {.good_friday = true, .liberation_day = true}).size(),
+            9u);
+}
+
+TEST(WorkingDaysTest, ConvertsBetweenAmsterdamWallClockAndUtc) {
+  EXPECT_EQ(AmsterdamLocalToUtc(Utc(2026, 5, 4, 10)), Utc(2026, 5, 4, 8));    // CEST
+  EXPECT_EQ(AmsterdamLocalToUtc(Utc(2026, 12, 1, 10)), Utc(2026, 12, 1, 9));  // CET
+  EXPECT_EQ(UtcToAmsterdamLocal(Utc(2026, 5, 4, 8)), Utc(2026, 5, 4, 10));
+}
+
 TEST(WorkingDaysTest, AmsterdamOffsetFollowsEuSummerTime) {
   struct Case {
     TimePoint t;
