@@ -84,9 +84,19 @@ HttpResponse HttpClient::Get(const std::string& target, const std::string& token
 
 HttpResponse HttpClient::Post(const std::string& target, const boost::json::value& body,
                               const std::string& token) const {
+  return SendJson("POST", target, body, token);
+}
+
+HttpResponse HttpClient::Patch(const std::string& target, const boost::json::value& body,
+                               const std::string& token) const {
+  return SendJson("PATCH", target, body, token);
+}
+
+HttpResponse HttpClient::SendJson(const std::string& method, const std::string& target,
+                                  const boost::json::value& body, const std::string& token) const {
   auto headers = BearerHeaders(token);
   headers.emplace_back("Content-Type", "application/json");
-  return Send("POST", target, boost::json::serialize(body), headers);
+  return Send(method, target, boost::json::serialize(body), headers);
 }
 
 HttpResponse HttpClient::Delete(const std::string& target, const std::string& token) const {

@@ -35,6 +35,8 @@ class HttpClient {
   HttpResponse Get(const std::string& target, const std::string& token = {}) const;
   HttpResponse Post(const std::string& target, const boost::json::value& body,
                     const std::string& token = {}) const;
+  HttpResponse Patch(const std::string& target, const boost::json::value& body,
+                     const std::string& token = {}) const;
   HttpResponse Delete(const std::string& target, const std::string& token = {}) const;
 
   // Logs in and returns the token; empty when the login fails.
@@ -43,6 +45,9 @@ class HttpClient {
                     const std::string& otp = "") const;
 
  private:
+  HttpResponse SendJson(const std::string& method, const std::string& target,
+                        const boost::json::value& body, const std::string& token) const;
+
   int port_;
 };
 

@@ -38,7 +38,8 @@ constexpr std::string_view kHttpMethods[] = {"get",     "put",  "post",  "delete
 constexpr std::string_view kSupportedKeywords[] = {
     "$ref",  "type",   "nullable",    "properties", "required",  "additionalProperties",
     "items", "enum",   "minimum",     "maximum",    "maxLength", "pattern",
-    "allOf", "format", "description", "example",    "default"};
+    "allOf", "format", "description", "example",    "default",   "minItems",
+    "maxItems"};
 
 bool IsHttpMethod(std::string_view key) {
   return std::find(std::begin(kHttpMethods), std::end(kHttpMethods), key) != std::end(kHttpMethods);
@@ -279,6 +280,13 @@ class SchemaChecker {
   }
 
   void CheckArray(const json::object& rules, const json::array& value, const std::string& path) {
+    double size = static_cast<double>(value.size());
+    if (const json::value* min = rules.if_contains("minItems"); min && size < NumberOf(*min)) {
+      Problem(path, "fewer items than minItems " + Quote(*min));
+    }
+    if (const json::value* max = rules.if_contains("maxItems"); max && size > NumberOf(*max)) {
+      Problem(path, "more items than maxItems " + Quote(*max));
+    }
     const json::value* items = rules.if_contains("items");
     if (items == nullptr) return;
     for (size_t i = 0; i < value.size(); ++i) {

@@ -198,6 +198,22 @@ TEST(OpenApiValidatorTest, ReportsNumberOutOfRange) {
       "$.outcome.rating: 7 is above the maximum 5"));
 }
 
+TEST(OpenApiValidatorTest, ReportsAnArrayWithTooFewItems) {
+  json::object agreement = json::parse(R"({
+    "id": 3, "version": 2, "gp_organisations": [], "pool": {"id": 1, "name": "Dermatologie",
+    "organisation": "Maasstad"}, "specialty": "dermatologie", "modes": ["digital"],
+    "response_days": 3, "escalate_after_hours": null, "template": null,
+    "named_specialist_allowed": true, "requires_identification": false,
+    "good_friday_off": false, "liberation_day_off": false, "gp_fee_cents": 2500,
+    "specialist_fee_cents": 4500, "valid_from": "2024-01-01", "valid_to": null,
+    "changed_at": "2026-03-02T09:15:00.000Z", "changed_by": null, "in_force": true,
+    "may_change": true
+  })").as_object();
+  EXPECT_TRUE(OneProblemStartingWith(
+      ProjectDocument().ValidateResponse("PATCH", "/api/v1/agreements/{id}", 200, agreement),
+      "$.gp_organisations: fewer items than minItems 1"));
+}
+
 TEST(OpenApiValidatorTest, ReportsUndocumentedStatusAndOperation) {
   EXPECT_TRUE(OneProblemStartingWith(
       ProjectDocument().ValidateResponse("GET", "/api/v1/me", 418, json::object()),
