@@ -28,6 +28,7 @@ json::object ManagedUserJson(const service::ManagedUser& managed) {
                       {"username", managed.user.username},
                       {"display_name", managed.user.display_name},
                       {"email", managed.user.email},
+                      {"agb", managed.user.agb ? json::value(*managed.user.agb) : json::value(nullptr)},
                       {"active", managed.user.active},
                       {"second_factor", managed.second_factor},
                       {"memberships", std::move(memberships)}};
@@ -65,6 +66,54 @@ http::Response IssueReset(Services& services, http::Request& request) {
   });
 }
 
+Result<service::NewPerson> NewPersonFromJson(const json::object& body) {
+  constexpr std::string_view kForm = "invitation";
+  MK_RETURN_IF_ERROR(CheckRequiredAnswers(kForm, body));
+  service::NewPerson person;
+  MK_ASSIGN_OR_RETURN(person.username, RequiredString(body, {kForm, "username"}));
+  MK_ASSIGN_OR_RETURN(person.display_name, RequiredString(body, {kForm, "display_name"}));
+  MK_ASSIGN_OR_RETURN(std::optional<std::string> email, OptionalString(body, {kForm, "email"}));
+  person.email = email.value_or("");
+  MK_ASSIGN_OR_RETURN(person.agb, OptionalString(body, {kForm, "agb"}));
+  MK_ASSIGN_OR_RETURN(auto memberships, OptionalObjectList(body, {kForm, "memberships"}, 20));
+  for (const json::object* membership : memberships.value_or(std::vector<const json::object*>())) {
+    MK_ASSIGN_OR_RETURN(int64_t organisation,
+                        RequiredInt(*membership, {"membership", "organisation_id"}));
+    MK_ASSIGN_OR_RETURN(domain::Role role,
+                        RequiredEnum<domain::Role>(*membership, {"membership", "role"}));
+    person.memberships.emplace_back(organisation, role);
+  }
+  return person;
+}
+
+http::Response Invite(Services& services, http::Request& request) {
+  return WithPrincipal(services, request, [&](const service::Principal& principal) {
+    if (Result<void> manager = service::AccountService::RequireManager(principal); !manager.ok()) {
+      return ErrorResponse(request, manager.error());
+    }
+    Result<json::object> body = ParseObject(request.body);
+    if (!body.ok()) return ErrorResponse(request, body.error());
+    Result<service::NewPerson> person = NewPersonFromJson(*body);
+    if (!person.ok()) return ErrorResponse(request, person.error());
+    Result<service::Invitation> invitation = services.accounts.Invite(principal, *person);
+    if (!invitation.ok()) return ErrorResponse(request, invitation.error());
+    return JsonResponse(201, json::object{{"id", invitation->user_id},
+                                          {"token", invitation->link.token},
+                                          {"path", std::string(kResetPage) + invitation->link.token},
+                                          {"expires_at", FormatIso8601(invitation->link.expires_at)}});
+  });
+}
+
+http::Response SetActive(Services& services, http::Request& request, bool active) {
+  return WithPrincipal(services, request, [&](const service::Principal& principal) {
+    Result<int64_t> id = PathId(request, "id");
+    if (!id.ok()) return ErrorResponse(request, id.error());
+    Result<service::ManagedUser> user = services.accounts.SetActive(principal, *id, active);
+    if (!user.ok()) return ErrorResponse(request, user.error());
+    return JsonResponse(200, ManagedUserJson(*user));
+  });
+}
+
 http::Response ResetPassword(Services& services, http::Request& request) {
   Result<json::object> body = ParseObject(request.body);
   if (!body.ok()) return ErrorResponse(request, body.error());
@@ -84,6 +133,11 @@ http::Response ResetPassword(Services& services, http::Request& request) {
 
 void AddAccountRoutes(http::Router& router, Services& services) {
   router.Add("GET", "/api/v1/users", [&](http::Request& r) { return ListUsers(services, r); });
+  router.Add("POST", "/api/v1/users", [&](http::Request& r) { return Invite(services, r); });
+  router.Add("POST", "/api/v1/users/{id}/deactivate",
+             [&](http::Request& r) { return SetActive(services, r, false); });
+  router.Add("POST", "/api/v1/users/{id}/reactivate",
+             [&](http::Request& r) { return SetActive(services, r, true); });
   router.Add("POST", "/api/v1/users/{id}/password-reset",
              [&](http::Request& r) { return IssueReset(services, r); });
   router.Add("POST", "/api/v1/password-reset",

@@ -160,6 +160,80 @@ TEST_P(AccountHttpTest, ChangingTheOwnPasswordNeedsTheCurrentOneAndEndsTheOtherS
   Expect(200, "POST", "/api/v1/session", Login("huisarts.bakker", kNewPassword));
 }
 
+TEST_P(AccountHttpTest, AnInvitedPersonChoosesAPasswordThroughTheLinkAndCanBeDeactivated) {
+  std::string coordinator = Token("coordinator.zorggroep");
+  json::value devries_me = client_->Get("/api/v1/me", Token("huisarts.devries")).Json();
+  int64_t kralingen = devries_me.at("memberships").at(0).at("organisation_id").as_int64();
+  json::value jansen_me = client_->Get("/api/v1/me", Token("huisarts.jansen")).Json();
+  int64_t schiedam = jansen_me.at("memberships").at(0).at("organisation_id").as_int64();
+  auto invitation = [&](const std::string& username, int64_t organisation, const char* role) {
+    return json::object{{"username", username},
+                        {"display_name", "Dr. Nieuw"},
+                        {"agb", "01123456"},
+                        {"memberships", json::array{json::object{{"organisation_id", organisation},
+                                                                 {"role", role}}}}};
+  };
+  testing::HttpResponse invited = Expect(
+      201, "POST", "/api/v1/users",
+      client_->Post("/api/v1/users", invitation("huisarts.nieuw", kralingen, "gp"), coordinator));
+  std::string token(invited.Json().at("token").as_string());
+  EXPECT_EQ(invited.Json().at("path").as_string(), "/wachtwoord-herstellen#" + token);
+  int64_t id = invited.Json().at("id").as_int64();
+
+  for (auto [body, status, field] :
+       {std::tuple{invitation("huisarts.nieuw", kralingen, "gp"), 409, "username"},
+        std::tuple{invitation("huisarts.elders", schiedam, "gp"), 422, "memberships"},
+        std::tuple{invitation("beheerder.nieuw", kralingen, "admin"), 422, "memberships"},
+        std::tuple{invitation("specialist.nieuw", kralingen, "specialist"), 422, "role"},
+        std::tuple{invitation("huisarts.astronaut", kralingen, "astronaut"), 422,
+                   "role"}}) {
+    testing::HttpResponse refused =
+        Expect(status, "POST", "/api/v1/users", client_->Post("/api/v1/users", body, coordinator));
+    EXPECT_EQ(refused.Json().at("error").at("field"), field) << refused.body;
+  }
+  json::object bad_agb = invitation("huisarts.agb", kralingen, "gp");
+  bad_agb["agb"] = "0112";
+  Expect(422, "POST", "/api/v1/users", client_->Post("/api/v1/users", bad_agb, coordinator));
+  Expect(403, "POST", "/api/v1/users",
+         client_->Post("/api/v1/users", invitation("x.y", kralingen, "gp"),
+                       Token("huisarts.devries")));
+
+  // No password works until the person chooses one through the link.
+  auto login = [&](const std::string& password) {
+    return client_->Post("/api/v1/session",
+                         json::object{{"username", "huisarts.nieuw"}, {"password", password}});
+  };
+  Expect(401, "POST", "/api/v1/session", login(""));
+  Expect(204, "POST", "/api/v1/password-reset",
+         client_->Post("/api/v1/password-reset",
+                       json::object{{"token", token}, {"password", kNewPassword}}));
+  testing::HttpResponse first = Expect(200, "POST", "/api/v1/session", login(kNewPassword));
+  std::string session(first.Json().at("token").as_string());
+  EXPECT_TRUE(first.Json().at("user").at("second_factor").at("required").as_bool());
+
+  testing::HttpResponse listed = client_->Get("/api/v1/users", coordinator);
+  EXPECT_NE(listed.body.find("\"agb\":\"01123456\""), std::string::npos);
+
+  // Deactivated: the session ends at once and no login works; the name stays.
+  std::string path = "/api/v1/users/" + std::to_string(id);
+  testing::HttpResponse off = Expect(200, "POST", "/api/v1/users/{id}/deactivate",
+                                     client_->Post(path + "/deactivate", json::object{},
+                                                   coordinator));
+  EXPECT_FALSE(off.Json().at("active").as_bool());
+  EXPECT_EQ(off.Json().at("display_name"), "Dr. Nieuw");
+  Expect(401, "GET", "/api/v1/me", client_->Get("/api/v1/me", session));
+  Expect(401, "POST", "/api/v1/session", login(kNewPassword));
+  Expect(404, "POST", "/api/v1/users/{id}/reactivate",
+         client_->Post(path + "/reactivate", json::object{}, Token("coordinator.hon")));
+  Expect(200, "POST", "/api/v1/users/{id}/reactivate",
+         client_->Post(path + "/reactivate", json::object{}, coordinator));
+  Expect(200, "POST", "/api/v1/session", login(kNewPassword));
+  Expect(422, "POST", "/api/v1/users/{id}/deactivate",
+         client_->Post("/api/v1/users/" + std::to_string(UserId("coordinator.zorggroep")) +
+                           "/deactivate",
+                       json::object{}, coordinator));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, AccountHttpTest, ::testing::ValuesIn(testing::TestEngines()),
                          TestName);
 

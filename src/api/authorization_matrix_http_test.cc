@@ -92,6 +92,12 @@ const std::map<std::string, Expected> kMatrix = {
     {"GET /api/v1/users",                        {"FFFAFFAU", "FFFAFFAU"}},
     // Own: a GP of a practice in the coordinator's care group; other: one of another care group.
     {"POST /api/v1/users/{id}/password-reset",   {"FFFAFFAU", "FFFNFFAU"}},
+    // An empty invitation: a 422 for those who may invite (account_http_test.cc has the rest).
+    {"POST /api/v1/users",                       {"FFFAFFAU", "FFFAFFAU"}},
+    // On other GPs than the ones who make the consults: huisarts.bakker (own) and
+    // huisarts.elamrani (other); reactivated in the next row.
+    {"POST /api/v1/users/{id}/deactivate",       {"FFFAFFAU", "FFFNFFAU"}},
+    {"POST /api/v1/users/{id}/reactivate",       {"FFFAFFAU", "FFFNFFAU"}},
     // An unknown link: a 404 for everyone, logged in or not.
     {"POST /api/v1/password-reset",              {"NNNNNNNN", "NNNNNNNN"}},
     // The region's infrastructure: coordinators and administrators only. Own: Zorggroep Rijnmond
@@ -200,6 +206,8 @@ TEST_P(AuthorizationMatrixHttpTest, EveryRouteRoleAndOrganisationGetsTheExpected
   int64_t other_attachment = AttachmentOn(SentConsult(false), "huisarts.jansen");
   int64_t own_user = UserId("huisarts.devries");
   int64_t other_user = UserId("huisarts.jansen");
+  int64_t colleague_user = UserId("huisarts.bakker");
+  int64_t other_colleague_user = UserId("huisarts.elamrani");
   std::map<std::string, std::pair<int64_t, int64_t>> region_ids = {
       {"/pools/{id}", {IdOf("/api/v1/pools", "Dermatologie Maasstad"),
                        IdOf("/api/v1/pools", "KNO Ikazia")}},
@@ -225,6 +233,9 @@ TEST_P(AuthorizationMatrixHttpTest, EveryRouteRoleAndOrganisationGetsTheExpected
         std::string path = route.substr(space + 1);
         if (path.find("/consults/{id}") != std::string::npos) {
           path.replace(path.find("{id}"), 4, std::to_string(SentConsult(own)));
+        } else if (path.ends_with("activate")) {
+          path.replace(path.find("{id}"), 4,
+                       std::to_string(own ? colleague_user : other_colleague_user));
         } else if (path.find("/users/{id}") != std::string::npos) {
           path.replace(path.find("{id}"), 4, std::to_string(own ? own_user : other_user));
         } else if (path.find("/attachments/{id}") != std::string::npos) {

@@ -14,6 +14,7 @@
 #include "store/password_resets.h"
 #include "store/second_factors.h"
 #include "store/tx.h"
+#include "service/new_user.h"
 
 namespace meekijk::service {
 namespace {
@@ -52,18 +53,18 @@ bool Manages(const Principal& principal, const std::vector<domain::Membership>& 
   });
 }
 
-Result<void> RequireManager(const Principal& principal) {
-  if (principal.HasRole(Role::kAdmin) || principal.HasRole(Role::kCoordinator)) return Ok();
-  return MakeError(ErrorCode::kForbidden,
-                   "Alleen coördinatoren en beheerders beheren gebruikers.",
-                   "Only coordinators and administrators manage users.");
-}
-
 std::vector<std::string> PersonalWordsOf(const domain::User& user) {
   return {user.username, user.display_name, user.email, "meekijk"};
 }
 
 }  // namespace
+
+Result<void> AccountService::RequireManager(const Principal& principal) {
+  if (principal.HasRole(Role::kAdmin) || principal.HasRole(Role::kCoordinator)) return Ok();
+  return MakeError(ErrorCode::kForbidden,
+                   "Alleen coördinatoren en beheerders beheren gebruikers.",
+                   "Only coordinators and administrators manage users.");
+}
 
 Result<std::vector<ManagedUser>> AccountService::ManagedUsers(const Principal& principal) {
   MK_RETURN_IF_ERROR(RequireManager(principal));
@@ -88,6 +89,85 @@ Result<std::vector<ManagedUser>> AccountService::ManagedUsers(const Principal& p
     return Ok();
   }));
   return out;
+}
+
+Result<Invitation> AccountService::Invite(const Principal& principal, const NewPerson& person) {
+  MK_RETURN_IF_ERROR(RequireManager(principal));
+  if (person.memberships.empty()) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "Kies ten minste één organisatie met een rol.",
+                     "Choose at least one organisation with a role.", "memberships");
+  }
+  TimePoint now = clock_.Now();
+  MK_RETURN_IF_ERROR(RequireRecentPassword(principal, now, reauthentication_));
+  Invitation invitation;
+  invitation.link = {auth::RandomHex(kTokenBytes), now + kPasswordResetLifetime, false};
+  MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
+    std::vector<domain::Membership> memberships;
+    for (const auto& [organisation_id, role] : person.memberships) {
+      MK_ASSIGN_OR_RETURN(std::optional<domain::Organisation> organisation,
+                          tx.directory().FindOrganisation(organisation_id));
+      if (!organisation) {
+        return MakeError(ErrorCode::kInvalidArgument, "Deze organisatie bestaat niet of valt niet "
+                         "onder u.", "This organisation does not exist or is not yours to manage.",
+                         "memberships");
+      }
+      memberships.push_back({organisation_id, role, organisation->name, organisation->kind,
+                             organisation->parent_id});
+    }
+    if (!Manages(principal, memberships) ||
+        !std::all_of(memberships.begin(), memberships.end(), [&](const domain::Membership& m) {
+          return Manages(principal, {m});
+        })) {
+      return MakeError(ErrorCode::kInvalidArgument,
+                       "U kunt alleen mensen toevoegen aan organisaties die u beheert, en alleen "
+                       "een beheerder maakt beheerders.",
+                       "You can only add people to organisations you manage, and only an "
+                       "administrator makes administrators.",
+                       "memberships");
+    }
+    // No password works until the person chooses one through the link: this is no Argon2id hash.
+    NewUser user{person.username, person.display_name, person.email, person.agb, "",
+                 person.memberships};
+    MK_ASSIGN_OR_RETURN(invitation.user_id,
+                        InsertNewUser(tx, user, "!invited:" + auth::RandomHex(16), now));
+    return tx.password_resets().Replace({auth::HashSessionToken(invitation.link.token),
+                                         invitation.user_id, principal.user.id, now,
+                                         invitation.link.expires_at, std::nullopt, false});
+  }));
+  log::Info("user_invited", {{"user_id", invitation.user_id},
+                             {"invited_by", principal.user.id},
+                             {"request_id", principal.request.request_id}});
+  return invitation;
+}
+
+Result<ManagedUser> AccountService::SetActive(const Principal& principal, int64_t user_id,
+                                              bool active) {
+  MK_RETURN_IF_ERROR(RequireManager(principal));
+  if (user_id == principal.user.id) {
+    return MakeError(ErrorCode::kInvalidArgument,
+                     "U kunt uw eigen account niet (de)activeren.",
+                     "You cannot deactivate or reactivate your own account.");
+  }
+  return store::Transact<ManagedUser>(
+      database_, store::Access::kWrite, [&](store::Tx& tx) -> Result<ManagedUser> {
+        store::DirectoryRepository directory = tx.directory();
+        MK_ASSIGN_OR_RETURN(std::optional<domain::User> user, directory.FindUser(user_id));
+        if (!user) return NotManaged();
+        ManagedUser managed;
+        MK_ASSIGN_OR_RETURN(managed.memberships, directory.Memberships(user_id));
+        if (!Manages(principal, managed.memberships)) return NotManaged();
+        MK_RETURN_IF_ERROR(directory.SetActive(user_id, active));
+        if (!active) MK_RETURN_IF_ERROR(tx.logins().DeleteAllOfUser(user_id, ""));
+        MK_ASSIGN_OR_RETURN(managed.second_factor, tx.second_factors().HasConfirmed(user_id));
+        managed.user = *user;
+        managed.user.active = active;
+        managed.user.password_hash.clear();
+        log::Info(active ? "user_reactivated" : "user_deactivated",
+                  {{"user_id", user_id}, {"by", principal.user.id},
+                   {"request_id", principal.request.request_id}});
+        return managed;
+      });
 }
 
 Result<PasswordResetLink> AccountService::IssuePasswordReset(const Principal& principal,

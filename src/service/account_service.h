@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <optional>
 #include <vector>
 
 #include "core/clock.h"
@@ -43,11 +45,29 @@ struct PasswordResetOptions {
   bool identity_checked = false;
 };
 
+// Someone a coordinator brings in: they choose their own password through the invitation link.
+struct NewPerson {
+  std::string username;
+  std::string display_name;
+  std::string email;
+  std::optional<std::string> agb;  // the practitioner's own AGB code, where they have one
+  std::vector<std::pair<int64_t, domain::Role>> memberships;  // organisation id, role
+};
+
+struct Invitation {
+  int64_t user_id = 0;
+  PasswordResetLink link;  // valid as long as a reset link, used the same way
+};
+
 class AccountService {
  public:
   AccountService(store::Database& database, const Clock& clock,
                  std::chrono::minutes reauthentication = kDefaultReauthenticationWindow)
       : database_(database), clock_(clock), reauthentication_(reauthentication) {}
+
+  // A 403 unless the caller is a coordinator or an administrator; the calls below check it too,
+  // and a handler asks it before reading a body, so that others learn nothing from its checks.
+  static Result<void> RequireManager(const Principal& principal);
 
   // Administrators manage everyone; a coordinator the members of their organisation and of the
   // practices under it, except administrators. kForbidden for anyone else.
@@ -57,6 +77,15 @@ class AccountService {
   // link chooses the password. The caller's own password is changed on the security page.
   Result<PasswordResetLink> IssuePasswordReset(const Principal& principal, int64_t user_id,
                                                PasswordResetOptions options = {});
+  // A new account in organisations the caller manages (kNotFound for others; only an
+  // administrator gives the administrator role), with a one-time link to choose a password and
+  // no usable password before that. Needs a recent re-authentication, as a reset link does.
+  Result<Invitation> Invite(const Principal& principal, const NewPerson& person);
+
+  // Deactivating ends every login of the user at once and refuses new ones; the account and its
+  // name stay, for the history (consults, the access log). Not for oneself.
+  Result<ManagedUser> SetActive(const Principal& principal, int64_t user_id, bool active);
+
   // Without a login: sets the password of the link's user when the link is unused and unexpired
   // (kNotFound otherwise) and the password is strong enough, ends all the user's logins, and
   // removes the second factor when the link says so.

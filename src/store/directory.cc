@@ -63,6 +63,7 @@ const Table<UserMembership> kUserMemberships{"memberships", "m", {
 // clang-format on
 
 constexpr std::string_view kSetPasswordHash = "UPDATE users SET password_hash = ? WHERE id = ?";
+constexpr std::string_view kSetActive = "UPDATE users SET active = ? WHERE id = ?";
 
 constexpr std::string_view kInsertMembership =
     "INSERT INTO memberships (user_id, organisation_id, role) VALUES (?, ?, ?) "
@@ -108,6 +109,11 @@ Result<std::optional<User>> DirectoryRepository::FindUserByUsername(std::string_
 Result<std::vector<User>> DirectoryRepository::ListUsers() {
   MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kUsers.Select("ORDER BY display_name, id")));
   return kUsers.ReadAll(rows);
+}
+
+Result<void> DirectoryRepository::SetActive(int64_t user_id, bool active) {
+  MK_RETURN_IF_ERROR(sql_.Execute(kSetActive, {int64_t{active}, user_id}));
+  return Ok();
 }
 
 Result<void> DirectoryRepository::SetPasswordHash(int64_t user_id,

@@ -34,6 +34,8 @@ class DirectoryRepository {
   // Every user, by display name.
   Result<std::vector<domain::User>> ListUsers();
   Result<void> SetPasswordHash(int64_t user_id, const std::string& password_hash);
+  // A deactivated user keeps their name in the history but can no longer log in.
+  Result<void> SetActive(int64_t user_id, bool active);
   // Adding a membership the user already has changes nothing.
   Result<void> AddMembership(int64_t user_id, int64_t organisation_id, domain::Role role);
   Result<std::vector<domain::Membership>> Memberships(int64_t user_id);

@@ -62,6 +62,22 @@ TEST_P(DirectoryRepositoryTest, SetsOneUsersPasswordHash) {
   });
 }
 
+TEST_P(DirectoryRepositoryTest, DeactivatesAndReactivatesOneUser) {
+  Write([&](Tx& tx) -> Result<void> {
+    Region d = Seed(tx);
+    DirectoryRepository directory = tx.directory();
+    MK_RETURN_IF_ERROR(directory.SetActive(d.gp, false));
+    MK_ASSIGN_OR_RETURN(auto gp, Present(directory.FindUser(d.gp)));
+    MK_ASSIGN_OR_RETURN(auto other, Present(directory.FindUser(d.specialist)));
+    EXPECT_FALSE(gp.active);
+    EXPECT_TRUE(other.active);
+    MK_RETURN_IF_ERROR(directory.SetActive(d.gp, true));
+    MK_ASSIGN_OR_RETURN(gp, Present(directory.FindUser(d.gp)));
+    EXPECT_TRUE(gp.active);
+    return Ok();
+  });
+}
+
 TEST_P(DirectoryRepositoryTest, RefusesADuplicateUsernameAsConflictAndKeepsTheFirst) {
   Write([&](Tx& tx) -> Result<void> {
     Seed(tx);
