@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 #include <cstdio>
+#include <fstream>
 #include <map>
 
 #include "testing/server_process.h"
@@ -83,6 +84,74 @@ TEST_F(CliTest, WorkdaysAddsWorkingDaysInAmsterdamTime) {
     EXPECT_EQ(result.out, "");
     EXPECT_NE(result.err.find("meekijk: "), std::string::npos) << bad.front();
   }
+}
+
+std::string WriteFile(const std::string& name, const std::string& text) {
+  std::string path = testing::MakeTemporaryDirectory() + "/" + name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+TEST_F(CliTest, ImportsOrganisationsByAgbCodeIdempotentlyWithADryRunAndRejectedLines) {
+  std::string file = WriteFile(
+      "organisaties.csv",
+      "agb;name;kind;parent_agb;region\r\n"
+      "03099001;Zorggroep Utrecht-West;care_group;;Utrecht\r\n"
+      "01099001;\"Praktijk \"\"De Linde\"\"\";gp_practice;03099001;Utrecht\r\n"
+      "01099002;Praktijk Elders;gp_practice;99999999;Utrecht\r\n"
+      "0109;Kapotte code;gp_practice;;Utrecht\r\n");
+  testing::CommandResult dry = Run({"import", "organisations", file, "--dry-run"});
+  EXPECT_EQ(dry.exit_code, 1) << dry.err;  // rows were rejected
+  EXPECT_NE(dry.out.find("line 4: "), std::string::npos) << dry.out;
+  EXPECT_NE(dry.out.find("line 5: An AGB code consists of exactly 8 digits."), std::string::npos);
+  EXPECT_NE(dry.out.find("would add 2, would change 0, unchanged 0, rejected 2 (dry run"),
+            std::string::npos) << dry.out;
+  EXPECT_EQ(Run({"org", "list"}).out.find("De Linde"), std::string::npos);
+
+  testing::CommandResult first = Run({"import", "organisations", file});
+  EXPECT_NE(first.out.find("added 2, changed 0, unchanged 0, rejected 2"), std::string::npos)
+      << first.out;
+  EXPECT_NE(Run({"org", "list"}).out.find("Praktijk \"De Linde\""), std::string::npos);
+  testing::CommandResult again = Run({"import", "organisations", file});
+  EXPECT_NE(again.out.find("added 0, changed 0, unchanged 2, rejected 2"), std::string::npos)
+      << again.out;
+  std::string renamed = WriteFile("hernoemd.csv",
+                                  "agb,name,kind,region\n03099001,Zorggroep West,care_group,Utrecht\n");
+  testing::CommandResult changed = Run({"import", "organisations", renamed});
+  EXPECT_EQ(changed.exit_code, 0) << changed.out;
+  EXPECT_NE(changed.out.find("added 0, changed 1, unchanged 0, rejected 0"), std::string::npos);
+}
+
+TEST_F(CliTest, ImportsPractitionersIntoKnownOrganisationsAndWritesNothingFromAMalformedFile) {
+  ASSERT_EQ(Run({"import", "organisations",
+                 WriteFile("o.csv", "agb,name,kind,region\n01099001,Praktijk Oost,gp_practice,"
+                                    "Utrecht\n")}).exit_code, 0);
+  std::string people = WriteFile(
+      "zorgverleners.csv",
+      "agb,username,display_name,email,organisation_agb,role\n"
+      "01888001,huisarts.oost,Dr. Oost,oost@example.nl,01099001,gp\n"
+      "01888002,specialist.fout,Dr. Fout,,01099001,specialist\n"
+      "01888003,huisarts.weg,Dr. Weg,,01000000,gp\n");
+  testing::CommandResult imported = Run({"import", "practitioners", people});
+  EXPECT_EQ(imported.exit_code, 1);
+  EXPECT_NE(imported.out.find("line 3: the role does not fit Praktijk Oost."), std::string::npos)
+      << imported.out;
+  EXPECT_NE(imported.out.find("line 4: no organisation with AGB code \"01000000\"."),
+            std::string::npos);
+  EXPECT_NE(imported.out.find("added 1, changed 0, unchanged 0, rejected 2"), std::string::npos);
+  testing::CommandResult again = Run({"import", "practitioners", people});
+  EXPECT_NE(again.out.find("added 0, changed 0, unchanged 1, rejected 2"), std::string::npos)
+      << again.out;
+
+  for (const std::string& text :
+       {std::string("agb,display_name,organisation_agb,role\n\"01888009,Dr. Open,01099001,gp\n"),
+        std::string("agb,naam,organisation_agb,role\n01888009,Dr. Kolom,01099001,gp\n"),
+        std::string("agb,display_name,organisation_agb,role\n01888009,Dr. Te veel,01099001,gp,x\n")}) {
+    testing::CommandResult malformed = Run({"import", "practitioners", WriteFile("kapot.csv", text)});
+    EXPECT_EQ(malformed.exit_code, 2) << text;
+    EXPECT_NE(malformed.err.find("nothing written"), std::string::npos) << malformed.err;
+  }
+  EXPECT_EQ(Run({"import", "practitioners", "/niet/bestaand.csv"}).exit_code, 2);
 }
 
 TEST_F(CliTest, DemoPrintsAccountsOfEveryRoleAndFillsOnlyAnEmptyDatabase) {

@@ -16,5 +16,6 @@ void AddAuditCommand(CLI::App& app);
 void AddKeysCommand(CLI::App& app);
 void AddRetentionCommand(CLI::App& app);
 void AddWorkdaysCommand(CLI::App& app);
+void AddImportCommand(CLI::App& app);
 
 }  // namespace meekijk::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   meekijk::cli::AddKeysCommand(app);
   meekijk::cli::AddRetentionCommand(app);
   meekijk::cli::AddWorkdaysCommand(app);
+  meekijk::cli::AddImportCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

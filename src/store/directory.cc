@@ -89,6 +89,19 @@ Result<std::optional<Organisation>> DirectoryRepository::FindOrganisation(int64_
   return kOrganisations.ReadFirst(rows);
 }
 
+Result<std::optional<Organisation>> DirectoryRepository::FindOrganisationByAgb(
+    std::string_view agb) {
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kOrganisations.Select("WHERE agb = ? ORDER BY id"),
+                                            {std::string(agb)}));
+  return kOrganisations.ReadFirst(rows);
+}
+
+Result<void> DirectoryRepository::UpdateOrganisation(const Organisation& organisation) {
+  MK_RETURN_IF_ERROR(
+      sql_.Execute(kOrganisations.update(), kOrganisations.UpdateParams(organisation)));
+  return Ok();
+}
+
 Result<std::vector<Organisation>> DirectoryRepository::ListOrganisations() {
   MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kOrganisations.Select("ORDER BY id")));
   return kOrganisations.ReadAll(rows);
@@ -104,6 +117,15 @@ Result<std::optional<User>> DirectoryRepository::FindUser(int64_t id) {
 
 Result<std::optional<User>> DirectoryRepository::FindUserByUsername(std::string_view username) {
   return FirstUser(sql_.Query(kUsers.Select("WHERE username = ?"), {std::string(username)}));
+}
+
+Result<std::optional<User>> DirectoryRepository::FindUserByAgb(std::string_view agb) {
+  return FirstUser(sql_.Query(kUsers.Select("WHERE agb = ? ORDER BY id"), {std::string(agb)}));
+}
+
+Result<void> DirectoryRepository::UpdateUser(const User& user) {
+  MK_RETURN_IF_ERROR(sql_.Execute(kUsers.update(), kUsers.UpdateParams(user)));
+  return Ok();
 }
 
 Result<std::vector<User>> DirectoryRepository::ListUsers() {
