@@ -43,14 +43,13 @@ json::object PoolJson(const service::PoolView& view) {
   for (const service::NamedRef& member : view.members) {
     members.push_back(json::object{{"id", member.id}, {"name", member.name}});
   }
-  return json::object{
-      {"id", view.pool.id},
-      {"name", view.pool.name},
-      {"organisation", json::object{{"id", view.pool.organisation_id},
-                                    {"name", view.organisation_name}}},
-      {"specialty", view.pool.specialty},
-      {"members", std::move(members)},
-      {"may_change", view.may_change}};
+  return json::object{{"id", view.pool.id},
+                      {"name", view.pool.name},
+                      {"organisation", json::object{{"id", view.pool.organisation_id},
+                                                    {"name", view.organisation_name}}},
+                      {"specialty", view.pool.specialty},
+                      {"members", std::move(members)},
+                      {"may_change", view.may_change}};
 }
 
 json::object TemplateJson(const service::TemplateView& view) {
@@ -162,8 +161,7 @@ http::Response ChangePool(Services& services, http::Request& request) {
     if (!body.ok()) return ErrorResponse(request, body.error());
     Result<service::PoolChange> change = PoolChangeFromJson(*body);
     if (!change.ok()) return ErrorResponse(request, change.error());
-    return OneResponse(request, 200, services.region.ChangePool(principal, *id, *change),
-                       PoolJson);
+    return OneResponse(request, 200, services.region.ChangePool(principal, *id, *change), PoolJson);
   });
 }
 
@@ -224,8 +222,7 @@ http::Response ChangeAgreement(Services& services, http::Request& request) {
     if (Result<void> applied = ApplyAgreementChange(*body, changed); !applied.ok()) {
       return ErrorResponse(request, applied.error());
     }
-    return OneResponse(request, 200,
-                       services.region.ChangeAgreement(principal, std::move(changed)),
+    return OneResponse(request, 200, services.region.ChangeAgreement(principal, std::move(changed)),
                        AgreementJson);
   });
 }

@@ -33,12 +33,16 @@ class RegionHttpTest : public ApiTest {
         {"name", "Cyclusklachten"},
         {"fields",
          json::array{
-             json::object{{"key", "cyclusduur"}, {"label", "Hoe lang is de cyclus?"},
-                          {"type", "number"}, {"required", true}, {"unit", "dagen"}},
-             json::object{{"key", "bloedverlies"}, {"label", "Hoe is het bloedverlies?"},
-                          {"type", "choice"}, {"options", json::array{"Normaal", "Hevig"}}},
-             json::object{{"key", "zwanger"}, {"label", "Zwangerschapswens?"},
-                          {"type", "yes_no"}},
+             json::object{{"key", "cyclusduur"},
+                          {"label", "Hoe lang is de cyclus?"},
+                          {"type", "number"},
+                          {"required", true},
+                          {"unit", "dagen"}},
+             json::object{{"key", "bloedverlies"},
+                          {"label", "Hoe is het bloedverlies?"},
+                          {"type", "choice"},
+                          {"options", json::array{"Normaal", "Hevig"}}},
+             json::object{{"key", "zwanger"}, {"label", "Zwangerschapswens?"}, {"type", "yes_no"}},
          }},
     };
   }
@@ -47,9 +51,9 @@ class RegionHttpTest : public ApiTest {
   // gynaecology pool; returns {template id, agreement id}.
   std::pair<int64_t, int64_t> GynaecologyForZorggroep() {
     std::string coordinator = Token("coordinator.zorggroep");
-    testing::HttpResponse made = Expect(201, "POST", "/api/v1/templates",
-                                        client_->Post("/api/v1/templates", GynaecologyTemplate(),
-                                                      coordinator));
+    testing::HttpResponse made =
+        Expect(201, "POST", "/api/v1/templates",
+               client_->Post("/api/v1/templates", GynaecologyTemplate(), coordinator));
     int64_t template_id = made.Json().at("id").as_int64();
     json::object agreement{
         {"gp_organisations", json::array{Organisation("Zorggroep Rijnmond Zuid")}},
@@ -61,9 +65,9 @@ class RegionHttpTest : public ApiTest {
         {"specialist_fee_cents", 4500},
         {"valid_from", "2024-01-01"},
     };
-    testing::HttpResponse agreed = Expect(
-        201, "POST", "/api/v1/agreements",
-        client_->Post("/api/v1/agreements", agreement, coordinator));
+    testing::HttpResponse agreed =
+        Expect(201, "POST", "/api/v1/agreements",
+               client_->Post("/api/v1/agreements", agreement, coordinator));
     return {template_id, agreed.Json().at("id").as_int64()};
   }
 
@@ -107,18 +111,18 @@ TEST_P(RegionHttpTest, ACoordinatorsTemplateReachesTheirGpsAndTheSpecialistSeesT
         std::pair{json::object{{"cyclusduur", 28}, {"zwanger", "misschien"}},
                   "template_answers.zwanger"},
         std::pair{json::object{{"cyclusduur", 28}, {"onbekend", 1}}, "template_answers"}}) {
-    testing::HttpResponse refused = Expect(
-        422, "POST", "/api/v1/consults",
-        client_->Post("/api/v1/consults", GynaecologyConsult(answers), gp));
+    testing::HttpResponse refused =
+        Expect(422, "POST", "/api/v1/consults",
+               client_->Post("/api/v1/consults", GynaecologyConsult(answers), gp));
     EXPECT_EQ(refused.Json().at("error").at("field"), field);
   }
 
   testing::HttpResponse sent = Expect(
       201, "POST", "/api/v1/consults",
-      client_->Post("/api/v1/consults",
-                    GynaecologyConsult({{"cyclusduur", 35}, {"bloedverlies", "Hevig"},
-                                        {"zwanger", true}}),
-                    gp));
+      client_->Post(
+          "/api/v1/consults",
+          GynaecologyConsult({{"cyclusduur", 35}, {"bloedverlies", "Hevig"}, {"zwanger", true}}),
+          gp));
   int64_t consult = sent.Json().at("id").as_int64();
   json::object seen = GetConsult(consult, "specialist.koster");
   EXPECT_EQ(seen.at("template").at("name"), "Cyclusklachten");
@@ -129,10 +133,10 @@ TEST_P(RegionHttpTest, ACoordinatorsTemplateReachesTheirGpsAndTheSpecialistSeesT
   EXPECT_EQ(seen.at("agreement_version"), 1);
 
   // The template changes; the consult keeps the version it was written to.
-  json::object change{{"version", 1},
-                      {"fields", json::array{json::object{{"key", "klacht"},
-                                                          {"label", "Wat is de klacht?"},
-                                                          {"type", "text"}}}}};
+  json::object change{
+      {"version", 1},
+      {"fields", json::array{json::object{
+                     {"key", "klacht"}, {"label", "Wat is de klacht?"}, {"type", "text"}}}}};
   std::string template_path = "/api/v1/templates/" + std::to_string(template_id);
   testing::HttpResponse changed =
       Expect(200, "PATCH", "/api/v1/templates/{id}",
@@ -143,9 +147,9 @@ TEST_P(RegionHttpTest, ACoordinatorsTemplateReachesTheirGpsAndTheSpecialistSeesT
   json::object kept = GetConsult(consult, "specialist.koster");
   EXPECT_EQ(kept.at("template").at("version"), 1);
   EXPECT_EQ(kept.at("template").at("fields").at(0).at("label"), "Hoe lang is de cyclus?");
-  testing::HttpResponse history = Expect(
-      200, "GET", "/api/v1/templates/{id}",
-      client_->Get(template_path, Token("coordinator.zorggroep")));
+  testing::HttpResponse history =
+      Expect(200, "GET", "/api/v1/templates/{id}",
+             client_->Get(template_path, Token("coordinator.zorggroep")));
   EXPECT_EQ(history.Json().at("versions").as_array().size(), 2u);
 
   // The other care group sees none of it.
@@ -166,11 +170,13 @@ TEST_P(RegionHttpTest, AnAgreementChangeIsANewVersionAndAConsultKeepsTheOneItWas
   std::string path = "/api/v1/agreements/" + std::to_string(id);
   int64_t before = CreateConsult(true);
 
-  testing::HttpResponse changed = Expect(
-      200, "PATCH", "/api/v1/agreements/{id}",
-      client_->Patch(path, json::object{{"version", 1}, {"response_days", 5},
-                                        {"escalate_after_hours", 24}, {"valid_to", nullptr}},
-                     coordinator));
+  testing::HttpResponse changed = Expect(200, "PATCH", "/api/v1/agreements/{id}",
+                                         client_->Patch(path,
+                                                        json::object{{"version", 1},
+                                                                     {"response_days", 5},
+                                                                     {"escalate_after_hours", 24},
+                                                                     {"valid_to", nullptr}},
+                                                        coordinator));
   EXPECT_EQ(changed.Json().at("version"), 2);
   EXPECT_EQ(changed.Json().at("response_days"), 5);
   EXPECT_EQ(changed.Json().at("escalate_after_hours"), 24);
@@ -178,12 +184,13 @@ TEST_P(RegionHttpTest, AnAgreementChangeIsANewVersionAndAConsultKeepsTheOneItWas
   Expect(409, "PATCH", "/api/v1/agreements/{id}",
          client_->Patch(path, json::object{{"version", 1}, {"response_days", 6}}, coordinator));
   Expect(422, "PATCH", "/api/v1/agreements/{id}",
-         client_->Patch(path, json::object{{"pool", IdIn("/api/v1/pools", "Cardiologie Maasstad",
-                                                         "coordinator.zorggroep")}},
+         client_->Patch(path,
+                        json::object{{"pool", IdIn("/api/v1/pools", "Cardiologie Maasstad",
+                                                   "coordinator.zorggroep")}},
                         coordinator));
 
-  testing::HttpResponse detail = Expect(200, "GET", "/api/v1/agreements/{id}",
-                                        client_->Get(path, coordinator));
+  testing::HttpResponse detail =
+      Expect(200, "GET", "/api/v1/agreements/{id}", client_->Get(path, coordinator));
   json::value versions = detail.Json().at("versions");
   ASSERT_EQ(versions.as_array().size(), 2u);
   EXPECT_EQ(versions.at(0).at("response_days"), 3);
@@ -235,9 +242,9 @@ TEST_P(RegionHttpTest, TheGpChoosesBetweenThePoolsOfAgreementsInForce) {
   json::object named = NewConsultBody(true);
   testing::HttpResponse me = client_->Get("/api/v1/me", Token("specialist.smit"));
   named["specialist_id"] = me.Json().at("id");
-  testing::HttpResponse refused = Expect(
-      422, "POST", "/api/v1/consults",
-      client_->Post("/api/v1/consults", named, Token("huisarts.devries")));
+  testing::HttpResponse refused =
+      Expect(422, "POST", "/api/v1/consults",
+             client_->Post("/api/v1/consults", named, Token("huisarts.devries")));
   EXPECT_EQ(refused.Json().at("error").at("field"), "specialist_id");
 }
 
@@ -266,60 +273,117 @@ TEST_P(RegionHttpTest, RefusalsNameTheFieldAndChangeNothing) {
     std::string field;
   };
   std::vector<Case> cases = {
-      {"a pool of another organisation", "/api/v1/pools",
-       {{"organisation_id", maasstad}, {"specialty", "kno"}, {"name", "KNO"}}, zorggroep, 422,
+      {"a pool of another organisation",
+       "/api/v1/pools",
+       {{"organisation_id", maasstad}, {"specialty", "kno"}, {"name", "KNO"}},
+       zorggroep,
+       422,
        "organisation_id"},
-      {"a pool with a GP in it", "/api/v1/pools",
-       {{"organisation_id", maasstad}, {"specialty", "kno"}, {"name", "KNO Maasstad"},
+      {"a pool with a GP in it",
+       "/api/v1/pools",
+       {{"organisation_id", maasstad},
+        {"specialty", "kno"},
+        {"name", "KNO Maasstad"},
         {"member_ids",
          json::array{client_->Get("/api/v1/me", Token("huisarts.devries")).Json().at("id")}}},
-       maasstad_coordinator, 422, "member_ids"},
-      {"a pool of an unknown specialty", "/api/v1/pools",
+       maasstad_coordinator,
+       422,
+       "member_ids"},
+      {"a pool of an unknown specialty",
+       "/api/v1/pools",
        {{"organisation_id", maasstad}, {"specialty", "astrologie"}, {"name", "Sterren"}},
-       maasstad_coordinator, 422, "specialty"},
-      {"an agreement for neither side of the caller", "/api/v1/agreements",
-       {{"gp_organisations", json::array{hon}}, {"pool", derma_pool},
-        {"modes", json::array{"digital"}}, {"response_days", 3}, {"valid_from", "2026-01-01"}},
-       zorggroep, 403, ""},
-      {"a template for another specialty", "/api/v1/agreements",
-       {{"gp_organisations", json::array{zorggroep_id}}, {"pool", derma_pool},
-        {"modes", json::array{"digital"}}, {"response_days", 3}, {"valid_from", "2026-01-01"},
+       maasstad_coordinator,
+       422,
+       "specialty"},
+      {"an agreement for neither side of the caller",
+       "/api/v1/agreements",
+       {{"gp_organisations", json::array{hon}},
+        {"pool", derma_pool},
+        {"modes", json::array{"digital"}},
+        {"response_days", 3},
+        {"valid_from", "2026-01-01"}},
+       zorggroep,
+       403,
+       ""},
+      {"a template for another specialty",
+       "/api/v1/agreements",
+       {{"gp_organisations", json::array{zorggroep_id}},
+        {"pool", derma_pool},
+        {"modes", json::array{"digital"}},
+        {"response_days", 3},
+        {"valid_from", "2026-01-01"},
         {"template", cardio_template}},
-       zorggroep, 422, "template"},
-      {"an end before the start", "/api/v1/agreements",
-       {{"gp_organisations", json::array{zorggroep_id}}, {"pool", derma_pool},
-        {"modes", json::array{"digital"}}, {"response_days", 3}, {"valid_from", "2026-01-01"},
+       zorggroep,
+       422,
+       "template"},
+      {"an end before the start",
+       "/api/v1/agreements",
+       {{"gp_organisations", json::array{zorggroep_id}},
+        {"pool", derma_pool},
+        {"modes", json::array{"digital"}},
+        {"response_days", 3},
+        {"valid_from", "2026-01-01"},
         {"valid_to", "2025-01-01"}},
-       zorggroep, 422, "valid_to"},
-      {"a response time of 99 days", "/api/v1/agreements",
-       {{"gp_organisations", json::array{zorggroep_id}}, {"pool", derma_pool},
-        {"modes", json::array{"digital"}}, {"response_days", 99}, {"valid_from", "2026-01-01"}},
-       zorggroep, 422, "response_days"},
-      {"an unknown mode", "/api/v1/agreements",
-       {{"gp_organisations", json::array{zorggroep_id}}, {"pool", derma_pool},
-        {"modes", json::array{"telepathic"}}, {"response_days", 3}, {"valid_from", "2026-01-01"}},
-       zorggroep, 422, "modes"},
-      {"a hospital as GP side", "/api/v1/agreements",
-       {{"gp_organisations", json::array{maasstad}}, {"pool", derma_pool},
-        {"modes", json::array{"digital"}}, {"response_days", 3}, {"valid_from", "2026-01-01"}},
-       maasstad_coordinator, 422, "gp_organisations"},
-      {"two questions with one key", "/api/v1/templates",
-       {{"specialty", "kno"}, {"name", "Oorklachten"},
-        {"fields", json::array{json::object{{"key", "duur"}, {"label", "Hoe lang?"},
-                                            {"type", "number"}},
-                               json::object{{"key", "duur"}, {"label", "Sinds?"},
-                                            {"type", "date"}}}}},
-       zorggroep, 422, "fields.1.key"},
-      {"an unknown kind of answer", "/api/v1/templates",
-       {{"specialty", "kno"}, {"name", "Oorklachten"},
-        {"fields", json::array{json::object{{"key", "geluid"}, {"label", "Geluid"},
-                                            {"type", "audio"}}}}},
-       zorggroep, 422, "fields.0.type"},
-      {"a template without questions", "/api/v1/templates",
-       {{"specialty", "kno"}, {"name", "Leeg"}, {"fields", json::array{}}}, zorggroep, 422,
+       zorggroep,
+       422,
+       "valid_to"},
+      {"a response time of 99 days",
+       "/api/v1/agreements",
+       {{"gp_organisations", json::array{zorggroep_id}},
+        {"pool", derma_pool},
+        {"modes", json::array{"digital"}},
+        {"response_days", 99},
+        {"valid_from", "2026-01-01"}},
+       zorggroep,
+       422,
+       "response_days"},
+      {"an unknown mode",
+       "/api/v1/agreements",
+       {{"gp_organisations", json::array{zorggroep_id}},
+        {"pool", derma_pool},
+        {"modes", json::array{"telepathic"}},
+        {"response_days", 3},
+        {"valid_from", "2026-01-01"}},
+       zorggroep,
+       422,
+       "modes"},
+      {"a hospital as GP side",
+       "/api/v1/agreements",
+       {{"gp_organisations", json::array{maasstad}},
+        {"pool", derma_pool},
+        {"modes", json::array{"digital"}},
+        {"response_days", 3},
+        {"valid_from", "2026-01-01"}},
+       maasstad_coordinator,
+       422,
+       "gp_organisations"},
+      {"two questions with one key",
+       "/api/v1/templates",
+       {{"specialty", "kno"},
+        {"name", "Oorklachten"},
+        {"fields",
+         json::array{json::object{{"key", "duur"}, {"label", "Hoe lang?"}, {"type", "number"}},
+                     json::object{{"key", "duur"}, {"label", "Sinds?"}, {"type", "date"}}}}},
+       zorggroep,
+       422,
+       "fields.1.key"},
+      {"an unknown kind of answer",
+       "/api/v1/templates",
+       {{"specialty", "kno"},
+        {"name", "Oorklachten"},
+        {"fields",
+         json::array{json::object{{"key", "geluid"}, {"label", "Geluid"}, {"type", "audio"}}}}},
+       zorggroep,
+       422,
+       "fields.0.type"},
+      {"a template without questions",
+       "/api/v1/templates",
+       {{"specialty", "kno"}, {"name", "Leeg"}, {"fields", json::array{}}},
+       zorggroep,
+       422,
        "fields"},
-      {"a template by a GP", "/api/v1/templates", GynaecologyTemplate(),
-       Token("huisarts.devries"), 403, ""},
+      {"a template by a GP", "/api/v1/templates", GynaecologyTemplate(), Token("huisarts.devries"),
+       403, ""},
   };
   for (const Case& c : cases) {
     testing::HttpResponse refused =
@@ -346,12 +410,13 @@ TEST_P(RegionHttpTest, RefusalsNameTheFieldAndChangeNothing) {
   // The hospital keeps its own pool: a new name and members.
   testing::HttpResponse members = Expect(
       200, "PATCH", "/api/v1/pools/{id}",
-      client_->Patch("/api/v1/pools/" + std::to_string(derma_pool),
-                     json::object{{"name", "Huidziekten Maasstad"},
-                                  {"member_ids",
-                                   json::array{client_->Get("/api/v1/me", Token("specialist.smit"))
-                                                   .Json().at("id")}}},
-                     maasstad_coordinator));
+      client_->Patch(
+          "/api/v1/pools/" + std::to_string(derma_pool),
+          json::object{
+              {"name", "Huidziekten Maasstad"},
+              {"member_ids",
+               json::array{client_->Get("/api/v1/me", Token("specialist.smit")).Json().at("id")}}},
+          maasstad_coordinator));
   EXPECT_EQ(members.Json().at("name"), "Huidziekten Maasstad");
   EXPECT_EQ(members.Json().at("members").as_array().size(), 1u);
 }

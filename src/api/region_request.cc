@@ -1,9 +1,8 @@
 // Reading the coordinators' request bodies.
 #include "api/region_request.h"
 
-#include <boost/json/array.hpp>
-
 #include <algorithm>
+#include <boost/json/array.hpp>
 
 #include "api/json_body.h"
 #include "core/integer.h"
@@ -91,8 +90,7 @@ Result<void> ApplyAgreementFields(const json::object& body, bool creating,
     MK_ASSIGN_OR_RETURN(agreement.modes, ModesFromJson(body));
   }
   if (mentioned("response_days")) {
-    MK_ASSIGN_OR_RETURN(std::optional<int> days,
-                        OptionalSmallInt(body, {kForm, "response_days"}));
+    MK_ASSIGN_OR_RETURN(std::optional<int> days, OptionalSmallInt(body, {kForm, "response_days"}));
     agreement.response_days = days.value_or(-1);
   }
   if (mentioned("escalate_after_hours")) {
@@ -115,15 +113,16 @@ Result<void> ApplyAgreementFields(const json::object& body, bool creating,
     MK_ASSIGN_OR_RETURN(std::optional<bool> value, OptionalBool(body, {kForm, flag.name}));
     *flag.value = value.value_or(flag.fallback);
   }
-  for (auto [name, fee] : {std::pair{std::string_view("gp_fee_cents"), &agreement.gp_fee_cents},
-                           std::pair{std::string_view("specialist_fee_cents"),
-                                     &agreement.specialist_fee_cents}}) {
+  for (auto [name, fee] :
+       {std::pair{std::string_view("gp_fee_cents"), &agreement.gp_fee_cents},
+        std::pair{std::string_view("specialist_fee_cents"), &agreement.specialist_fee_cents}}) {
     if (!mentioned(name)) continue;
     MK_ASSIGN_OR_RETURN(std::optional<int64_t> value, OptionalInt(body, {kForm, name}));
     *fee = value.value_or(0);
   }
   if (mentioned("valid_from")) {
-    MK_ASSIGN_OR_RETURN(std::optional<std::string> from, OptionalString(body, {kForm, "valid_from"}));
+    MK_ASSIGN_OR_RETURN(std::optional<std::string> from,
+                        OptionalString(body, {kForm, "valid_from"}));
     agreement.valid_from = from.value_or("");
   }
   if (mentioned("valid_to")) {

@@ -1,9 +1,8 @@
 // Encoding question templates and answers.
 #include "api/template_json.h"
 
-#include <boost/json/array.hpp>
-
 #include <algorithm>
+#include <boost/json/array.hpp>
 #include <charconv>
 
 namespace meekijk::api {

@@ -3,7 +3,6 @@
 // rejected row and a summary; exits 0 when every row was taken, 1 when some were rejected (the
 // rest is imported), 2 when the file cannot be read (nothing is written).
 #include <CLI/CLI.hpp>
-
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -44,17 +43,18 @@ int Import(const ImportOptions& options, Register what) {
           ? importer.Organisations(text.str(), options.dry_run, on_row)
           : importer.Practitioners(text.str(), options.dry_run, on_row);
   if (!report.ok()) {
-    std::cerr << "meekijk: " << report.error().message.nl << "\nmeekijk: "
-              << report.error().message.en << "\nmeekijk: nothing written / niets geschreven\n";
+    std::cerr << "meekijk: " << report.error().message.nl
+              << "\nmeekijk: " << report.error().message.en
+              << "\nmeekijk: nothing written / niets geschreven\n";
     return 2;
   }
   for (const service::ImportRejection& rejected : report->rejected) {
-    std::cout << "line " << rejected.line << ": " << rejected.why.en << " / regel "
-              << rejected.line << ": " << rejected.why.nl << "\n";
+    std::cout << "line " << rejected.line << ": " << rejected.why.en << " / regel " << rejected.line
+              << ": " << rejected.why.nl << "\n";
   }
   std::cout << (report->dry_run ? "would add " : "added ") << report->added << ", "
-            << (report->dry_run ? "would change " : "changed ") << report->changed
-            << ", unchanged " << report->unchanged << ", rejected " << report->rejected.size()
+            << (report->dry_run ? "would change " : "changed ") << report->changed << ", unchanged "
+            << report->unchanged << ", rejected " << report->rejected.size()
             << (report->dry_run ? " (dry run: nothing written)" : "") << "\n";
   return report->rejected.empty() ? 0 : 1;
 }

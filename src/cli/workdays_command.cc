@@ -3,7 +3,6 @@
 // Amsterdam wall-clock times; --good-friday and --liberation-day count those days off, as an
 // agreement may.
 #include <CLI/CLI.hpp>
-
 #include <charconv>
 #include <cstdio>
 #include <iostream>
@@ -42,8 +41,8 @@ int Holidays(const WorkdaysOptions& options) {
   if (options.year < 1900 || options.year > 2200) {
     return Refuse("Kies een jaar van 1900 tot 2200.", "Choose a year from 1900 to 2200.");
   }
-  for (const auto& [day, name] : domain::DutchPublicHolidays(std::chrono::year{options.year},
-                                                            options.off)) {
+  for (const auto& [day, name] :
+       domain::DutchPublicHolidays(std::chrono::year{options.year}, options.off)) {
     std::cout << IsoDate(day) << " " << name << "\n";
   }
   return 0;
@@ -53,8 +52,9 @@ int Add(const WorkdaysOptions& options) {
   static const std::regex kMoment(R"(^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(:(\d{2}))?$)");
   std::smatch parts;
   if (!std::regex_match(options.start, parts, kMoment) || !domain::IsValidIsoDate(parts[1].str())) {
-    return Refuse("Schrijf het begin als JJJJ-MM-DDTUU:MM (seconden mogen erbij), Amsterdamse tijd.",
-                  "Write the start as YYYY-MM-DDTHH:MM (seconds optional), Amsterdam time.");
+    return Refuse(
+        "Schrijf het begin als JJJJ-MM-DDTUU:MM (seconden mogen erbij), Amsterdamse tijd.",
+        "Write the start as YYYY-MM-DDTHH:MM (seconds optional), Amsterdam time.");
   }
   int hour = std::stoi(parts[2].str()), minute = std::stoi(parts[3].str());
   int second = parts[5].matched ? std::stoi(parts[5].str()) : 0;
@@ -65,20 +65,22 @@ int Add(const WorkdaysOptions& options) {
     return Refuse("Tel 0 tot 1000 werkdagen.", "Count 0 to 1000 working days.");
   }
   std::string date = parts[1].str();
-  std::chrono::year_month_day day{std::chrono::year{std::stoi(date.substr(0, 4))},
-                                  std::chrono::month{static_cast<unsigned>(std::stoi(date.substr(5, 2)))},
-                                  std::chrono::day{static_cast<unsigned>(std::stoi(date.substr(8, 2)))}};
+  std::chrono::year_month_day day{
+      std::chrono::year{std::stoi(date.substr(0, 4))},
+      std::chrono::month{static_cast<unsigned>(std::stoi(date.substr(5, 2)))},
+      std::chrono::day{static_cast<unsigned>(std::stoi(date.substr(8, 2)))}};
   TimePoint local = sys_days{day} + std::chrono::hours{hour} + std::chrono::minutes{minute} +
                     std::chrono::seconds{second};
-  TimePoint due = domain::AddWorkingDays(domain::AmsterdamLocalToUtc(local), options.count,
-                                         options.off);
+  TimePoint due =
+      domain::AddWorkingDays(domain::AmsterdamLocalToUtc(local), options.count, options.off);
   TimePoint due_local = domain::UtcToAmsterdamLocal(due);
   sys_days due_day = std::chrono::floor<days>(due_local);
   auto time = std::chrono::hh_mm_ss(std::chrono::floor<std::chrono::seconds>(due_local - due_day));
   char clock[16];
   if (parts[5].matched) {
     std::snprintf(clock, sizeof clock, "T%02d:%02d:%02d", static_cast<int>(time.hours().count()),
-                  static_cast<int>(time.minutes().count()), static_cast<int>(time.seconds().count()));
+                  static_cast<int>(time.minutes().count()),
+                  static_cast<int>(time.seconds().count()));
   } else {
     std::snprintf(clock, sizeof clock, "T%02d:%02d", static_cast<int>(time.hours().count()),
                   static_cast<int>(time.minutes().count()));
@@ -96,12 +98,12 @@ void AddDaysOffFlags(CLI::App& command, WorkdaysOptions& options) {
 }  // namespace
 
 void AddWorkdaysCommand(CLI::App& app) {
-  CLI::App* workdays = app.add_subcommand(
-      "workdays", "Werkdagen en feestdagen / Working days and public holidays");
+  CLI::App* workdays =
+      app.add_subcommand("workdays", "Werkdagen en feestdagen / Working days and public holidays");
   workdays->require_subcommand(1);
   auto options = std::make_shared<WorkdaysOptions>();
-  CLI::App* holidays = workdays->add_subcommand(
-      "holidays", "De feestdagen van een jaar / A year's public holidays");
+  CLI::App* holidays =
+      workdays->add_subcommand("holidays", "De feestdagen van een jaar / A year's public holidays");
   holidays->add_option("year", options->year, "YYYY")->required();
   AddDaysOffFlags(*holidays, *options);
   holidays->callback([options] { std::exit(Holidays(*options)); });

@@ -92,8 +92,9 @@ Result<std::vector<CsvRow>> ParseCsv(std::string_view text) {
     cell += c;
     row_has_content = true;
   }
-  if (quoted) return Malformed(row.line, "een aanhalingsteken wordt niet gesloten.",
-                               "a quote is not closed.");
+  if (quoted)
+    return Malformed(row.line, "een aanhalingsteken wordt niet gesloten.",
+                     "a quote is not closed.");
   MK_RETURN_IF_ERROR(end_row());
   return rows;
 }

@@ -9,7 +9,8 @@ std::vector<std::vector<std::string>> Cells(std::string_view text) {
   Result<std::vector<CsvRow>> rows = ParseCsv(text);
   EXPECT_TRUE(rows.ok()) << (rows.ok() ? "" : rows.error().message.en);
   std::vector<std::vector<std::string>> out;
-  if (rows.ok()) for (const CsvRow& row : *rows) out.push_back(row.cells);
+  if (rows.ok())
+    for (const CsvRow& row : *rows) out.push_back(row.cells);
   return out;
 }
 
@@ -22,9 +23,10 @@ TEST(CsvTest, ReadsQuotedCellsWithCommasQuotesAndLineBreaks) {
 }
 
 TEST(CsvTest, TakesTheSemicolonOfDutchSpreadsheetsAndSkipsEmptyLinesAndTheByteOrderMark) {
-  EXPECT_EQ(Cells("\xEF\xBB\xBF" "agb;naam\n\n01012345;Kralingen, Oost\n"),
-            (std::vector<std::vector<std::string>>{{"agb", "naam"},
-                                                   {"01012345", "Kralingen, Oost"}}));
+  EXPECT_EQ(
+      Cells("\xEF\xBB\xBF"
+            "agb;naam\n\n01012345;Kralingen, Oost\n"),
+      (std::vector<std::vector<std::string>>{{"agb", "naam"}, {"01012345", "Kralingen, Oost"}}));
   EXPECT_EQ(Cells("a,b\n,\n"), (std::vector<std::vector<std::string>>{{"a", "b"}, {"", ""}}));
 }
 
@@ -37,10 +39,9 @@ TEST(CsvTest, KnowsTheLineEachRowStartsOn) {
 }
 
 TEST(CsvTest, RefusesAMalformedFileNamingTheLine) {
-  for (auto [text, line] : {std::pair{"a,b\n1,2,3\n", "Line 2"},
-                            std::pair{"a,b\n\"open,2\n", "Line 2"},
-                            std::pair{"a,b\n1,\"x\"y\n", "Line 2"},
-                            std::pair{"a,b\n1,2\n3\n", "Line 3"}}) {
+  for (auto [text, line] :
+       {std::pair{"a,b\n1,2,3\n", "Line 2"}, std::pair{"a,b\n\"open,2\n", "Line 2"},
+        std::pair{"a,b\n1,\"x\"y\n", "Line 2"}, std::pair{"a,b\n1,2\n3\n", "Line 3"}}) {
     Result<std::vector<CsvRow>> rows = ParseCsv(text);
     ASSERT_FALSE(rows.ok()) << text;
     EXPECT_EQ(rows.error().code, ErrorCode::kMalformed);

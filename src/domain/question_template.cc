@@ -31,16 +31,19 @@ Result<void> ValidateField(const TemplateField& field, size_t index) {
   std::string at = "fields." + std::to_string(index);
   std::string number = std::to_string(index + 1);
   if (!IsWellFormedKey(field.key)) {
-    return TemplateError("Vraag " + number + ": de sleutel bestaat uit kleine letters, cijfers en _, "
-                         "begint met een letter en is hoogstens 40 tekens.",
-                         "Question " + number + ": the key is lowercase letters, digits and _, "
-                         "starts with a letter and is at most 40 characters.",
+    return TemplateError("Vraag " + number +
+                             ": de sleutel bestaat uit kleine letters, cijfers en _, "
+                             "begint met een letter en is hoogstens 40 tekens.",
+                         "Question " + number +
+                             ": the key is lowercase letters, digits and _, "
+                             "starts with a letter and is at most 40 characters.",
                          at + ".key");
   }
   if (!IsText(field.label, kMaxFieldLabelChars)) {
     return TemplateError("Vraag " + number + ": geef de vraag een tekst (hoogstens 300 tekens).",
-                         "Question " + number + ": give the question a text (at most 300 "
-                         "characters).",
+                         "Question " + number +
+                             ": give the question a text (at most 300 "
+                             "characters).",
                          at + ".label");
   }
   if (!utf8::IsValid(field.help) || utf8::CodePointCount(field.help) > kMaxFieldHelpChars) {
@@ -51,8 +54,7 @@ Result<void> ValidateField(const TemplateField& field, size_t index) {
   bool choice = field.type == FieldType::kChoice;
   if (choice && (field.options.size() < 2 || field.options.size() > kMaxFieldOptions)) {
     return TemplateError("„" + field.label + "”: een keuzevraag heeft 2 tot 30 keuzes.",
-                         "\"" + field.label + "\": a choice has 2 to 30 options.",
-                         at + ".options");
+                         "\"" + field.label + "\": a choice has 2 to 30 options.", at + ".options");
   }
   if (!choice && !field.options.empty()) {
     return TemplateError("„" + field.label + "”: alleen een keuzevraag heeft keuzes.",
@@ -69,10 +71,12 @@ Result<void> ValidateField(const TemplateField& field, size_t index) {
     }
   }
   if (field.unit && (field.type != FieldType::kNumber || !IsText(*field.unit, 40))) {
-    return TemplateError("„" + field.label + "”: alleen een getal heeft een eenheid (hoogstens 40 "
-                         "tekens).",
-                         "\"" + field.label + "\": only a number has a unit (at most 40 "
-                         "characters).",
+    return TemplateError("„" + field.label +
+                             "”: alleen een getal heeft een eenheid (hoogstens 40 "
+                             "tekens).",
+                         "\"" + field.label +
+                             "\": only a number has a unit (at most 40 "
+                             "characters).",
                          at + ".unit");
   }
   return Ok();
@@ -158,11 +162,10 @@ Result<void> ValidateTemplateAnswers(const QuestionTemplate& question_template,
                               [&](const TemplateField& f) { return f.key == answer.key; });
     if (field == fields.end()) {
       std::string key(utf8::PrefixOfAtMost(utf8::Repaired(answer.key), 40));
-      return TemplateError("De vragenlijst „" + question_template.name + "” kent geen vraag „" +
-                               key + "”.",
-                           "The template \"" + question_template.name +
-                               "\" has no question \"" + key + "\".",
-                           "template_answers");
+      return TemplateError(
+          "De vragenlijst „" + question_template.name + "” kent geen vraag „" + key + "”.",
+          "The template \"" + question_template.name + "\" has no question \"" + key + "\".",
+          "template_answers");
     }
     for (size_t j = 0; j < i; ++j) {
       if (answers[j].key == answer.key) {
@@ -187,8 +190,7 @@ Result<void> ValidateTemplateAnswers(const QuestionTemplate& question_template,
                                [&](const TemplateAnswer& a) { return a.key == field.key; });
     if (answer == answers.end() || IsUnanswered(field.type, answer->value)) {
       return TemplateError("„" + field.label + "” is verplicht.",
-                           "\"" + field.label + "\" is required.",
-                           "template_answers." + field.key);
+                           "\"" + field.label + "\" is required.", "template_answers." + field.key);
     }
   }
   return Ok();

@@ -19,12 +19,14 @@ QuestionTemplate Dermatology() {
   QuestionTemplate t;
   t.name = "Huidafwijking";
   t.specialty = "dermatologie";
-  TemplateField weeks = Field("duur_weken", "Hoe lang bestaat de afwijking?", FieldType::kNumber,
-                              true);
+  TemplateField weeks =
+      Field("duur_weken", "Hoe lang bestaat de afwijking?", FieldType::kNumber, true);
   weeks.unit = "weken";
   TemplateField where = Field("locatie", "Waar zit de afwijking?", FieldType::kChoice, true);
   where.options = {"Gelaat", "Romp", "Extremiteiten"};
-  t.fields = {weeks, where, Field("jeuk", "Jeukt het?", FieldType::kYesNo),
+  t.fields = {weeks,
+              where,
+              Field("jeuk", "Jeukt het?", FieldType::kYesNo),
               Field("sinds", "Sinds wanneer?", FieldType::kDate),
               Field("toelichting", "Toelichting", FieldType::kText),
               Field("fotos", "Overzichts- en detailfoto", FieldType::kPhoto, true)};
@@ -97,7 +99,9 @@ TEST(QuestionTemplateTest, AnswersAreCheckedByTypeAndRequiredOnlyWhenSending) {
       {{{"sinds", "2026-02-30"}}, false, 0, "template_answers.sinds"},
       {{{"sinds", "2026-02-28"}}, false, 0, ""},
       {{{"fotos", "foto.jpg"}}, false, 0, "template_answers.fotos"},
-      {{{"toelichting", std::string(kMaxAnswerChars + 1, 'a')}}, false, 0,
+      {{{"toelichting", std::string(kMaxAnswerChars + 1, 'a')}},
+       false,
+       0,
        "template_answers.toelichting"},
       {{{"bestaat_niet", "1"}}, false, 0, "template_answers"},
       {{{"jeuk", "true"}, {"jeuk", "false"}}, false, 0, "template_answers.jeuk"},

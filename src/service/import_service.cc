@@ -65,8 +65,7 @@ Error Rejected(std::string nl, std::string en) {
 }
 
 Result<RowOutcome> ImportOrganisation(store::Tx& tx, const CsvRow& row,
-                                      const std::map<std::string, size_t>& columns,
-                                      TimePoint now) {
+                                      const std::map<std::string, size_t>& columns, TimePoint now) {
   store::DirectoryRepository directory = tx.directory();
   std::string agb = Cell(row, columns, "agb");
   MK_RETURN_IF_ERROR(domain::ValidateAgb(agb));
@@ -75,7 +74,8 @@ Result<RowOutcome> ImportOrganisation(store::Tx& tx, const CsvRow& row,
   organisation.name = Cell(row, columns, "name");
   organisation.region = Cell(row, columns, "region");
   if (utf8::IsBlank(organisation.name) || utf8::CodePointCount(organisation.name) > 200) {
-    return Rejected("geef een naam (hoogstens 200 tekens).", "give a name (at most 200 characters).");
+    return Rejected("geef een naam (hoogstens 200 tekens).",
+                    "give a name (at most 200 characters).");
   }
   if (utf8::IsBlank(organisation.region)) {
     return Rejected("geef de regio.", "give the region.");
@@ -117,8 +117,7 @@ Result<RowOutcome> ImportOrganisation(store::Tx& tx, const CsvRow& row,
 }
 
 Result<RowOutcome> ImportPractitioner(store::Tx& tx, const CsvRow& row,
-                                      const std::map<std::string, size_t>& columns,
-                                      TimePoint now) {
+                                      const std::map<std::string, size_t>& columns, TimePoint now) {
   store::DirectoryRepository directory = tx.directory();
   std::string agb = Cell(row, columns, "agb");
   MK_RETURN_IF_ERROR(domain::ValidateAgb(agb));
@@ -132,7 +131,8 @@ Result<RowOutcome> ImportPractitioner(store::Tx& tx, const CsvRow& row,
                     "no organisation with AGB code \"" + organisation_agb + "\".");
   }
   std::optional<domain::Role> role = domain::Parse<domain::Role>(Cell(row, columns, "role"));
-  if (!role || *role == domain::Role::kAdmin || !domain::RoleFitsOrganisation(*role, organisation->kind)) {
+  if (!role || *role == domain::Role::kAdmin ||
+      !domain::RoleFitsOrganisation(*role, organisation->kind)) {
     return Rejected("de rol past niet bij " + organisation->name + ".",
                     "the role does not fit " + organisation->name + ".");
   }
@@ -157,7 +157,8 @@ Result<RowOutcome> ImportPractitioner(store::Tx& tx, const CsvRow& row,
     MK_RETURN_IF_ERROR(directory.UpdateUser(*stored));
     changed = true;
   }
-  MK_ASSIGN_OR_RETURN(std::vector<domain::Membership> memberships, directory.Memberships(stored->id));
+  MK_ASSIGN_OR_RETURN(std::vector<domain::Membership> memberships,
+                      directory.Memberships(stored->id));
   bool member = std::any_of(memberships.begin(), memberships.end(), [&](const auto& m) {
     return m.organisation_id == organisation->id && m.role == *role;
   });

@@ -38,8 +38,8 @@ constexpr std::string_view kPractitioners =
 TEST_P(ImportServiceTest, AddsThenFindsUnchangedAndReportsWhatItRejected) {
   ImportService importer(*db_, clock_);
   int64_t progressed = 0;
-  Result<ImportReport> dry =
-      importer.Organisations(kOrganisations, true, [&](int64_t done, int64_t) { progressed = done; });
+  Result<ImportReport> dry = importer.Organisations(
+      kOrganisations, true, [&](int64_t done, int64_t) { progressed = done; });
   ASSERT_TRUE(dry.ok()) << dry.error().message.en;
   EXPECT_EQ(dry->added, 2);
   EXPECT_EQ(progressed, 3);

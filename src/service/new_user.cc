@@ -19,8 +19,8 @@ Result<int64_t> InsertNewUser(store::Tx& tx, const NewUser& user, const std::str
     return MakeError(ErrorCode::kConflict, "Deze gebruikersnaam is al in gebruik.",
                      "This username is already taken.", "username");
   }
-  domain::User record{0, user.username, user.display_name, user.email, user.agb,
-                      password_hash, true};
+  domain::User record{0,   user.username, user.display_name, user.email, user.agb, password_hash,
+                      true};
   MK_ASSIGN_OR_RETURN(int64_t id, tx.directory().InsertUser(record, now));
   for (const auto& [organisation_id, role] : user.memberships) {
     MK_ASSIGN_OR_RETURN(auto organisation, tx.directory().FindOrganisation(organisation_id));

@@ -88,6 +88,17 @@ struct Directory {
   }
 };
 
+// One unit of work of a coordinator's call: the organisations read once, and the caller's reach.
+template <typename T, typename F>
+Result<T> WithReach(store::Database& database, store::Access access, const Principal& principal,
+                    F&& body) {
+  return store::Transact<T>(database, access, [&](store::Tx& tx) -> Result<T> {
+    MK_ASSIGN_OR_RETURN(Directory directory, Directory::Load(tx));
+    MK_ASSIGN_OR_RETURN(Reach reach, Reach::Of(principal, directory.organisations));
+    return body(tx, directory, reach);
+  });
+}
+
 Result<std::optional<NamedRef>> PersonRef(store::Tx& tx, std::optional<int64_t> user_id) {
   if (!user_id) return std::optional<NamedRef>();
   MK_ASSIGN_OR_RETURN(std::optional<domain::User> user, tx.directory().FindUser(*user_id));
@@ -115,7 +126,8 @@ bool AnswersConsults(OrgKind kind) {
 
 Result<PoolView> PoolViewOf(store::Tx& tx, const Directory& directory, const Reach& reach,
                             const domain::Pool& pool) {
-  PoolView view{pool, directory.NameOf(pool.organisation_id), {}, reach.Covers(pool.organisation_id)};
+  PoolView view{
+      pool, directory.NameOf(pool.organisation_id), {}, reach.Covers(pool.organisation_id)};
   MK_ASSIGN_OR_RETURN(std::vector<int64_t> members, tx.agreements().PoolMembers(pool.id));
   for (int64_t id : members) {
     MK_ASSIGN_OR_RETURN(std::optional<NamedRef> member, PersonRef(tx, id));
@@ -134,11 +146,14 @@ Result<void> CheckMembers(store::Tx& tx, int64_t organisation_id,
       return m.organisation_id == organisation_id && m.role == Role::kSpecialist;
     });
     if (!fits) {
-      return Invalid("Alleen specialisten en kaderhuisartsen van deze organisatie horen in haar "
-                     "pools (gebruiker " + std::to_string(id) + ").",
-                     "Only specialists and GPs with a special interest of this organisation "
-                     "belong in its pools (user " + std::to_string(id) + ").",
-                     "member_ids");
+      return Invalid(
+          "Alleen specialisten en kaderhuisartsen van deze organisatie horen in haar "
+          "pools (gebruiker " +
+              std::to_string(id) + ").",
+          "Only specialists and GPs with a special interest of this organisation "
+          "belong in its pools (user " +
+              std::to_string(id) + ").",
+          "member_ids");
     }
   }
   return Ok();
@@ -209,9 +224,9 @@ Error AgreementNotFound() {
                   "This agreement does not exist or is not yours to see.");
 }
 
-Result<AgreementView> AgreementViewOf(store::Tx& tx, const Directory& directory,
-                                      const Reach& reach, const domain::Agreement& agreement,
-                                      const domain::Pool& pool, std::string_view today) {
+Result<AgreementView> AgreementViewOf(store::Tx& tx, const Directory& directory, const Reach& reach,
+                                      const domain::Agreement& agreement, const domain::Pool& pool,
+                                      std::string_view today) {
   AgreementView view;
   view.agreement = agreement;
   for (int64_t id : agreement.gp_organisation_ids) {
@@ -225,10 +240,10 @@ Result<AgreementView> AgreementViewOf(store::Tx& tx, const Directory& directory,
   }
   MK_ASSIGN_OR_RETURN(view.changed_by, PersonRef(tx, agreement.changed_by));
   view.in_force = domain::AgreementInForce(agreement, today);
-  view.may_change = reach.Covers(pool.organisation_id) ||
-                    std::all_of(agreement.gp_organisation_ids.begin(),
-                                agreement.gp_organisation_ids.end(),
-                                [&](int64_t id) { return reach.Covers(id); });
+  view.may_change =
+      reach.Covers(pool.organisation_id) ||
+      std::all_of(agreement.gp_organisation_ids.begin(), agreement.gp_organisation_ids.end(),
+                  [&](int64_t id) { return reach.Covers(id); });
   return view;
 }
 
@@ -236,18 +251,18 @@ Result<AgreementView> AgreementViewOf(store::Tx& tx, const Directory& directory,
 Result<domain::Pool> CheckAgreement(store::Tx& tx, const Directory& directory, const Reach& reach,
                                     domain::Agreement& agreement) {
   MK_RETURN_IF_ERROR(domain::ValidateAgreement(agreement));
-  MK_ASSIGN_OR_RETURN(std::optional<domain::Pool> pool, tx.agreements().FindPool(agreement.pool_id));
+  MK_ASSIGN_OR_RETURN(std::optional<domain::Pool> pool,
+                      tx.agreements().FindPool(agreement.pool_id));
   const domain::Organisation* pool_owner = pool ? directory.Find(pool->organisation_id) : nullptr;
   if (!pool || !pool_owner || !reach.InRegion(*pool_owner)) {
-    return Invalid("Deze pool bestaat niet in uw regio.", "This pool does not exist in your region.",
-                   "pool");
+    return Invalid("Deze pool bestaat niet in uw regio.",
+                   "This pool does not exist in your region.", "pool");
   }
   std::vector<int64_t> seen;
   for (int64_t id : agreement.gp_organisation_ids) {
     const domain::Organisation* o = directory.Find(id);
     bool gp_side = o && (o->kind == OrgKind::kGpPractice || o->kind == OrgKind::kCareGroup);
-    if (!gp_side || !reach.InRegion(*o) ||
-        std::find(seen.begin(), seen.end(), id) != seen.end()) {
+    if (!gp_side || !reach.InRegion(*o) || std::find(seen.begin(), seen.end(), id) != seen.end()) {
       return Invalid("Kies praktijken of zorggroepen van uw regio, elk één keer (organisatie " +
                          std::to_string(id) + ").",
                      "Choose practices or care groups of your region, each once (organisation " +
@@ -256,9 +271,9 @@ Result<domain::Pool> CheckAgreement(store::Tx& tx, const Directory& directory, c
     }
     seen.push_back(id);
   }
-  bool gp_side_is_ours = std::all_of(agreement.gp_organisation_ids.begin(),
-                                     agreement.gp_organisation_ids.end(),
-                                     [&](int64_t id) { return reach.Covers(id); });
+  bool gp_side_is_ours =
+      std::all_of(agreement.gp_organisation_ids.begin(), agreement.gp_organisation_ids.end(),
+                  [&](int64_t id) { return reach.Covers(id); });
   if (!gp_side_is_ours && !reach.Covers(pool->organisation_id)) {
     return MakeError(ErrorCode::kForbidden,
                      "U maakt afspraken voor uw eigen huisartsenorganisaties of voor de pools van "
@@ -296,11 +311,10 @@ Result<void> RegionService::RequireKeeper(const Principal& principal) {
 }
 
 Result<std::vector<OrganisationView>> RegionService::Organisations(const Principal& principal) {
-  return store::Transact<std::vector<OrganisationView>>(
-      database_, store::Access::kRead,
-      [&](store::Tx& tx) -> Result<std::vector<OrganisationView>> {
-        MK_ASSIGN_OR_RETURN(Directory directory, Directory::Load(tx));
-        MK_ASSIGN_OR_RETURN(Reach reach, Reach::Of(principal, directory.organisations));
+  return WithReach<std::vector<OrganisationView>>(
+      database_, store::Access::kRead, principal,
+      [&](store::Tx&, const Directory& directory,
+          const Reach& reach) -> Result<std::vector<OrganisationView>> {
         std::vector<OrganisationView> out;
         for (const auto& [id, organisation] : directory.organisations) {
           if (reach.InRegion(organisation)) out.push_back({organisation, reach.Covers(id)});
@@ -310,10 +324,10 @@ Result<std::vector<OrganisationView>> RegionService::Organisations(const Princip
 }
 
 Result<std::vector<PoolView>> RegionService::Pools(const Principal& principal) {
-  return store::Transact<std::vector<PoolView>>(
-      database_, store::Access::kRead, [&](store::Tx& tx) -> Result<std::vector<PoolView>> {
-        MK_ASSIGN_OR_RETURN(Directory directory, Directory::Load(tx));
-        MK_ASSIGN_OR_RETURN(Reach reach, Reach::Of(principal, directory.organisations));
+  return WithReach<std::vector<PoolView>>(
+      database_, store::Access::kRead, principal,
+      [&](store::Tx& tx, const Directory& directory,
+          const Reach& reach) -> Result<std::vector<PoolView>> {
         MK_ASSIGN_OR_RETURN(std::vector<domain::Pool> pools, tx.agreements().Pools());
         std::vector<PoolView> out;
         for (const domain::Pool& pool : pools) {
@@ -327,10 +341,9 @@ Result<std::vector<PoolView>> RegionService::Pools(const Principal& principal) {
 }
 
 Result<PoolView> RegionService::CreatePool(const Principal& principal, const NewPool& request) {
-  return store::Transact<PoolView>(
-      database_, store::Access::kWrite, [&](store::Tx& tx) -> Result<PoolView> {
-        MK_ASSIGN_OR_RETURN(Directory directory, Directory::Load(tx));
-        MK_ASSIGN_OR_RETURN(Reach reach, Reach::Of(principal, directory.organisations));
+  return WithReach<PoolView>(
+      database_, store::Access::kWrite, principal,
+      [&](store::Tx& tx, const Directory& directory, const Reach& reach) -> Result<PoolView> {
         const domain::Organisation* owner = directory.Find(request.organisation_id);
         if (!owner || !reach.Covers(owner->id)) {
           return Invalid("Deze organisatie bestaat niet of valt niet onder u.",
@@ -357,10 +370,9 @@ Result<PoolView> RegionService::CreatePool(const Principal& principal, const New
 
 Result<PoolView> RegionService::ChangePool(const Principal& principal, int64_t pool_id,
                                            const PoolChange& change) {
-  return store::Transact<PoolView>(
-      database_, store::Access::kWrite, [&](store::Tx& tx) -> Result<PoolView> {
-        MK_ASSIGN_OR_RETURN(Directory directory, Directory::Load(tx));
-        MK_ASSIGN_OR_RETURN(Reach reach, Reach::Of(principal, directory.organisations));
+  return WithReach<PoolView>(
+      database_, store::Access::kWrite, principal,
+      [&](store::Tx& tx, const Directory& directory, const Reach& reach) -> Result<PoolView> {
         MK_ASSIGN_OR_RETURN(std::optional<domain::Pool> pool, tx.agreements().FindPool(pool_id));
         const domain::Organisation* owner = pool ? directory.Find(pool->organisation_id) : nullptr;
         if (!pool || !owner || !reach.InRegion(*owner)) {
@@ -396,18 +408,20 @@ Result<PoolView> RegionService::ChangePool(const Principal& principal, int64_t p
 }
 
 Result<std::vector<TemplateView>> RegionService::Templates(const Principal& principal) {
-  return store::Transact<std::vector<TemplateView>>(
-      database_, store::Access::kRead, [&](store::Tx& tx) -> Result<std::vector<TemplateView>> {
-        MK_ASSIGN_OR_RETURN(Directory directory, Directory::Load(tx));
-        MK_ASSIGN_OR_RETURN(Reach reach, Reach::Of(principal, directory.organisations));
+  return WithReach<std::vector<TemplateView>>(
+      database_, store::Access::kRead, principal,
+      [&](store::Tx& tx, const Directory& directory,
+          const Reach& reach) -> Result<std::vector<TemplateView>> {
         MK_ASSIGN_OR_RETURN(std::vector<domain::QuestionTemplate> all, tx.templates().All());
         MK_ASSIGN_OR_RETURN(auto agreements, VisibleAgreements(tx, reach));
         std::vector<TemplateView> out;
         for (domain::QuestionTemplate& t : all) {
-          bool asked = std::any_of(agreements.begin(), agreements.end(),
-                                   [&](const auto& entry) { return entry.first.template_id == t.id; });
+          bool asked = std::any_of(agreements.begin(), agreements.end(), [&](const auto& entry) {
+            return entry.first.template_id == t.id;
+          });
           if (!reach.Covers(t.organisation_id) && !asked) continue;
-          MK_ASSIGN_OR_RETURN(TemplateView view, TemplateViewOf(tx, directory, reach, std::move(t)));
+          MK_ASSIGN_OR_RETURN(TemplateView view,
+                              TemplateViewOf(tx, directory, reach, std::move(t)));
           out.push_back(std::move(view));
         }
         return out;
@@ -415,10 +429,9 @@ Result<std::vector<TemplateView>> RegionService::Templates(const Principal& prin
 }
 
 Result<TemplateDetail> RegionService::Template(const Principal& principal, int64_t template_id) {
-  return store::Transact<TemplateDetail>(
-      database_, store::Access::kRead, [&](store::Tx& tx) -> Result<TemplateDetail> {
-        MK_ASSIGN_OR_RETURN(Directory directory, Directory::Load(tx));
-        MK_ASSIGN_OR_RETURN(Reach reach, Reach::Of(principal, directory.organisations));
+  return WithReach<TemplateDetail>(
+      database_, store::Access::kRead, principal,
+      [&](store::Tx& tx, const Directory& directory, const Reach& reach) -> Result<TemplateDetail> {
         MK_ASSIGN_OR_RETURN(std::optional<domain::QuestionTemplate> t,
                             tx.templates().Find(template_id));
         if (!t) return TemplateNotFound();
@@ -439,10 +452,9 @@ Result<TemplateDetail> RegionService::Template(const Principal& principal, int64
 
 Result<TemplateView> RegionService::CreateTemplate(const Principal& principal,
                                                    domain::QuestionTemplate question_template) {
-  return store::Transact<TemplateView>(
-      database_, store::Access::kWrite, [&](store::Tx& tx) -> Result<TemplateView> {
-        MK_ASSIGN_OR_RETURN(Directory directory, Directory::Load(tx));
-        MK_ASSIGN_OR_RETURN(Reach reach, Reach::Of(principal, directory.organisations));
+  return WithReach<TemplateView>(
+      database_, store::Access::kWrite, principal,
+      [&](store::Tx& tx, const Directory& directory, const Reach& reach) -> Result<TemplateView> {
         if (question_template.organisation_id == 0) {
           if (reach.coordinated().size() != 1) {
             return Invalid("Kies voor welke organisatie deze vragenlijst is.",
@@ -463,18 +475,17 @@ Result<TemplateView> RegionService::CreateTemplate(const Principal& principal,
         question_template.changed_by = principal.user.id;
         question_template.changed_at = clock_.Now();
         MK_ASSIGN_OR_RETURN(question_template.id, tx.templates().Insert(question_template));
-        log::Info("template_created", {{"template", question_template.id},
-                                       {"by", principal.user.id}});
+        log::Info("template_created",
+                  {{"template", question_template.id}, {"by", principal.user.id}});
         return TemplateViewOf(tx, directory, reach, std::move(question_template));
       });
 }
 
 Result<TemplateView> RegionService::ChangeTemplate(const Principal& principal,
                                                    domain::QuestionTemplate change) {
-  return store::Transact<TemplateView>(
-      database_, store::Access::kWrite, [&](store::Tx& tx) -> Result<TemplateView> {
-        MK_ASSIGN_OR_RETURN(Directory directory, Directory::Load(tx));
-        MK_ASSIGN_OR_RETURN(Reach reach, Reach::Of(principal, directory.organisations));
+  return WithReach<TemplateView>(
+      database_, store::Access::kWrite, principal,
+      [&](store::Tx& tx, const Directory& directory, const Reach& reach) -> Result<TemplateView> {
         MK_ASSIGN_OR_RETURN(std::optional<domain::QuestionTemplate> stored,
                             tx.templates().Find(change.id));
         if (!stored) return TemplateNotFound();
@@ -482,7 +493,8 @@ Result<TemplateView> RegionService::ChangeTemplate(const Principal& principal,
         if (!sees) return TemplateNotFound();
         if (!reach.Covers(stored->organisation_id)) {
           return MakeError(ErrorCode::kForbidden,
-                           "Alleen de coördinatoren van " + directory.NameOf(stored->organisation_id) +
+                           "Alleen de coördinatoren van " +
+                               directory.NameOf(stored->organisation_id) +
                                " wijzigen deze vragenlijst.",
                            "Only the coordinators of " + directory.NameOf(stored->organisation_id) +
                                " change this template.");
@@ -494,18 +506,19 @@ Result<TemplateView> RegionService::ChangeTemplate(const Principal& principal,
         change.changed_at = clock_.Now();
         MK_RETURN_IF_ERROR(tx.templates().Update(change));
         ++change.version;
-        log::Info("template_changed", {{"template", change.id}, {"version", change.version},
-                                       {"by", principal.user.id}});
+        log::Info(
+            "template_changed",
+            {{"template", change.id}, {"version", change.version}, {"by", principal.user.id}});
         return TemplateViewOf(tx, directory, reach, std::move(change));
       });
 }
 
 Result<std::vector<AgreementView>> RegionService::Agreements(const Principal& principal) {
   std::string today = domain::AmsterdamIsoDate(clock_.Now());
-  return store::Transact<std::vector<AgreementView>>(
-      database_, store::Access::kRead, [&](store::Tx& tx) -> Result<std::vector<AgreementView>> {
-        MK_ASSIGN_OR_RETURN(Directory directory, Directory::Load(tx));
-        MK_ASSIGN_OR_RETURN(Reach reach, Reach::Of(principal, directory.organisations));
+  return WithReach<std::vector<AgreementView>>(
+      database_, store::Access::kRead, principal,
+      [&](store::Tx& tx, const Directory& directory,
+          const Reach& reach) -> Result<std::vector<AgreementView>> {
         MK_ASSIGN_OR_RETURN(auto agreements, VisibleAgreements(tx, reach));
         std::vector<AgreementView> out;
         for (const auto& [agreement, pool] : agreements) {
@@ -519,10 +532,10 @@ Result<std::vector<AgreementView>> RegionService::Agreements(const Principal& pr
 
 Result<AgreementDetail> RegionService::Agreement(const Principal& principal, int64_t agreement_id) {
   std::string today = domain::AmsterdamIsoDate(clock_.Now());
-  return store::Transact<AgreementDetail>(
-      database_, store::Access::kRead, [&](store::Tx& tx) -> Result<AgreementDetail> {
-        MK_ASSIGN_OR_RETURN(Directory directory, Directory::Load(tx));
-        MK_ASSIGN_OR_RETURN(Reach reach, Reach::Of(principal, directory.organisations));
+  return WithReach<AgreementDetail>(
+      database_, store::Access::kRead, principal,
+      [&](store::Tx& tx, const Directory& directory,
+          const Reach& reach) -> Result<AgreementDetail> {
         MK_ASSIGN_OR_RETURN(std::optional<domain::Agreement> agreement,
                             tx.agreements().Find(agreement_id));
         if (!agreement) return AgreementNotFound();
@@ -548,10 +561,9 @@ Result<AgreementDetail> RegionService::Agreement(const Principal& principal, int
 Result<AgreementView> RegionService::CreateAgreement(const Principal& principal,
                                                      domain::Agreement agreement) {
   TimePoint now = clock_.Now();
-  return store::Transact<AgreementView>(
-      database_, store::Access::kWrite, [&](store::Tx& tx) -> Result<AgreementView> {
-        MK_ASSIGN_OR_RETURN(Directory directory, Directory::Load(tx));
-        MK_ASSIGN_OR_RETURN(Reach reach, Reach::Of(principal, directory.organisations));
+  return WithReach<AgreementView>(
+      database_, store::Access::kWrite, principal,
+      [&](store::Tx& tx, const Directory& directory, const Reach& reach) -> Result<AgreementView> {
         MK_ASSIGN_OR_RETURN(domain::Pool pool, CheckAgreement(tx, directory, reach, agreement));
         agreement.version = 1;
         agreement.changed_by = principal.user.id;
@@ -566,10 +578,9 @@ Result<AgreementView> RegionService::CreateAgreement(const Principal& principal,
 Result<AgreementView> RegionService::ChangeAgreement(const Principal& principal,
                                                      domain::Agreement agreement) {
   TimePoint now = clock_.Now();
-  return store::Transact<AgreementView>(
-      database_, store::Access::kWrite, [&](store::Tx& tx) -> Result<AgreementView> {
-        MK_ASSIGN_OR_RETURN(Directory directory, Directory::Load(tx));
-        MK_ASSIGN_OR_RETURN(Reach reach, Reach::Of(principal, directory.organisations));
+  return WithReach<AgreementView>(
+      database_, store::Access::kWrite, principal,
+      [&](store::Tx& tx, const Directory& directory, const Reach& reach) -> Result<AgreementView> {
         MK_ASSIGN_OR_RETURN(std::optional<domain::Agreement> stored,
                             tx.agreements().Find(agreement.id));
         if (!stored) return AgreementNotFound();
@@ -578,8 +589,8 @@ Result<AgreementView> RegionService::ChangeAgreement(const Principal& principal,
         if (!stored_pool || !SeesAgreement(reach, *stored, *stored_pool)) {
           return AgreementNotFound();
         }
-        MK_ASSIGN_OR_RETURN(AgreementView before, AgreementViewOf(tx, directory, reach, *stored,
-                                                                  *stored_pool, ""));
+        MK_ASSIGN_OR_RETURN(AgreementView before,
+                            AgreementViewOf(tx, directory, reach, *stored, *stored_pool, ""));
         if (!before.may_change) {
           return MakeError(ErrorCode::kForbidden,
                            "Deze afspraak wijzigen de coördinatoren van de pool of van alle "
@@ -588,10 +599,10 @@ Result<AgreementView> RegionService::ChangeAgreement(const Principal& principal,
                            "its GP organisations.");
         }
         if (agreement.pool_id != stored->pool_id) {
-          return Invalid("De pool van een afspraak blijft; maak een nieuwe afspraak voor een "
-                         "andere pool.",
-                         "An agreement keeps its pool; make a new agreement for another pool.",
-                         "pool");
+          return Invalid(
+              "De pool van een afspraak blijft; maak een nieuwe afspraak voor een "
+              "andere pool.",
+              "An agreement keeps its pool; make a new agreement for another pool.", "pool");
         }
         MK_ASSIGN_OR_RETURN(domain::Pool pool, CheckAgreement(tx, directory, reach, agreement));
         agreement.changed_by = principal.user.id;

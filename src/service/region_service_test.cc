@@ -39,11 +39,13 @@ class RegionServiceTest : public ::testing::TestWithParam<Engine> {
     practice_b_ = organisation(OrgKind::kGpPractice, "Praktijk B1", "01000002", group_b_);
     hospital_ = organisation(OrgKind::kHospital, "Ziekenhuis H", "06000001", {});
     elsewhere_ = organisation(OrgKind::kHospital, "Ziekenhuis Utrecht", "06000002", {}, "Utrecht");
-    EXPECT_TRUE(directory.AddSpecialty({"dermatologie", "Dermatologie", "Dermatology", "0310"}).ok());
+    EXPECT_TRUE(
+        directory.AddSpecialty({"dermatologie", "Dermatologie", "Dermatology", "0310"}).ok());
     EXPECT_TRUE(directory.AddSpecialty({"kno", "KNO", "ENT", "0302"}).ok());
     std::string hash = *auth::HashPassword("wachtwoord-123");
     auto user = [&](const char* name, int64_t organisation, Role role) {
-      return Load(*directory.AddUserWithHash({name, name, "", {}, "", {{organisation, role}}}, hash));
+      return Load(
+          *directory.AddUserWithHash({name, name, "", {}, "", {{organisation, role}}}, hash));
     };
     coordinator_a_ = user("coordinator_a", group_a_, Role::kCoordinator);
     coordinator_b_ = user("coordinator_b", group_b_, Role::kCoordinator);
@@ -60,14 +62,18 @@ class RegionServiceTest : public ::testing::TestWithParam<Engine> {
 
   Principal Load(int64_t user_id) {
     Principal principal;
-    EXPECT_TRUE(db_->Run(store::Access::kRead, [&](store::Tx& tx) -> Result<void> {
-      MK_ASSIGN_OR_RETURN(auto user, tx.directory().FindUser(user_id));
-      if (!user) return MakeError(ErrorCode::kNotFound, "geen gebruiker", "no such user");
-      principal.user = *user;
-      MK_ASSIGN_OR_RETURN(principal.memberships, tx.directory().Memberships(user_id));
-      MK_ASSIGN_OR_RETURN(principal.pools, tx.agreements().PoolsOfMember(user_id));
-      return Ok();
-    }).ok());
+    EXPECT_TRUE(
+        db_->Run(store::Access::kRead,
+                 [&](store::Tx& tx) -> Result<void> {
+                   MK_ASSIGN_OR_RETURN(auto user, tx.directory().FindUser(user_id));
+                   if (!user)
+                     return MakeError(ErrorCode::kNotFound, "geen gebruiker", "no such user");
+                   principal.user = *user;
+                   MK_ASSIGN_OR_RETURN(principal.memberships, tx.directory().Memberships(user_id));
+                   MK_ASSIGN_OR_RETURN(principal.pools, tx.agreements().PoolsOfMember(user_id));
+                   return Ok();
+                 })
+            .ok());
     return principal;
   }
 
@@ -131,7 +137,8 @@ TEST_P(RegionServiceTest, AHospitalKeepsItsPoolsAndEveryCoordinatorOfTheRegionSe
             ErrorCode::kForbidden);
   EXPECT_EQ(CodeOf(region_->ChangePool(coordinator_u_, pool_, {"Van U", {}})),
             ErrorCode::kNotFound);
-  Result<PoolView> emptied = region_->ChangePool(coordinator_h_, pool_, {{}, std::vector<int64_t>{}});
+  Result<PoolView> emptied =
+      region_->ChangePool(coordinator_h_, pool_, {{}, std::vector<int64_t>{}});
   ASSERT_TRUE(emptied.ok());
   EXPECT_TRUE(emptied->members.empty());
   EXPECT_EQ(emptied->pool.name, "Dermatologie H");
@@ -193,18 +200,18 @@ TEST_P(RegionServiceTest, TemplatesAreSeenByTheirKeepersAndThroughTheAgreementsT
   // Another care group's template may not.
   Result<TemplateView> b = region_->CreateTemplate(coordinator_b_, Dermatology());
   ASSERT_TRUE(b.ok());
-  EXPECT_EQ(region_->CreateAgreement(coordinator_a_,
-                                     AgreementFor(group_a_, b->question_template.id))
-                .error()
-                .field,
-            "template");
+  EXPECT_EQ(
+      region_->CreateAgreement(coordinator_a_, AgreementFor(group_a_, b->question_template.id))
+          .error()
+          .field,
+      "template");
   domain::QuestionTemplate ent = Dermatology(group_a_);
   ent.specialty = "kno";
   Result<TemplateView> wrong_specialty = region_->CreateTemplate(coordinator_a_, ent);
   ASSERT_TRUE(wrong_specialty.ok());
-  EXPECT_EQ(region_->CreateAgreement(coordinator_a_, AgreementFor(
-                                                         group_a_,
-                                                         wrong_specialty->question_template.id))
+  EXPECT_EQ(region_
+                ->CreateAgreement(coordinator_a_,
+                                  AgreementFor(group_a_, wrong_specialty->question_template.id))
                 .error()
                 .field,
             "template");
@@ -213,9 +220,9 @@ TEST_P(RegionServiceTest, TemplatesAreSeenByTheirKeepersAndThroughTheAgreementsT
 TEST_P(RegionServiceTest, AConsultIsWrittenToATemplateVersionAndARequiredPhotoNeedsAFile) {
   Result<TemplateView> t = region_->CreateTemplate(coordinator_a_, Dermatology());
   ASSERT_TRUE(t.ok()) << t.error().message.en;
-  ASSERT_TRUE(region_->CreateAgreement(coordinator_a_,
-                                       AgreementFor(group_a_, t->question_template.id))
-                  .ok());
+  ASSERT_TRUE(
+      region_->CreateAgreement(coordinator_a_, AgreementFor(group_a_, t->question_template.id))
+          .ok());
   AccessLog access_log(*db_, clock_);
   ConsultService consults(*db_, clock_, access_log);
   AttachmentService attachments(*db_, clock_, access_log, 1 << 20);

@@ -90,8 +90,8 @@ std::vector<domain::TemplateAnswer> DecodeTemplateAnswers(const std::string& tex
   json::value parsed = Parse(text, column);
   for (const json::value& item : parsed.as_array()) {
     if (!item.is_object()) throw RowError(column, "an answer is not an object");
-    answers.push_back({Text(item.as_object(), "key", column),
-                       Text(item.as_object(), "value", column)});
+    answers.push_back(
+        {Text(item.as_object(), "key", column), Text(item.as_object(), "value", column)});
   }
   return answers;
 }

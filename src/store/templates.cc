@@ -38,16 +38,16 @@ std::vector<Column<QuestionTemplate>> TemplateColumns(std::string_view id_column
 const Table<QuestionTemplate> kTemplates{"question_templates", "t",
                                          TemplateColumns("id", W::kKey, W::kVersion)};
 const Table<QuestionTemplate> kTemplateVersions{
-    "question_template_versions", "t",
-    TemplateColumns("template_id", W::kOnInsert, W::kOnInsert)};
+    "question_template_versions", "t", TemplateColumns("template_id", W::kOnInsert, W::kOnInsert)};
 
 }  // namespace
 
 TemplateRepository Tx::templates() { return TemplateRepository(statements_); }
 
 Result<int64_t> TemplateRepository::Insert(const QuestionTemplate& question_template) {
-  MK_ASSIGN_OR_RETURN(int64_t id, sql_.InsertReturningId(kTemplates.insert(),
-                                                         kTemplates.InsertParams(question_template)));
+  MK_ASSIGN_OR_RETURN(
+      int64_t id,
+      sql_.InsertReturningId(kTemplates.insert(), kTemplates.InsertParams(question_template)));
   QuestionTemplate stored = question_template;
   stored.id = id;
   stored.version = 1;
@@ -65,8 +65,8 @@ Result<void> TemplateRepository::Update(const QuestionTemplate& question_templat
 }
 
 Result<void> TemplateRepository::WriteVersion(const QuestionTemplate& question_template) {
-  MK_RETURN_IF_ERROR(sql_.Execute(kTemplateVersions.insert(),
-                                  kTemplateVersions.InsertParams(question_template)));
+  MK_RETURN_IF_ERROR(
+      sql_.Execute(kTemplateVersions.insert(), kTemplateVersions.InsertParams(question_template)));
   return Ok();
 }
 
@@ -84,10 +84,9 @@ Result<std::optional<QuestionTemplate>> TemplateRepository::FindVersion(int64_t 
 }
 
 Result<std::vector<QuestionTemplate>> TemplateRepository::Versions(int64_t id) {
-  MK_ASSIGN_OR_RETURN(Rows rows,
-                      sql_.Query(kTemplateVersions.Select(
-                                     "WHERE t.template_id = ? ORDER BY t.version"),
-                                 {id}));
+  MK_ASSIGN_OR_RETURN(
+      Rows rows,
+      sql_.Query(kTemplateVersions.Select("WHERE t.template_id = ? ORDER BY t.version"), {id}));
   return kTemplateVersions.ReadAll(rows);
 }
 

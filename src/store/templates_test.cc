@@ -14,10 +14,10 @@ domain::QuestionTemplate Dermatology(int64_t organisation_id) {
   t.organisation_id = organisation_id;
   t.specialty = "dermatologie";
   t.name = "Huidafwijking";
-  domain::TemplateField weeks{"duur_weken", "Hoe lang al?", "In weken.",
-                              domain::FieldType::kNumber, true, "weken", {}};
-  domain::TemplateField where{"locatie", "Waar?", "", domain::FieldType::kChoice, false, {},
-                              {"Gelaat", "Romp"}};
+  domain::TemplateField weeks{"duur_weken", "Hoe lang al?", "In weken.", domain::FieldType::kNumber,
+                              true,         "weken",        {}};
+  domain::TemplateField where{"locatie", "Waar?",           "", domain::FieldType::kChoice, false,
+                              {},        {"Gelaat", "Romp"}};
   t.fields = {weeks, where};
   t.changed_at = kNow;
   return t;
