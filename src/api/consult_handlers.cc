@@ -61,9 +61,11 @@ Result<service::ListQuery> ListQueryFrom(const http::Request& request) {
     query.box = service::Box::kInbox;
   } else if (box == "pool") {
     query.box = service::Box::kPool;
+  } else if (box == "coordination") {
+    query.box = service::Box::kCoordination;
   } else if (box != "outbox") {
-    return MakeError(ErrorCode::kInvalidArgument, "Kies box=outbox, inbox of pool.",
-                     "Choose box=outbox, inbox or pool.", "box");
+    return MakeError(ErrorCode::kInvalidArgument, "Kies box=outbox, inbox, pool of coordination.",
+                     "Choose box=outbox, inbox, pool or coordination.", "box");
   }
   if (auto status = request.Query("status"); status && !status->empty()) {
     query.status = domain::Parse<domain::ConsultStatus>(*status);

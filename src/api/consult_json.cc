@@ -55,6 +55,7 @@ json::object ConsultSummaryJson(const domain::Consult& consult) {
   out["patient"] = PatientJson(consult.content.patient, false);
   out["question"] = consult.content.question;
   out["has_advice"] = consult.advice.has_value();
+  out["pool_id"] = OrNull(consult.pool_id);
   out["version"] = consult.version;
   return out;
 }

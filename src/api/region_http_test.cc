@@ -421,6 +421,40 @@ TEST_P(RegionHttpTest, RefusalsNameTheFieldAndChangeNothing) {
   EXPECT_EQ(members.Json().at("members").as_array().size(), 1u);
 }
 
+TEST_P(RegionHttpTest, AHospitalCoordinatorOverseesTheOpenConsultsOfItsPoolsSoonestDueFirst) {
+  int64_t first = CreateConsult(true);   // to dermatology at Maasstad
+  int64_t second = CreateConsult(true);
+  CreateConsult(false);                  // a draft is no one's business yet
+  std::string coordinator = Token("coordinator.maasstad");
+  testing::HttpResponse listed =
+      Expect(200, "GET", "/api/v1/consults",
+             client_->Get("/api/v1/consults?box=coordination", coordinator));
+  json::value body = listed.Json();
+  std::vector<int64_t> ids;
+  std::string previous_due;
+  for (const json::value& item : body.at("items").as_array()) {
+    ids.push_back(item.at("id").as_int64());
+    EXPECT_NE(item.at("status"), "draft");
+    EXPECT_NE(item.at("status"), "closed");
+    EXPECT_FALSE(item.at("pool_id").is_null());
+    std::string due(item.at("due_at").as_string());
+    EXPECT_LE(previous_due, due);
+    previous_due = due;
+  }
+  EXPECT_NE(std::find(ids.begin(), ids.end(), first), ids.end());
+  EXPECT_NE(std::find(ids.begin(), ids.end(), second), ids.end());
+  // The care group's coordinator keeps no pools; a GP has no such overview.
+  testing::HttpResponse care_group =
+      Expect(200, "GET", "/api/v1/consults",
+             client_->Get("/api/v1/consults?box=coordination", Token("coordinator.zorggroep")));
+  EXPECT_TRUE(care_group.Json().at("items").as_array().empty());
+  Expect(403, "GET", "/api/v1/consults",
+         client_->Get("/api/v1/consults?box=coordination", Token("huisarts.devries")));
+  // Opened from the overview, the consult shows the caller as its pool's coordinator.
+  json::object consult = GetConsult(first, "coordinator.maasstad");
+  EXPECT_EQ(consult.at("viewer_role"), "coordinator");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, RegionHttpTest, ::testing::ValuesIn(testing::TestEngines()),
                          TestName);
 

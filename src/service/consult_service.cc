@@ -53,6 +53,8 @@ store::ConsultFilter::Box StoreBox(Box box) {
       return store::ConsultFilter::Box::kInbox;
     case Box::kPool:
       return store::ConsultFilter::Box::kPool;
+    case Box::kCoordination:
+      return store::ConsultFilter::Box::kCoordination;
   }
   return store::ConsultFilter::Box::kOutbox;
 }
@@ -179,12 +181,20 @@ Result<ConsultList> ConsultService::List(const Principal& principal, const ListQ
   filter.after = query.cursor;
   filter.limit = query.limit;
   Role role = Role::kSpecialist;
-  if (query.box == Box::kOutbox) {
+  if (query.box == Box::kCoordination) {
+    role = Role::kCoordinator;
+  } else if (query.box == Box::kOutbox) {
     role = principal.HasRole(Role::kGp) ? Role::kGp : Role::kAssistant;
     filter.practice_ids = principal.OrganisationsWithRole(role);
   } else {
     filter.specialist_id = principal.user.id;
     for (const domain::Pool& pool : principal.pools) filter.pool_ids.push_back(pool.id);
+  }
+  if (query.box == Box::kCoordination && !principal.HasRole(role)) {
+    return MakeError(ErrorCode::kForbidden,
+                     "Alleen coördinatoren van een ziekenhuis, ZBC of kaderartsengroep hebben dit "
+                     "overzicht.",
+                     "Only coordinators of a hospital, ZBC or kaderarts group have this overview.");
   }
   if (!principal.HasRole(role)) {
     return query.box == Box::kOutbox
@@ -197,6 +207,15 @@ Result<ConsultList> ConsultService::List(const Principal& principal, const ListQ
   }
   return store::Transact<ConsultList>(
       database_, store::Access::kWrite, [&](store::Tx& tx) -> Result<ConsultList> {
+        if (query.box == Box::kCoordination) {
+          // The pools of the organisations the caller coordinates (as RoleOnConsult grants).
+          MK_ASSIGN_OR_RETURN(std::vector<domain::Pool> pools, tx.agreements().Pools());
+          for (const domain::Pool& pool : pools) {
+            if (principal.MembershipIn(pool.organisation_id, Role::kCoordinator)) {
+              filter.pool_ids.push_back(pool.id);
+            }
+          }
+        }
         MK_ASSIGN_OR_RETURN(store::ConsultPage page, tx.consults().List(filter));
         // A list shows patients too: one access-log row for every consult on the page.
         for (const Consult& consult : page.items) {

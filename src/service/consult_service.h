@@ -55,8 +55,9 @@ struct ConsultDetail {
   std::optional<domain::QuestionTemplate> question_template;
 };
 
-// The three lists: a practice's consults, a specialist's own, and the queue of their pools.
-enum class Box { kOutbox, kInbox, kPool };
+// The lists: a practice's consults, a specialist's own, the queue of their pools, and the open
+// consults of the pools a coordinator's organisation keeps (soonest due first).
+enum class Box { kOutbox, kInbox, kPool, kCoordination };
 
 struct ListQuery {
   Box box = Box::kOutbox;

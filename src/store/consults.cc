@@ -261,6 +261,11 @@ Result<ConsultPage> ConsultRepository::List(const ConsultFilter& filter) {
       // The pool is the queue of consults waiting to be claimed, unless a status is asked for.
       where += filter.status ? " AND " + std::string(kNotDraft) : " AND c.status = 'sent'";
       break;
+    case ConsultFilter::Box::kCoordination:
+      if (filter.pool_ids.empty()) return ConsultPage{};
+      in_list("c.pool_id", filter.pool_ids);
+      where += " AND c.status IN ('sent', 'claimed', 'info_requested')";
+      break;
   }
   if (filter.status) {
     where += " AND c.status = ?";

@@ -18,7 +18,9 @@ namespace meekijk::store {
 // Which consults a list shows. The service fills the scope from the caller's memberships, so
 // the store never decides who may see what; it only filters.
 struct ConsultFilter {
-  enum class Box { kOutbox, kInbox, kPool };
+  // kCoordination: the open consults (sent, claimed, info requested) of `pool_ids`, for their
+  // organisation's coordinators; soonest due first, so the overdue lead.
+  enum class Box { kOutbox, kInbox, kPool, kCoordination };
   Box box = Box::kOutbox;
   std::vector<int64_t> practice_ids;  // outbox: the caller's practices
   int64_t specialist_id = 0;          // inbox: consults claimed by or named to this specialist

@@ -47,7 +47,7 @@ json::object Summary() {
     "created_at": "2026-03-02T09:10:00.000Z", "updated_at": "2026-03-02T09:15:00.000Z",
     "patient": {"birth_year": 1979, "sex": "female"},
     "question": "Contactallergie uitzoeken of eerst behandelen?", "has_advice": false,
-    "version": 3
+    "version": 3, "pool_id": 7
   })")
       .as_object();
 }
