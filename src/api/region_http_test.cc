@@ -124,6 +124,13 @@ TEST_P(RegionHttpTest, ACoordinatorsTemplateReachesTheirGpsAndTheSpecialistSeesT
           GynaecologyConsult({{"cyclusduur", 35}, {"bloedverlies", "Hevig"}, {"zwanger", true}}),
           gp));
   int64_t consult = sent.Json().at("id").as_int64();
+  // A blank answer is no answer: it is not kept, and never read back as 0 or "no".
+  testing::HttpResponse blank = Expect(
+      201, "POST", "/api/v1/consults",
+      client_->Post("/api/v1/consults",
+                    GynaecologyConsult({{"cyclusduur", 30}, {"bloedverlies", ""}}), gp));
+  json::object blank_seen = GetConsult(blank.Json().at("id").as_int64(), "huisarts.devries");
+  EXPECT_FALSE(blank_seen.at("template_answers").as_object().contains("bloedverlies"));
   json::object seen = GetConsult(consult, "specialist.koster");
   EXPECT_EQ(seen.at("template").at("name"), "Cyclusklachten");
   EXPECT_EQ(seen.at("template").at("version"), 1);
@@ -142,8 +149,10 @@ TEST_P(RegionHttpTest, ACoordinatorsTemplateReachesTheirGpsAndTheSpecialistSeesT
       Expect(200, "PATCH", "/api/v1/templates/{id}",
              client_->Patch(template_path, change, Token("coordinator.zorggroep")));
   EXPECT_EQ(changed.Json().at("version"), 2);
-  Expect(409, "PATCH", "/api/v1/templates/{id}",
-         client_->Patch(template_path, change, Token("coordinator.zorggroep")));
+  testing::HttpResponse stale =
+      Expect(409, "PATCH", "/api/v1/templates/{id}",
+             client_->Patch(template_path, change, Token("coordinator.zorggroep")));
+  EXPECT_NE(stale.body.find("vragenlijst"), std::string::npos) << stale.body;
   json::object kept = GetConsult(consult, "specialist.koster");
   EXPECT_EQ(kept.at("template").at("version"), 1);
   EXPECT_EQ(kept.at("template").at("fields").at(0).at("label"), "Hoe lang is de cyclus?");
@@ -162,6 +171,18 @@ TEST_P(RegionHttpTest, ACoordinatorsTemplateReachesTheirGpsAndTheSpecialistSeesT
   EXPECT_EQ(IdIn("/api/v1/templates", "Cyclusklachten", "coordinator.hon"), 0);
   EXPECT_EQ(IdIn("/api/v1/agreements", "Cyclusklachten", "coordinator.hon"), 0);
   EXPECT_NE(IdIn("/api/v1/agreements", "Cyclusklachten", "coordinator.zorggroep"), 0);
+}
+
+TEST_P(RegionHttpTest, CoordinatorsSeeEverySpecialtyToSetUpTheRegion) {
+  for (const char* username : {"coordinator.zorggroep", "admin"}) {
+    testing::HttpResponse listed = Expect(200, "GET", "/api/v1/specialties",
+                                          client_->Get("/api/v1/specialties", Token(username)));
+    EXPECT_NE(listed.body.find("\"gynaecologie\""), std::string::npos) << username;
+    EXPECT_NE(listed.body.find("\"Gynaecologie\""), std::string::npos) << username;
+  }
+  testing::HttpResponse gp = Expect(200, "GET", "/api/v1/specialties",
+                                    client_->Get("/api/v1/specialties", Token("huisarts.devries")));
+  EXPECT_EQ(gp.body.find("\"gynaecologie\""), std::string::npos);  // no agreement offers it
 }
 
 TEST_P(RegionHttpTest, AnAgreementChangeIsANewVersionAndAConsultKeepsTheOneItWasSentUnder) {

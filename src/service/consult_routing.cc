@@ -76,6 +76,10 @@ Result<void> BindTemplateOf(store::Tx& tx, const domain::Agreement& agreement, b
     MK_ASSIGN_OR_RETURN(version, tx.templates().Find(*agreement.template_id));
   }
   if (!version) return MakeFact(ErrorCode::kInternal, "template_missing");
+  // A blank answer is no answer: it is not kept (and so never read back as 0 or "no").
+  std::erase_if(consult.content.template_answers, [](const domain::TemplateAnswer& answer) {
+    return answer.value.find_first_not_of(" \t\r\n") == std::string::npos;
+  });
   consult.template_ref = domain::TemplateRef{version->id, version->version};
   size_t attachments = 0;
   if (ready_to_send && consult.id != 0) {

@@ -120,8 +120,12 @@ Result<std::vector<SpecialtyOption>> DirectoryService::SpecialtiesFor(const Prin
       option.pools.push_back(std::move(offered));
     }
     std::vector<SpecialtyOption> result;
+    // Coordinators and administrators set up the region: they see every specialty, also those
+    // no agreement offers yet (with the modes and pools they consult or answer for, if any).
+    bool keeper = principal.HasRole(Role::kCoordinator) || principal.HasRole(Role::kAdmin);
     for (const domain::Specialty& specialty : specialties) {  // in the store's name order
       auto it = options.find(specialty.code);
+      if (it == options.end() && keeper) it = options.emplace(specialty.code, SpecialtyOption{}).first;
       if (it == options.end()) continue;
       it->second.specialty = specialty;
       std::sort(it->second.modes.begin(), it->second.modes.end());

@@ -214,6 +214,12 @@ Result<TemplateView> TemplateViewOf(store::Tx& tx, const Directory& directory, c
                       std::move(changed_by), may_change};
 }
 
+// The store's "stale_version" in words about what changed.
+Result<void> StaleAs(Result<void> updated, std::string nl, std::string en) {
+  if (updated.ok() || updated.error().reason != "stale_version") return updated;
+  return MakeError(ErrorCode::kConflict, std::move(nl), std::move(en), "version");
+}
+
 Error TemplateNotFound() {
   return NotFound("Deze vragenlijst bestaat niet of valt niet onder u.",
                   "This template does not exist or is not yours to see.");
@@ -504,7 +510,11 @@ Result<TemplateView> RegionService::ChangeTemplate(const Principal& principal,
         MK_RETURN_IF_ERROR(domain::ValidateTemplate(change));
         change.changed_by = principal.user.id;
         change.changed_at = clock_.Now();
-        MK_RETURN_IF_ERROR(tx.templates().Update(change));
+        MK_RETURN_IF_ERROR(StaleAs(tx.templates().Update(change),
+                                   "Iemand anders heeft deze vragenlijst net gewijzigd (nu versie " +
+                                       std::to_string(stored->version) + "). Laad haar opnieuw.",
+                                   "Someone else has just changed this template (now version " +
+                                       std::to_string(stored->version) + "). Please reload it."));
         ++change.version;
         log::Info(
             "template_changed",
@@ -607,7 +617,11 @@ Result<AgreementView> RegionService::ChangeAgreement(const Principal& principal,
         MK_ASSIGN_OR_RETURN(domain::Pool pool, CheckAgreement(tx, directory, reach, agreement));
         agreement.changed_by = principal.user.id;
         agreement.changed_at = now;
-        MK_RETURN_IF_ERROR(tx.agreements().Update(agreement));
+        MK_RETURN_IF_ERROR(StaleAs(tx.agreements().Update(agreement),
+                                   "Iemand anders heeft deze afspraak net gewijzigd (nu versie " +
+                                       std::to_string(stored->version) + "). Laad haar opnieuw.",
+                                   "Someone else has just changed this agreement (now version " +
+                                       std::to_string(stored->version) + "). Please reload it."));
         ++agreement.version;
         log::Info("agreement_changed", {{"agreement", agreement.id},
                                         {"version", agreement.version},
