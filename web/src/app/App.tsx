@@ -21,6 +21,13 @@ const SecurityPage = lazy(() => import('../security/SecurityPage'));
 const AccessLogPage = lazy(() => import('../audit/AccessLogPage'));
 const UsersPage = lazy(() => import('../users/UsersPage'));
 const SubjectAccessPage = lazy(() => import('../subjectAccess/SubjectAccessPage'));
+const AgreementsPage = lazy(() => import('../region/agreements/AgreementsPage'));
+const NewAgreementPage = lazy(() => import('../region/agreements/NewAgreementPage'));
+const AgreementPage = lazy(() => import('../region/agreements/AgreementPage'));
+const TemplatesPage = lazy(() => import('../region/templates/TemplatesPage'));
+const NewTemplatePage = lazy(() => import('../region/templates/NewTemplatePage'));
+const TemplatePage = lazy(() => import('../region/templates/TemplatePage'));
+const PoolsPage = lazy(() => import('../region/pools/PoolsPage'));
 // Opened from a reset link, without a session: outside RequireAuth, like the login page.
 const PasswordResetPage = lazy(() => import('../passwordReset/PasswordResetPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
@@ -54,6 +61,13 @@ export function App() {
                 <Route path="access-log" element={<AccessLogPage />} />
                 <Route path="gebruikers" element={<UsersPage />} />
                 <Route path="inzageverzoek" element={<SubjectAccessPage />} />
+                <Route path="afspraken" element={<AgreementsPage />} />
+                <Route path="afspraken/nieuw" element={<NewAgreementPage />} />
+                <Route path="afspraken/:id" element={<AgreementPage />} />
+                <Route path="vragenlijsten" element={<TemplatesPage />} />
+                <Route path="vragenlijsten/nieuw" element={<NewTemplatePage />} />
+                <Route path="vragenlijsten/:id" element={<TemplatePage />} />
+                <Route path="pools" element={<PoolsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Route>

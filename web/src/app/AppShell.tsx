@@ -20,7 +20,8 @@ function MainNav() {
   const writesConsults = hasRole(user, 'gp') || hasRole(user, 'assistant');
   const answersConsults = hasRole(user, 'specialist');
   const guardsPrivacy = hasRole(user, 'privacy_officer');
-  const managesUsers = hasRole(user, 'coordinator') || hasRole(user, 'admin');
+  // Coordinators and administrators keep the region: its users, agreements, templates and pools.
+  const keepsRegion = hasRole(user, 'coordinator') || hasRole(user, 'admin');
   return (
     <nav aria-label={t('nav.label')} className="mk-nav">
       <ul className="mk-nav__list">
@@ -38,7 +39,14 @@ function MainNav() {
         )}
         {guardsPrivacy && <li><NavLink to="/access-log" className={navLinkClass}>{t('nav.accessLog')}</NavLink></li>}
         {guardsPrivacy && <li><NavLink to="/inzageverzoek" className={navLinkClass}>{t('nav.subjectAccess')}</NavLink></li>}
-        {managesUsers && <li><NavLink to="/gebruikers" className={navLinkClass}>{t('nav.users')}</NavLink></li>}
+        {keepsRegion && (
+          <>
+            <li><NavLink to="/gebruikers" className={navLinkClass}>{t('nav.users')}</NavLink></li>
+            <li><NavLink to="/afspraken" className={navLinkClass}>{t('nav.agreements')}</NavLink></li>
+            <li><NavLink to="/vragenlijsten" className={navLinkClass}>{t('nav.templates')}</NavLink></li>
+            <li><NavLink to="/pools" className={navLinkClass}>{t('nav.pools')}</NavLink></li>
+          </>
+        )}
       </ul>
     </nav>
   );

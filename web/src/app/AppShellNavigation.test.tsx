@@ -1,5 +1,6 @@
-// The main menu offers "Gebruikers" only to coordinators and administrators and "Inzageverzoek"
-// only to privacy officers; "/" takes a coordinator or an administrator to the users.
+// The main menu offers "Gebruikers", "Afspraken", "Vragenlijsten" and "Pools" only to coordinators
+// and administrators and "Inzageverzoek" only to privacy officers; "/" takes a coordinator or an
+// administrator to the users.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
@@ -54,9 +55,12 @@ describe('AppShell navigation', () => {
     [['specialist'], false, false],
     [['analyst'], false, false],
     [['gp', 'coordinator'], true, false],
-  ] as [Role[], boolean, boolean][])('%j: Gebruikers %s, Inzageverzoek %s', (roles, users, subjectAccess) => {
+  ] as [Role[], boolean, boolean][])('%j: region screens %s, Inzageverzoek %s', (roles, keepsRegion, subjectAccess) => {
     renderShell(roles);
-    expect(menuLink('Gebruikers')?.getAttribute('href') ?? null).toBe(users ? '/gebruikers' : null);
+    expect(menuLink('Gebruikers')?.getAttribute('href') ?? null).toBe(keepsRegion ? '/gebruikers' : null);
+    expect(menuLink('Afspraken')?.getAttribute('href') ?? null).toBe(keepsRegion ? '/afspraken' : null);
+    expect(menuLink('Vragenlijsten')?.getAttribute('href') ?? null).toBe(keepsRegion ? '/vragenlijsten' : null);
+    expect(menuLink('Pools')?.getAttribute('href') ?? null).toBe(keepsRegion ? '/pools' : null);
     expect(menuLink('Inzageverzoek')?.getAttribute('href') ?? null).toBe(subjectAccess ? '/inzageverzoek' : null);
   });
 

@@ -1,7 +1,8 @@
-// A labelled group of radio buttons (a fieldset with a legend) with its error message tied to it;
-// a required group says so to screen readers (aria-required on the radiogroup).
+// A labelled group of radio buttons (a fieldset with a legend) with its error message and,
+// optionally, a description tied to it; a required group says so to screen readers (aria-required
+// on the radiogroup).
 import {
-  Fieldset, FieldsetLegend, FormField, FormFieldErrorMessage, FormLabel, RadioButton,
+  Fieldset, FieldsetLegend, FormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, RadioButton,
 } from '@utrecht/component-library-react';
 import { useId, type ReactNode } from 'react';
 
@@ -10,7 +11,7 @@ export interface RadioOption<T extends string> {
   label: ReactNode;
 }
 
-export function RadioGroupField<T extends string>({ legend, options, value, onChange, errorMessage, className, required }: {
+export function RadioGroupField<T extends string>({ legend, options, value, onChange, errorMessage, className, required, description }: {
   legend: ReactNode;
   options: readonly RadioOption<T>[];
   value: T | '';
@@ -18,21 +19,27 @@ export function RadioGroupField<T extends string>({ legend, options, value, onCh
   errorMessage?: string;
   className?: string;
   required?: boolean;
+  /** A hint below the legend, read out with the group. */
+  description?: ReactNode;
 }) {
   const baseId = useId();
   const errorId = `${baseId}-error`;
+  const descriptionId = `${baseId}-description`;
+  const describedBy = [description ? descriptionId : '', errorMessage ? errorId : ''].filter(Boolean).join(' ');
   return (
     <Fieldset
       role="radiogroup"
       invalid={!!errorMessage}
       required={required}
-      aria-describedby={errorMessage ? errorId : undefined}
+      aria-describedby={describedBy || undefined}
       className={className}
     >
       <FieldsetLegend>{legend}</FieldsetLegend>
+      {description && <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription>}
       {errorMessage && <FormFieldErrorMessage id={errorId}>{errorMessage}</FormFieldErrorMessage>}
-      {options.map((option) => {
-        const id = `${baseId}-${option.value}`;
+      {options.map((option, index) => {
+        // By position: a value may hold spaces ("Te veel"), which an id may not.
+        const id = `${baseId}-${index}`;
         return (
           <FormField
             key={option.value}

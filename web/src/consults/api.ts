@@ -12,6 +12,12 @@ export type ConsultAction = Consult['allowed_actions'][number];
 export type ConsultStatus = components['schemas']['ConsultStatus'];
 export type NewConsult = components['schemas']['NewConsult'];
 export type Specialty = components['schemas']['Specialty'];
+/** A pool a GP may send a specialty's consults to, with the agreement's response time, modes and template. */
+export type SpecialtyPool = components['schemas']['SpecialtyPool'];
+/** One version of a question template, as a consult's answers are written to it. */
+export type TemplateVersion = components['schemas']['QuestionTemplateVersion'];
+/** One answer to a template question: text, a number or yes/no (true/false). */
+export type TemplateAnswer = string | number | boolean;
 export type Attachment = components['schemas']['Attachment'];
 export type Recommendation = components['schemas']['Recommendation'];
 export type OutcomeKind = components['schemas']['OutcomeKind'];

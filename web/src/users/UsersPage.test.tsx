@@ -38,7 +38,7 @@ function me(role: Role): User {
 const kUsers: ManagedUser[] = [
   {
     id: 2, username: 'huisarts.bakker', display_name: 'Dr. Pieter Bakker', email: 'p.bakker@example.nl', active: true,
-    second_factor: true,
+    second_factor: true, agb: null,
     memberships: [
       { organisation_id: 3, organisation_name: 'Huisartsenpraktijk Kralingen', role: 'gp' },
       { organisation_id: 1, organisation_name: 'Zorggroep Rijnmond', role: 'coordinator' },
@@ -46,7 +46,7 @@ const kUsers: ManagedUser[] = [
   },
   {
     id: 4, username: 'assistent.visser', display_name: 'Sanne Visser', email: 's.visser@example.nl', active: false,
-    second_factor: false,
+    second_factor: false, agb: null,
     memberships: [{ organisation_id: 3, organisation_name: 'Huisartsenpraktijk Kralingen', role: 'assistant' }],
   },
 ];

@@ -1,7 +1,9 @@
-// The consult form of a GP or assistant: addressee, patient, question, referral intention,
-// consent and files. What is typed survives a session expiry (sessionStorage); an existing draft
-// is autosaved. Assistants save drafts; only GPs see the send button. Labels and which answers are
-// required come from the form field catalogue (form "consult"), as the server's refusals do.
+// The consult form of a GP or assistant: addressee (specialty, and the pool when the practice has
+// agreements with several), patient, question, files, the questions of the chosen pool's template,
+// referral intention and consent. What is typed survives a session expiry (sessionStorage); an
+// existing draft is autosaved. Assistants save drafts; only GPs see the send button. Labels and
+// which answers are required come from the form field catalogue (form "consult"), as the server's
+// refusals do; the template's questions carry their own.
 import {
   Alert, FormFieldCheckbox, FormFieldTextarea, FormFieldTextbox, Heading2, Paragraph,
   PrimaryActionButton, SecondaryActionButton, SelectOption,
@@ -17,18 +19,30 @@ import { inputValue } from '../../lib/inputValue';
 import { pendingFiles, setPendingFiles } from '../../lib/pendingFiles';
 import { usePersistentForm } from '../../lib/usePersistentForm';
 import { hasRole, useMe } from '../../session/session';
-import { useSpecialties, type Consult } from '../api';
+import { useSpecialties, type Consult, type SpecialtyPool, type TemplateVersion } from '../api';
 import { AttachmentList } from '../view/AttachmentList';
 import { AttachmentPicker } from './AttachmentPicker';
 import { AutosaveStatusText } from './AutosaveStatusText';
 import { fromConsult, kEmptyConsultForm, type Mode, type Sex } from './consultFormValues';
 import { draftFormKey, kNewConsultFormKey } from './formKeys';
 import { IcpcCombobox } from './IcpcCombobox';
+import { PoolChoice } from './PoolChoice';
+import { TemplateQuestions } from './TemplateQuestions';
 import { useAutosave } from './useAutosave';
 import { useConsultSubmit, type HandOver } from './useConsultSubmit';
 
 const kSexes: readonly Sex[] = ['female', 'male', 'other', 'unknown'];
 const kYesNo = ['yes', 'no'] as const;
+
+/**
+ * The template the answers are written to: the draft's own version while the pool still asks that
+ * template (the server keeps a draft on the version it was begun on), else the pool's current one.
+ */
+function templateOf(pool: SpecialtyPool | undefined, draft: Consult | null): TemplateVersion | null {
+  const current = pool?.template ?? null;
+  if (current && draft?.template?.id === current.id) return draft.template;
+  return current;
+}
 
 export function ConsultForm({ draft }: { draft: Consult | null }) {
   const { t, i18n } = useTranslation();
@@ -45,23 +59,38 @@ export function ConsultForm({ draft }: { draft: Consult | null }) {
     setPendingFiles(formKey, next);
   };
   const [savedNotice, setSavedNotice] = useState(handOver.notice === 'saved');
+
+  const specialties = useSpecialties();
+  const specialty = specialties.data?.items.find((s) => s.code === values.specialty);
+  const pools = specialty?.pools ?? [];
+  const pool = pools.find((p) => String(p.id) === values.poolId) ?? (pools.length === 1 ? pools[0] : undefined);
+  const template = templateOf(pool, draft);
+  const modes = pool?.modes ?? specialty?.modes ?? [];
+  useEffect(() => {
+    // With several pools one is always chosen, at first the one routing would take (the first);
+    // a pool of another specialty is forgotten.
+    if (!specialties.isSuccess) return;
+    const known = pools.some((p) => String(p.id) === values.poolId);
+    if (pools.length > 1 && !known) form.update({ poolId: String(pools[0]!.id) });
+    else if (pools.length <= 1 && values.poolId && !known) form.update({ poolId: '' });
+  }, [specialties.isSuccess, pools, values.poolId, form]);
+  useEffect(() => {
+    // Only the modes the chosen pool (or specialty) offers; the first one when the current one is not among them.
+    if (specialty && modes.length > 0 && !modes.includes(values.mode as Mode)) form.update({ mode: modes[0] });
+  }, [specialty, modes, values.mode, form]);
+
   const submit = useConsultSubmit({
-    draftId: draft?.id ?? null, formKey, values, files, setFiles,
+    draftId: draft?.id ?? null, formKey, values, template, savedAttachments: draft?.attachments.length ?? 0, files, setFiles,
     onSaved: () => { form.forget(); setSavedNotice(true); },
   });
-  const autosave = useAutosave({ draftId: draft?.id ?? null, values, paused: submit.busy !== null, onSaved: form.forget });
+  const autosave = useAutosave({
+    draftId: draft?.id ?? null, values, template, templateKnown: specialties.isSuccess,
+    paused: submit.busy !== null, onSaved: form.forget,
+  });
   const { setErrors } = submit;
   useEffect(() => {
     if (handOver.errors) setErrors(handOver.errors);
   }, [handOver.errors, setErrors]);
-
-  const specialties = useSpecialties();
-  const specialty = specialties.data?.items.find((s) => s.code === values.specialty);
-  const modes = specialty?.modes ?? [];
-  useEffect(() => {
-    // Only the modes the chosen specialty offers; the first one when the current one is not among them.
-    if (specialty && modes.length > 0 && !modes.includes(values.mode as Mode)) form.update({ mode: modes[0] });
-  }, [specialty, modes, values.mode, form]);
 
   const fieldError = (name: string): string | undefined =>
     submit.errors.placed.fieldErrors[name] ?? (autosave.state === 'error' ? autosave.placed.fieldErrors[name] : undefined);
@@ -80,13 +109,18 @@ export function ConsultForm({ draft }: { draft: Consult | null }) {
           required={fields.required('specialty')}
           value={values.specialty}
           onChange={(code) => form.update({ specialty: code })}
-          errorMessage={fieldError('specialty') ?? (specialties.isError ? specialties.error.message : undefined)}
+          errorMessage={fieldError('specialty') ?? (pools.length > 1 ? undefined : fieldError('pool_id'))
+            ?? (specialties.isError ? specialties.error.message : undefined)}
         >
           <SelectOption value="">{t('form.chooseSpecialty')}</SelectOption>
           {specialties.data?.items.map((s) => (
             <SelectOption key={s.code} value={s.code}>{i18n.language === 'en' ? s.name_en : s.name}</SelectOption>
           ))}
         </SelectField>
+        {pools.length > 1 && (
+          <PoolChoice pools={pools} value={values.poolId} onChange={(poolId) => form.update({ poolId })}
+            errorMessage={fieldError('pool_id')} />
+        )}
         {modes.length > 0 && (
           <RadioGroupField<Mode>
             legend={fields.label('mode')}
@@ -156,6 +190,11 @@ export function ConsultForm({ draft }: { draft: Consult | null }) {
         {draft && draft.attachments.length > 0 && <AttachmentList attachments={draft.attachments} />}
         <AttachmentPicker files={files} onChange={setFiles} />
       </section>
+
+      {template && (
+        <TemplateQuestions template={template} answers={values.templateAnswers} errorOf={fieldError}
+          onChange={(key, text) => form.update({ templateAnswers: { ...values.templateAnswers, [key]: text } })} />
+      )}
 
       <section aria-labelledby="form-before-sending">
         <Heading2 id="form-before-sending">{t('form.beforeSending')}</Heading2>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Consult } from '../api';
 import { missingFields } from '../../lib/formFields';
+import { kCycleTemplate } from '../../region/regionFixture';
 import { answersByField, fromConsult, kEmptyConsultForm, toNewConsult, type ConsultFormValues } from './consultFormValues';
 
 const typed: ConsultFormValues = {
@@ -39,6 +40,15 @@ describe('toNewConsult', () => {
     expect(shown.bsn).toBe('111222333');
   });
 
+  it('sends the chosen pool and only the answers to its template', () => {
+    const values = { ...typed, poolId: '7', templateAnswers: { cyclusduur: '28', pijn: 'yes', jeuk: 'no' } };
+    const body = toNewConsult(values, false, kCycleTemplate);
+    expect(body.pool_id).toBe(7);
+    expect(body.template_answers).toEqual({ cyclusduur: 28, pijn: true });
+    expect(toNewConsult(values, false).template_answers).toBeUndefined();
+    expect(toNewConsult(typed, false).pool_id).toBeUndefined();
+  });
+
   it('leaves unanswered questions for the server to judge', () => {
     const body = toNewConsult(kEmptyConsultForm, false);
     expect(body.intended_referral).toBeNull();
@@ -69,5 +79,14 @@ describe('fromConsult', () => {
       question: 'Handeczeem?', clinical_summary: 'Kloven.', intended_referral: true, consent: true,
     } as unknown as Consult;
     expect(fromConsult(consult)).toEqual(typed);
+  });
+
+  it("keeps a draft's pool and its answers to the template", () => {
+    const consult = {
+      specialty: 'gynaecologie', mode: 'digital', icpc: '', icpc_description: null, pool: { id: 7, name: 'Gynaecologie Ikazia' },
+      patient: { birth_year: 1991, sex: 'female' }, question: 'Q', clinical_summary: '', intended_referral: null, consent: false,
+      template_answers: { cyclusduur: 28.5, pijn: false },
+    } as unknown as Consult;
+    expect(fromConsult(consult)).toMatchObject({ poolId: '7', templateAnswers: { cyclusduur: '28.5', pijn: 'no' } });
   });
 });

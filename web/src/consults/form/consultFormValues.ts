@@ -2,7 +2,8 @@
 // to and from the API's NewConsult / Consult and the catalogue's field names. Pure functions:
 // unit-tested.
 import type { FieldValues } from '../../lib/formFields';
-import type { Consult, NewConsult } from '../api';
+import type { Consult, NewConsult, TemplateVersion } from '../api';
+import { answerTexts, templateAnswersBody } from './templateAnswers';
 
 export type Sex = NewConsult['patient']['sex'];
 export type Mode = NonNullable<NewConsult['mode']>;
@@ -14,6 +15,8 @@ export interface IcpcChoice {
 
 export interface ConsultFormValues {
   specialty: string;
+  /** The chosen pool's id, when the specialty has several; '' leaves it to the routing. */
+  poolId: string;
   mode: Mode | '';
   birthYear: string;
   sex: Sex | '';
@@ -27,10 +30,13 @@ export interface ConsultFormValues {
   clinicalSummary: string;
   intendedReferral: 'yes' | 'no' | '';
   consent: boolean;
+  /** The answers to the pool's question template, as typed, by question key (see templateAnswers.ts). */
+  templateAnswers: Record<string, string>;
 }
 
 export const kEmptyConsultForm: ConsultFormValues = {
   specialty: '',
+  poolId: '',
   mode: '',
   birthYear: '',
   sex: '',
@@ -43,12 +49,13 @@ export const kEmptyConsultForm: ConsultFormValues = {
   clinicalSummary: '',
   intendedReferral: '',
   consent: false,
+  templateAnswers: {},
 };
 
 /** The API's field names (as in error.field) that this form shows; errors for others go by the button. */
 export const kConsultFormFields = [
   'specialty', 'mode', 'patient', 'patient.birth_year', 'patient.sex', 'patient.name', 'patient.birth_date',
-  'patient.bsn', 'icpc', 'question', 'clinical_summary', 'intended_referral', 'consent',
+  'patient.bsn', 'icpc', 'question', 'clinical_summary', 'intended_referral', 'consent', 'pool_id',
 ] as const;
 
 function optional(text: string): string | undefined {
@@ -60,11 +67,14 @@ function optional(text: string): string | undefined {
  * The request body for these values. Missing answers are refused in the browser first (see
  * answersByField); should one get through, a blank birth year becomes 0 and a blank sex "unknown"
  * only on the wire, so the server (which owns validation) answers with its own sentence for it.
+ * The answers to `template` (the chosen pool's) go along; without a template, none do.
  */
-export function toNewConsult(values: ConsultFormValues, send: boolean): NewConsult {
+export function toNewConsult(values: ConsultFormValues, send: boolean, template: TemplateVersion | null = null): NewConsult {
   const year = Number.parseInt(values.birthYear, 10);
+  const pool = Number(values.poolId);
   return {
     specialty: values.specialty,
+    pool_id: values.poolId && Number.isInteger(pool) ? pool : undefined,
     mode: values.mode || undefined,
     patient: {
       birth_year: Number.isFinite(year) ? year : 0,
@@ -78,6 +88,7 @@ export function toNewConsult(values: ConsultFormValues, send: boolean): NewConsu
     clinical_summary: values.clinicalSummary,
     intended_referral: values.intendedReferral === '' ? null : values.intendedReferral === 'yes',
     consent: values.consent,
+    template_answers: template ? templateAnswersBody(template, values.templateAnswers ?? {}) : undefined,
     send,
   };
 }
@@ -109,6 +120,7 @@ export function fromConsult(consult: Consult): ConsultFormValues {
   const identifying = !!(patient.name || patient.birth_date || patient.bsn);
   return {
     specialty: consult.specialty,
+    poolId: consult.pool ? String(consult.pool.id) : '',
     mode: consult.mode,
     birthYear: String(patient.birth_year),
     sex: patient.sex,
@@ -121,5 +133,6 @@ export function fromConsult(consult: Consult): ConsultFormValues {
     clinicalSummary: consult.clinical_summary,
     intendedReferral: consult.intended_referral === null ? '' : consult.intended_referral ? 'yes' : 'no',
     consent: consult.consent,
+    templateAnswers: answerTexts(consult.template_answers),
   };
 }

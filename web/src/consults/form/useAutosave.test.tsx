@@ -1,11 +1,13 @@
 // Autosave does not send a draft that lacks an `always` answer (the server would refuse it): the
-// emptied field gets the server's sentence, and the refusal goes once the answer is back.
+// emptied field gets the server's sentence, and the refusal goes once the answer is back. It waits
+// for the pool's template to be known, and then sends the answers to it along.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n/i18n';
 import { updateDraft } from '../api';
+import { kCycleTemplate } from '../../region/regionFixture';
 import { kEmptyConsultForm, type ConsultFormValues } from './consultFormValues';
 import { kAutosaveDelayMs, useAutosave } from './useAutosave';
 
@@ -60,5 +62,24 @@ describe('useAutosave', () => {
     hook.rerender({ values: { ...kSaved, clinicalSummary: 'Kloven.', consent: false, intendedReferral: '' } });
     await act(async () => { await vi.advanceTimersByTimeAsync(kAutosaveDelayMs); });
     expect(updateDraft).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits for the template, does not count its arrival as a change, then sends the answers along', async () => {
+    const values = { ...kSaved, templateAnswers: { cyclusduur: '28' } };
+    const hook = renderHook(({ values, known }) => useAutosave({
+      draftId: 5, values, template: known ? kCycleTemplate : null, templateKnown: known, paused: false, onSaved: () => {},
+    }), { wrapper, initialProps: { values, known: false } });
+    hook.rerender({ values: { ...values, templateAnswers: { cyclusduur: '29' } }, known: false });
+    await act(async () => { await vi.advanceTimersByTimeAsync(kAutosaveDelayMs); });
+    expect(updateDraft).not.toHaveBeenCalled();
+
+    hook.rerender({ values: { ...values, templateAnswers: { cyclusduur: '29' } }, known: true });
+    await act(async () => { await vi.advanceTimersByTimeAsync(kAutosaveDelayMs); });
+    expect(updateDraft).not.toHaveBeenCalled();
+
+    hook.rerender({ values: { ...values, templateAnswers: { cyclusduur: '30' } }, known: true });
+    await act(async () => { await vi.advanceTimersByTimeAsync(kAutosaveDelayMs); });
+    expect(updateDraft).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(updateDraft).mock.calls[0]![1].template_answers).toEqual({ cyclusduur: 30 });
   });
 });

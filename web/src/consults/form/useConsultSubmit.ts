@@ -2,7 +2,8 @@
 // create (or update) the draft → upload the chosen files → send. When a step after creation fails,
 // the form continues on the new draft's own page, with the error and the files not yet uploaded.
 // Before any request, the catalogue's rules are checked here: a draft needs every `always` answer,
-// sending the `to_send` ones too; what is missing is said at its field and nothing is sent.
+// sending the `to_send` ones too, and the pool template's required questions (a photo question an
+// attachment); what is missing is said at its field and nothing is sent.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +12,10 @@ import { kNoErrors, placeError, type PlacedError } from '../../api/errors';
 import { isComplete, missingAnswerMessages } from '../../lib/formFields';
 import { forgetForm, saveForm } from '../../lib/formMemory';
 import { movePendingFiles, setPendingFiles } from '../../lib/pendingFiles';
-import { consultKeys, createConsult, runAction, updateDraft, uploadAttachment } from '../api';
+import { consultKeys, createConsult, runAction, updateDraft, uploadAttachment, type TemplateVersion } from '../api';
 import { answersByField, kConsultFormFields, toNewConsult, type ConsultFormValues } from './consultFormValues';
 import { draftFormKey, kNewConsultFormKey } from './formKeys';
+import { missingTemplateAnswers, templateFormFields } from './templateAnswers';
 
 export type SubmitAction = 'save' | 'send';
 
@@ -28,10 +30,14 @@ export interface HandOver {
   errors?: SubmitErrors;
 }
 
-export function useConsultSubmit({ draftId, formKey, values, files, setFiles, onSaved }: {
+export function useConsultSubmit({ draftId, formKey, values, template = null, savedAttachments = 0, files, setFiles, onSaved }: {
   draftId: number | null;
   formKey: string;
   values: ConsultFormValues;
+  /** The chosen pool's question template, whose answers go along; null when it has none. */
+  template?: TemplateVersion | null;
+  /** How many files the draft has on the server already (they answer a photo question too). */
+  savedAttachments?: number;
   files: File[];
   setFiles: (files: File[]) => void;
   onSaved: () => void;
@@ -54,7 +60,10 @@ export function useConsultSubmit({ draftId, formKey, values, files, setFiles, on
   const submit = async (action: SubmitAction) => {
     if (busy) return;
     const send = action === 'send';
-    const missing = missingAnswerMessages('consult', answersByField(values), send ? 'send' : 'draft', i18n.language);
+    const missing = {
+      ...missingAnswerMessages('consult', answersByField(values), send ? 'send' : 'draft', i18n.language),
+      ...(send ? missingTemplateAnswers(template, values.templateAnswers, files.length + savedAttachments, i18n.language) : {}),
+    };
     if (!isComplete(missing)) {
       setErrors({ placed: { fieldErrors: missing, actionError: null }, action });
       return;
@@ -64,7 +73,7 @@ export function useConsultSubmit({ draftId, formKey, values, files, setFiles, on
     let id = draftId;
     let sentOnCreate = false;
     try {
-      const body = toNewConsult(values, false);
+      const body = toNewConsult(values, false, template);
       if (id !== null) {
         await updateDraft(id, body);
       } else if (send && files.length === 0) {
@@ -78,7 +87,7 @@ export function useConsultSubmit({ draftId, formKey, values, files, setFiles, on
       if (send && !sentOnCreate) await runAction(id, 'send');
       finish(id, send);
     } catch (error) {
-      const placed = placeError(error, kConsultFormFields, t('errors.unknown'));
+      const placed = placeError(error, [...kConsultFormFields, ...templateFormFields(template)], t('errors.unknown'));
       if (draftId === null && id !== null) {
         handOverToDraft(id, { errors: { placed, action } });
       } else {

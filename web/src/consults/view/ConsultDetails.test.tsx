@@ -1,9 +1,12 @@
 // The consult view names its fields as the form does and, like the lists, shows the deadline only
-// while the specialist's answer is awaited: after the advice, no "over 3 dagen".
-import { cleanup, render, screen } from '@testing-library/react';
+// while the specialist's answer is awaited: after the advice, no "over 3 dagen". The answers to
+// the pool's template stand under its name, each with its question: yes/no in words, a number
+// with its unit.
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import i18n from '../../i18n/i18n';
 import type { Consult } from '../api';
+import { kCycleTemplate } from '../../region/regionFixture';
 import { consultFixture } from '../consultFixture';
 import { ConsultDetails } from './ConsultDetails';
 
@@ -50,5 +53,37 @@ describe('ConsultDetails', () => {
     expect(screen.getByText('Reason (ICPC code)')).toBeTruthy();
     expect(screen.getByText('Question for the specialist')).toBeTruthy();
     expect(screen.getByText('Would you have referred the patient without this consult?')).toBeTruthy();
+  });
+
+  it("shows the template's answers under its name, each with its question", async () => {
+    await i18n.changeLanguage('nl');
+    const consult = consultFixture({
+      template: kCycleTemplate, attachments: [],
+      template_answers: { cyclusduur: 28.5, pijn: false, soort: 'Te veel', sinds: '2026-05-01' },
+    });
+    render(<ConsultDetails consult={consult} />);
+    const answers = screen.getByRole('region', { name: 'Cyclusklachten' });
+    const value = (term: string) => within(answers).getByText(term, { selector: 'dt' }).nextElementSibling?.textContent;
+    expect(value('Cyclusduur')).toBe('28,5 dagen');
+    expect(value('Pijn bij de menstruatie?')).toBe('Nee');
+    expect(value('Welk bloedverlies?')).toBe('Te veel');
+    expect(value('Sinds wanneer?')).toBe('1 mei 2026');
+    expect(value('Hoe is het beloop?')).toBe('Niet beantwoord');
+    expect(value('Echo-verslag')).toBe('Niet beantwoord');
+  });
+
+  it('says Yes in English, and points a photo question to the attachments', async () => {
+    await i18n.changeLanguage('en');
+    const attachment = { id: 3, filename: 'echo.pdf', content_type: 'application/pdf', size: 1000, created_at: new Date().toISOString() };
+    render(<ConsultDetails consult={consultFixture({ template: kCycleTemplate, template_answers: { pijn: true }, attachments: [attachment] as never })} />);
+    const answers = screen.getByRole('region', { name: 'Cyclusklachten' });
+    expect(within(answers).getByText('Pijn bij de menstruatie?', { selector: 'dt' }).nextElementSibling?.textContent).toBe('Yes');
+    expect(within(answers).getByText('Echo-verslag', { selector: 'dt' }).nextElementSibling?.textContent).toBe('See the attachments');
+  });
+
+  it('shows no template part for a consult without one', async () => {
+    await i18n.changeLanguage('nl');
+    render(<ConsultDetails consult={consultFixture()} />);
+    expect(screen.queryByRole('region')).toBeNull();
   });
 });

@@ -1,0 +1,66 @@
+// An agreement in words: one labelled fact per thing it settles, as the detail screen lists them,
+// and what changed from one version to the next, for its history ("Antwoordtermijn: 3 werkdagen
+// → 2 werkdagen"). Labels come from the form field catalogue, values in the UI language.
+import type { TFunction } from 'i18next';
+import { formatDate } from '../../lib/calendarDate';
+import { fieldLabel } from '../../lib/formFields';
+import type { Agreement } from '../api';
+import { formatEuros } from '../format';
+import { kAgreementForm } from './agreementFormValues';
+
+export interface Fact {
+  /** The catalogue's (the API's) name of what the fact is about. */
+  name: string;
+  label: string;
+  value: string;
+}
+
+export interface FactChange {
+  label: string;
+  before: string;
+  after: string;
+}
+
+/** The period in words: "vanaf 1 januari 2026" or "1 januari 2026 t/m 31 december 2026". */
+export function periodText(agreement: Agreement, t: TFunction, language: string): string {
+  const from = formatDate(agreement.valid_from, language);
+  if (!agreement.valid_to) return t('region.agreement.from', { from });
+  return t('region.agreement.fromTo', { from, to: formatDate(agreement.valid_to, language) });
+}
+
+export function modesText(agreement: Agreement, t: TFunction): string {
+  return agreement.modes.map((mode) => t(`mode.${mode}`)).join(', ');
+}
+
+export function agreementFacts(agreement: Agreement, t: TFunction, language: string): Fact[] {
+  const label = (name: string) => fieldLabel(kAgreementForm, name, language);
+  const yesNo = (value: boolean) => t(value ? 'common.yes' : 'common.no');
+  const fact = (name: string, value: string, shown = label(name)): Fact => ({ name, label: shown, value });
+  return [
+    fact('gp_organisations', agreement.gp_organisations.map((o) => o.name).join(', ')),
+    fact('pool', t('region.poolOption', { name: agreement.pool.name, organisation: agreement.pool.organisation, specialty: agreement.specialty })),
+    fact('modes', modesText(agreement, t)),
+    fact('response_days', t('region.workingDays', { count: agreement.response_days })),
+    fact('escalate_after_hours', agreement.escalate_after_hours === null
+      ? t('region.agreement.noEscalation') : t('region.hours', { count: agreement.escalate_after_hours })),
+    fact('template', agreement.template
+      ? t('region.templateVersion', { name: agreement.template.name, version: agreement.template.version })
+      : t('region.agreement.noTemplate')),
+    fact('named_specialist_allowed', yesNo(agreement.named_specialist_allowed)),
+    fact('requires_identification', yesNo(agreement.requires_identification)),
+    fact('good_friday_off', yesNo(agreement.good_friday_off)),
+    fact('liberation_day_off', yesNo(agreement.liberation_day_off)),
+    fact('gp_fee_cents', formatEuros(agreement.gp_fee_cents, language), t('region.agreement.gpFeeShort')),
+    fact('specialist_fee_cents', formatEuros(agreement.specialist_fee_cents, language), t('region.agreement.specialistFeeShort')),
+    fact('valid_from', formatDate(agreement.valid_from, language)),
+    fact('valid_to', agreement.valid_to ? formatDate(agreement.valid_to, language) : t('region.agreement.noEnd')),
+  ];
+}
+
+/** What `after` settles differently from `before`, in the order of the facts. */
+export function agreementChanges(before: Agreement, after: Agreement, t: TFunction, language: string): FactChange[] {
+  const old = new Map(agreementFacts(before, t, language).map((f) => [f.name, f.value]));
+  return agreementFacts(after, t, language)
+    .filter((f) => old.get(f.name) !== f.value)
+    .map((f) => ({ label: f.label, before: old.get(f.name) ?? '', after: f.value }));
+}

@@ -1,0 +1,73 @@
+// The agreement form sends what was typed as the API wants it: fees in cents, blanks as "none",
+// a change to the version it started from and without the pool; and it says what is missing or
+// unreadable before any request, in the words the server uses.
+import { describe, expect, it } from 'vitest';
+import type { Agreement } from '../api';
+import { kAgreement as kSaved } from '../regionFixture';
+import {
+  emptyAgreementForm, fromAgreement, refusals, toAgreementChange, toNewAgreement, type AgreementFormValues,
+} from './agreementFormValues';
+
+const kAgreement: Agreement = { ...kSaved, version: 3 };
+
+const typed: AgreementFormValues = {
+  ...emptyAgreementForm(new Date(2026, 0, 1)),
+  gpOrganisations: [1, 3], pool: '7', responseDays: '4', template: '4', gpFee: '25', specialistFee: '45,50',
+  goodFridayOff: true, escalateAfterHours: '48', validTo: '2026-12-31',
+};
+
+describe('toNewAgreement', () => {
+  it('sends the fees in cents and the numbers as numbers', () => {
+    expect(toNewAgreement(typed)).toEqual({
+      gp_organisations: [1, 3], pool: 7, modes: ['digital'], response_days: 4, escalate_after_hours: 48, template: 4,
+      named_specialist_allowed: true, requires_identification: false, good_friday_off: true, liberation_day_off: false,
+      gp_fee_cents: 2500, specialist_fee_cents: 4550, valid_from: '2026-01-01', valid_to: '2026-12-31',
+    });
+  });
+
+  it('sends blank optional fields as none: no escalation, template or end date, no fee', () => {
+    const body = toNewAgreement({ ...typed, escalateAfterHours: '', template: '', validTo: '', gpFee: '', specialistFee: ' ' });
+    expect(body).toMatchObject({ escalate_after_hours: null, template: null, valid_to: null, gp_fee_cents: 0, specialist_fee_cents: 0 });
+  });
+});
+
+describe('toAgreementChange', () => {
+  it('is made to the version it started from and leaves the pool alone', () => {
+    const change = toAgreementChange(fromAgreement(kAgreement), kAgreement.version);
+    expect(change.version).toBe(3);
+    expect('pool' in change).toBe(false);
+    expect(change).toMatchObject({ gp_organisations: [1], response_days: 4, template: 4, gp_fee_cents: 2500, specialist_fee_cents: 4550 });
+  });
+});
+
+describe('fromAgreement', () => {
+  it('shows the fees in euros with a decimal comma', () => {
+    expect(fromAgreement(kAgreement)).toMatchObject({ gpFee: '25,00', specialistFee: '45,50', pool: '7', template: '4', validTo: '' });
+  });
+});
+
+describe('refusals', () => {
+  it("names every required answer an empty form lacks, in the catalogue's words", () => {
+    const empty = { ...emptyAgreementForm(), modes: [], validFrom: '' };
+    expect(refusals(empty, 'nl', { creating: true })).toEqual({
+      gp_organisations: '‘Huisartsenorganisaties’ is verplicht.',
+      pool: '‘Pool’ is verplicht.',
+      modes: '‘Vormen’ is verplicht.',
+      response_days: '‘Antwoordtermijn (werkdagen)’ is verplicht.',
+      valid_from: '‘Geldig vanaf’ is verplicht.',
+    });
+  });
+
+  it('does not ask for the pool of a change: it stays', () => {
+    expect(refusals({ ...typed, pool: '' }, 'nl', { creating: false })).toEqual({});
+  });
+
+  it('refuses numbers and amounts it cannot read', () => {
+    const found = refusals({ ...typed, responseDays: 'vier', escalateAfterHours: '1,5', gpFee: '25 euro' }, 'en', { creating: true });
+    expect(found).toEqual({
+      response_days: '"Response time (working days)": enter a whole number.',
+      escalate_after_hours: '"Escalate after (hours)": enter a whole number.',
+      gp_fee_cents: 'Enter an amount in euros, such as 25.00.',
+    });
+  });
+});

@@ -1,0 +1,140 @@
+// The agreement form's values as typed (numbers and amounts as text, so half-typed input
+// survives), what a submit still lacks or cannot read, and the mapping to and from the API's
+// Agreement, NewAgreement and AgreementChange. Fees are typed in euros and sent in cents.
+// Pure functions: unit-tested.
+import type { Mode } from '../../consults/form/consultFormValues';
+import { todayInput } from '../../lib/calendarDate';
+import { fieldLabel, missingAnswerMessages } from '../../lib/formFields';
+import type { Agreement, AgreementChange, NewAgreement } from '../api';
+import { eurosInput, parseCount, parseEuros } from '../format';
+
+export const kAgreementForm = 'agreement';
+
+export interface AgreementFormValues {
+  gpOrganisations: number[];
+  /** The pool's id, '' until one is chosen. */
+  pool: string;
+  modes: Mode[];
+  responseDays: string;
+  escalateAfterHours: string;
+  /** The template's id, '' for none. */
+  template: string;
+  namedSpecialistAllowed: boolean;
+  requiresIdentification: boolean;
+  goodFridayOff: boolean;
+  liberationDayOff: boolean;
+  gpFee: string;
+  specialistFee: string;
+  validFrom: string;
+  validTo: string;
+}
+
+/** A new agreement: digital, from today, the GP free to name a specialist (the server's default). */
+export function emptyAgreementForm(now: Date = new Date()): AgreementFormValues {
+  return {
+    gpOrganisations: [], pool: '', modes: ['digital'], responseDays: '', escalateAfterHours: '', template: '',
+    namedSpecialistAllowed: true, requiresIdentification: false, goodFridayOff: false, liberationDayOff: false,
+    gpFee: '', specialistFee: '', validFrom: todayInput(now), validTo: '',
+  };
+}
+
+/** The API's field names (as in error.field) that this form shows; errors for others go by the button. */
+export const kAgreementFormFields = [
+  'gp_organisations', 'pool', 'modes', 'response_days', 'escalate_after_hours', 'template',
+  'named_specialist_allowed', 'requires_identification', 'good_friday_off', 'liberation_day_off',
+  'gp_fee_cents', 'specialist_fee_cents', 'valid_from', 'valid_to',
+] as const;
+
+export function fromAgreement(agreement: Agreement): AgreementFormValues {
+  return {
+    gpOrganisations: agreement.gp_organisations.map((o) => o.id),
+    pool: String(agreement.pool.id),
+    modes: [...agreement.modes],
+    responseDays: String(agreement.response_days),
+    escalateAfterHours: agreement.escalate_after_hours === null ? '' : String(agreement.escalate_after_hours),
+    template: agreement.template ? String(agreement.template.id) : '',
+    namedSpecialistAllowed: agreement.named_specialist_allowed,
+    requiresIdentification: agreement.requires_identification,
+    goodFridayOff: agreement.good_friday_off,
+    liberationDayOff: agreement.liberation_day_off,
+    gpFee: eurosInput(agreement.gp_fee_cents),
+    specialistFee: eurosInput(agreement.specialist_fee_cents),
+    validFrom: agreement.valid_from,
+    validTo: agreement.valid_to ?? '',
+  };
+}
+
+/** A blank fee is no fee. */
+function cents(text: string): number {
+  return text.trim() === '' ? 0 : (parseEuros(text) ?? 0);
+}
+
+/** What a new and a changed agreement send alike; a blank optional field clears it (null). */
+function commonFields(values: AgreementFormValues) {
+  const template = Number(values.template);
+  return {
+    gp_organisations: values.gpOrganisations,
+    modes: values.modes,
+    response_days: parseCount(values.responseDays) ?? 0,
+    escalate_after_hours: parseCount(values.escalateAfterHours),
+    template: values.template && Number.isInteger(template) ? template : null,
+    named_specialist_allowed: values.namedSpecialistAllowed,
+    requires_identification: values.requiresIdentification,
+    good_friday_off: values.goodFridayOff,
+    liberation_day_off: values.liberationDayOff,
+    gp_fee_cents: cents(values.gpFee),
+    specialist_fee_cents: cents(values.specialistFee),
+    valid_from: values.validFrom,
+    valid_to: values.validTo || null,
+  };
+}
+
+/** The body of POST /api/v1/agreements; check it with `refusals` first. */
+export function toNewAgreement(values: AgreementFormValues): NewAgreement {
+  return { ...commonFields(values), pool: Number(values.pool) };
+}
+
+/**
+ * The body of PATCH /api/v1/agreements/{id}: every field but the pool (an agreement keeps its
+ * pool), made to `version` so that the server refuses it when someone else came first.
+ */
+export function toAgreementChange(values: AgreementFormValues, version: number): AgreementChange {
+  return { ...commonFields(values), version };
+}
+
+/**
+ * The refusal of a number or an amount the form cannot read, worded as the server words its own
+ * ("„Cyclusduur”: vul een getal in."). A fee's label is the catalogue's in cents, while this form
+ * asks for euros, so its sentence names no label: it stands under the field anyway.
+ */
+function unreadable(name: string, language: string, kind: 'count' | 'euros'): string {
+  const english = language === 'en';
+  if (kind === 'euros') return english ? 'Enter an amount in euros, such as 25.00.' : 'Vul een bedrag in euro in, zoals 25,00.';
+  const label = fieldLabel(kAgreementForm, name, language);
+  return english ? `"${label}": enter a whole number.` : `„${label}”: vul een heel getal in.`;
+}
+
+/**
+ * Why a submit cannot go out yet, by field name: the catalogue's required answers (form
+ * "agreement") and the numbers and amounts that are not ones. Empty when nothing stops it; the
+ * server judges the rest (ranges, dates, the template's specialty).
+ */
+export function refusals(values: AgreementFormValues, language: string, { creating }: { creating: boolean }): Record<string, string> {
+  const answers = {
+    gp_organisations: values.gpOrganisations.length > 0 ? 'yes' : '',
+    pool: creating ? values.pool : 'kept',
+    modes: values.modes.length > 0 ? 'yes' : '',
+    response_days: values.responseDays,
+    valid_from: values.validFrom,
+  };
+  const found: Record<string, string> = { ...missingAnswerMessages(kAgreementForm, answers, 'draft', language) };
+  const counts = [['response_days', values.responseDays], ['escalate_after_hours', values.escalateAfterHours]] as const;
+  for (const [name, text] of counts) {
+    if (!found[name] && text.trim() !== '' && parseCount(text) === null) found[name] = unreadable(name, language, 'count');
+  }
+  const fees = [['gp_fee_cents', values.gpFee], ['specialist_fee_cents', values.specialistFee]] as const;
+  for (const [name, text] of fees) {
+    if (text.trim() !== '' && parseEuros(text) === null) found[name] = unreadable(name, language, 'euros');
+  }
+  return found;
+}
