@@ -55,6 +55,7 @@ LUA
   }
   measure "GET /healthz (reference)" "$url/healthz"
   measure "GET /api/v1/changes (browser poll)" -H "Authorization: Bearer $token" "$url/api/v1/changes"
+  measure "GET /api/v1/specialties (routing, templates)" -H "Authorization: Bearer $token" "$url/api/v1/specialties"
   measure "GET /api/v1/consults/{id} (+ access log)" -H "Authorization: Bearer $token" "$url/api/v1/consults/$id"
   measure "GET /api/v1/consults outbox (+ access log)" -H "Authorization: Bearer $token" "$url/api/v1/consults?limit=20"
   measure "POST /api/v1/consults create+send" -s "$dir/post.lua" "$url/api/v1/consults"
