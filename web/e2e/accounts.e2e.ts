@@ -4,9 +4,11 @@
 // a strong one (the link then works no more) and logs in with it and a code; another GP changes
 // their own password on the security screen (a wrong current one refused at its field, other
 // sessions ended) and logs in with the new one; and the privacy officer answers a request for
-// access by BSN for a consult with the patient's identity, and downloads it as JSON. Each file
-// has its own server (support/suite), so the changed passwords reach no other test file; within
-// this one, `passwords` keeps every user's current password.
+// access by BSN for a consult with the patient's identity, and downloads it as JSON. The
+// coordinator also invites a GP into a practice (the link shown once) and deactivates and
+// reactivates that new account. Each file has its own server (support/suite), so the changed
+// passwords reach no other test file; within this one, `passwords` keeps every user's current
+// password.
 import { readFile } from 'node:fs/promises';
 import type { Page, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -301,5 +303,43 @@ describe('accounts', () => {
     expect(json.access_log.length).toBe(Number(logRows![1]));
     await visible(result.getByRole('status').filter({ hasText: `inzageverzoek-${kBsn}.json is gedownload.` }));
     await page.context().close();
+  });
+
+  it('lets the coordinator invite a GP into a practice, with a link shown once, and deactivate and reactivate them', async () => {
+    const coordinator = await suite.newPage();
+    await logIn(coordinator, suite.server, 'coordinator.zorggroep');
+    await coordinator.getByRole('link', { name: kTexts.users }).click();
+    await coordinator.waitForURL(/\/gebruikers$/);
+    await visible(coordinator.getByRole('rowheader', { name: 'Dr. Anna de Vries' }));
+
+    await coordinator.getByRole('button', { name: 'Iemand uitnodigen' }).click();
+    await coordinator.getByLabel('Gebruikersnaam', { exact: true }).fill('huisarts.smit');
+    await coordinator.getByLabel('Naam', { exact: true }).fill('Dr. Eva Smit');
+    await coordinator.getByLabel('Organisatie', { exact: true }).selectOption({ label: 'Huisartsenpraktijk Kralingen' });
+    await coordinator.getByLabel('Rol', { exact: true }).selectOption('gp');
+    await checkScreen(coordinator, 'users, inviting someone');
+    const invited = coordinator.waitForResponse(isPost('/api/v1/users'));
+    await coordinator.getByRole('button', { name: 'Uitnodigen', exact: true }).click();
+    expect((await invited).status()).toBe(201);
+
+    await visible(coordinator.getByRole('heading', { name: 'Uitnodiging voor Dr. Eva Smit', level: 2 }));
+    const link = await coordinator.getByLabel('Uitnodigingslink', { exact: true }).inputValue();
+    expect(link).toMatch(new RegExp(`^${suite.server.url.replace(/\./g, '\\.')}/wachtwoord-herstellen#\\S+$`));
+    const smit = coordinator.getByRole('row').filter({ has: coordinator.getByRole('rowheader', { name: 'Dr. Eva Smit' }) });
+    await visible(smit);
+    expect(await smit.textContent()).toContain('Huisartsenpraktijk Kralingen: huisarts');
+    await checkScreen(coordinator, 'users, with an invitation link');
+
+    await smit.getByRole('button', { name: 'Deactiveren (voor Dr. Eva Smit)' }).click();
+    await visible(coordinator.getByRole('heading', { name: 'Dr. Eva Smit deactiveren', level: 2 }));
+    await checkScreen(coordinator, 'users, deactivating someone');
+    await coordinator.getByRole('button', { name: 'Deactiveren', exact: true }).click();
+    await visible(smit.getByRole('button', { name: 'Heractiveren (voor Dr. Eva Smit)' }));
+    expect(await smit.textContent()).toContain('Gedeactiveerd');
+
+    await smit.getByRole('button', { name: 'Heractiveren (voor Dr. Eva Smit)' }).click();
+    await visible(smit.getByRole('button', { name: 'Deactiveren (voor Dr. Eva Smit)' }));
+    expect(await smit.textContent()).not.toContain('Gedeactiveerd');
+    await coordinator.context().close();
   });
 });

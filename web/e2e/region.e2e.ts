@@ -6,9 +6,11 @@
 // consult and answers the template: sending without the required answer is refused at it in the
 // browser, a number that is not one by the server, at it too; the specialist of the pool reads the
 // answers under their questions. The other care group's coordinator sees neither agreement nor
-// template, and their addresses say "not found". Every new screen is checked with axe-core.
+// template, and their addresses say "not found". A hospital coordinator's overview lists a consult
+// sent to its dermatology pool, under the pool's name. Every new screen is checked with axe-core.
 import type { Locator, Page, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { sendDermatologyConsult } from './support/api';
 import { expectAccessible, logIn, visible } from './support/app';
 import { useServerAndBrowser } from './support/suite';
 
@@ -262,6 +264,21 @@ describe('region', () => {
     await visible(page.getByRole('status').filter({ hasText: 'Pool Cardiologie Maasstad is opgeslagen.' }));
     await visible(row.getByText('Dr. Hugo Bos, neuroloog'));
     expect(await row.getByRole('button').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.context().close();
+  });
+
+  it('shows a hospital coordinator the open consults of its pools, under the pool, each opening the consult', async () => {
+    const consult = await sendDermatologyConsult(suite.server, 'Overzicht: pigmentvlek, graag meekijken.');
+    const page = await suite.newPage();
+    await logIn(page, suite.server, 'coordinator.maasstad', 'nl', '/overzicht');
+    const link = page.getByRole('link', { name: consult.number, exact: true });
+    await visible(link);
+    const pool = page.getByRole('region').filter({ has: link });
+    expect(await pool.getByRole('heading', { level: 2 }).textContent()).toMatch(/^Dermatologie/);
+    expect(await page.getByRole('row').filter({ has: link }).textContent()).toContain('Verstuurd');
+    await checkScreen(page, 'coordination overview');
+    await link.click();
+    await page.waitForURL(new RegExp(`/consults/${consult.id}$`));
     await page.context().close();
   });
 });

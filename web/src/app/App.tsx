@@ -14,6 +14,7 @@ import { RequireAuth } from './RequireAuth';
 const AppShell = lazy(() => import('./AppShell'));
 const HomeRedirect = lazy(() => import('./HomeRedirect'));
 const OutboxPage = lazy(() => import('../consults/OutboxPage'));
+const OverviewPage = lazy(() => import('../coordination/OverviewPage'));
 const ConsultFormPage = lazy(() => import('../consults/ConsultFormPage'));
 const ConsultPage = lazy(() => import('../consults/ConsultPage'));
 const SpecialistListPage = lazy(() => import('../specialist/SpecialistListPage'));
@@ -59,6 +60,7 @@ export function App() {
                 <Route path="inbox" element={<SpecialistListPage box="inbox" />} />
                 <Route path="security" element={<SecurityPage />} />
                 <Route path="access-log" element={<AccessLogPage />} />
+                <Route path="overzicht" element={<OverviewPage />} />
                 <Route path="gebruikers" element={<UsersPage />} />
                 <Route path="inzageverzoek" element={<SubjectAccessPage />} />
                 <Route path="afspraken" element={<AgreementsPage />} />

@@ -39,6 +39,7 @@ function MainNav() {
         )}
         {guardsPrivacy && <li><NavLink to="/access-log" className={navLinkClass}>{t('nav.accessLog')}</NavLink></li>}
         {guardsPrivacy && <li><NavLink to="/inzageverzoek" className={navLinkClass}>{t('nav.subjectAccess')}</NavLink></li>}
+        {hasRole(user, 'coordinator') && <li><NavLink to="/overzicht" className={navLinkClass}>{t('nav.overview')}</NavLink></li>}
         {keepsRegion && (
           <>
             <li><NavLink to="/gebruikers" className={navLinkClass}>{t('nav.users')}</NavLink></li>

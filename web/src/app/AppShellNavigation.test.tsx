@@ -62,6 +62,7 @@ describe('AppShell navigation', () => {
     expect(menuLink('Vragenlijsten')?.getAttribute('href') ?? null).toBe(keepsRegion ? '/vragenlijsten' : null);
     expect(menuLink('Pools')?.getAttribute('href') ?? null).toBe(keepsRegion ? '/pools' : null);
     expect(menuLink('Inzageverzoek')?.getAttribute('href') ?? null).toBe(subjectAccess ? '/inzageverzoek' : null);
+    expect(menuLink('Overzicht')?.getAttribute('href') ?? null).toBe(roles.includes('coordinator') ? '/overzicht' : null);
   });
 
   it('takes a coordinator from "/" to the users', async () => {

@@ -23,7 +23,7 @@ export type Recommendation = components['schemas']['Recommendation'];
 export type OutcomeKind = components['schemas']['OutcomeKind'];
 /** The kinds of message a person writes; advice goes through giveAdvice. */
 export type MessageKind = components['schemas']['MessageRequest']['kind'];
-export type Box = 'outbox' | 'inbox' | 'pool';
+export type Box = 'outbox' | 'inbox' | 'pool' | 'coordination';
 
 export const kConsultStatuses: readonly ConsultStatus[] = [
   'draft', 'sent', 'claimed', 'info_requested', 'answered', 'closed', 'declined', 'cancelled',

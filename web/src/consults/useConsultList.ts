@@ -1,4 +1,4 @@
-// One box of consults (outbox, inbox or pool) with filters, page by page (cursor paging).
+// One box of consults (outbox, inbox, pool or coordination) with filters, page by page (cursor paging).
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { consultKeys, fetchConsultPage, type Box, type ListFilters } from './api';
 

@@ -1,62 +1,19 @@
-// A freshly made password reset link: the full address in a read-only field with a button that
-// copies it, until when it works, whether it resets the second factor too, and how to hand it over
-// (once, in person, never by mail with a password). It takes the focus when it appears, so that a
-// screen reader reads it first.
-import { Alert, Button, FormField, FormLabel, Heading2, Paragraph, Textbox } from '@utrecht/component-library-react';
-import { useEffect, useId, useRef, useState } from 'react';
+// A freshly made password reset link, with whether it resets the second factor too and how to hand
+// it over (once, in person, never by mail with a password).
+import { Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../lib/due';
-import { fullResetLink, type ManagedUser, type PasswordResetLink } from './api';
+import type { ManagedUser, PasswordResetLink } from './api';
+import { OneTimeLinkPanel } from './OneTimeLinkPanel';
 
 export function ResetLinkPanel({ user, link }: { user: ManagedUser; link: PasswordResetLink }) {
-  const { t, i18n } = useTranslation();
-  const id = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
-  const field = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState<string | null>(null);
-  const href = fullResetLink(link.path);
-
-  useEffect(() => {
-    setCopied(null);
-    heading.current?.focus();
-  }, [link.token]);
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(href);
-      setCopied(t('users.link.copied'));
-    } catch {
-      // No clipboard (permission, an insecure origin): the link is selected for Ctrl+C instead.
-      field.current?.select();
-      setCopied(t('users.link.copyFailed'));
-    }
-  };
-
+  const { t } = useTranslation();
+  const name = user.display_name;
   return (
-    <section aria-labelledby={`${id}-title`} className="mk-reset-link">
-      <Heading2 id={`${id}-title`} ref={heading} tabIndex={-1}>{t('users.link.title', { name: user.display_name })}</Heading2>
-      <FormField
-        label={<FormLabel htmlFor={`${id}-link`}>{t('users.link.label')}</FormLabel>}
-        input={
-          <Textbox ref={field} id={`${id}-link`} readOnly value={href} spellCheck={false} aria-describedby={`${id}-expires`}
-            onFocus={(event) => event.currentTarget.select()} />
-        }
-      />
-      <Paragraph id={`${id}-expires`}>
-        {t('users.link.expires')} <time dateTime={link.expires_at}>{formatDateTime(link.expires_at, i18n.language)}</time>
+    <OneTimeLinkPanel title={t('users.link.title', { name })} label={t('users.link.label')} link={link}>
+      {link.second_factor && <Paragraph>{t('users.link.secondFactor', { name })}</Paragraph>}
+      <Paragraph>
+        {link.second_factor ? t('users.link.handOverSecondFactor', { name }) : t('users.link.handOver', { name })}
       </Paragraph>
-      <div className="mk-actions">
-        <Button type="button" appearance="secondary-action-button" onClick={() => void copy()}>{t('users.link.copy')}</Button>
-      </div>
-      <p role="status" className="utrecht-paragraph">{copied}</p>
-      <Alert type="warning">
-        {link.second_factor && <Paragraph>{t('users.link.secondFactor', { name: user.display_name })}</Paragraph>}
-        <Paragraph>
-          {link.second_factor
-            ? t('users.link.handOverSecondFactor', { name: user.display_name })
-            : t('users.link.handOver', { name: user.display_name })}
-        </Paragraph>
-      </Alert>
-    </section>
+    </OneTimeLinkPanel>
   );
 }

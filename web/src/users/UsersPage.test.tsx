@@ -11,13 +11,23 @@ import i18n from '../i18n/i18n';
 import { formatDateTime } from '../lib/due';
 import { reauthenticate } from '../security/api';
 import { kMeKey, type Role, type User } from '../session/session';
-import { issuePasswordReset, useManagedUsers, type ManagedUser } from './api';
+import { useOrganisations } from '../region/api';
+import {
+  deactivateUser, inviteUser, issuePasswordReset, reactivateUser, useManagedUsers, type ManagedUser,
+} from './api';
 import UsersPage from './UsersPage';
 
 vi.mock('./api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('./api')>()),
   useManagedUsers: vi.fn(),
   issuePasswordReset: vi.fn(),
+  inviteUser: vi.fn(),
+  deactivateUser: vi.fn(),
+  reactivateUser: vi.fn(),
+}));
+vi.mock('../region/api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../region/api')>()),
+  useOrganisations: vi.fn(),
 }));
 vi.mock('../security/api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../security/api')>()),
@@ -67,6 +77,19 @@ describe('UsersPage', () => {
     vi.mocked(issuePasswordReset).mockReset().mockResolvedValue({
       token: kToken, path: `/wachtwoord-herstellen#${kToken}`, expires_at: kExpiresAt, second_factor: false,
     });
+    vi.mocked(useOrganisations).mockReturnValue({
+      data: { items: [
+        { id: 1, name: 'Zorggroep Rijnmond', kind: 'care_group', agb: null, parent_id: null, region: 'Rijnmond', in_scope: true },
+        { id: 3, name: 'Huisartsenpraktijk Kralingen', kind: 'gp_practice', agb: null, parent_id: 1, region: 'Rijnmond', in_scope: true },
+        { id: 5, name: 'Maasstad Ziekenhuis', kind: 'hospital', agb: null, parent_id: null, region: 'Rijnmond', in_scope: false },
+      ] },
+      error: null,
+    } as never);
+    vi.mocked(inviteUser).mockReset().mockResolvedValue({
+      id: 7, token: kToken, path: `/wachtwoord-herstellen#${kToken}`, expires_at: kExpiresAt,
+    });
+    vi.mocked(deactivateUser).mockReset().mockResolvedValue({ ...kUsers[0]!, active: false });
+    vi.mocked(reactivateUser).mockReset().mockResolvedValue({ ...kUsers[1]!, active: true });
     writeText.mockReset().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     await i18n.changeLanguage('nl');
@@ -81,9 +104,11 @@ describe('UsersPage', () => {
     expect(within(bakker!).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       'Huisartsenpraktijk Kralingen: huisarts', 'Zorggroep Rijnmond: coördinator',
     ]);
-    expect(within(bakker!).getAllByText('Ja')).toHaveLength(2);
+    expect(within(bakker!).getByText('Ja')).toBeTruthy();
+    expect(within(bakker!).getByText('Actief')).toBeTruthy();
     expect(within(visser!).getByText('Huisartsenpraktijk Kralingen: assistent')).toBeTruthy();
-    expect(within(visser!).getAllByText('Nee')).toHaveLength(2);
+    expect(within(visser!).getByText('Nee')).toBeTruthy();
+    expect(within(visser!).getByText('Gedeactiveerd')).toBeTruthy();
   });
 
   it('makes a reset link and shows the full address to copy, with its expiry and how to hand it over', async () => {
@@ -150,7 +175,7 @@ describe('UsersPage', () => {
     const [, bakker, visser] = screen.getAllByRole('row');
     expect(within(bakker!).getByRole('button', { name: 'Ook tweede factor opnieuw instellen (voor Dr. Pieter Bakker)' })).toBeTruthy();
     expect(within(visser!).getAllByRole('button').map((button) => button.textContent)).toEqual([
-      'Herstellink maken (voor Sanne Visser)',
+      'Herstellink maken (voor Sanne Visser)', 'Heractiveren (voor Sanne Visser)',
     ]);
   });
 
@@ -274,5 +299,92 @@ describe('UsersPage', () => {
     renderPage('gp');
     expect(screen.getByText('Dit scherm is voor coördinatoren en beheerders.')).toBeTruthy();
     expect(useManagedUsers).not.toHaveBeenCalled();
+  });
+
+  it('invites someone into an organisation it acts for, and shows the link once', async () => {
+    renderPage('coordinator');
+    fireEvent.click(screen.getByRole('button', { name: 'Iemand uitnodigen' }));
+    expect(screen.queryByRole('table')).toBeNull();
+    const organisation = screen.getByLabelText(/^Organisatie/) as HTMLSelectElement;
+    expect([...organisation.options].map((o) => o.textContent)).toEqual(['Zorggroep Rijnmond', 'Huisartsenpraktijk Kralingen']);
+    fireEvent.change(screen.getByLabelText(/^Gebruikersnaam/), { target: { value: 'huisarts.smit' } });
+    fireEvent.change(screen.getByLabelText(/^Naam/), { target: { value: 'Dr. Eva Smit' } });
+    fireEvent.change(screen.getByLabelText(/^AGB-code/), { target: { value: '01234567' } });
+    fireEvent.change(organisation, { target: { value: '3' } });
+    fireEvent.change(screen.getByLabelText(/^Rol/), { target: { value: 'gp' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Uitnodigen' }));
+
+    const heading = await screen.findByRole('heading', { name: 'Uitnodiging voor Dr. Eva Smit' });
+    expect(document.activeElement).toBe(heading);
+    expect(vi.mocked(inviteUser).mock.calls).toEqual([[{
+      username: 'huisarts.smit', display_name: 'Dr. Eva Smit', agb: '01234567',
+      memberships: [{ organisation_id: 3, role: 'gp' }],
+    }]]);
+    expect((screen.getByLabelText('Uitnodigingslink') as HTMLInputElement).value)
+      .toBe(`${window.location.origin}/wachtwoord-herstellen#${kToken}`);
+    expect(screen.getByText(/U ziet de link alleen nu\.$/)).toBeTruthy();
+    expect(screen.getByRole('table')).toBeTruthy();
+  });
+
+  it('puts a refused invitation next to the field the server names', async () => {
+    vi.mocked(inviteUser).mockRejectedValue(new ApiError(409, 'conflict', 'Deze gebruikersnaam bestaat al.', 'username'));
+    renderPage('coordinator');
+    fireEvent.click(screen.getByRole('button', { name: 'Iemand uitnodigen' }));
+    fireEvent.change(screen.getByLabelText(/^Gebruikersnaam/), { target: { value: 'huisarts.bakker' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Uitnodigen' }));
+
+    const refusal = await screen.findByText('Deze gebruikersnaam bestaat al.');
+    const username = screen.getByLabelText(/^Gebruikersnaam/);
+    expect(username.getAttribute('aria-describedby')).toContain(refusal.id);
+    expect(document.activeElement).toBe(username);
+  });
+
+  it('asks for the password and code again before an invitation, then sends it again', async () => {
+    vi.mocked(reauthenticate).mockReset().mockResolvedValue(undefined as never);
+    vi.mocked(inviteUser).mockRejectedValueOnce(
+      new ApiError(403, 'reauthentication_required', 'Geef voor deze handeling opnieuw uw wachtwoord en code.'),
+    );
+    renderPage('coordinator');
+    fireEvent.click(screen.getByRole('button', { name: 'Iemand uitnodigen' }));
+    fireEvent.change(screen.getByLabelText(/^Naam/), { target: { value: 'Dr. Eva Smit' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Uitnodigen' }));
+
+    const password = await screen.findByLabelText('Wachtwoord');
+    expect(screen.getByText(/^Geef voor het uitnodigen opnieuw/)).toBeTruthy();
+    fireEvent.change(password, { target: { value: 'geheim-wachtwoord' } });
+    fireEvent.change(screen.getByLabelText('Code uit uw authenticator-app'), { target: { value: '123456' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Bevestigen en doorgaan' }));
+
+    await screen.findByRole('heading', { name: 'Uitnodiging voor Dr. Eva Smit' });
+    expect(inviteUser).toHaveBeenCalledTimes(2);
+  });
+
+  it('deactivates someone only after a confirmation that says what it does', async () => {
+    renderPage('coordinator');
+    fireEvent.click(screen.getByRole('button', { name: 'Deactiveren (voor Dr. Pieter Bakker)' }));
+
+    const heading = screen.getByRole('heading', { name: 'Dr. Pieter Bakker deactiveren' });
+    expect(document.activeElement).toBe(heading);
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.getByText(/eindigen meteen .* De naam blijft staan in de geschiedenis/)).toBeTruthy();
+    expect(deactivateUser).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Deactiveren' }));
+
+    await screen.findByRole('table');
+    expect(vi.mocked(deactivateUser).mock.calls).toEqual([[2]]);
+  });
+
+  it('goes back to the table when the deactivation is cancelled', () => {
+    renderPage('coordinator');
+    fireEvent.click(screen.getByRole('button', { name: 'Deactiveren (voor Dr. Pieter Bakker)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Annuleren' }));
+    expect(screen.getByRole('table')).toBeTruthy();
+    expect(deactivateUser).not.toHaveBeenCalled();
+  });
+
+  it('reactivates a deactivated user at once', async () => {
+    renderPage('coordinator');
+    fireEvent.click(screen.getByRole('button', { name: 'Heractiveren (voor Sanne Visser)' }));
+    await vi.waitFor(() => expect(vi.mocked(reactivateUser).mock.calls).toEqual([[4]]));
   });
 });

@@ -1,13 +1,15 @@
 // /gebruikers: the users a coordinator (their organisation and the practices under it) or an
 // administrator (everyone) manages: name, username, organisations with roles, second factor and
-// whether active; per user a button that makes a single-use password reset link, shown above the
-// table to be handed over, and for a user with a second factor a second one that makes a link
+// whether active; a button to invite someone (the invitation link shown once, like a reset link);
+// per user a button that makes a single-use password reset link, shown above the table to be
+// handed over, one that deactivates them (after a confirmation) or reactivates them, and for a user with a second factor a second one that makes a link
 // resetting that factor too, after confirming the person's identity was checked. Other roles are
 // told it is not theirs, and the server is not asked.
 import {
   Button, Heading1, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
   UnorderedList, UnorderedListItem,
 } from '@utrecht/component-library-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, kNoErrors, placeError, type PlacedError } from '../api/errors';
@@ -17,8 +19,12 @@ import { usePageTitle } from '../lib/usePageTitle';
 import { ReauthenticateForm } from '../security/ReauthenticateForm';
 import { hasRole, useMe, type User } from '../session/session';
 import {
-  issuePasswordReset, useManagedUsers, type ManagedUser, type PasswordResetLink, type PasswordResetOptions,
+  deactivateUser, issuePasswordReset, kManagedUsersKey, reactivateUser, useManagedUsers, type InvitationLink, type ManagedUser,
+  type PasswordResetLink, type PasswordResetOptions,
 } from './api';
+import { DeactivatePanel } from './DeactivatePanel';
+import { InvitationLinkPanel } from './InvitationLinkPanel';
+import { InviteForm } from './InviteForm';
 import { ResetLinkPanel } from './ResetLinkPanel';
 import { kIdentityCheckedField, SecondFactorResetPanel } from './SecondFactorResetPanel';
 
@@ -67,6 +73,27 @@ function ManagedUsers() {
   const [confirming, setConfirming] = useState<Confirming | null>(null);
   // The row whose second factor button takes the focus back when that step is cancelled.
   const [returnTo, setReturnTo] = useState<number | null>(null);
+  // The invitation form while it is open, and the link of the last invitation (shown once).
+  const [inviting, setInviting] = useState(false);
+  const [invited, setInvited] = useState<{ name: string; link: InvitationLink } | null>(null);
+  // The user whose deactivation waits for confirmation, the table hidden meanwhile.
+  const [deactivating, setDeactivating] = useState<ManagedUser | null>(null);
+  const queryClient = useQueryClient();
+
+  const setActive = async (user: ManagedUser, active: boolean) => {
+    if (busy !== null) return;
+    setBusy(user.id);
+    setFailure(null);
+    try {
+      await (active ? reactivateUser(user.id) : deactivateUser(user.id));
+      setDeactivating(null);
+      await queryClient.invalidateQueries({ queryKey: kManagedUsersKey });
+    } catch (error) {
+      setFailure({ id: user.id, message: error instanceof Error ? error.message : t('errors.unknown') });
+    } finally {
+      setBusy(null);
+    }
+  };
 
   const makeLink = async (user: ManagedUser, options: PasswordResetOptions = {}) => {
     if (busy !== null) return;
@@ -76,6 +103,7 @@ function ManagedUsers() {
     try {
       const link = await issuePasswordReset(user.id, options);
       setConfirming(null);
+      setInvited(null);
       setMade({ user, link });
     } catch (error) {
       if (error instanceof ApiError && error.code === 'reauthentication_required') {
@@ -97,11 +125,36 @@ function ManagedUsers() {
   };
 
   const items: readonly ManagedUser[] = users.data?.items ?? [];
-  const showTable = items.length > 0 && !asking && !confirming;
+  const showTable = items.length > 0 && !asking && !confirming && !deactivating && !inviting;
   return (
     <div className="mk-users">
       <Heading1>{t('users.title')}</Heading1>
       <Paragraph>{t('users.intro')}</Paragraph>
+      {inviting ? (
+        <InviteForm onCancel={() => setInviting(false)}
+          onInvited={(link, name) => {
+            setInviting(false);
+            setMade(null);
+            setInvited({ link, name });
+            void queryClient.invalidateQueries({ queryKey: kManagedUsersKey });
+          }} />
+      ) : (
+        <div className="mk-actions">
+          <Button type="button" appearance="secondary-action-button" onClick={() => setInviting(true)}>
+            {t('users.invite.button')}
+          </Button>
+        </div>
+      )}
+      {invited && !inviting && <InvitationLinkPanel name={invited.name} link={invited.link} />}
+      {deactivating && (
+        <DeactivatePanel user={deactivating} busy={busy === deactivating.id}
+          error={failure?.id === deactivating.id ? failure.message : null}
+          onConfirm={() => void setActive(deactivating, false)}
+          onCancel={() => {
+            setDeactivating(null);
+            setFailure(null);
+          }} />
+      )}
       {asking && (
         <ReauthenticateForm help={t('users.reauthHelp')} onCancel={() => setAsking(null)}
           onDone={() => {
@@ -142,6 +195,11 @@ function ManagedUsers() {
                 <UserRow key={user.id} user={user} busy={busy === user.id}
                   error={failure?.id === user.id ? failure.message : null} onMakeLink={() => void makeLink(user)}
                   focusSecondFactor={returnTo === user.id}
+                  onDeactivate={() => {
+                    setFailure(null);
+                    setDeactivating(user);
+                  }}
+                  onReactivate={() => void setActive(user, true)}
                   onResetSecondFactor={() => {
                     setFailure(null);
                     setReturnTo(null);
@@ -156,7 +214,7 @@ function ManagedUsers() {
   );
 }
 
-function UserRow({ user, busy, error, onMakeLink, focusSecondFactor, onResetSecondFactor }: {
+function UserRow({ user, busy, error, onMakeLink, focusSecondFactor, onResetSecondFactor, onDeactivate, onReactivate }: {
   user: ManagedUser;
   busy: boolean;
   error: string | null;
@@ -164,6 +222,8 @@ function UserRow({ user, busy, error, onMakeLink, focusSecondFactor, onResetSeco
   /** Gives the second factor button the focus (back), as the row appears. */
   focusSecondFactor: boolean;
   onResetSecondFactor: () => void;
+  onDeactivate: () => void;
+  onReactivate: () => void;
 }) {
   const { t } = useTranslation();
   const secondFactorButton = useRef<HTMLButtonElement>(null);
@@ -184,7 +244,7 @@ function UserRow({ user, busy, error, onMakeLink, focusSecondFactor, onResetSeco
         </UnorderedList>
       </TableCell>
       <TableCell>{user.second_factor ? t('common.yes') : t('common.no')}</TableCell>
-      <TableCell>{user.active ? t('common.yes') : t('common.no')}</TableCell>
+      <TableCell>{user.active ? t('users.active') : t('users.inactive')}</TableCell>
       <TableCell>
         <div className="mk-action">
           <Button type="button" appearance="secondary-action-button" busy={busy} onClick={onMakeLink}>
@@ -197,6 +257,10 @@ function UserRow({ user, busy, error, onMakeLink, focusSecondFactor, onResetSeco
               <span className="mk-visually-hidden"> {t('users.makeLinkFor', { name: user.display_name })}</span>
             </Button>
           )}
+          <Button type="button" appearance="subtle-button" onClick={user.active ? onDeactivate : onReactivate}>
+            {user.active ? t('users.deactivate.button') : t('users.reactivate')}
+            <span className="mk-visually-hidden"> {t('users.makeLinkFor', { name: user.display_name })}</span>
+          </Button>
           <ActionError message={error} />
         </div>
       </TableCell>

@@ -32,3 +32,29 @@ export function issuePasswordReset(id: number, options: PasswordResetOptions = {
 export function fullResetLink(path: string, origin: string = window.location.origin): string {
   return origin + (path.startsWith('/') ? path : `/${path}`);
 }
+
+export type Invitation = components['schemas']['Invitation'];
+export type InvitationLink = components['schemas']['InvitationLink'];
+export type Role = components['schemas']['Role'];
+
+/** The roles a coordinator hands out; the server refuses one that does not fit the organisation (field `role`). */
+export const kInvitableRoles: readonly Role[] = ['gp', 'assistant', 'specialist', 'coordinator', 'analyst', 'privacy_officer'];
+
+/**
+ * A new account in organisations the caller manages and its single-use link (24 hours) with which
+ * the person chooses a password. 403 `reauthentication_required` without the caller's password
+ * from the last minutes; 409 on `username` when it is taken; 422 on `role` or `memberships`.
+ */
+export function inviteUser(invitation: Invitation) {
+  return call(api.POST('/api/v1/users', { body: invitation }));
+}
+
+/** Ends every login of user `id` at once and refuses new ones; the name stays in the history. */
+export function deactivateUser(id: number) {
+  return call(api.POST('/api/v1/users/{id}/deactivate', { params: { path: { id } } }));
+}
+
+/** Lets user `id` log in again. */
+export function reactivateUser(id: number) {
+  return call(api.POST('/api/v1/users/{id}/reactivate', { params: { path: { id } } }));
+}
