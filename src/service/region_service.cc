@@ -170,6 +170,15 @@ Result<void> CheckPoolName(const std::string& name) {
 
 // --- agreements and templates: who sees them ---
 
+// Whether the caller may make or change the agreement: they act for every GP organisation of it,
+// or for the pool's organisation.
+bool KeepsAgreement(const Reach& reach, const domain::Agreement& agreement,
+                    const domain::Pool& pool) {
+  return reach.Covers(pool.organisation_id) ||
+         std::all_of(agreement.gp_organisation_ids.begin(), agreement.gp_organisation_ids.end(),
+                     [&](int64_t id) { return reach.Covers(id); });
+}
+
 bool SeesAgreement(const Reach& reach, const domain::Agreement& agreement,
                    const domain::Pool& pool) {
   return reach.Covers(pool.organisation_id) ||
@@ -246,10 +255,7 @@ Result<AgreementView> AgreementViewOf(store::Tx& tx, const Directory& directory,
   }
   MK_ASSIGN_OR_RETURN(view.changed_by, PersonRef(tx, agreement.changed_by));
   view.in_force = domain::AgreementInForce(agreement, today);
-  view.may_change =
-      reach.Covers(pool.organisation_id) ||
-      std::all_of(agreement.gp_organisation_ids.begin(), agreement.gp_organisation_ids.end(),
-                  [&](int64_t id) { return reach.Covers(id); });
+  view.may_change = KeepsAgreement(reach, agreement, pool);
   return view;
 }
 
@@ -277,10 +283,7 @@ Result<domain::Pool> CheckAgreement(store::Tx& tx, const Directory& directory, c
     }
     seen.push_back(id);
   }
-  bool gp_side_is_ours =
-      std::all_of(agreement.gp_organisation_ids.begin(), agreement.gp_organisation_ids.end(),
-                  [&](int64_t id) { return reach.Covers(id); });
-  if (!gp_side_is_ours && !reach.Covers(pool->organisation_id)) {
+  if (!KeepsAgreement(reach, agreement, *pool)) {
     return MakeError(ErrorCode::kForbidden,
                      "U maakt afspraken voor uw eigen huisartsenorganisaties of voor de pools van "
                      "uw eigen organisatie.",
@@ -510,11 +513,12 @@ Result<TemplateView> RegionService::ChangeTemplate(const Principal& principal,
         MK_RETURN_IF_ERROR(domain::ValidateTemplate(change));
         change.changed_by = principal.user.id;
         change.changed_at = clock_.Now();
-        MK_RETURN_IF_ERROR(StaleAs(tx.templates().Update(change),
-                                   "Iemand anders heeft deze vragenlijst net gewijzigd (nu versie " +
-                                       std::to_string(stored->version) + "). Laad haar opnieuw.",
-                                   "Someone else has just changed this template (now version " +
-                                       std::to_string(stored->version) + "). Please reload it."));
+        MK_RETURN_IF_ERROR(
+            StaleAs(tx.templates().Update(change),
+                    "Iemand anders heeft deze vragenlijst net gewijzigd (nu versie " +
+                        std::to_string(stored->version) + "). Laad haar opnieuw.",
+                    "Someone else has just changed this template (now version " +
+                        std::to_string(stored->version) + "). Please reload it."));
         ++change.version;
         log::Info(
             "template_changed",
@@ -599,9 +603,7 @@ Result<AgreementView> RegionService::ChangeAgreement(const Principal& principal,
         if (!stored_pool || !SeesAgreement(reach, *stored, *stored_pool)) {
           return AgreementNotFound();
         }
-        MK_ASSIGN_OR_RETURN(AgreementView before,
-                            AgreementViewOf(tx, directory, reach, *stored, *stored_pool, ""));
-        if (!before.may_change) {
+        if (!KeepsAgreement(reach, *stored, *stored_pool)) {
           return MakeError(ErrorCode::kForbidden,
                            "Deze afspraak wijzigen de coördinatoren van de pool of van alle "
                            "huisartsenorganisaties ervan.",
