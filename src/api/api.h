@@ -8,6 +8,7 @@
 #include "service/audit_service.h"
 #include "service/consult_service.h"
 #include "service/directory_service.h"
+#include "service/import_service.h"
 #include "service/login_service.h"
 #include "service/region_service.h"
 
@@ -21,6 +22,7 @@ struct Services {
   service::AuditService& audit;
   service::AccountService& accounts;
   service::RegionService& region;
+  service::ImportService& imports;
 };
 
 void AddSessionRoutes(http::Router& router, Services& services);
@@ -44,6 +46,9 @@ void AddAccountRoutes(http::Router& router, Services& services);
 // /api/v1/templates…, /api/v1/agreements….
 void AddRegionRoutes(http::Router& router, Services& services);
 
+// CSV imports of organisations and practitioners: /api/v1/imports/….
+void AddImportRoutes(http::Router& router, Services& services);
+
 // The user's own second factor and logins: /api/v1/me/otp…, /api/v1/me/sessions….
 void AddSecurityRoutes(http::Router& router, Services& services);
 
@@ -53,6 +58,7 @@ inline void AddApiRoutes(http::Router& router, Services& services) {
   AddAuditRoutes(router, services);
   AddAccountRoutes(router, services);
   AddRegionRoutes(router, services);
+  AddImportRoutes(router, services);
   AddConsultRoutes(router, services);
   AddAttachmentRoutes(router, services);
 }

@@ -111,7 +111,8 @@ std::vector<std::pair<std::string, std::string>> ServedOperations(const testing:
   service::AuditService audit(*db, clock);
   service::AccountService accounts(*db, clock);
   service::RegionService region(*db, clock);
-  Services services{logins, directory, consults, attachments, audit, accounts, region};
+  service::ImportService imports(*db, clock);
+  Services services{logins, directory, consults, attachments, audit, accounts, region, imports};
   http::Router router;
   AddApiRoutes(router, services);
   AddSystemRoutes(router, [] { return true; }, "");

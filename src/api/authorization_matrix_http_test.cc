@@ -75,6 +75,8 @@ const std::map<std::string, Expected> kMatrix = {
     {"POST /api/v1/consults/{id}/cancel",        {"AFFNNNNU", "NNNNNNNU"}},
     {"POST /api/v1/consults/{id}/decline",       {"FFANNNNU", "NNNNNNNU"}},
     {"POST /api/v1/consults/{id}/forward",       {"FFANNNNU", "NNNNNNNU"}},
+    // Only the pool's own coordinators (Maasstad's, not the care group's) assign.
+    {"POST /api/v1/consults/{id}/assign",        {"FFFNNNNU", "NNNNNNNU"}},
     // A question (the GP's kind of message).
     {"POST /api/v1/consults/{id}/messages",      {"AFFNNNNU", "NNNNNNNU"}},
     {"POST /api/v1/consults/{id}/advice",        {"FFANNNNU", "NNNNNNNU"}},
@@ -116,6 +118,9 @@ const std::map<std::string, Expected> kMatrix = {
     {"POST /api/v1/agreements",                  {"FFFAFFAU", "FFFAFFAU"}},
     {"GET /api/v1/agreements/{id}",              {"FFFAFFAU", "FFFNFFAU"}},
     {"PATCH /api/v1/agreements/{id}",            {"FFFAFFAU", "FFFNFFAU"}},
+    // A dry run of a file without its columns: a 422 for those who may import.
+    {"POST /api/v1/imports/organisations",       {"FFFAFFAU", "FFFAFFAU"}},
+    {"POST /api/v1/imports/practitioners",       {"FFFAFFAU", "FFFAFFAU"}},
     {"GET /healthz",                             {"PPPPPPPP", "PPPPPPPP"}},
     {"GET /metrics",                             {"NNNNNNNN", "NNNNNNNN"}},
 };
@@ -171,6 +176,7 @@ class AuthorizationMatrixHttpTest : public ApiTest {
     }
     if (route.ends_with("/decline")) return json::object{{"reason", "Past niet bij ons."}};
     if (route.ends_with("/forward")) return json::object{{"pool_id", 1}};
+    if (route.ends_with("/assign")) return json::object{{"specialist_id", 1}};
     if (route.ends_with("/messages")) return json::object{{"kind", "question"}, {"body", "Vraag."}};
     if (route.ends_with("/advice")) {
       return json::object{{"recommendation", "primary_care"}, {"body", "Behandel zelf."}};
@@ -250,8 +256,16 @@ TEST_P(AuthorizationMatrixHttpTest, EveryRouteRoleAndOrganisationGetsTheExpected
         }
         std::vector<std::pair<std::string, std::string>> auth;
         if (!token.empty()) auth.emplace_back("Authorization", "Bearer " + token);
+        bool csv = path.starts_with("/api/v1/imports/");
+        if (csv) path += "?dry_run=true";
         testing::HttpResponse response =
-            route.ends_with("/attachments") && method == "POST"
+            csv ? client_->Send(method, path, "agb\n",
+                                [&] {
+                                  auto headers = auth;
+                                  headers.emplace_back("Content-Type", "text/csv");
+                                  return headers;
+                                }())
+            : route.ends_with("/attachments") && method == "POST"
                 ? client_->Send(method, path, testing::SampleJpeg(),
                                 [&] {
                                   auto headers = auth;

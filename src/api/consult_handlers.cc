@@ -142,6 +142,13 @@ Result<domain::Consult> Forward(Services& services, const Principal& principal, 
   return services.consults.Forward(principal, id, pool_id);
 }
 
+Result<domain::Consult> Assign(Services& services, const Principal& principal, int64_t id,
+                               const json::object& body) {
+  MK_RETURN_IF_ERROR(CheckRequiredAnswers("assign", body));
+  MK_ASSIGN_OR_RETURN(int64_t specialist_id, RequiredInt(body, {"assign", "specialist_id"}));
+  return services.consults.Assign(principal, id, specialist_id);
+}
+
 Result<domain::Consult> PostMessage(Services& services, const Principal& principal, int64_t id,
                                     const json::object& body) {
   MK_RETURN_IF_ERROR(CheckRequiredAnswers("message", body));
@@ -205,6 +212,7 @@ void AddConsultRoutes(http::Router& router, Services& s) {
   };
   with_body("decline", Decline);
   with_body("forward", Forward);
+  with_body("assign", Assign);
   with_body("messages", PostMessage);
   with_body("advice", Advice);
   with_body("close", Close);

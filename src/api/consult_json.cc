@@ -122,6 +122,11 @@ json::object ConsultJson(const service::ConsultDetail& detail) {
                                          {"organisation", pool.organisation_name}});
   }
   out["forward_pools"] = std::move(forward_pools);
+  json::array assign_specialists;
+  for (const service::NamedRef& person : detail.assign_specialists) {
+    assign_specialists.push_back(json::object{{"id", person.id}, {"name", person.name}});
+  }
+  out["assign_specialists"] = std::move(assign_specialists);
   json::array allowed_actions;
   for (domain::ConsultAction action : detail.allowed_actions) allowed_actions.push_back(json::string(Name(action)));
   out["allowed_actions"] = std::move(allowed_actions);

@@ -91,6 +91,8 @@ json::object AgreementJson(const service::AgreementView& view) {
   out["requires_identification"] = a.requires_identification;
   out["good_friday_off"] = a.days_off.good_friday;
   out["liberation_day_off"] = a.days_off.liberation_day;
+  out["office_hours_from"] = domain::ClockText(a.office_hours.opens_minute);
+  out["office_hours_until"] = domain::ClockText(a.office_hours.closes_minute);
   out["gp_fee_cents"] = a.gp_fee_cents;
   out["specialist_fee_cents"] = a.specialist_fee_cents;
   out["valid_from"] = a.valid_from;

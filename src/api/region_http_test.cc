@@ -442,6 +442,46 @@ TEST_P(RegionHttpTest, RefusalsNameTheFieldAndChangeNothing) {
   EXPECT_EQ(members.Json().at("members").as_array().size(), 1u);
 }
 
+TEST_P(RegionHttpTest, AnAgreementKeepsItsOwnOfficeHoursAndRefusesImpossibleOnes) {
+  std::string coordinator = Token("coordinator.zorggroep");
+  int64_t id = IdIn("/api/v1/agreements", "Zorggroep Rijnmond Zuid", "coordinator.zorggroep");
+  std::string path = "/api/v1/agreements/" + std::to_string(id);
+  json::value before = client_->Get(path, coordinator).Json();
+  EXPECT_EQ(before.at("office_hours_from"), "08:00");
+  EXPECT_EQ(before.at("office_hours_until"), "17:00");
+  int64_t version = before.at("version").as_int64();
+  for (auto [from, until, field] : {std::tuple{"7:30", "16:00", "office_hours_from"},
+                                    std::tuple{"07:30", "25:00", "office_hours_until"},
+                                    std::tuple{"17:00", "16:30", "office_hours_until"},
+                                    std::tuple{"08:00", "08:30", "office_hours_until"}}) {
+    testing::HttpResponse refused = Expect(
+        422, "PATCH", "/api/v1/agreements/{id}",
+        client_->Patch(path,
+                       json::object{{"version", version},
+                                    {"office_hours_from", from},
+                                    {"office_hours_until", until}},
+                       coordinator));
+    EXPECT_EQ(refused.Json().at("error").at("field"), field) << from << "-" << until;
+  }
+  EXPECT_EQ(client_->Get(path, coordinator).Json().at("version"), version);
+  testing::HttpResponse changed = Expect(
+      200, "PATCH", "/api/v1/agreements/{id}",
+      client_->Patch(path,
+                     json::object{{"version", version},
+                                  {"office_hours_from", "07:30"},
+                                  {"office_hours_until", "16:00"}},
+                     coordinator));
+  EXPECT_EQ(changed.Json().at("office_hours_from"), "07:30");
+  EXPECT_EQ(changed.Json().at("office_hours_until"), "16:00");
+  EXPECT_EQ(changed.Json().at("version"), version + 1);
+  // HON's agreements count from 08:30, as its coordinator set them up.
+  int64_t hon = IdIn("/api/v1/agreements", "Huisartsenorganisatie Nieuwe Waterweg", "coordinator.hon");
+  EXPECT_EQ(client_->Get("/api/v1/agreements/" + std::to_string(hon), Token("coordinator.hon"))
+                .Json()
+                .at("office_hours_from"),
+            "08:30");
+}
+
 TEST_P(RegionHttpTest, AHospitalCoordinatorOverseesTheOpenConsultsOfItsPoolsSoonestDueFirst) {
   int64_t first = CreateConsult(true);   // to dermatology at Maasstad
   int64_t second = CreateConsult(true);

@@ -120,6 +120,18 @@ Result<void> ApplyAgreementFields(const json::object& body, bool creating,
     MK_ASSIGN_OR_RETURN(std::optional<int64_t> value, OptionalInt(body, {kForm, name}));
     *fee = value.value_or(0);
   }
+  for (auto [name, minute] :
+       {std::pair{std::string_view("office_hours_from"), &agreement.office_hours.opens_minute},
+        std::pair{std::string_view("office_hours_until"), &agreement.office_hours.closes_minute}}) {
+    if (!Mentions(body, {kForm, name})) continue;  // optional on creation too: 08:00-17:00
+    MK_ASSIGN_OR_RETURN(std::optional<std::string> text, OptionalString(body, {kForm, name}));
+    std::optional<int> parsed = domain::ParseClockMinutes(text.value_or(""));
+    if (!parsed) {
+      return MakeError(ErrorCode::kInvalidArgument, "Vul een tijd in als UU:MM, zoals 08:00.",
+                       "Enter a time as HH:MM, such as 08:00.", std::string(name));
+    }
+    *minute = *parsed;
+  }
   if (mentioned("valid_from")) {
     MK_ASSIGN_OR_RETURN(std::optional<std::string> from,
                         OptionalString(body, {kForm, "valid_from"}));

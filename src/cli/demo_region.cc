@@ -37,6 +37,7 @@ const OrgSpec kOrganisations[] = {
     {"huidkliniek", OrgKind::kZbc, "Huidkliniek Rijnmond (ZBC)", "22010303", nullptr},
     {"kaderartsen", OrgKind::kKaderartsGroup, "Kaderhuisartsen Rijnmond", "03010404", nullptr},
     {"zilverenkruis", OrgKind::kInsurer, "Zilveren Kruis", nullptr, nullptr},
+    {"ros", OrgKind::kRegionOffice, "ROS Rijnmond", nullptr, nullptr},
 };
 
 const domain::Specialty kSpecialties[] = {
@@ -77,6 +78,7 @@ const UserSpec kUsers[] = {
     {"coordinator.zorggroep", "Marieke de Groot", "zorggroep", Role::kCoordinator},
     {"coordinator.hon", "Hans Verbeek", "hon", Role::kCoordinator},
     {"coordinator.maasstad", "Erik van Leeuwen", "maasstad", Role::kCoordinator},
+    {"coordinator.rijnmond", "Ingrid Vos", "ros", Role::kCoordinator},
     {"analist.zilverenkruis", "Sophie Willems", "zilverenkruis", Role::kAnalyst},
     {"privacy.kralingen", "Jan de Boer", "kralingen", Role::kPrivacyOfficer},
     {"admin", "Beheerder meekijk", "zorggroep", Role::kAdmin},
@@ -121,11 +123,14 @@ struct AgreementSpec {
   int64_t gp_fee_cents;
   int64_t specialist_fee_cents;
   domain::DaysOff days_off;
+  domain::OfficeHours office_hours = {};
 };
 
 const std::vector<ConsultMode> kDigital{ConsultMode::kDigital};
 const std::vector<ConsultMode> kBoth{ConsultMode::kDigital, ConsultMode::kPhysical};
 constexpr domain::DaysOff kGoodFriday{.good_friday = true};
+// HON's practices open at 08:30; its agreements count the response time from then.
+constexpr domain::OfficeHours kHonHours{.opens_minute = 8 * 60 + 30, .closes_minute = 17 * 60};
 
 const AgreementSpec kAgreements[] = {
     {"coordinator.zorggroep", "zorggroep", "derma_maasstad", kBoth, 3, false, "huid_zorggroep",
@@ -143,15 +148,17 @@ const AgreementSpec kAgreements[] = {
     {"coordinator.zorggroep", "zorggroep", "diabetes_kader", kBoth, 5, false, nullptr, 2000, 3000,
      {}},
     {"coordinator.hon", "hon", "derma_huidkliniek", kBoth, 2, false, "huid_hon", 3000, 5000,
-     kGoodFriday},
+     kGoodFriday, kHonHours},
     {"coordinator.hon", "hon", "derma_maasstad", kDigital, 2, false, "huid_hon", 3000, 5000,
-     kGoodFriday},
+     kGoodFriday, kHonHours},
     {"coordinator.hon", "hon", "ortho_ikazia", kDigital, 5, false, nullptr, 3000, 5000,
-     kGoodFriday},
-    {"coordinator.hon", "hon", "kno_ikazia", kDigital, 3, false, nullptr, 3000, 5000, kGoodFriday},
-    {"coordinator.hon", "hon", "gyn_ikazia", kDigital, 4, false, nullptr, 3000, 5000, kGoodFriday},
+     kGoodFriday, kHonHours},
+    {"coordinator.hon", "hon", "kno_ikazia", kDigital, 3, false, nullptr, 3000, 5000, kGoodFriday,
+     kHonHours},
+    {"coordinator.hon", "hon", "gyn_ikazia", kDigital, 4, false, nullptr, 3000, 5000, kGoodFriday,
+     kHonHours},
     {"coordinator.hon", "hon", "cardio_maasstad", kDigital, 2, false, nullptr, 3000, 5000,
-     kGoodFriday},
+     kGoodFriday, kHonHours},
 };
 
 domain::TemplateField Question(const char* key, const char* label, domain::FieldType type,
@@ -231,6 +238,7 @@ Result<void> CreateInfrastructure(store::Database& database, const Clock& clock,
     agreement.modes = spec.modes;
     agreement.response_days = spec.response_days;
     agreement.days_off = spec.days_off;
+    agreement.office_hours = spec.office_hours;
     agreement.valid_from = "2024-01-01";
     agreement.requires_identification = spec.requires_identification;
     agreement.gp_fee_cents = spec.gp_fee_cents;

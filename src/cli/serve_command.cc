@@ -127,7 +127,9 @@ int Serve(const ServeOptions& options) {
   service::AttachmentService attachments(**database, clock, access_log, max_attachment);
   service::AccountService accounts(**database, clock, policy.reauthentication);
   service::RegionService region(**database, clock);
-  api::Services services{logins, directory, consults, attachments, audit, accounts, region};
+  service::ImportService imports(**database, clock);
+  api::Services services{logins, directory, consults, attachments, audit, accounts, region,
+                         imports};
   http::Router router;
   api::AddApiRoutes(router, services);
   store::Database& db = **database;

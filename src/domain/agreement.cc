@@ -34,6 +34,13 @@ Result<void> ValidateAgreement(const Agreement& agreement) {
     return invalid("Escaleren kan na 1 tot 720 uur.", "Escalation is after 1 to 720 hours.",
                    "escalate_after_hours");
   }
+  const OfficeHours& hours = agreement.office_hours;
+  if (hours.opens_minute < 0 || hours.closes_minute > 24 * 60 ||
+      hours.closes_minute - hours.opens_minute < 60) {
+    return invalid("Kantooruren beginnen ten minste een uur voor ze eindigen, binnen één dag.",
+                   "Office hours open at least an hour before they close, within one day.",
+                   "office_hours_until");
+  }
   for (auto [fee, field] : {std::pair{agreement.gp_fee_cents, "gp_fee_cents"},
                             std::pair{agreement.specialist_fee_cents, "specialist_fee_cents"}}) {
     if (fee < 0 || fee > kMaxFeeCents) {

@@ -25,6 +25,7 @@ struct Agreement {
   std::vector<ConsultMode> modes;
   int response_days = 0;  // working days, Dutch public holidays excluded
   DaysOff days_off;       // Goede Vrijdag, Bevrijdingsdag
+  OfficeHours office_hours;  // the hours of a working day the response time counts in
   std::optional<int> escalate_after_hours;  // a pool consult unclaimed this long is escalated
   std::optional<int64_t> template_id;       // the question template GPs fill in
   bool named_specialist_allowed = true;     // the GP may address one specialist of the pool
@@ -44,7 +45,7 @@ inline constexpr int64_t kMaxFeeCents = 100'000'00;  // a thousand euros per con
 
 // Checks an agreement as a coordinator writes it: at least one GP organisation and mode, a
 // response time of 0 to 60 working days, valid dates with valid_from <= valid_until, fees of 0
-// to 1000 euros, an escalation of 1 to 720 hours where set.
+// to 1000 euros, office hours of at least an hour within a day, an escalation of 1 to 720 hours where set.
 Result<void> ValidateAgreement(const Agreement& agreement);
 
 // Where a practice stands: itself and the care group it belongs to.

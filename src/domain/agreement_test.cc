@@ -104,6 +104,13 @@ TEST(AgreementTest, ValidationNamesTheFieldAtFault) {
   EXPECT_EQ(field_of([](Agreement& a) { a.response_days = 0; }), "");
   EXPECT_EQ(field_of([](Agreement& a) { a.escalate_after_hours = 0; }), "escalate_after_hours");
   EXPECT_EQ(field_of([](Agreement& a) { a.escalate_after_hours = 48; }), "");
+  EXPECT_EQ(field_of([](Agreement& a) { a.office_hours = {9 * 60, 9 * 60 + 30}; }),
+            "office_hours_until");
+  EXPECT_EQ(field_of([](Agreement& a) { a.office_hours = {17 * 60, 8 * 60}; }),
+            "office_hours_until");
+  EXPECT_EQ(field_of([](Agreement& a) { a.office_hours = {7 * 60, 25 * 60}; }),
+            "office_hours_until");
+  EXPECT_EQ(field_of([](Agreement& a) { a.office_hours = {0, 24 * 60}; }), "");
   EXPECT_EQ(field_of([](Agreement& a) { a.gp_fee_cents = -5; }), "gp_fee_cents");
   EXPECT_EQ(field_of([](Agreement& a) { a.specialist_fee_cents = kMaxFeeCents + 1; }),
             "specialist_fee_cents");

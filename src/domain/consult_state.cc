@@ -22,6 +22,7 @@ const Transition kTransitions[] = {
     {A::kCancel, {S::kDraft, S::kSent}, S::kCancelled},
     {A::kClaim, {S::kSent}, S::kClaimed},
     {A::kForward, {S::kSent}, S::kSent},
+    {A::kAssign, {S::kSent, S::kClaimed}, S::kClaimed},
     {A::kDecline, {S::kSent, S::kClaimed}, S::kDeclined},
     {A::kInfoRequest, {S::kClaimed}, S::kInfoRequested},
     {A::kReply, {S::kInfoRequested}, S::kClaimed},
@@ -48,6 +49,9 @@ Text RoleRefusal(ConsultAction action) {
     case A::kForward:
       return {"Alleen een specialist of coördinator mag een consultatie doorsturen.",
               "Only a specialist or coordinator may forward a consult."};
+    case A::kAssign:
+      return {"Alleen een coördinator van de pool mag een consultatie toewijzen.",
+              "Only a coordinator of the pool may assign a consult."};
     case A::kClaim:
     case A::kDecline:
     case A::kInfoRequest:
@@ -78,6 +82,8 @@ bool RoleMayTake(Role role, ConsultAction action) {
       return role == Role::kSpecialist;
     case A::kForward:
       return role == Role::kSpecialist || role == Role::kCoordinator;
+    case A::kAssign:
+      return role == Role::kCoordinator;
   }
   return false;
 }
@@ -136,6 +142,7 @@ Text ActionLabel(ConsultAction action) {
     case A::kCancel: return {"annuleren", "cancel"};
     case A::kClaim: return {"oppakken", "claim"};
     case A::kForward: return {"doorsturen", "forward"};
+    case A::kAssign: return {"toewijzen", "assign"};
     case A::kDecline: return {"weigeren", "decline"};
     case A::kInfoRequest: return {"om informatie vragen", "ask for information on"};
     case A::kReply: return {"informatie aanvullen", "reply to"};

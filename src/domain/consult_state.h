@@ -14,15 +14,16 @@ namespace meekijk::domain {
 
 // kEdit changes a draft's content and leaves it a draft; every other action moves the status.
 enum class ConsultAction {
-  kEdit, kSend, kCancel, kClaim, kForward, kDecline, kInfoRequest, kReply, kAdvice, kQuestion,
-  kClose
+  kEdit, kSend, kCancel, kClaim, kForward, kAssign, kDecline, kInfoRequest, kReply, kAdvice,
+  kQuestion, kClose
 };
 
 template <>
 struct EnumNames<ConsultAction> {
-  static constexpr std::array<std::pair<ConsultAction, std::string_view>, 11> kNames{{
+  static constexpr std::array<std::pair<ConsultAction, std::string_view>, 12> kNames{{
       {ConsultAction::kEdit, "edit"},       {ConsultAction::kSend, "send"},       {ConsultAction::kCancel, "cancel"},
       {ConsultAction::kClaim, "claim"},     {ConsultAction::kForward, "forward"},
+      {ConsultAction::kAssign, "assign"},
       {ConsultAction::kDecline, "decline"}, {ConsultAction::kInfoRequest, "info_request"},
       {ConsultAction::kReply, "reply"},     {ConsultAction::kAdvice, "advice"},
       {ConsultAction::kQuestion, "question"}, {ConsultAction::kClose, "close"},

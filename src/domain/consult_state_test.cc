@@ -28,6 +28,9 @@ const Allowed kAllowed[] = {
     {S::kSent, A::kClaim, Role::kSpecialist, S::kClaimed},
     {S::kSent, A::kForward, Role::kSpecialist, S::kSent},
     {S::kSent, A::kForward, Role::kCoordinator, S::kSent},
+    // The coordinator of the pool's organisation gives a consult to one of its specialists.
+    {S::kSent, A::kAssign, Role::kCoordinator, S::kClaimed},
+    {S::kClaimed, A::kAssign, Role::kCoordinator, S::kClaimed},
     {S::kSent, A::kDecline, Role::kSpecialist, S::kDeclined},
     {S::kClaimed, A::kDecline, Role::kSpecialist, S::kDeclined},
     {S::kClaimed, A::kInfoRequest, Role::kSpecialist, S::kInfoRequested},
@@ -74,7 +77,7 @@ TEST(ConsultStateTest, RefusesEveryOtherCombinationWithTheSpecificCode) {
       }
     }
   }
-  EXPECT_EQ(refused, 8 * 11 * 7 - static_cast<int>(std::size(kAllowed)));
+  EXPECT_EQ(refused, 8 * 12 * 7 - static_cast<int>(std::size(kAllowed)));
 }
 
 TEST(ConsultStateTest, SendingToANamedSpecialistClaimsAtOnce) {

@@ -12,7 +12,8 @@ bool RoleFitsOrganisation(Role role, OrgKind kind) {
       return kind == OrgKind::kHospital || kind == OrgKind::kZbc ||
              kind == OrgKind::kKaderartsGroup;
     case Role::kAnalyst:
-      return kind == OrgKind::kInsurer || kind == OrgKind::kCareGroup;
+      return kind == OrgKind::kInsurer || kind == OrgKind::kCareGroup ||
+             kind == OrgKind::kRegionOffice;
     case Role::kCoordinator:
     case Role::kPrivacyOfficer:
     case Role::kAdmin:
@@ -21,7 +22,7 @@ bool RoleFitsOrganisation(Role role, OrgKind kind) {
   return false;
 }
 
-bool RequiresAgb(OrgKind kind) { return kind != OrgKind::kInsurer; }
+bool RequiresAgb(OrgKind kind) { return kind != OrgKind::kInsurer && kind != OrgKind::kRegionOffice; }
 
 bool RoleSeesPatientData(Role role) { return role != Role::kAnalyst; }
 

@@ -9,20 +9,24 @@
 
 namespace meekijk::domain {
 
-enum class OrgKind { kGpPractice, kCareGroup, kHospital, kZbc, kKaderartsGroup, kInsurer };
+// A region office (regio-organisatie, such as a ROS) keeps the region's agreements as a whole.
+enum class OrgKind {
+  kGpPractice, kCareGroup, kHospital, kZbc, kKaderartsGroup, kInsurer, kRegionOffice
+};
 
 // A specialist covers kaderhuisartsen too: both answer consults for a pool.
 enum class Role { kGp, kAssistant, kSpecialist, kCoordinator, kAnalyst, kPrivacyOfficer, kAdmin };
 
 template <>
 struct EnumNames<OrgKind> {
-  static constexpr std::array<std::pair<OrgKind, std::string_view>, 6> kNames{{
+  static constexpr std::array<std::pair<OrgKind, std::string_view>, 7> kNames{{
       {OrgKind::kGpPractice, "gp_practice"},
       {OrgKind::kCareGroup, "care_group"},
       {OrgKind::kHospital, "hospital"},
       {OrgKind::kZbc, "zbc"},
       {OrgKind::kKaderartsGroup, "kaderarts_group"},
       {OrgKind::kInsurer, "insurer"},
+      {OrgKind::kRegionOffice, "region_office"},
   }};
 };
 

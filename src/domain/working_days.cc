@@ -14,8 +14,6 @@ using std::chrono::sys_days;
 using std::chrono::year;
 using std::chrono::year_month_day;
 
-constexpr hours kWorkdayStart{8};
-constexpr hours kWorkdayEnd{17};
 constexpr hours kDstSwitchUtc{1};  // EU summer time starts and ends at 01:00 UTC
 constexpr minutes kCet{60};
 constexpr minutes kCest{120};
@@ -146,24 +144,47 @@ std::vector<std::pair<year_month_day, std::string_view>> DutchPublicHolidays(yea
   return holidays;
 }
 
-TimePoint AddWorkingDays(TimePoint start, int working_days, DaysOff off) {
+std::optional<int> ParseClockMinutes(std::string_view text) {
+  auto digit = [&](size_t i) { return text[i] >= '0' && text[i] <= '9' ? text[i] - '0' : -1; };
+  if (text.size() != 5 || text[2] != ':') return std::nullopt;
+  for (size_t i : {0, 1, 3, 4}) {
+    if (digit(i) < 0) return std::nullopt;
+  }
+  int hour = digit(0) * 10 + digit(1);
+  int minute = digit(3) * 10 + digit(4);
+  if (minute > 59 || hour > 24 || (hour == 24 && minute != 0)) return std::nullopt;
+  return hour * 60 + minute;
+}
+
+std::string ClockText(int minutes_after_midnight) {
+  int hour = minutes_after_midnight / 60;
+  int minute = minutes_after_midnight % 60;
+  return {static_cast<char>('0' + hour / 10), static_cast<char>('0' + hour % 10), ':',
+          static_cast<char>('0' + minute / 10), static_cast<char>('0' + minute % 10)};
+}
+
+TimePoint AddWorkingDays(TimePoint start, int working_days, DaysOff off, OfficeHours hours) {
   assert(working_days >= 0);
+  const minutes opens{hours.opens_minute};
+  const minutes closes{hours.closes_minute};
   LocalTime local = ToLocal(start);
-  if (!IsWorkingDay(year_month_day{local.day}, off)) {
-    local = {NextWorkingDay(local.day, off), kWorkdayStart};
+  if (!IsWorkingDay(year_month_day{local.day}, off) || local.time_of_day >= closes) {
+    local = {NextWorkingDay(local.day, off), opens};
+  } else if (local.time_of_day < opens) {
+    local.time_of_day = opens;
   }
   for (int i = 0; i < working_days; ++i) local.day = NextWorkingDay(local.day, off);
   return FromLocal(local.day, local.time_of_day);
 }
 
-double WorkingHoursBetween(TimePoint from, TimePoint to, DaysOff off) {
+double WorkingHoursBetween(TimePoint from, TimePoint to, DaysOff off, OfficeHours hours) {
   if (to <= from) return 0.0;
   TimePoint::duration total{};
   sys_days last = ToLocal(to).day;
   for (sys_days day = ToLocal(from).day; day <= last; day += days{1}) {
     if (!IsWorkingDay(year_month_day{day}, off)) continue;
-    TimePoint open = std::max(from, FromLocal(day, kWorkdayStart));
-    TimePoint close = std::min(to, FromLocal(day, kWorkdayEnd));
+    TimePoint open = std::max(from, FromLocal(day, minutes{hours.opens_minute}));
+    TimePoint close = std::min(to, FromLocal(day, minutes{hours.closes_minute}));
     if (close > open) total += close - open;
   }
   return std::chrono::duration<double, std::ratio<3600>>(total).count();

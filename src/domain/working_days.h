@@ -4,6 +4,8 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -20,6 +22,19 @@ struct DaysOff {
   bool liberation_day = false;
   bool operator==(const DaysOff&) const = default;
 };
+
+// The office hours an agreement counts its response time in, Amsterdam clock time, Monday to
+// Friday: minutes after midnight, opening inclusive, closing exclusive.
+struct OfficeHours {
+  int opens_minute = 8 * 60;
+  int closes_minute = 17 * 60;
+  bool operator==(const OfficeHours&) const = default;
+};
+
+// "08:00" → 480; nullopt unless HH:MM with 00 <= HH <= 24 and 00 <= MM <= 59 (24:00 at most).
+std::optional<int> ParseClockMinutes(std::string_view text);
+// 480 → "08:00".
+std::string ClockText(int minutes_after_midnight);
 
 // The name of the Dutch public holiday on `day` ("Koningsdag", "Tweede Paasdag"), or empty.
 // Always: Nieuwjaarsdag, Tweede Paasdag, Koningsdag (27 April, 26 April when the 27th is a
@@ -47,17 +62,16 @@ TimePoint UtcToAmsterdamLocal(TimePoint t);
 std::vector<std::pair<std::chrono::year_month_day, std::string_view>> DutchPublicHolidays(
     std::chrono::year year, DaysOff off = {});
 
-// The due moment of a response time of `days` working days (days >= 0) starting at `start`: the
-// same Amsterdam clock time on the `days`-th working day after the local day of `start`. When
-// `start` falls on a weekend day or holiday, the clock starts at 08:00 local on the next working
-// day, so the result is 08:00 on the `days`-th working day after that one (that very day for 0).
-// A start on a working day keeps its clock time even outside office hours: Friday 22:00 plus one
-// working day is Monday 22:00.
-TimePoint AddWorkingDays(TimePoint start, int days, DaysOff off = {});
+// The due moment of a response time of `days` working days (days >= 0) starting at `start`,
+// counted in office hours: the clock starts at `start` when that is within the office hours of a
+// working day, else at the next opening (later that day, or on the next working day), and the due
+// moment is the same Amsterdam clock time `days` working days later (that very moment for 0).
+// Friday 16:00 plus one working day is Monday 16:00; Friday 22:00 plus one is Tuesday 08:00.
+TimePoint AddWorkingDays(TimePoint start, int days, DaysOff off = {}, OfficeHours hours = {});
 
-// The working time between two instants in hours, counting only 08:00-17:00 Amsterdam time on
-// working days; fractions of an hour included (90 minutes is 1.5). 0 when `to` is not after
-// `from`. For response-time reports.
-double WorkingHoursBetween(TimePoint from, TimePoint to, DaysOff off = {});
+// The working time between two instants in hours, counting only the office hours of working
+// days; fractions of an hour included (90 minutes is 1.5). 0 when `to` is not after `from`. For
+// escalation and response-time reports.
+double WorkingHoursBetween(TimePoint from, TimePoint to, DaysOff off = {}, OfficeHours hours = {});
 
 }  // namespace meekijk::domain

@@ -165,7 +165,7 @@ TEST(WorkingDaysTest, AmsterdamOffsetFollowsEuSummerTime) {
   }
 }
 
-TEST(WorkingDaysTest, AddsWorkingDaysKeepingTheLocalClockTime) {
+TEST(WorkingDaysTest, AddsWorkingDaysInOfficeHoursKeepingTheLocalClockTime) {
   struct Case {
     std::string name;
     TimePoint start;
@@ -178,8 +178,10 @@ TEST(WorkingDaysTest, AddsWorkingDaysKeepingTheLocalClockTime) {
       // Thursday 10:00 CET + 2 skips the weekend to Monday 10:00.
       {"across a weekend", Utc(2026, 1, 15, 9), 2, Utc(2026, 1, 19, 9)},
       {"friday afternoon", Utc(2026, 1, 16, 13, 30), 1, Utc(2026, 1, 19, 13, 30)},
-      // Working days keep their clock time, even outside office hours.
-      {"friday evening", Utc(2026, 1, 16, 21), 1, Utc(2026, 1, 19, 21)},
+      // After closing time the clock starts at the next opening: Monday 08:00, so Tuesday 08:00.
+      {"friday evening", Utc(2026, 1, 16, 21), 1, Utc(2026, 1, 20, 7)},
+      {"at closing time", Utc(2026, 1, 15, 16), 0, Utc(2026, 1, 16, 7)},
+      {"before opening", Utc(2026, 1, 15, 5), 1, Utc(2026, 1, 16, 7)},
       // Goede Vrijdag is a working day; Tweede Paasdag is not.
       {"into goede vrijdag", Utc(2026, 4, 2, 8), 1, Utc(2026, 4, 3, 8)},
       {"across easter", Utc(2026, 4, 2, 8), 2, Utc(2026, 4, 7, 8)},
@@ -197,14 +199,39 @@ TEST(WorkingDaysTest, AddsWorkingDaysKeepingTheLocalClockTime) {
       {"sunday, two days", Utc(2026, 1, 18, 10), 2, Utc(2026, 1, 21, 7)},
       // Koningsdag 2026 (a Monday): the clock starts Tuesday 08:00 CEST (06:00Z).
       {"on koningsdag", Utc(2026, 4, 27, 9), 1, Utc(2026, 4, 29, 6)},
-      // The local day decides: Sunday 23:30Z is Monday 00:30 in Amsterdam, a working day.
-      {"utc sunday is local monday", Utc(2026, 1, 18, 23, 30), 1, Utc(2026, 1, 19, 23, 30)},
+      // The local day decides: Sunday 23:30Z is Monday 00:30 in Amsterdam, before Monday's opening.
+      {"utc sunday is local monday", Utc(2026, 1, 18, 23, 30), 1, Utc(2026, 1, 20, 7)},
       // Friday 23:30Z is Saturday 00:30 in Amsterdam: the clock starts Monday 08:00.
       {"utc friday is local saturday", Utc(2026, 1, 16, 23, 30), 0, Utc(2026, 1, 19, 7)},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(FormatIso8601(AddWorkingDays(c.start, c.days)), FormatIso8601(c.due)) << c.name;
   }
+}
+
+TEST(WorkingDaysTest, AnAgreementKeepsItsOwnOfficeHours) {
+  const OfficeHours early{.opens_minute = 7 * 60 + 30, .closes_minute = 16 * 60};
+  // Thursday 07:45 CET is within 07:30-16:00 and keeps its time; 16:15 waits for Friday 07:30.
+  EXPECT_EQ(AddWorkingDays(Utc(2026, 1, 15, 6, 45), 1, {}, early), Utc(2026, 1, 16, 6, 45));
+  EXPECT_EQ(AddWorkingDays(Utc(2026, 1, 15, 15, 15), 1, {}, early), Utc(2026, 1, 19, 6, 30));
+  // The default hours (08:00-17:00) would have started Thursday's clock at 08:00.
+  EXPECT_EQ(AddWorkingDays(Utc(2026, 1, 15, 6, 45), 1), Utc(2026, 1, 16, 7));
+  // Working hours count only 07:30-16:00: Thursday 15:00 to Friday 09:00 CET is 1 + 1.5 hours.
+  EXPECT_DOUBLE_EQ(WorkingHoursBetween(Utc(2026, 1, 15, 14), Utc(2026, 1, 16, 8), {}, early), 2.5);
+}
+
+TEST(WorkingDaysTest, ReadsAndWritesClockTimes) {
+  EXPECT_EQ(ParseClockMinutes("08:00"), 480);
+  EXPECT_EQ(ParseClockMinutes("00:00"), 0);
+  EXPECT_EQ(ParseClockMinutes("24:00"), 1440);
+  EXPECT_EQ(ParseClockMinutes("17:30"), 1050);
+  for (std::string_view bad : {"", "8:00", "08.00", "24:01", "25:00", "08:60", "0800", "ab:cd",
+                               "08:00 "}) {
+    EXPECT_EQ(ParseClockMinutes(bad), std::nullopt) << bad;
+  }
+  EXPECT_EQ(ClockText(480), "08:00");
+  EXPECT_EQ(ClockText(1050), "17:30");
+  EXPECT_EQ(ClockText(0), "00:00");
 }
 
 TEST(WorkingDaysTest, AddWorkingDaysKeepsMilliseconds) {

@@ -1,4 +1,6 @@
-// The life-cycle use cases: send, cancel, claim, decline, forward, messages, advice, close.
+// The life-cycle use cases: send, cancel, claim, decline, forward, assign, messages, advice, close.
+#include <algorithm>
+
 #include "domain/agreement.h"
 #include "domain/calendar.h"
 #include "domain/consult_validation.h"
@@ -6,6 +8,7 @@
 #include "service/consult_routing.h"
 #include "service/consult_service.h"
 #include "store/agreements.h"
+#include "store/directory.h"
 
 namespace meekijk::service {
 
@@ -120,6 +123,29 @@ Result<Consult> ConsultService::Forward(const Principal& principal, int64_t cons
                       // consult was sent.
                       consult.pool_id = agreement.pool_id;
                       consult.agreement_id = agreement.id;
+                      return kDone;
+                    });
+}
+
+Result<Consult> ConsultService::Assign(const Principal& principal, int64_t consult_id,
+                                       int64_t specialist_id) {
+  return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kAssign,
+                    [&](store::Tx& tx, Consult& consult, Role) -> Result<std::monostate> {
+                      std::vector<int64_t> members;
+                      if (consult.pool_id) {
+                        MK_ASSIGN_OR_RETURN(members, tx.agreements().PoolMembers(*consult.pool_id));
+                      }
+                      MK_ASSIGN_OR_RETURN(std::optional<domain::User> chosen,
+                                          tx.directory().FindUser(specialist_id));
+                      bool member = std::find(members.begin(), members.end(), specialist_id) !=
+                                    members.end();
+                      if (!member || !chosen || !chosen->active) {
+                        return MakeError(ErrorCode::kInvalidArgument,
+                                         "Kies een specialist van de pool van deze consultatie.",
+                                         "Choose a specialist of this consult's pool.",
+                                         "specialist_id");
+                      }
+                      consult.specialist_id = specialist_id;
                       return kDone;
                     });
 }

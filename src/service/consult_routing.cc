@@ -118,7 +118,8 @@ Result<void> Route(store::Tx& tx, const Principal& principal, TimePoint now,
   consult.agreement_version = agreement.version;
   consult.sender_id = principal.user.id;
   consult.sent_at = now;
-  consult.due_at = domain::AddWorkingDays(now, agreement.response_days, agreement.days_off);
+  consult.due_at = domain::AddWorkingDays(now, agreement.response_days, agreement.days_off,
+                                         agreement.office_hours);
   return Ok();
 }
 

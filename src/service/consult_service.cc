@@ -45,6 +45,18 @@ Result<std::vector<PoolOption>> ForwardPools(store::Tx& tx, const Consult& consu
   return pools;
 }
 
+// The specialists a coordinator may assign the consult to: the pool's active members.
+Result<std::vector<NamedRef>> AssignableSpecialists(store::Tx& tx, const Consult& consult) {
+  std::vector<NamedRef> out;
+  if (!consult.pool_id) return out;
+  MK_ASSIGN_OR_RETURN(std::vector<int64_t> members, tx.agreements().PoolMembers(*consult.pool_id));
+  for (int64_t id : members) {
+    MK_ASSIGN_OR_RETURN(std::optional<domain::User> user, tx.directory().FindUser(id));
+    if (user && user->active) out.push_back({user->id, user->display_name});
+  }
+  return out;
+}
+
 store::ConsultFilter::Box StoreBox(Box box) {
   switch (box) {
     case Box::kOutbox:
@@ -168,6 +180,9 @@ Result<ConsultDetail> ConsultService::Get(const Principal& principal, int64_t co
         if (domain::NextStatus(consult.status, ConsultAction::kForward, role).ok()) {
           MK_ASSIGN_OR_RETURN(detail.forward_pools, ForwardPools(tx, consult, clock_.Now()));
         }
+        if (domain::NextStatus(consult.status, ConsultAction::kAssign, role).ok()) {
+          MK_ASSIGN_OR_RETURN(detail.assign_specialists, AssignableSpecialists(tx, consult));
+        }
         return detail;
       });
 }
@@ -180,6 +195,7 @@ Result<ConsultList> ConsultService::List(const Principal& principal, const ListQ
   filter.text = query.text;
   filter.after = query.cursor;
   filter.limit = query.limit;
+  filter.now = clock_.Now();
   Role role = Role::kSpecialist;
   if (query.box == Box::kCoordination) {
     role = Role::kCoordinator;

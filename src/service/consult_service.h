@@ -51,6 +51,9 @@ struct ConsultDetail {
   // Where the caller may forward this consult: other pools of its specialty that the practice
   // has an agreement with. Empty unless the caller may forward it now.
   std::vector<PoolOption> forward_pools;
+  // To whom the caller may assign it: the active specialists of its pool. Empty unless the caller
+  // coordinates the pool's organisation and the consult is sent or claimed.
+  std::vector<NamedRef> assign_specialists;
   // The template version the answers were written to, for its questions' labels.
   std::optional<domain::QuestionTemplate> question_template;
 };
@@ -102,6 +105,10 @@ class ConsultService {
                                   const std::string& reason);
   Result<domain::Consult> Forward(const Principal& principal, int64_t consult_id,
                                   int64_t to_pool_id);
+  // A coordinator of the pool's organisation gives the consult to one of the pool's active
+  // specialists, who then holds it (also when another specialist held it).
+  Result<domain::Consult> Assign(const Principal& principal, int64_t consult_id,
+                                 int64_t specialist_id);
   // kind: question (GP follow-up), info_request (specialist), reply (GP or assistant).
   Result<domain::Consult> PostMessage(const Principal& principal, int64_t consult_id,
                                       domain::MessageKind kind, const std::string& body);

@@ -5,10 +5,12 @@
 #include <map>
 
 #include "auth/token.h"
+#include "core/log.h"
 #include "core/utf8.h"
 #include "domain/csv.h"
 #include "domain/enum_names.h"
 #include "domain/identifiers.h"
+#include "service/coordinator_reach.h"
 #include "service/new_user.h"
 #include "store/database.h"
 #include "store/directory.h"
@@ -64,8 +66,14 @@ Error Rejected(std::string nl, std::string en) {
   return MakeError(ErrorCode::kInvalidArgument, std::move(nl), std::move(en));
 }
 
+Error OutOfReach(const std::string& name) {
+  return Rejected(name + " valt niet onder de organisaties die u coördineert.",
+                  name + " is not among the organisations you coordinate.");
+}
+
 Result<RowOutcome> ImportOrganisation(store::Tx& tx, const CsvRow& row,
-                                      const std::map<std::string, size_t>& columns, TimePoint now) {
+                                      const std::map<std::string, size_t>& columns,
+                                      const CoordinatorReach& reach, TimePoint now) {
   store::DirectoryRepository directory = tx.directory();
   std::string agb = Cell(row, columns, "agb");
   MK_RETURN_IF_ERROR(domain::ValidateAgb(agb));
@@ -81,7 +89,7 @@ Result<RowOutcome> ImportOrganisation(store::Tx& tx, const CsvRow& row,
     return Rejected("geef de regio.", "give the region.");
   }
   std::optional<domain::OrgKind> kind = domain::Parse<domain::OrgKind>(Cell(row, columns, "kind"));
-  if (!kind || *kind == domain::OrgKind::kInsurer) {
+  if (!kind || *kind == domain::OrgKind::kInsurer || *kind == domain::OrgKind::kRegionOffice) {
     return Rejected("soort is gp_practice, care_group, hospital, zbc of kaderarts_group.",
                     "kind is gp_practice, care_group, hospital, zbc or kaderarts_group.");
   }
@@ -100,6 +108,12 @@ Result<RowOutcome> ImportOrganisation(store::Tx& tx, const CsvRow& row,
   }
   MK_ASSIGN_OR_RETURN(std::optional<domain::Organisation> stored,
                       directory.FindOrganisationByAgb(agb));
+  // A coordinator adds and changes only what they act for, as it is and as it will be: a care
+  // group its practices, in its own region.
+  if (!reach.Covers(organisation) || !reach.InRegion(organisation) ||
+      (stored && !reach.Covers(stored->id))) {
+    return OutOfReach(organisation.name);
+  }
   if (!stored) {
     MK_RETURN_IF_ERROR(directory.InsertOrganisation(organisation, now));
     return RowOutcome::kAdded;
@@ -117,7 +131,8 @@ Result<RowOutcome> ImportOrganisation(store::Tx& tx, const CsvRow& row,
 }
 
 Result<RowOutcome> ImportPractitioner(store::Tx& tx, const CsvRow& row,
-                                      const std::map<std::string, size_t>& columns, TimePoint now) {
+                                      const std::map<std::string, size_t>& columns,
+                                      const CoordinatorReach& reach, TimePoint now) {
   store::DirectoryRepository directory = tx.directory();
   std::string agb = Cell(row, columns, "agb");
   MK_RETURN_IF_ERROR(domain::ValidateAgb(agb));
@@ -130,6 +145,7 @@ Result<RowOutcome> ImportPractitioner(store::Tx& tx, const CsvRow& row,
     return Rejected("geen organisatie met AGB-code „" + organisation_agb + "”.",
                     "no organisation with AGB code \"" + organisation_agb + "\".");
   }
+  if (!reach.Covers(organisation->id)) return OutOfReach(organisation->name);
   std::optional<domain::Role> role = domain::Parse<domain::Role>(Cell(row, columns, "role"));
   if (!role || *role == domain::Role::kAdmin ||
       !domain::RoleFitsOrganisation(*role, organisation->kind)) {
@@ -145,6 +161,18 @@ Result<RowOutcome> ImportPractitioner(store::Tx& tx, const CsvRow& row,
     MK_RETURN_IF_ERROR(InsertNewUser(tx, user, "!imported:" + auth::RandomHex(16), now));
     return RowOutcome::kAdded;
   }
+  MK_ASSIGN_OR_RETURN(std::vector<domain::Membership> memberships,
+                      directory.Memberships(stored->id));
+  // Someone who also works elsewhere is changed by an administrator: a name or e-mail address
+  // (where password links go) is not one organisation's to rewrite.
+  bool all_within = std::all_of(memberships.begin(), memberships.end(),
+                                [&](const auto& m) { return reach.Covers(m.organisation_id); });
+  if (!all_within) {
+    return Rejected("deze persoon werkt ook voor een organisatie die u niet coördineert; vraag een "
+                    "beheerder.",
+                    "this person also works for an organisation you do not coordinate; ask an "
+                    "administrator.");
+  }
   std::string username = Cell(row, columns, "username");
   if (!username.empty() && username != stored->username) {
     return Rejected("deze AGB-code hoort bij gebruiker „" + stored->username + "”.",
@@ -157,8 +185,6 @@ Result<RowOutcome> ImportPractitioner(store::Tx& tx, const CsvRow& row,
     MK_RETURN_IF_ERROR(directory.UpdateUser(*stored));
     changed = true;
   }
-  MK_ASSIGN_OR_RETURN(std::vector<domain::Membership> memberships,
-                      directory.Memberships(stored->id));
   bool member = std::any_of(memberships.begin(), memberships.end(), [&](const auto& m) {
     return m.organisation_id == organisation->id && m.role == *role;
   });
@@ -170,10 +196,20 @@ Result<RowOutcome> ImportPractitioner(store::Tx& tx, const CsvRow& row,
 }
 
 using RowImporter = Result<RowOutcome> (*)(store::Tx&, const CsvRow&,
-                                           const std::map<std::string, size_t>&, TimePoint);
+                                           const std::map<std::string, size_t>&,
+                                           const CoordinatorReach&, TimePoint);
 
-Result<ImportReport> Import(store::Database& database, TimePoint now, std::string_view csv,
-                            bool dry_run, const ImportProgress& progress,
+// The reach of the caller, or everything for the command line (no principal).
+Result<CoordinatorReach> ReachOf(store::Tx& tx, const Principal* principal) {
+  if (principal == nullptr) return CoordinatorReach::Everything();
+  MK_ASSIGN_OR_RETURN(std::vector<domain::Organisation> all, tx.directory().ListOrganisations());
+  std::map<int64_t, domain::Organisation> organisations;
+  for (domain::Organisation& o : all) organisations.emplace(o.id, std::move(o));
+  return CoordinatorReach::Of(*principal, organisations);
+}
+
+Result<ImportReport> Import(store::Database& database, const Principal* principal, TimePoint now,
+                            std::string_view csv, bool dry_run, const ImportProgress& progress,
                             const std::vector<std::string>& required,
                             const std::vector<std::string>& optional, RowImporter import_row) {
   MK_ASSIGN_OR_RETURN(std::vector<CsvRow> rows, domain::ParseCsv(csv));
@@ -186,9 +222,10 @@ Result<ImportReport> Import(store::Database& database, TimePoint now, std::strin
   int64_t total = static_cast<int64_t>(rows.size()) - 1;
   Result<void> done = database.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
     report = ImportReport{0, 0, 0, {}, dry_run};
+    MK_ASSIGN_OR_RETURN(CoordinatorReach reach, ReachOf(tx, principal));
     for (size_t i = 1; i < rows.size(); ++i) {
       // Each row's writes are its own: a rejected row leaves nothing behind.
-      Result<RowOutcome> outcome = import_row(tx, rows[i], columns, now);
+      Result<RowOutcome> outcome = import_row(tx, rows[i], columns, reach, now);
       if (!outcome.ok()) {
         if (outcome.error().code != ErrorCode::kInvalidArgument &&
             outcome.error().code != ErrorCode::kConflict) {
@@ -213,17 +250,67 @@ Result<ImportReport> Import(store::Database& database, TimePoint now, std::strin
 
 }  // namespace
 
+Result<void> ImportService::RequireImporter(const Principal& principal) {
+  if (principal.HasRole(domain::Role::kAdmin) || principal.HasRole(domain::Role::kCoordinator)) {
+    return Ok();
+  }
+  return MakeError(ErrorCode::kForbidden, "Alleen coördinatoren en beheerders lezen bestanden in.",
+                   "Only coordinators and administrators import files.");
+}
+
 Result<ImportReport> ImportService::Organisations(std::string_view csv, bool dry_run,
                                                   const ImportProgress& progress) {
-  return Import(database_, clock_.Now(), csv, dry_run, progress, {"agb", "name", "kind", "region"},
-                {"parent_agb"}, ImportOrganisation);
+  return OrganisationsFor(nullptr, csv, dry_run, progress);
 }
 
 Result<ImportReport> ImportService::Practitioners(std::string_view csv, bool dry_run,
                                                   const ImportProgress& progress) {
-  return Import(database_, clock_.Now(), csv, dry_run, progress,
-                {"agb", "display_name", "organisation_agb", "role"}, {"username", "email"},
-                ImportPractitioner);
+  return PractitionersFor(nullptr, csv, dry_run, progress);
+}
+
+Result<ImportReport> ImportService::Organisations(const Principal& principal,
+                                                  std::string_view csv, bool dry_run) {
+  MK_RETURN_IF_ERROR(RequireImporter(principal));
+  return OrganisationsFor(&principal, csv, dry_run, {});
+}
+
+Result<ImportReport> ImportService::Practitioners(const Principal& principal,
+                                                  std::string_view csv, bool dry_run) {
+  MK_RETURN_IF_ERROR(RequireImporter(principal));
+  return PractitionersFor(&principal, csv, dry_run, {});
+}
+
+Result<ImportReport> ImportService::OrganisationsFor(const Principal* principal,
+                                                     std::string_view csv, bool dry_run,
+                                                     const ImportProgress& progress) {
+  Result<ImportReport> report =
+      Import(database_, principal, clock_.Now(), csv, dry_run, progress,
+             {"agb", "name", "kind", "region"}, {"parent_agb"}, ImportOrganisation);
+  LogImport("organisations", principal, report);
+  return report;
+}
+
+Result<ImportReport> ImportService::PractitionersFor(const Principal* principal,
+                                                     std::string_view csv, bool dry_run,
+                                                     const ImportProgress& progress) {
+  Result<ImportReport> report =
+      Import(database_, principal, clock_.Now(), csv, dry_run, progress,
+             {"agb", "display_name", "organisation_agb", "role"}, {"username", "email"},
+             ImportPractitioner);
+  LogImport("practitioners", principal, report);
+  return report;
+}
+
+void ImportService::LogImport(std::string_view what, const Principal* principal,
+                              const Result<ImportReport>& report) {
+  if (!report.ok()) return;
+  log::Info("import_done", {{"what", std::string(what)},
+                            {"by", principal ? principal->user.id : int64_t{0}},
+                            {"dry_run", report->dry_run},
+                            {"added", report->added},
+                            {"changed", report->changed},
+                            {"unchanged", report->unchanged},
+                            {"rejected", static_cast<int64_t>(report->rejected.size())}});
 }
 
 }  // namespace meekijk::service

@@ -18,6 +18,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "service/principal.h"
 
 namespace meekijk::store {
 class Database;
@@ -46,12 +47,30 @@ class ImportService {
   ImportService(store::Database& database, const Clock& clock)
       : database_(database), clock_(clock) {}
 
+  // The command line's: the installation's operator reaches every organisation.
   Result<ImportReport> Organisations(std::string_view csv, bool dry_run,
                                      const ImportProgress& progress = {});
   Result<ImportReport> Practitioners(std::string_view csv, bool dry_run,
                                      const ImportProgress& progress = {});
 
+  // A coordinator's or administrator's (a 403 for anyone else): a row outside what the caller
+  // coordinates (see CoordinatorReach) is rejected like any bad row, with its line.
+  Result<ImportReport> Organisations(const Principal& principal, std::string_view csv,
+                                     bool dry_run);
+  Result<ImportReport> Practitioners(const Principal& principal, std::string_view csv,
+                                     bool dry_run);
+
+  // A 403 unless the caller coordinates or administers; a handler asks it before reading a body.
+  static Result<void> RequireImporter(const Principal& principal);
+
  private:
+  Result<ImportReport> OrganisationsFor(const Principal* principal, std::string_view csv,
+                                        bool dry_run, const ImportProgress& progress);
+  Result<ImportReport> PractitionersFor(const Principal* principal, std::string_view csv,
+                                        bool dry_run, const ImportProgress& progress);
+  static void LogImport(std::string_view what, const Principal* principal,
+                        const Result<ImportReport>& report);
+
   store::Database& database_;
   const Clock& clock_;
 };

@@ -8,6 +8,7 @@
 #include "core/log.h"
 #include "core/utf8.h"
 #include "domain/calendar.h"
+#include "service/coordinator_reach.h"
 #include "store/agreements.h"
 #include "store/database.h"
 #include "store/directory.h"
@@ -30,43 +31,7 @@ Error Invalid(std::string nl, std::string en, std::string field) {
   return MakeError(ErrorCode::kInvalidArgument, std::move(nl), std::move(en), std::move(field));
 }
 
-// Whom the caller acts for: the organisations they coordinate and the practices under those, in
-// their regions; an administrator for everything.
-class Reach {
- public:
-  static Result<Reach> Of(const Principal& principal,
-                          const std::map<int64_t, domain::Organisation>& organisations) {
-    MK_RETURN_IF_ERROR(RegionService::RequireKeeper(principal));
-    Reach reach;
-    reach.all_ = principal.HasRole(Role::kAdmin);
-    if (reach.all_) return reach;
-    std::vector<int64_t> coordinated = principal.OrganisationsWithRole(Role::kCoordinator);
-    for (const auto& [id, organisation] : organisations) {
-      bool own = std::find(coordinated.begin(), coordinated.end(), id) != coordinated.end();
-      bool under = organisation.parent_id &&
-                   std::find(coordinated.begin(), coordinated.end(), *organisation.parent_id) !=
-                       coordinated.end();
-      if (own) reach.regions_.insert(organisation.region);
-      if (own || under) reach.organisations_.insert(id);
-    }
-    reach.coordinated_ = coordinated;
-    return reach;
-  }
-
-  bool Covers(int64_t organisation_id) const {
-    return all_ || organisations_.count(organisation_id) > 0;
-  }
-  bool InRegion(const domain::Organisation& organisation) const {
-    return all_ || regions_.count(organisation.region) > 0;
-  }
-  const std::vector<int64_t>& coordinated() const { return coordinated_; }
-
- private:
-  bool all_ = false;
-  std::set<int64_t> organisations_;
-  std::set<std::string> regions_;
-  std::vector<int64_t> coordinated_;
-};
+using Reach = CoordinatorReach;
 
 // What one unit of work reads once: the organisations, and names of people as needed.
 struct Directory {
@@ -94,7 +59,8 @@ Result<T> WithReach(store::Database& database, store::Access access, const Princ
                     F&& body) {
   return store::Transact<T>(database, access, [&](store::Tx& tx) -> Result<T> {
     MK_ASSIGN_OR_RETURN(Directory directory, Directory::Load(tx));
-    MK_ASSIGN_OR_RETURN(Reach reach, Reach::Of(principal, directory.organisations));
+    MK_RETURN_IF_ERROR(RegionService::RequireKeeper(principal));
+    Reach reach = Reach::Of(principal, directory.organisations);
     return body(tx, directory, reach);
   });
 }

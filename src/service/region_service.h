@@ -23,12 +23,6 @@ class Database;
 
 namespace meekijk::service {
 
-struct NamedRef {
-  int64_t id = 0;
-  std::string name;
-  bool operator==(const NamedRef&) const = default;
-};
-
 struct OrganisationView {
   domain::Organisation organisation;
   bool in_scope = false;  // the caller acts for it

@@ -179,6 +179,40 @@ TEST_P(RegionServiceTest, ACareGroupActsForItsPracticesAndTheHospitalForItsPools
   EXPECT_EQ(detail->versions[1].changed_by->name, "coordinator_h");
 }
 
+TEST_P(RegionServiceTest, ARegionOfficeKeepsEveryAgreementOfItsRegionAndNoOtherRegions) {
+  DirectoryService directory(*db_, clock_);
+  int64_t office = *directory.AddOrganisation(
+      {0, OrgKind::kRegionOffice, "ROS Rotterdam", std::nullopt, std::nullopt, "Rotterdam"});
+  std::string hash = *auth::HashPassword("wachtwoord-123");
+  Principal region_coordinator = Load(*directory.AddUserWithHash(
+      {"ros", "ros", "", {}, "", {{office, Role::kCoordinator}}}, hash));
+  Result<AgreementView> a = region_->CreateAgreement(coordinator_a_, AgreementFor(practice_a_));
+  Result<AgreementView> b = region_->CreateAgreement(coordinator_b_, AgreementFor(group_b_));
+  ASSERT_TRUE(a.ok() && b.ok());
+
+  Result<std::vector<AgreementView>> seen = region_->Agreements(region_coordinator);
+  ASSERT_TRUE(seen.ok());
+  ASSERT_EQ(seen->size(), 2u);  // both care groups' agreements
+  EXPECT_TRUE(seen->at(0).may_change && seen->at(1).may_change);
+  domain::Agreement change = b->agreement;
+  change.response_days = 2;
+  Result<AgreementView> changed = region_->ChangeAgreement(region_coordinator, change);
+  ASSERT_TRUE(changed.ok()) << changed.error().message.en;
+  EXPECT_EQ(changed->changed_by->name, "ros");
+  // One agreement for the whole region, made by the region office.
+  domain::Agreement whole = AgreementFor(group_a_);
+  whole.gp_organisation_ids = {group_a_, group_b_};
+  EXPECT_TRUE(region_->CreateAgreement(region_coordinator, whole).ok());
+  EXPECT_EQ(region_->Agreements(coordinator_a_)->size(), 2u);
+  // Utrecht's coordinator sees none of Rotterdam's, and the region office none of Utrecht's.
+  EXPECT_TRUE(region_->Agreements(coordinator_u_)->empty());
+  Result<PoolView> utrecht_pool = region_->CreatePool(
+      coordinator_u_, {elsewhere_, "kno", "KNO Utrecht", {}});
+  ASSERT_TRUE(utrecht_pool.ok());
+  EXPECT_EQ(region_->Pools(region_coordinator)->size(), 1u);
+  EXPECT_FALSE(region_->Pools(coordinator_u_)->at(0).pool.id == pool_);
+}
+
 TEST_P(RegionServiceTest, TemplatesAreSeenByTheirKeepersAndThroughTheAgreementsThatAskThem) {
   Result<TemplateView> hospitals = region_->CreateTemplate(coordinator_h_, Dermatology());
   ASSERT_TRUE(hospitals.ok()) << hospitals.error().message.en;

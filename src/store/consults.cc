@@ -111,22 +111,26 @@ constexpr std::string_view kNotDraft = "c.status <> 'draft'";
 
 // The list cursor: for the outbox the last id (newest first); for the inbox and pool the last
 // due time and id (soonest due first). Opaque to callers.
+// Where a page ends: (rank,) due time and id; the rank only in the coordinator's overview.
 struct Cursor {
+  int64_t rank = 0;
   int64_t due_ms = 0;
   int64_t id = 0;
 };
 
 std::optional<Cursor> ParseCursor(std::string_view text) {
-  size_t dot = text.find('.');
-  if (dot == std::string_view::npos) {
-    std::optional<int64_t> id = ParseInteger<int64_t>(text);
-    if (!id) return std::nullopt;
-    return Cursor{0, *id};
+  std::vector<int64_t> parts;
+  while (true) {
+    size_t dot = text.find('.');
+    std::optional<int64_t> part = ParseInteger<int64_t>(text.substr(0, dot));
+    if (!part || parts.size() == 3) return std::nullopt;
+    parts.push_back(*part);
+    if (dot == std::string_view::npos) break;
+    text.remove_prefix(dot + 1);
   }
-  std::optional<int64_t> due = ParseInteger<int64_t>(text.substr(0, dot));
-  std::optional<int64_t> id = ParseInteger<int64_t>(text.substr(dot + 1));
-  if (!due || !id) return std::nullopt;
-  return Cursor{*due, *id};
+  if (parts.size() == 1) return Cursor{0, 0, parts[0]};
+  if (parts.size() == 2) return Cursor{0, parts[0], parts[1]};
+  return Cursor{parts[0], parts[1], parts[2]};
 }
 
 // Consults without a due time (drafts) sort last in due-time order.
@@ -281,10 +285,21 @@ Result<ConsultPage> ConsultRepository::List(const ConsultFilter& filter) {
     params.push_back(LikePattern(*filter.text));
   }
   const std::string kDueKey = "COALESCE(c.due_at, " + std::to_string(kNoDueTime) + ")";
+  // The overview ranks what needs a coordinator first: unclaimed, or overdue. `now` is a number
+  // this code made, so it goes into the text and the rank needs no parameters.
+  const bool ranked = filter.box == ConsultFilter::Box::kCoordination;
+  const int64_t now_ms = ToUnixMillis(filter.now);
+  const std::string kRankKey = "(CASE WHEN c.status = 'sent' OR " + kDueKey + " < " +
+                               std::to_string(now_ms) + " THEN 0 ELSE 1 END)";
   if (filter.after) {
     std::optional<Cursor> cursor = ParseCursor(*filter.after);
     if (!cursor) return MakeFact(ErrorCode::kInvalidArgument, "invalid_cursor", "cursor");
-    if (by_due) {
+    if (ranked) {
+      where += " AND (" + kRankKey + " > ? OR (" + kRankKey + " = ? AND (" + kDueKey + " > ? OR (" +
+               kDueKey + " = ? AND c.id > ?))))";
+      params.insert(params.end(),
+                    {cursor->rank, cursor->rank, cursor->due_ms, cursor->due_ms, cursor->id});
+    } else if (by_due) {
       where += " AND (" + kDueKey + " > ? OR (" + kDueKey + " = ? AND c.id > ?))";
       params.insert(params.end(), {cursor->due_ms, cursor->due_ms, cursor->id});
     } else {
@@ -292,7 +307,9 @@ Result<ConsultPage> ConsultRepository::List(const ConsultFilter& filter) {
       params.push_back(cursor->id);
     }
   }
-  std::string order = by_due ? " ORDER BY " + kDueKey + ", c.id" : " ORDER BY c.id DESC";
+  std::string order = by_due ? " ORDER BY " + std::string(ranked ? kRankKey + ", " : "") +
+                                   kDueKey + ", c.id"
+                             : " ORDER BY c.id DESC";
   int limit = std::clamp(filter.limit, 1, 200);
   params.push_back(int64_t{limit + 1});  // one more than asked tells whether a next page exists
   MK_ASSIGN_OR_RETURN(Rows rows,
@@ -303,10 +320,11 @@ Result<ConsultPage> ConsultRepository::List(const ConsultFilter& filter) {
   }
   if (rows.size() > static_cast<size_t>(limit)) {
     const Consult& last = page.items.back();
-    page.next_cursor = by_due
-                           ? std::to_string(last.due_at ? ToUnixMillis(*last.due_at) : kNoDueTime) +
-                                 "." + std::to_string(last.id)
-                           : std::to_string(last.id);
+    int64_t due_ms = last.due_at ? ToUnixMillis(*last.due_at) : kNoDueTime;
+    bool needs_coordinator = last.status == domain::ConsultStatus::kSent || due_ms < now_ms;
+    std::string rank = ranked ? (needs_coordinator ? "0." : "1.") : "";
+    page.next_cursor = by_due ? rank + std::to_string(due_ms) + "." + std::to_string(last.id)
+                              : std::to_string(last.id);
   }
   return page;
 }

@@ -19,7 +19,8 @@ namespace meekijk::store {
 // the store never decides who may see what; it only filters.
 struct ConsultFilter {
   // kCoordination: the open consults (sent, claimed, info requested) of `pool_ids`, for their
-  // organisation's coordinators; soonest due first, so the overdue lead.
+  // organisation's coordinators: first those that need them (unclaimed, or due before `now`),
+  // then the others, each soonest due first.
   enum class Box { kOutbox, kInbox, kPool, kCoordination };
   Box box = Box::kOutbox;
   std::vector<int64_t> practice_ids;  // outbox: the caller's practices
@@ -30,6 +31,7 @@ struct ConsultFilter {
   std::optional<std::string> text;   // matches the number or the question
   std::optional<std::string> after;  // the cursor of the previous page
   int limit = 50;
+  TimePoint now;  // kCoordination: what is due before it is overdue
 };
 
 struct ConsultPage {

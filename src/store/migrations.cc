@@ -332,6 +332,14 @@ ALTER TABLE consults ADD COLUMN template_version BIGINT;
 ALTER TABLE consults ADD COLUMN template_answers TEXT NOT NULL DEFAULT '[]'
 )sql";
 
+// Office hours per agreement (minutes after midnight, Amsterdam), kept in every version.
+constexpr std::string_view kSchemaV7 = R"sql(
+ALTER TABLE agreements ADD COLUMN office_opens_minute INTEGER NOT NULL DEFAULT 480;
+ALTER TABLE agreements ADD COLUMN office_closes_minute INTEGER NOT NULL DEFAULT 1020;
+ALTER TABLE agreement_versions ADD COLUMN office_opens_minute INTEGER NOT NULL DEFAULT 480;
+ALTER TABLE agreement_versions ADD COLUMN office_closes_minute INTEGER NOT NULL DEFAULT 1020
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "organisations, users, agreements, consults, sessions, access log", kSchemaV1},
     Migration{2, "second factors, recovery codes, session details", kSchemaV2},
@@ -340,6 +348,7 @@ constexpr std::array kMigrations = {
     Migration{5, "password reset links, shared login throttle counters", kSchemaV5},
     Migration{6, "question templates, versioned agreements for several GP organisations",
               kSchemaV6},
+    Migration{7, "office hours per agreement", kSchemaV7},
 };
 
 constexpr std::string_view kCreateMigrationsTable =

@@ -80,7 +80,7 @@ json::object Consult() {
       {"id": 11, "filename": "hand.jpg", "content_type": "image/jpeg", "size": 123456,
        "uploaded_by": 5, "uploaded_at": "2026-03-02T09:12:00.000Z"}
     ],
-    "viewer_role": "gp", "version": 6, "forward_pools": [], "allowed_actions": ["question", "close"],
+    "viewer_role": "gp", "version": 6, "forward_pools": [], "assign_specialists": [], "allowed_actions": ["question", "close"],
     "template": null, "template_answers": {"duur_weken": 6, "jeuk": true}, "agreement_version": 1
   })")
       .as_object();
@@ -204,7 +204,8 @@ TEST(OpenApiValidatorTest, ReportsAnArrayWithTooFewItems) {
     "organisation": "Maasstad"}, "specialty": "dermatologie", "modes": ["digital"],
     "response_days": 3, "escalate_after_hours": null, "template": null,
     "named_specialist_allowed": true, "requires_identification": false,
-    "good_friday_off": false, "liberation_day_off": false, "gp_fee_cents": 2500,
+    "good_friday_off": false, "liberation_day_off": false, "office_hours_from": "08:00",
+    "office_hours_until": "17:00", "gp_fee_cents": 2500,
     "specialist_fee_cents": 4500, "valid_from": "2024-01-01", "valid_to": null,
     "changed_at": "2026-03-02T09:15:00.000Z", "changed_by": null, "in_force": true,
     "may_change": true
