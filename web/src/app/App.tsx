@@ -29,6 +29,7 @@ const TemplatesPage = lazy(() => import('../region/templates/TemplatesPage'));
 const NewTemplatePage = lazy(() => import('../region/templates/NewTemplatePage'));
 const TemplatePage = lazy(() => import('../region/templates/TemplatePage'));
 const PoolsPage = lazy(() => import('../region/pools/PoolsPage'));
+const ImportPage = lazy(() => import('../region/imports/ImportPage'));
 // Opened from a reset link, without a session: outside RequireAuth, like the login page.
 const PasswordResetPage = lazy(() => import('../passwordReset/PasswordResetPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
@@ -70,6 +71,7 @@ export function App() {
                 <Route path="vragenlijsten/nieuw" element={<NewTemplatePage />} />
                 <Route path="vragenlijsten/:id" element={<TemplatePage />} />
                 <Route path="pools" element={<PoolsPage />} />
+                <Route path="importeren" element={<ImportPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Route>

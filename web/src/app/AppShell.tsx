@@ -20,7 +20,8 @@ function MainNav() {
   const writesConsults = hasRole(user, 'gp') || hasRole(user, 'assistant');
   const answersConsults = hasRole(user, 'specialist');
   const guardsPrivacy = hasRole(user, 'privacy_officer');
-  // Coordinators and administrators keep the region: its users, agreements, templates and pools.
+  // Coordinators and administrators keep the region: its users, agreements, templates and pools, and
+  // they import organisations and practitioners.
   const keepsRegion = hasRole(user, 'coordinator') || hasRole(user, 'admin');
   return (
     <nav aria-label={t('nav.label')} className="mk-nav">
@@ -46,6 +47,7 @@ function MainNav() {
             <li><NavLink to="/afspraken" className={navLinkClass}>{t('nav.agreements')}</NavLink></li>
             <li><NavLink to="/vragenlijsten" className={navLinkClass}>{t('nav.templates')}</NavLink></li>
             <li><NavLink to="/pools" className={navLinkClass}>{t('nav.pools')}</NavLink></li>
+            <li><NavLink to="/importeren" className={navLinkClass}>{t('nav.imports')}</NavLink></li>
           </>
         )}
       </ul>

@@ -1,6 +1,6 @@
-// The main menu offers "Gebruikers", "Afspraken", "Vragenlijsten" and "Pools" only to coordinators
-// and administrators and "Inzageverzoek" only to privacy officers; "/" takes a coordinator or an
-// administrator to the users.
+// The main menu offers "Gebruikers", "Afspraken", "Vragenlijsten", "Pools" and "Importeren" only to
+// coordinators and administrators and "Inzageverzoek" only to privacy officers; "/" takes a
+// coordinator or an administrator to the users.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
@@ -61,6 +61,7 @@ describe('AppShell navigation', () => {
     expect(menuLink('Afspraken')?.getAttribute('href') ?? null).toBe(keepsRegion ? '/afspraken' : null);
     expect(menuLink('Vragenlijsten')?.getAttribute('href') ?? null).toBe(keepsRegion ? '/vragenlijsten' : null);
     expect(menuLink('Pools')?.getAttribute('href') ?? null).toBe(keepsRegion ? '/pools' : null);
+    expect(menuLink('Importeren')?.getAttribute('href') ?? null).toBe(keepsRegion ? '/importeren' : null);
     expect(menuLink('Inzageverzoek')?.getAttribute('href') ?? null).toBe(subjectAccess ? '/inzageverzoek' : null);
     expect(menuLink('Overzicht')?.getAttribute('href') ?? null).toBe(roles.includes('coordinator') ? '/overzicht' : null);
   });

@@ -1,5 +1,6 @@
 // A list of consults as a table: number (a link, with an unread marker), status, specialty,
-// patient, question and deadline. Used by the outbox, the pool and the inbox.
+// patient, question and deadline. Used by the outbox, the pool, the inbox and the coordinator's
+// overview, which marks rows in words as well (`marks`: "Niet opgepakt", "Over tijd").
 import {
   Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
@@ -17,7 +18,12 @@ function preview(text: string): string {
   return text.length > kQuestionPreviewChars ? `${text.slice(0, kQuestionPreviewChars)}…` : text;
 }
 
-export function ConsultTable({ items, caption }: { items: readonly ConsultSummary[]; caption: string }) {
+export function ConsultTable({ items, caption, marks }: {
+  items: readonly ConsultSummary[];
+  caption: string;
+  /** Words to stand under a row's number, such as why it needs attention; none by default. */
+  marks?: (consult: ConsultSummary) => readonly string[];
+}) {
   const { t, i18n } = useTranslation();
   const { user } = useMe();
   const specialties = useSpecialties().data?.items;
@@ -51,6 +57,7 @@ export function ConsultTable({ items, caption }: { items: readonly ConsultSummar
                       {t('list.unread')}
                     </span>
                   )}
+                  {marks?.(consult).map((mark) => <span key={mark} className="mk-mark">{mark}</span>)}
                 </TableCell>
                 <TableCell><ConsultStatusBadge status={consult.status} /></TableCell>
                 <TableCell>{specialtyName(specialties, consult.specialty, i18n.language)}</TableCell>

@@ -19,7 +19,7 @@ export function TextField({
   announceError?: boolean;
   /** A hint below the label, read out with the field. */
   description?: ReactNode;
-  type?: 'text' | 'password' | 'date';
+  type?: 'text' | 'password' | 'date' | 'time';
   autoComplete?: string;
   inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
   name?: string;

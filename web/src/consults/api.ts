@@ -116,6 +116,11 @@ export function forwardConsult(id: number, poolId: number) {
   return call(api.POST('/api/v1/consults/{id}/forward', { params: { path: { id } }, body: { pool_id: poolId } }));
 }
 
+/** Gives a sent or claimed consult to one of its pool's specialists (one of `assign_specialists`). */
+export function assignConsult(id: number, specialistId: number) {
+  return call(api.POST('/api/v1/consults/{id}/assign', { params: { path: { id } }, body: { specialist_id: specialistId } }));
+}
+
 export function postMessage(id: number, kind: MessageKind, body: string) {
   return call(api.POST('/api/v1/consults/{id}/messages', { params: { path: { id } }, body: { kind, body } }));
 }

@@ -1,8 +1,10 @@
-// The coordinator's overview: open consults under the names of their pools (pools in the order of
-// their soonest consult), each row a link to the consult with its status and deadline; an empty
-// list says whose pools this overview shows.
+// The coordinator's overview: open consults under the names of their pools, in the server's order
+// (those needing attention first), each heading counting the pool's unclaimed and overdue
+// consults, each row a link to the consult with its status and deadline and, in words, whether it
+// is unclaimed or overdue; further pages load on request; an empty list says whose pools this
+// overview shows.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSpecialties, type ConsultSummary } from '../consults/api';
@@ -10,7 +12,7 @@ import { consultFixture } from '../consults/consultFixture';
 import { useConsultList } from '../consults/useConsultList';
 import i18n from '../i18n/i18n';
 import { usePools } from '../region/api';
-import OverviewPage, { groupByPool } from './OverviewPage';
+import OverviewPage from './OverviewPage';
 
 vi.mock('../consults/useConsultList', () => ({ useConsultList: vi.fn() }));
 vi.mock('../consults/api', async (importOriginal) => ({
@@ -34,6 +36,8 @@ const kItems = [
   summary(3, 20, { status: 'info_requested' }),
 ];
 
+const kListed = { items: kItems, isPending: false, isSuccess: true, error: null, hasNextPage: false, fetchNextPage: vi.fn() };
+
 function renderPage() {
   render(
     <QueryClientProvider client={new QueryClient()}>
@@ -44,7 +48,7 @@ function renderPage() {
 
 describe('OverviewPage', () => {
   beforeEach(async () => {
-    vi.mocked(useConsultList).mockReturnValue({ items: kItems, isPending: false, isSuccess: true, error: null } as never);
+    vi.mocked(useConsultList).mockReturnValue(kListed as never);
     vi.mocked(usePools).mockReturnValue({
       data: { items: [{ id: 10, name: 'Dermatologie Maasstad' }, { id: 20, name: 'Cardiologie Maasstad' }] },
     } as never);
@@ -58,26 +62,37 @@ describe('OverviewPage', () => {
     expect(vi.mocked(useConsultList).mock.calls[0]![0]).toBe('coordination');
   });
 
-  it('groups the consults by pool, in the order of their soonest consult', () => {
-    expect(groupByPool(kItems).map((group) => [group.poolId, group.items.map((item) => item.id)])).toEqual([
-      [20, [1, 3]], [10, [2]],
-    ]);
-  });
-
-  it('shows each pool by name with its consults as links, unclaimed ones marked as sent', () => {
+  it("shows each pool by name, in the server's order, counting its unclaimed and overdue consults", () => {
     renderPage();
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
-      'Cardiologie Maasstad', 'Dermatologie Maasstad',
+      'Cardiologie Maasstad (0 niet opgepakt, 1 over tijd)', 'Dermatologie Maasstad (1 niet opgepakt, 0 over tijd)',
     ]);
-    const dermatology = screen.getByRole('region', { name: 'Dermatologie Maasstad' });
-    expect(within(dermatology).getByRole('link', { name: 'MK-2026-0002' }).getAttribute('href')).toBe('/consults/2');
-    expect(within(dermatology).getByText('Verstuurd')).toBeTruthy();
-    const cardiology = screen.getByRole('region', { name: 'Cardiologie Maasstad' });
+    const cardiology = screen.getByRole('region', { name: /^Cardiologie Maasstad/ });
     expect(within(cardiology).getAllByRole('link').map((link) => link.textContent)).toEqual(['MK-2026-0001', 'MK-2026-0003']);
   });
 
+  it('marks in words each row that is unclaimed or overdue', () => {
+    renderPage();
+    const dermatology = screen.getByRole('region', { name: /^Dermatologie Maasstad/ });
+    expect(within(dermatology).getByRole('link', { name: 'MK-2026-0002' }).getAttribute('href')).toBe('/consults/2');
+    expect(within(dermatology).getByText('Verstuurd')).toBeTruthy();
+    expect(within(dermatology).getByText('Niet opgepakt')).toBeTruthy();
+    const [, overdue, onTime] = within(screen.getByRole('region', { name: /^Cardiologie Maasstad/ })).getAllByRole('row');
+    expect(within(overdue!).getByText('Over tijd')).toBeTruthy();
+    expect(within(overdue!).queryByText('Niet opgepakt')).toBeNull();
+    expect(within(onTime!).queryByText('Over tijd')).toBeNull();
+  });
+
+  it('loads the next page on request', () => {
+    const fetchNextPage = vi.fn();
+    vi.mocked(useConsultList).mockReturnValue({ ...kListed, hasNextPage: true, fetchNextPage } as never);
+    renderPage();
+    fireEvent.click(screen.getByRole('button', { name: 'Meer laden' }));
+    expect(fetchNextPage).toHaveBeenCalled();
+  });
+
   it('says whose pools it shows when there are none', () => {
-    vi.mocked(useConsultList).mockReturnValue({ items: [], isPending: false, isSuccess: true, error: null } as never);
+    vi.mocked(useConsultList).mockReturnValue({ ...kListed, items: [] } as never);
     renderPage();
     expect(screen.getByText(/^Er zijn geen open consulten\. Dit overzicht toont de pools van uw ziekenhuis, ZBC of kaderartsengroep/)).toBeTruthy();
   });

@@ -1,38 +1,35 @@
 // /overzicht, for coordinators: the open consults (sent, claimed, information requested) in the
-// pools of the organisations they coordinate, soonest due first as the server orders them, under
-// the name of their pool. The status says which are still unclaimed and the deadline which are
-// overdue; a row opens the consult, where a coordinator may forward it. A care group has no pools,
-// so its coordinator finds the list empty and is told whose pools it shows.
-import { Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
+// pools of the organisations they coordinate, as the server orders them (first those needing
+// attention, unclaimed or overdue, then by due time), in a section per pool whose heading counts
+// its unclaimed and overdue consults, and each such row marked in words. The counts are of the
+// consults loaded so far; "load more" fetches the next page. A row opens the consult, where a
+// coordinator may forward or assign it. A care group has no pools, so its coordinator finds the
+// list empty and is told whose pools it shows.
+import { Heading1, Heading2, Paragraph, SecondaryActionButton } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { ActionError } from '../components/ActionError';
 import { ConsultTable } from '../components/ConsultTable';
 import { Loading } from '../components/Loading';
 import type { ConsultSummary } from '../consults/api';
 import { useConsultList } from '../consults/useConsultList';
+import { useNow } from '../lib/useNow';
 import { usePageTitle } from '../lib/usePageTitle';
 import { usePools } from '../region/api';
+import { groupByPool, isOverdue, isUnclaimed } from './poolGroups';
 
 const kNoFilters = {};
-
-/** The consults by pool, pools in the order of their first (soonest due) consult. */
-export function groupByPool(items: readonly ConsultSummary[]): Array<{ poolId: number | null; items: ConsultSummary[] }> {
-  const groups = new Map<number | null, ConsultSummary[]>();
-  for (const item of items) {
-    const key = item.pool_id ?? null;
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return [...groups].map(([poolId, grouped]) => ({ poolId, items: grouped }));
-}
 
 export default function OverviewPage() {
   const { t } = useTranslation();
   usePageTitle(t('overview.title'));
+  const now = useNow();
   const list = useConsultList('coordination', kNoFilters);
   const pools = usePools().data?.items ?? [];
   const poolName = (id: number | null) => pools.find((p) => p.id === id)?.name ?? t('overview.unknownPool');
+  const marks = (consult: ConsultSummary) => [
+    ...(isUnclaimed(consult) ? [t('overview.unclaimed')] : []),
+    ...(isOverdue(consult, now) ? [t('overview.overdue')] : []),
+  ];
   return (
     <>
       <Heading1>{t('overview.title')}</Heading1>
@@ -40,12 +37,23 @@ export default function OverviewPage() {
       {list.isPending && <Loading />}
       <ActionError message={list.error?.message} />
       {list.isSuccess && list.items.length === 0 && <Paragraph>{t('overview.empty')}</Paragraph>}
-      {groupByPool(list.items).map((group) => (
-        <section key={group.poolId ?? 'none'} aria-labelledby={`pool-${group.poolId ?? 'none'}`}>
-          <Heading2 id={`pool-${group.poolId ?? 'none'}`}>{poolName(group.poolId)}</Heading2>
-          <ConsultTable items={group.items} caption={poolName(group.poolId)} />
-        </section>
-      ))}
+      {groupByPool(list.items, now).map((group) => {
+        const headingId = `pool-${group.poolId ?? 'none'}`;
+        return (
+          <section key={group.poolId ?? 'none'} aria-labelledby={headingId}>
+            <Heading2 id={headingId}>
+              {poolName(group.poolId)}{' '}
+              <span className="mk-hint">({t('overview.counts', { unclaimed: group.unclaimed, overdue: group.overdue })})</span>
+            </Heading2>
+            <ConsultTable items={group.items} caption={poolName(group.poolId)} marks={marks} />
+          </section>
+        );
+      })}
+      {list.hasNextPage && (
+        <SecondaryActionButton type="button" busy={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+          {t('list.more')}
+        </SecondaryActionButton>
+      )}
     </>
   );
 }

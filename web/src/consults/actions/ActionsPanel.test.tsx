@@ -17,6 +17,7 @@ const kControls: Record<ConsultAction, () => HTMLElement | null> = {
   cancel: () => screen.queryByRole('button', { name: 'Consult annuleren' }),
   claim: () => screen.queryByRole('button', { name: 'Oppakken' }),
   forward: () => screen.queryByRole('heading', { name: 'Doorsturen' }),
+  assign: () => screen.queryByRole('heading', { name: 'Toewijzen aan specialist' }),
   decline: () => screen.queryByRole('heading', { name: 'Afwijzen' }),
   info_request: () => screen.queryByRole('heading', { name: 'Informatie vragen' }),
   reply: () => screen.queryByRole('heading', { name: 'Informatie aanvullen' }),
@@ -64,6 +65,8 @@ describe('ActionsPanel', () => {
     ['specialist', 'sent', ['claim', 'forward', 'decline']],
     ['specialist', 'claimed', ['decline', 'info_request', 'advice']],
     ['coordinator', 'sent', ['forward']],
+    ['coordinator', 'claimed', ['assign']],
+    ['coordinator', 'sent', ['forward', 'assign']],
   ] as const)('offers the %s on %s exactly %j', (viewer_role, status, allowed_actions) => {
     renderPanel(consultFixture({ viewer_role, status, allowed_actions: [...allowed_actions] }));
     expect(offered()).toEqual(allowed_actions);

@@ -8,6 +8,7 @@ import { useFormFields } from '../../components/useFormFields';
 import { runAction, type Consult, type ConsultAction } from '../api';
 import { ActionButton } from './ActionButton';
 import { AdviceForm } from './AdviceForm';
+import { AssignForm } from './AssignForm';
 import { CancelButton } from './CancelButton';
 import { CloseForm } from './CloseForm';
 import { DeclineForm } from './DeclineForm';
@@ -50,6 +51,7 @@ export function ActionsPanel({ consult }: { consult: Consult }) {
       {has('question') && <MessageForm consultId={id} action="question" kind="question" runner={runner} />}
       {has('close') && <CloseForm consultId={id} runner={runner} />}
       {has('forward') && <ForwardForm consult={consult} runner={runner} />}
+      {has('assign') && <AssignForm consult={consult} runner={runner} />}
       {has('decline') && <DeclineForm consultId={id} runner={runner} />}
     </section>
   );

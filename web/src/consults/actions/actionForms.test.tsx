@@ -1,19 +1,23 @@
 // The action forms mark their required answers from the catalogue, in words and for screen
 // readers, and refuse an incomplete submit in the browser with the server's own sentence at each
-// field, sending nothing; a refusal from the server is still placed at its field.
+// field, sending nothing; a refusal from the server is still placed at its field, or next to the
+// button when no field fits. Assigning offers exactly the specialists the server names.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/errors';
 import i18n from '../../i18n/i18n';
-import { closeConsult, postMessage } from '../api';
+import { assignConsult, closeConsult, postMessage } from '../api';
+import { consultFixture } from '../consultFixture';
+import { AssignForm } from './AssignForm';
 import { CloseForm } from './CloseForm';
 import { MessageForm } from './MessageForm';
 import { useConsultAction, type ConsultActionRunner } from './useConsultAction';
 
 vi.mock('../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../api')>()),
+  assignConsult: vi.fn(),
   closeConsult: vi.fn(),
   postMessage: vi.fn(),
 }));
@@ -100,5 +104,58 @@ describe('MessageForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send reply' }));
     expect(await screen.findByText('‘Your reply to the information request’ is required.')).toBeTruthy();
     expect(postMessage).not.toHaveBeenCalled();
+  });
+});
+
+describe('AssignForm', () => {
+  const kConsult = consultFixture({
+    status: 'sent', viewer_role: 'coordinator', allowed_actions: ['forward', 'assign'],
+    assign_specialists: [{ id: 6, name: 'Dr. Eva Smit, dermatoloog' }, { id: 7, name: 'Dr. Joost Mulder, dermatoloog' }],
+  });
+
+  beforeEach(async () => {
+    sessionStorage.clear();
+    vi.mocked(assignConsult).mockReset();
+    await i18n.changeLanguage('nl');
+  });
+  afterEach(cleanup);
+
+  const specialist = () => screen.getByLabelText(/^Specialist/) as HTMLSelectElement;
+
+  it('offers the specialists the server names, and no others', () => {
+    renderForm((runner) => <AssignForm consult={kConsult} runner={runner} />);
+    expect(screen.getByRole('heading', { name: 'Toewijzen aan specialist' })).toBeTruthy();
+    expect(Array.from(specialist().options).map((o) => o.textContent)).toEqual([
+      'Kies een specialist', 'Dr. Eva Smit, dermatoloog', 'Dr. Joost Mulder, dermatoloog',
+    ]);
+  });
+
+  it('says so when there is nobody to assign it to, and offers no button', () => {
+    renderForm((runner) => <AssignForm consult={{ ...kConsult, assign_specialists: [] }} runner={runner} />);
+    expect(screen.getByText('Er is nu geen specialist van de pool aan wie u dit consult kunt toewijzen.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Toewijzen' })).toBeNull();
+  });
+
+  it("refuses an assignment without a specialist in the server's words, sending nothing", async () => {
+    renderForm((runner) => <AssignForm consult={kConsult} runner={runner} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Toewijzen' }));
+    expect(await screen.findByText('‘Specialist’ is verplicht.')).toBeTruthy();
+    expect(assignConsult).not.toHaveBeenCalled();
+  });
+
+  it('sends the chosen specialist', async () => {
+    vi.mocked(assignConsult).mockResolvedValue({} as never);
+    renderForm((runner) => <AssignForm consult={kConsult} runner={runner} />);
+    fireEvent.change(specialist(), { target: { value: '7' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Toewijzen' }));
+    await waitFor(() => expect(assignConsult).toHaveBeenCalledWith(7, 7));
+  });
+
+  it("puts the server's refusal next to the button", async () => {
+    vi.mocked(assignConsult).mockRejectedValue(new ApiError(409, 'conflict', 'Dit consult is al beantwoord.'));
+    renderForm((runner) => <AssignForm consult={kConsult} runner={runner} />);
+    fireEvent.change(specialist(), { target: { value: '6' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Toewijzen' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Dit consult is al beantwoord.');
   });
 });

@@ -1,5 +1,6 @@
 // The agreement form offers the coordinator's own GP organisations and the templates of the chosen
-// pool's specialty, sends fees in cents, says what is missing before any request, puts the
+// pool's specialty, sends fees in cents and office hours as HH:MM (08:00–17:00 unless changed),
+// says what is missing before any request, puts the
 // server's refusal under the field it names, and makes a change to the version it started from,
 // saying so when someone else came first.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -93,7 +94,7 @@ describe('AgreementForm', () => {
     expect(vi.mocked(createAgreement).mock.calls[0]![0]).toEqual({
       gp_organisations: [1], pool: 7, modes: ['digital'], response_days: 4, escalate_after_hours: null, template: 4,
       named_specialist_allowed: true, requires_identification: false, good_friday_off: false, liberation_day_off: true,
-      gp_fee_cents: 2500, specialist_fee_cents: 4550, valid_from: '2026-01-01', valid_to: null,
+      office_hours_from: '08:00', office_hours_until: '17:00', gp_fee_cents: 2500, specialist_fee_cents: 4550, valid_from: '2026-01-01', valid_to: null,
     });
   });
 
@@ -113,6 +114,27 @@ describe('AgreementForm', () => {
     expect(end.getAttribute('aria-describedby')).toContain(message.id);
     expect(document.activeElement).toBe(end);
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('sends the office hours as chosen, and puts a refusal of their length under the end', async () => {
+    vi.mocked(createAgreement).mockRejectedValue(
+      new ApiError(422, 'invalid_argument', 'De kantooruren duren minstens een uur.', 'office_hours_until'),
+    );
+    renderForm();
+    fireEvent.click(screen.getByLabelText('Zorggroep Rijnmond Zuid (zorggroep)'));
+    fireEvent.change(screen.getByLabelText(/^Pool/), { target: { value: '7' } });
+    fireEvent.change(screen.getByLabelText(/^Antwoordtermijn/), { target: { value: '4' } });
+    const from = screen.getByLabelText('Kantooruren vanaf') as HTMLInputElement;
+    const until = screen.getByLabelText('Kantooruren tot') as HTMLInputElement;
+    expect([from.type, from.value, until.value]).toEqual(['time', '08:00', '17:00']);
+    fireEvent.change(from, { target: { value: '09:00' } });
+    fireEvent.change(until, { target: { value: '09:30' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Afspraak maken' }));
+
+    const message = await screen.findByText('De kantooruren duren minstens een uur.');
+    expect(vi.mocked(createAgreement).mock.calls[0]![0]).toMatchObject({ office_hours_from: '09:00', office_hours_until: '09:30' });
+    expect(until.getAttribute('aria-describedby')).toContain(message.id);
+    expect(document.activeElement).toBe(until);
   });
 
   it('changes an agreement to the version it started from, keeping its pool', async () => {

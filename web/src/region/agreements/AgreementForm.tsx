@@ -1,8 +1,9 @@
 // The form of an agreement, new or changed: which GP organisations consult which pool, how (modes,
 // response time, escalation, template, whether the GP may name a specialist, whether the patient's
-// identity goes along), which public holidays are off, the fees in euros and the period. Labels
-// and required answers come from the form field catalogue (form "agreement"); what is missing or
-// unreadable is said at its field before any request, the server's refusal at the field it names.
+// identity goes along), which public holidays are off, the office hours, the fees in euros and the
+// period. Labels and required answers come from the form field catalogue (form "agreement"); what
+// is missing or unreadable is said at its field before any request, the server's refusal at the
+// field it names.
 // A change is made to the version it started from: when someone else came first (409) the form
 // says so and offers to start again from the newest version. What is typed survives a session
 // expiry (sessionStorage).
@@ -192,6 +193,15 @@ export function AgreementForm({ agreement, onSaved, onCancel, onReload, headingL
         <FormFieldCheckbox label={fields.label('liberation_day_off')} checked={values.liberationDayOff}
           onChange={(e) => update({ liberationDayOff: e.target.checked })}
           invalid={!!error('liberation_day_off')} errorMessage={error('liberation_day_off')} />
+      </section>
+
+      <section aria-labelledby="agreement-office-hours">
+        <Heading level={headingLevel} id="agreement-office-hours">{t('region.agreement.officeHours')}</Heading>
+        <Paragraph className="mk-hint">{t('region.agreement.officeHoursHelp')}</Paragraph>
+        <TextField label={fields.label('office_hours_from')} type="time" value={values.officeHoursFrom}
+          onChange={(officeHoursFrom) => update({ officeHoursFrom })} errorMessage={error('office_hours_from')} />
+        <TextField label={fields.label('office_hours_until')} type="time" value={values.officeHoursUntil}
+          onChange={(officeHoursUntil) => update({ officeHoursUntil })} errorMessage={error('office_hours_until')} />
       </section>
 
       <section aria-labelledby="agreement-fees">

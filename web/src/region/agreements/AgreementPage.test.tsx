@@ -66,6 +66,7 @@ describe('AgreementPage', () => {
     expect(value('Antwoordtermijn (werkdagen)')).toBe('4 werkdagen');
     expect(value('Vergoeding specialist')).toBe('€ 45,50');
     expect(value('Goede Vrijdag vrij')).toBe('Ja');
+    expect(value('Kantooruren')).toBe('08:00–17:00');
     expect(value('Geldig tot en met')).toBe('Geen einddatum');
   });
 

@@ -6,7 +6,7 @@ import { formatDate } from '../../lib/calendarDate';
 import { fieldLabel } from '../../lib/formFields';
 import type { Agreement } from '../api';
 import { formatEuros } from '../format';
-import { kAgreementForm } from './agreementFormValues';
+import { kAgreementForm, kDefaultOfficeHours } from './agreementFormValues';
 
 export interface Fact {
   /** The catalogue's (the API's) name of what the fact is about. */
@@ -32,6 +32,13 @@ export function modesText(agreement: Agreement, t: TFunction): string {
   return agreement.modes.map((mode) => t(`mode.${mode}`)).join(', ');
 }
 
+/** The office hours as one span: "08:00–17:00"; an agreement that names none has the default. */
+export function officeHoursText(agreement: Agreement): string {
+  const from = agreement.office_hours_from ?? kDefaultOfficeHours.from;
+  const until = agreement.office_hours_until ?? kDefaultOfficeHours.until;
+  return `${from}–${until}`;
+}
+
 export function agreementFacts(agreement: Agreement, t: TFunction, language: string): Fact[] {
   const label = (name: string) => fieldLabel(kAgreementForm, name, language);
   const yesNo = (value: boolean) => t(value ? 'common.yes' : 'common.no');
@@ -50,6 +57,7 @@ export function agreementFacts(agreement: Agreement, t: TFunction, language: str
     fact('requires_identification', yesNo(agreement.requires_identification)),
     fact('good_friday_off', yesNo(agreement.good_friday_off)),
     fact('liberation_day_off', yesNo(agreement.liberation_day_off)),
+    fact('office_hours', officeHoursText(agreement), t('region.agreement.officeHours')),
     fact('gp_fee_cents', formatEuros(agreement.gp_fee_cents, language), t('region.agreement.gpFeeShort')),
     fact('specialist_fee_cents', formatEuros(agreement.specialist_fee_cents, language), t('region.agreement.specialistFeeShort')),
     fact('valid_from', formatDate(agreement.valid_from, language)),

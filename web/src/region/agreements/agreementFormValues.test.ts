@@ -1,6 +1,7 @@
 // The agreement form sends what was typed as the API wants it: fees in cents, blanks as "none",
-// a change to the version it started from and without the pool; and it says what is missing or
-// unreadable before any request, in the words the server uses.
+// office hours as HH:MM (08:00–17:00 unless changed), a change to the version it started from and
+// without the pool; and it says what is missing or unreadable before any request, in the words the
+// server uses.
 import { describe, expect, it } from 'vitest';
 import type { Agreement } from '../api';
 import { kAgreement as kSaved } from '../regionFixture';
@@ -21,8 +22,14 @@ describe('toNewAgreement', () => {
     expect(toNewAgreement(typed)).toEqual({
       gp_organisations: [1, 3], pool: 7, modes: ['digital'], response_days: 4, escalate_after_hours: 48, template: 4,
       named_specialist_allowed: true, requires_identification: false, good_friday_off: true, liberation_day_off: false,
+      office_hours_from: '08:00', office_hours_until: '17:00',
       gp_fee_cents: 2500, specialist_fee_cents: 4550, valid_from: '2026-01-01', valid_to: '2026-12-31',
     });
+  });
+
+  it('sends the office hours as typed', () => {
+    expect(toNewAgreement({ ...typed, officeHoursFrom: '07:30', officeHoursUntil: ' 18:00 ' }))
+      .toMatchObject({ office_hours_from: '07:30', office_hours_until: '18:00' });
   });
 
   it('sends blank optional fields as none: no escalation, template or end date, no fee', () => {
@@ -38,11 +45,27 @@ describe('toAgreementChange', () => {
     expect('pool' in change).toBe(false);
     expect(change).toMatchObject({ gp_organisations: [1], response_days: 4, template: 4, gp_fee_cents: 2500, specialist_fee_cents: 4550 });
   });
+
+  it('keeps the office hours the agreement has', () => {
+    const change = toAgreementChange(fromAgreement({ ...kAgreement, office_hours_from: '09:00', office_hours_until: '16:30' }), 3);
+    expect(change).toMatchObject({ office_hours_from: '09:00', office_hours_until: '16:30' });
+  });
+});
+
+describe('emptyAgreementForm', () => {
+  it('starts with the office hours of 08:00 to 17:00', () => {
+    expect(emptyAgreementForm()).toMatchObject({ officeHoursFrom: '08:00', officeHoursUntil: '17:00' });
+  });
 });
 
 describe('fromAgreement', () => {
   it('shows the fees in euros with a decimal comma', () => {
     expect(fromAgreement(kAgreement)).toMatchObject({ gpFee: '25,00', specialistFee: '45,50', pool: '7', template: '4', validTo: '' });
+  });
+
+  it('starts from the default office hours when the agreement names none', () => {
+    const { office_hours_from: _from, office_hours_until: _until, ...older } = kAgreement;
+    expect(fromAgreement(older)).toMatchObject({ officeHoursFrom: '08:00', officeHoursUntil: '17:00' });
   });
 });
 
@@ -69,5 +92,17 @@ describe('refusals', () => {
       escalate_after_hours: '"Escalate after (hours)": enter a whole number.',
       gp_fee_cents: 'Enter an amount in euros, such as 25.00.',
     });
+  });
+
+  it('refuses office hours that are no clock time', () => {
+    const found = refusals({ ...typed, officeHoursFrom: '8 uur', officeHoursUntil: '' }, 'nl', { creating: true });
+    expect(found).toEqual({
+      office_hours_from: '„Kantooruren vanaf”: vul een tijd in, zoals 08:00.',
+      office_hours_until: '„Kantooruren tot”: vul een tijd in, zoals 08:00.',
+    });
+  });
+
+  it('leaves the length of the office hours to the server', () => {
+    expect(refusals({ ...typed, officeHoursFrom: '17:00', officeHoursUntil: '08:00' }, 'en', { creating: true })).toEqual({});
   });
 });

@@ -1,6 +1,7 @@
 // The agreement form's values as typed (numbers and amounts as text, so half-typed input
 // survives), what a submit still lacks or cannot read, and the mapping to and from the API's
-// Agreement, NewAgreement and AgreementChange. Fees are typed in euros and sent in cents.
+// Agreement, NewAgreement and AgreementChange. Fees are typed in euros and sent in cents; office
+// hours are Amsterdam clock times, "HH:MM".
 // Pure functions: unit-tested.
 import type { Mode } from '../../consults/form/consultFormValues';
 import { todayInput } from '../../lib/calendarDate';
@@ -23,17 +24,27 @@ export interface AgreementFormValues {
   requiresIdentification: boolean;
   goodFridayOff: boolean;
   liberationDayOff: boolean;
+  /** "HH:MM", Amsterdam time: when the office hours of the agreement start and end. */
+  officeHoursFrom: string;
+  officeHoursUntil: string;
   gpFee: string;
   specialistFee: string;
   validFrom: string;
   validTo: string;
 }
 
-/** A new agreement: digital, from today, the GP free to name a specialist (the server's default). */
+/** The office hours of an agreement that names none (the server's default). */
+export const kDefaultOfficeHours = { from: '08:00', until: '17:00' } as const;
+
+/** A clock time as the API takes it: two digits for the hour (00–23, or 24:00), two for the minutes. */
+const kClockTime = /^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
+
+/** A new agreement: digital, office hours 08:00–17:00, from today, the GP free to name a specialist (the server's defaults). */
 export function emptyAgreementForm(now: Date = new Date()): AgreementFormValues {
   return {
     gpOrganisations: [], pool: '', modes: ['digital'], responseDays: '', escalateAfterHours: '', template: '',
     namedSpecialistAllowed: true, requiresIdentification: false, goodFridayOff: false, liberationDayOff: false,
+    officeHoursFrom: kDefaultOfficeHours.from, officeHoursUntil: kDefaultOfficeHours.until,
     gpFee: '', specialistFee: '', validFrom: todayInput(now), validTo: '',
   };
 }
@@ -42,7 +53,7 @@ export function emptyAgreementForm(now: Date = new Date()): AgreementFormValues 
 export const kAgreementFormFields = [
   'gp_organisations', 'pool', 'modes', 'response_days', 'escalate_after_hours', 'template',
   'named_specialist_allowed', 'requires_identification', 'good_friday_off', 'liberation_day_off',
-  'gp_fee_cents', 'specialist_fee_cents', 'valid_from', 'valid_to',
+  'office_hours_from', 'office_hours_until', 'gp_fee_cents', 'specialist_fee_cents', 'valid_from', 'valid_to',
 ] as const;
 
 export function fromAgreement(agreement: Agreement): AgreementFormValues {
@@ -57,6 +68,8 @@ export function fromAgreement(agreement: Agreement): AgreementFormValues {
     requiresIdentification: agreement.requires_identification,
     goodFridayOff: agreement.good_friday_off,
     liberationDayOff: agreement.liberation_day_off,
+    officeHoursFrom: agreement.office_hours_from ?? kDefaultOfficeHours.from,
+    officeHoursUntil: agreement.office_hours_until ?? kDefaultOfficeHours.until,
     gpFee: eurosInput(agreement.gp_fee_cents),
     specialistFee: eurosInput(agreement.specialist_fee_cents),
     validFrom: agreement.valid_from,
@@ -82,6 +95,8 @@ function commonFields(values: AgreementFormValues) {
     requires_identification: values.requiresIdentification,
     good_friday_off: values.goodFridayOff,
     liberation_day_off: values.liberationDayOff,
+    office_hours_from: values.officeHoursFrom.trim(),
+    office_hours_until: values.officeHoursUntil.trim(),
     gp_fee_cents: cents(values.gpFee),
     specialist_fee_cents: cents(values.specialistFee),
     valid_from: values.validFrom,
@@ -103,21 +118,23 @@ export function toAgreementChange(values: AgreementFormValues, version: number):
 }
 
 /**
- * The refusal of a number or an amount the form cannot read, worded as the server words its own
- * ("„Cyclusduur”: vul een getal in."). A fee's label is the catalogue's in cents, while this form
- * asks for euros, so its sentence names no label: it stands under the field anyway.
+ * The refusal of a number, an amount or a time the form cannot read, worded as the server words
+ * its own ("„Cyclusduur”: vul een getal in."). A fee's label is the catalogue's in cents, while
+ * this form asks for euros, so its sentence names no label: it stands under the field anyway.
  */
-function unreadable(name: string, language: string, kind: 'count' | 'euros'): string {
+function unreadable(name: string, language: string, kind: 'count' | 'euros' | 'time'): string {
   const english = language === 'en';
   if (kind === 'euros') return english ? 'Enter an amount in euros, such as 25.00.' : 'Vul een bedrag in euro in, zoals 25,00.';
   const label = fieldLabel(kAgreementForm, name, language);
+  if (kind === 'time') return english ? `"${label}": enter a time such as 08:00.` : `„${label}”: vul een tijd in, zoals 08:00.`;
   return english ? `"${label}": enter a whole number.` : `„${label}”: vul een heel getal in.`;
 }
 
 /**
  * Why a submit cannot go out yet, by field name: the catalogue's required answers (form
- * "agreement") and the numbers and amounts that are not ones. Empty when nothing stops it; the
- * server judges the rest (ranges, dates, the template's specialty).
+ * "agreement") and the numbers, amounts and clock times that are not ones. Empty when nothing
+ * stops it; the server judges the rest (ranges, dates, office hours of at least an hour, the
+ * template's specialty).
  */
 export function refusals(values: AgreementFormValues, language: string, { creating }: { creating: boolean }): Record<string, string> {
   const answers = {
@@ -135,6 +152,10 @@ export function refusals(values: AgreementFormValues, language: string, { creati
   const fees = [['gp_fee_cents', values.gpFee], ['specialist_fee_cents', values.specialistFee]] as const;
   for (const [name, text] of fees) {
     if (text.trim() !== '' && parseEuros(text) === null) found[name] = unreadable(name, language, 'euros');
+  }
+  const times = [['office_hours_from', values.officeHoursFrom], ['office_hours_until', values.officeHoursUntil]] as const;
+  for (const [name, text] of times) {
+    if (!kClockTime.test(text.trim())) found[name] = unreadable(name, language, 'time');
   }
   return found;
 }
