@@ -10,6 +10,8 @@
 #include "service/directory_service.h"
 #include "service/import_service.h"
 #include "service/login_service.h"
+#include "service/notification_service.h"
+#include "service/outbox_service.h"
 #include "service/region_service.h"
 
 namespace meekijk::api {
@@ -23,6 +25,8 @@ struct Services {
   service::AccountService& accounts;
   service::RegionService& region;
   service::ImportService& imports;
+  service::NotificationService& notifications;
+  service::OutboxService& outbox;
 };
 
 void AddSessionRoutes(http::Router& router, Services& services);
@@ -52,6 +56,11 @@ void AddImportRoutes(http::Router& router, Services& services);
 // The user's own second factor and logins: /api/v1/me/otp…, /api/v1/me/sessions….
 void AddSecurityRoutes(http::Router& router, Services& services);
 
+// Telling people: notifications, their settings, rosters, absences and the outbox:
+// /api/v1/notifications…, /api/v1/me/notification-settings, /api/v1/pools/{id}/roster,
+// /api/v1/absences…, /api/v1/outbox….
+void AddNotificationRoutes(http::Router& router, Services& services);
+
 inline void AddApiRoutes(http::Router& router, Services& services) {
   AddSessionRoutes(router, services);
   AddSecurityRoutes(router, services);
@@ -59,6 +68,7 @@ inline void AddApiRoutes(http::Router& router, Services& services) {
   AddAccountRoutes(router, services);
   AddRegionRoutes(router, services);
   AddImportRoutes(router, services);
+  AddNotificationRoutes(router, services);
   AddConsultRoutes(router, services);
   AddAttachmentRoutes(router, services);
 }

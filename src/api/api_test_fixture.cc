@@ -112,7 +112,10 @@ std::vector<std::pair<std::string, std::string>> ServedOperations(const testing:
   service::AccountService accounts(*db, clock);
   service::RegionService region(*db, clock);
   service::ImportService imports(*db, clock);
-  Services services{logins, directory, consults, attachments, audit, accounts, region, imports};
+  service::NotificationService notifications(*db, clock);
+  service::OutboxService outbox(*db, clock, nullptr, {});
+  Services services{logins,  directory, consults, attachments,   audit,
+                    accounts, region,   imports,  notifications, outbox};
   http::Router router;
   AddApiRoutes(router, services);
   AddSystemRoutes(router, [] { return true; }, "");

@@ -17,5 +17,6 @@ void AddKeysCommand(CLI::App& app);
 void AddRetentionCommand(CLI::App& app);
 void AddWorkdaysCommand(CLI::App& app);
 void AddImportCommand(CLI::App& app);
+void AddOutboxCommand(CLI::App& app);
 
 }  // namespace meekijk::cli

@@ -127,6 +127,8 @@ struct AgreementSpec {
 };
 
 const std::vector<ConsultMode> kDigital{ConsultMode::kDigital};
+// A pool consult nobody claimed within a working day goes to the whole pool and its coordinator.
+constexpr int kDemoEscalationHours = 8;
 const std::vector<ConsultMode> kBoth{ConsultMode::kDigital, ConsultMode::kPhysical};
 constexpr domain::DaysOff kGoodFriday{.good_friday = true};
 // HON's practices open at 08:30; its agreements count the response time from then.
@@ -243,6 +245,7 @@ Result<void> CreateInfrastructure(store::Database& database, const Clock& clock,
     agreement.requires_identification = spec.requires_identification;
     agreement.gp_fee_cents = spec.gp_fee_cents;
     agreement.specialist_fee_cents = spec.specialist_fee_cents;
+    agreement.escalate_after_hours = kDemoEscalationHours;
     if (spec.question_template) agreement.template_id = template_ids.at(spec.question_template);
     MK_RETURN_IF_ERROR(region.CreateAgreement(coordinator, agreement));
   }
@@ -283,7 +286,9 @@ Result<std::vector<DemoAccount>> CreateDemoRegion(store::Database& database, con
   std::vector<DemoAccount> accounts;
   DemoPeople people;
   for (const UserSpec& spec : kUsers) {
-    service::NewUser user{spec.username, spec.display_name, "", {}, "",
+    // Addresses at example.nl (RFC 2606): a demo's mails reach a test server, never a person.
+    service::NewUser user{spec.username, spec.display_name,
+                          std::string(spec.username) + "@example.nl", {}, "",
                           {{ids.at(spec.organisation), spec.role}}};
     MK_ASSIGN_OR_RETURN(int64_t id, directory.AddUserWithHash(user, hash));
     people.user_ids[spec.username] = id;

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   meekijk::cli::AddRetentionCommand(app);
   meekijk::cli::AddWorkdaysCommand(app);
   meekijk::cli::AddImportCommand(app);
+  meekijk::cli::AddOutboxCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

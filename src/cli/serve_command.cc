@@ -11,10 +11,12 @@
 #include "cli/anchor_loop.h"
 #include "cli/commands.h"
 #include "cli/database_option.h"
+#include "cli/notification_loop.h"
 #include "core/integer.h"
 #include "core/log.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "notify/smtp_mailer.h"
 #include "service/access_log.h"
 #include "service/audit_service.h"
 #include "store/tx.h"
@@ -37,7 +39,41 @@ struct ServeOptions {
   int max_connections = 10000;
   std::string web_dir;  // empty: web/dist beside the build directory
   std::string metrics_token_file;  // empty: /metrics is off
+  std::string smtp_url;            // empty: mails wait in the outbox
+  std::string smtp_user;
+  std::string smtp_password_file;
+  bool smtp_require_tls = false;
+  std::string mail_from;   // empty: meekijk@<host of the public URL>
+  std::string public_url;  // empty: the address it listens on
+  int outbox_poll_ms = 1000;
+  int outbox_lease_seconds = 120;
+  int mail_retry_seconds = 30;
 };
+
+// The SMTP password: from a file (only root and the service can read it), else from
+// MEEKIJK_SMTP_PASSWORD; never from the command line, which every user of the machine sees.
+Result<std::string> ReadSmtpPassword(const std::string& path) {
+  if (path.empty()) {
+    const char* from_environment = std::getenv("MEEKIJK_SMTP_PASSWORD");
+    return std::string(from_environment != nullptr ? from_environment : "");
+  }
+  std::ifstream in(path);
+  std::string password;
+  if (!in || !std::getline(in, password)) {
+    return MakeError(ErrorCode::kInvalidArgument, "Kan het SMTP-wachtwoord niet lezen uit " + path,
+                     "Cannot read the SMTP password from " + path);
+  }
+  while (!password.empty() && std::isspace(static_cast<unsigned char>(password.back()))) {
+    password.pop_back();
+  }
+  return password;
+}
+
+Result<void> CheckSmtpUrl(const std::string& url) {
+  if (url.empty() || url.starts_with("smtp://") || url.starts_with("smtps://")) return Ok();
+  return MakeError(ErrorCode::kInvalidArgument, "--smtp begint met smtp:// of smtps://.",
+                   "--smtp starts with smtp:// or smtps://.");
+}
 
 // The token Prometheus sends for /metrics, from a file only root and the service can read (not
 // the command line, which every user of the machine sees in ps).
@@ -128,8 +164,32 @@ int Serve(const ServeOptions& options) {
   service::AccountService accounts(**database, clock, policy.reauthentication);
   service::RegionService region(**database, clock);
   service::ImportService imports(**database, clock);
-  api::Services services{logins, directory, consults, attachments, audit, accounts, region,
-                         imports};
+  service::NotificationService notifications(**database, clock);
+  std::unique_ptr<notify::SmtpMailer> mailer;
+  if (Result<void> url = CheckSmtpUrl(options.smtp_url); !url.ok()) return Fail(url.error());
+  if (!options.smtp_url.empty()) {
+    Result<std::string> password = ReadSmtpPassword(options.smtp_password_file);
+    if (!password.ok()) return Fail(password.error());
+    mailer = std::make_unique<notify::SmtpMailer>(
+        notify::SmtpOptions{options.smtp_url, options.smtp_user, *password,
+                            options.smtp_require_tls, std::chrono::seconds(30)},
+        clock);
+  } else {
+    log::Warn("smtp_missing", {{"effect", "mails wait in the outbox until --smtp is given"}});
+  }
+  service::OutboxOptions outbox_options;
+  outbox_options.public_url =
+      !options.public_url.empty()
+          ? options.public_url
+          : (options.tls_cert.empty() ? "http://" : "https://") + options.listen;
+  outbox_options.from_address = !options.mail_from.empty()
+                                     ? options.mail_from
+                                     : "meekijk@" + service::MailDomainOf(outbox_options.public_url);
+  outbox_options.lease = std::chrono::seconds(std::max(2, options.outbox_lease_seconds));
+  outbox_options.first_retry = std::chrono::seconds(std::max(1, options.mail_retry_seconds));
+  service::OutboxService outbox(**database, clock, mailer.get(), outbox_options);
+  api::Services services{logins,   directory, consults, attachments,   audit,
+                         accounts, region,    imports,  notifications, outbox};
   http::Router router;
   api::AddApiRoutes(router, services);
   store::Database& db = **database;
@@ -154,6 +214,7 @@ int Serve(const ServeOptions& options) {
   log::Info("server_started", {{"url", url}, {"threads", server_options.threads}});
   std::cout << "meekijk serving on " << url << std::endl;
   AnchorLoop anchors(audit, std::chrono::minutes(std::max(1, options.anchor_minutes)));
+  NotificationLoop notifier(outbox, std::chrono::milliseconds(std::max(50, options.outbox_poll_ms)));
   server.Run();
   return 0;
 }
@@ -199,6 +260,35 @@ void AddServeCommand(CLI::App& app) {
                     "File with the Bearer token /metrics requires (at least 16 characters); "
                     "without it /metrics is off")
       ->envname("MEEKIJK_METRICS_TOKEN_FILE");
+  serve->add_option("--smtp", options->smtp_url,
+                    "Mail server for notifications: smtp://HOST:PORT (STARTTLS when offered) or "
+                    "smtps://HOST:PORT; without it, mails wait in the outbox")
+      ->envname("MEEKIJK_SMTP_URL");
+  serve->add_option("--smtp-user", options->smtp_user, "User name at the mail server")
+      ->envname("MEEKIJK_SMTP_USER");
+  serve->add_option("--smtp-password-file", options->smtp_password_file,
+                    "File with the mail server's password (else MEEKIJK_SMTP_PASSWORD)")
+      ->envname("MEEKIJK_SMTP_PASSWORD_FILE");
+  serve->add_flag("--smtp-require-tls", options->smtp_require_tls,
+                  "With smtp://: send only over STARTTLS");
+  serve->add_option("--mail-from", options->mail_from,
+                    "Sender address of notifications (default meekijk@ the public URL's host)")
+      ->envname("MEEKIJK_MAIL_FROM");
+  serve->add_option("--public-url", options->public_url,
+                    "The address people open meekijk at, for the links in mails "
+                    "(default: the --listen address)")
+      ->envname("MEEKIJK_PUBLIC_URL");
+  serve->add_option("--outbox-poll-ms", options->outbox_poll_ms,
+                    "How often the outbox is looked at for mails to deliver")
+      ->capture_default_str();
+  serve->add_option("--outbox-lease-seconds", options->outbox_lease_seconds,
+                    "How long a node holds the mails it is delivering before another may "
+                    "take them (longer than a delivery can take)")
+      ->capture_default_str();
+  serve->add_option("--mail-retry-seconds", options->mail_retry_seconds,
+                    "Wait after a mail's first failed try, doubling after each next one (4 h at "
+                    "most; dead after 12 tries)")
+      ->capture_default_str();
   serve->callback([options] { std::exit(Serve(*options)); });
 }
 

@@ -47,6 +47,18 @@ void Registry::DescribeHistogram(const std::string& name, const std::string& hel
   family.bounds = std::move(bucket_bounds);
 }
 
+void Registry::DescribeGauge(const std::string& name, const std::string& help) {
+  std::lock_guard lock(mutex_);
+  Family& family = families_[name];
+  family.help = help;
+  family.is_gauge = true;
+}
+
+void Registry::Set(const std::string& name, const Labels& labels, double value) {
+  std::lock_guard lock(mutex_);
+  families_[name].counters[labels] = value;
+}
+
 void Registry::Increment(const std::string& name, const Labels& labels, double by) {
   std::lock_guard lock(mutex_);
   families_[name].counters[labels] += by;
@@ -71,7 +83,8 @@ std::string Registry::RenderText() const {
   std::string out;
   for (const auto& [name, family] : families_) {
     out += "# HELP " + name + " " + family.help + "\n";
-    out += "# TYPE " + name + (family.is_histogram ? " histogram\n" : " counter\n");
+    const char* type = family.is_histogram ? " histogram\n" : family.is_gauge ? " gauge\n" : " counter\n";
+    out += "# TYPE " + name + type;
     for (const auto& [labels, value] : family.counters) {
       out += name + RenderLabels(labels, nullptr) + " " + FormatNumber(value) + "\n";
     }

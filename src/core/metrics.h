@@ -20,6 +20,10 @@ class Registry {
   void DescribeHistogram(const std::string& name, const std::string& help,
                          std::vector<double> bucket_bounds);
 
+  // A gauge: a value that goes up and down (a queue's depth), set to what it is now.
+  void DescribeGauge(const std::string& name, const std::string& help);
+  void Set(const std::string& name, const Labels& labels, double value);
+
   void Increment(const std::string& name, const Labels& labels, double by = 1.0);
   // The histogram must have been described; an undescribed one is ignored.
   void Observe(const std::string& name, const Labels& labels, double value);
@@ -35,6 +39,7 @@ class Registry {
   struct Family {
     std::string help;
     bool is_histogram = false;
+    bool is_gauge = false;
     std::vector<double> bounds;
     std::map<Labels, double> counters;
     std::map<Labels, HistogramSeries> histograms;

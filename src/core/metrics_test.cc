@@ -28,5 +28,15 @@ TEST(MetricsTest, HistogramBucketsAreCumulative) {
   EXPECT_NE(text.find("latency_seconds_count 3"), std::string::npos);
 }
 
+TEST(MetricsTest, AGaugeShowsTheLastValueSet) {
+  Registry registry;
+  registry.DescribeGauge("queue_depth", "Depth.");
+  registry.Set("queue_depth", {{"status", "pending"}}, 7);
+  registry.Set("queue_depth", {{"status", "pending"}}, 3);
+  std::string text = registry.RenderText();
+  EXPECT_NE(text.find("# TYPE queue_depth gauge"), std::string::npos);
+  EXPECT_NE(text.find("queue_depth{status=\"pending\"} 3"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace meekijk::metrics

@@ -15,6 +15,7 @@
 #include "store/second_factors.h"
 #include "store/tx.h"
 #include "service/new_user.h"
+#include "service/notifier.h"
 
 namespace meekijk::service {
 namespace {
@@ -131,9 +132,11 @@ Result<Invitation> AccountService::Invite(const Principal& principal, const NewP
                  person.memberships};
     MK_ASSIGN_OR_RETURN(invitation.user_id,
                         InsertNewUser(tx, user, "!invited:" + auth::RandomHex(16), now));
-    return tx.password_resets().Replace({auth::HashSessionToken(invitation.link.token),
-                                         invitation.user_id, principal.user.id, now,
-                                         invitation.link.expires_at, std::nullopt, false});
+    MK_RETURN_IF_ERROR(tx.password_resets().Replace(
+        {auth::HashSessionToken(invitation.link.token), invitation.user_id, principal.user.id, now,
+         invitation.link.expires_at, std::nullopt, false}));
+    // The new person hears of it by mail too, when they have an address.
+    return QueueInvitation(tx, invitation.user_id, invitation.link.token, now);
   }));
   log::Info("user_invited", {{"user_id", invitation.user_id},
                              {"invited_by", principal.user.id},

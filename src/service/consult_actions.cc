@@ -7,6 +7,7 @@
 #include "service/consult_frame.h"
 #include "service/consult_routing.h"
 #include "service/consult_service.h"
+#include "service/notifier.h"
 #include "store/agreements.h"
 #include "store/directory.h"
 
@@ -40,6 +41,10 @@ Result<Consult> Transition(store::Database& database, AccessLog& access_log, con
         consult.updated_at = clock.Now();
         MK_RETURN_IF_ERROR(tx.consults().Update(consult));
         ++consult.version;
+        if (std::optional<domain::EventKind> event = domain::EventOf(action)) {
+          MK_RETURN_IF_ERROR(
+              NotifyConsultEvent(tx, consult, *event, principal.user.id, consult.updated_at));
+        }
         return consult;
       });
 }

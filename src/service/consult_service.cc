@@ -10,9 +10,11 @@
 #include "service/consult_detail.h"
 #include "service/consult_frame.h"
 #include "service/consult_routing.h"
+#include "service/notifier.h"
 #include "store/agreements.h"
 #include "store/attachments.h"
 #include "store/directory.h"
+#include "store/notifications.h"
 
 namespace meekijk::service {
 
@@ -126,8 +128,11 @@ Result<Consult> ConsultService::Create(const Principal& principal, const NewCons
         }
         MK_ASSIGN_OR_RETURN(consult.id, tx.consults().Insert(consult));
         MK_RETURN_IF_ERROR(access_log_.Record(tx, principal, role, "consult.create", consult));
-        if (request.send)
+        if (request.send) {
           MK_RETURN_IF_ERROR(access_log_.Record(tx, principal, role, "consult.send", consult));
+          MK_RETURN_IF_ERROR(NotifyConsultEvent(tx, consult, domain::EventKind::kConsultSent,
+                                                principal.user.id, now));
+        }
         return consult;
       });
 }
@@ -156,8 +161,12 @@ Result<std::string> ConsultService::ChangesFingerprint(const Principal& principa
   for (int64_t id : principal.OrganisationsWithRole(Role::kAssistant)) practices.push_back(id);
   std::vector<int64_t> pools;
   for (const domain::Pool& pool : principal.pools) pools.push_back(pool.id);
-  return store::Transact<std::string>(database_, store::Access::kRead, [&](store::Tx& tx) {
-    return tx.consults().Fingerprint(practices, principal.user.id, pools);
+  return store::Transact<std::string>(database_, store::Access::kRead,
+                                      [&](store::Tx& tx) -> Result<std::string> {
+    MK_ASSIGN_OR_RETURN(std::string consults,
+                        tx.consults().Fingerprint(practices, principal.user.id, pools));
+    MK_ASSIGN_OR_RETURN(std::string told, tx.notifications().Fingerprint(principal.user.id));
+    return consults + "-" + told;
   });
 }
 
@@ -177,6 +186,9 @@ Result<ConsultDetail> ConsultService::Get(const Principal& principal, int64_t co
           patient.bsn.reset();
         }
         MK_RETURN_IF_ERROR(LoadConsultParts(tx, detail));
+        // Opening the consult is reading what one was told of it.
+        MK_RETURN_IF_ERROR(
+            tx.notifications().MarkConsultRead(principal.user.id, consult.id, clock_.Now()));
         if (domain::NextStatus(consult.status, ConsultAction::kForward, role).ok()) {
           MK_ASSIGN_OR_RETURN(detail.forward_pools, ForwardPools(tx, consult, clock_.Now()));
         }

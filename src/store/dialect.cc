@@ -48,6 +48,10 @@ std::string_view ChainLockStatement(Dialect dialect) {
   return dialect == Dialect::kPostgres ? "SELECT pg_advisory_xact_lock(1835361644)" : "";
 }
 
+std::string_view SkipLockedClause(Dialect dialect) {
+  return dialect == Dialect::kPostgres ? " FOR UPDATE SKIP LOCKED" : "";
+}
+
 std::string_view MigrationLockStatement(Dialect dialect) {
   // 0x6d65656b ("meek"): an arbitrary but fixed advisory lock key for migrations.
   return dialect == Dialect::kPostgres ? "SELECT pg_advisory_xact_lock(1835361643)" : "";

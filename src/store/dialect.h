@@ -24,4 +24,9 @@ std::string_view MigrationLockStatement(Dialect dialect);
 // ends; empty for SQLite, whose one writer already serialises them.
 std::string_view ChainLockStatement(Dialect dialect);
 
+// What a SELECT that takes rows for the transaction ends with, so that several nodes share a
+// queue: each takes rows no other open transaction holds (PostgreSQL's FOR UPDATE SKIP LOCKED);
+// empty for SQLite, whose one writer takes rows one transaction at a time anyway.
+std::string_view SkipLockedClause(Dialect dialect);
+
 }  // namespace meekijk::store

@@ -69,6 +69,9 @@ constexpr std::string_view kInsertMembership =
     "INSERT INTO memberships (user_id, organisation_id, role) VALUES (?, ?, ?) "
     "ON CONFLICT (user_id, organisation_id, role) DO NOTHING";
 
+constexpr std::string_view kUsersWithRole =
+    "SELECT user_id FROM memberships WHERE organisation_id = ? AND role = ? ORDER BY user_id";
+
 Result<std::optional<User>> FirstUser(Result<Rows> rows) {
   if (!rows.ok()) return rows.error();
   return kUsers.ReadFirst(*rows);
@@ -156,6 +159,14 @@ Result<std::vector<Membership>> DirectoryRepository::Memberships(int64_t user_id
       sql_.Query(kMemberships.Select("WHERE m.user_id = ? ORDER BY m.organisation_id, m.role"),
                  {user_id}));
   return kMemberships.ReadAll(rows);
+}
+
+Result<std::vector<int64_t>> DirectoryRepository::UsersWithRole(int64_t organisation_id,
+                                                                domain::Role role) {
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kUsersWithRole, {organisation_id, ToSql(role)}));
+  std::vector<int64_t> users;
+  for (const Row& row : rows) users.push_back(row.Int(0));
+  return users;
 }
 
 Result<std::vector<UserMembership>> DirectoryRepository::AllMemberships() {

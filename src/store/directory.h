@@ -47,6 +47,8 @@ class DirectoryRepository {
   // Adding a membership the user already has changes nothing.
   Result<void> AddMembership(int64_t user_id, int64_t organisation_id, domain::Role role);
   Result<std::vector<domain::Membership>> Memberships(int64_t user_id);
+  // The users with `role` in the organisation, by id.
+  Result<std::vector<int64_t>> UsersWithRole(int64_t organisation_id, domain::Role role);
   // Every membership of every user, by user.
   Result<std::vector<UserMembership>> AllMemberships();
 

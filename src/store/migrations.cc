@@ -340,6 +340,75 @@ ALTER TABLE agreement_versions ADD COLUMN office_opens_minute INTEGER NOT NULL D
 ALTER TABLE agreement_versions ADD COLUMN office_closes_minute INTEGER NOT NULL DEFAULT 1020
 )sql";
 
+// Nobody misses a consult: the in-app notifications, each person's choices (language, digest hour,
+// delivery per kind), the mail outbox written in the same transaction as the change it tells of,
+// the alerts a consult gets once (escalated, overdue), and who of a pool is on duty per week and
+// who is away.
+constexpr std::string_view kSchemaV8 = R"sql(
+ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'nl';
+ALTER TABLE users ADD COLUMN digest_hour INTEGER NOT NULL DEFAULT 8;
+CREATE TABLE notification_choices (
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  kind TEXT NOT NULL,
+  delivery TEXT NOT NULL,
+  PRIMARY KEY (user_id, kind)
+);
+CREATE TABLE notifications (
+  id {{id}},
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  kind TEXT NOT NULL,
+  consult_id BIGINT REFERENCES consults(id),
+  consult_number TEXT NOT NULL,
+  specialty TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  read_at BIGINT,
+  in_digest INTEGER NOT NULL
+);
+CREATE INDEX notifications_user ON notifications(user_id, id);
+CREATE INDEX notifications_consult ON notifications(consult_id, user_id);
+CREATE INDEX notifications_digest ON notifications(in_digest, user_id);
+CREATE TABLE outbox (
+  id {{id}},
+  user_id BIGINT REFERENCES users(id),
+  recipient TEXT NOT NULL,
+  language TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  consult_id BIGINT REFERENCES consults(id),
+  consult_number TEXT NOT NULL,
+  specialty TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  next_attempt_at BIGINT NOT NULL,
+  last_error TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  delivered_at BIGINT
+);
+CREATE INDEX outbox_due ON outbox(status, next_attempt_at, id);
+CREATE TABLE consult_alerts (
+  consult_id BIGINT NOT NULL REFERENCES consults(id),
+  kind TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (consult_id, kind)
+);
+CREATE TABLE pool_duty (
+  pool_id BIGINT NOT NULL REFERENCES pools(id),
+  week TEXT NOT NULL,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  PRIMARY KEY (pool_id, week, user_id)
+);
+CREATE TABLE absences (
+  id {{id}},
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  first_day TEXT NOT NULL,
+  last_day TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  created_by BIGINT REFERENCES users(id),
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX absences_user ON absences(user_id, last_day)
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "organisations, users, agreements, consults, sessions, access log", kSchemaV1},
     Migration{2, "second factors, recovery codes, session details", kSchemaV2},
@@ -349,6 +418,8 @@ constexpr std::array kMigrations = {
     Migration{6, "question templates, versioned agreements for several GP organisations",
               kSchemaV6},
     Migration{7, "office hours per agreement", kSchemaV7},
+    Migration{8, "notifications, the mail outbox, consult alerts, rosters and absences",
+              kSchemaV8},
 };
 
 constexpr std::string_view kCreateMigrationsTable =

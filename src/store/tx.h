@@ -21,6 +21,9 @@ class SecondFactorRepository;
 class PasswordResetRepository;
 class LoginFailureRepository;
 class TemplateRepository;
+class NotificationRepository;
+class OutboxRepository;
+class RosterRepository;
 
 class Tx {
  public:
@@ -39,6 +42,9 @@ class Tx {
   PasswordResetRepository password_resets();  // one-time reset links (password_resets.h)
   LoginFailureRepository login_failures();  // the shared login throttle (login_failures.h)
   TemplateRepository templates();  // question templates and their versions (templates.h)
+  NotificationRepository notifications();  // in-app notifications, choices, alerts
+  OutboxRepository outbox();               // mails waiting to be delivered (outbox.h)
+  RosterRepository rosters();              // who of a pool is on duty, who is away (rosters.h)
 
   // A trivial round trip: the database answers.
   Result<void> Ping();

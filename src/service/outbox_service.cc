@@ -1,0 +1,350 @@
+// Delivering the outbox, raising alerts, digests, and the outbox for operators.
+#include "service/outbox_service.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/log.h"
+#include "core/metrics.h"
+#include "domain/notification_mail.h"
+#include "domain/working_days.h"
+#include "service/coordinator_reach.h"
+#include "service/notifier.h"
+#include "store/agreements.h"
+#include "store/consults.h"
+#include "store/database.h"
+#include "store/directory.h"
+#include "store/notifications.h"
+#include "store/outbox.h"
+#include "store/tx.h"
+
+namespace meekijk::service {
+namespace {
+
+using domain::EventKind;
+using domain::MailStatus;
+
+constexpr const char* kDelivered = "meekijk_mail_delivered_total";
+constexpr const char* kFailures = "meekijk_mail_failures_total";
+constexpr const char* kLatency = "meekijk_mail_delivery_seconds";
+constexpr const char* kDepth = "meekijk_outbox_mails";
+constexpr const char* kAlerts = "meekijk_consult_alerts_total";
+
+void DescribeMetrics() {
+  static const bool described = [] {
+    metrics::Registry& registry = metrics::Global();
+    registry.DescribeCounter(kDelivered, "Mails the SMTP server accepted.");
+    registry.DescribeCounter(kFailures, "Tries of a mail that failed, by whether it is now dead.");
+    registry.DescribeHistogram(kLatency, "From the change that caused a mail to its delivery.",
+                               {1, 5, 15, 60, 300, 1800, 3600, 4 * 3600, 24 * 3600});
+    registry.DescribeGauge(kDepth, "Mails in the outbox, by status.");
+    registry.DescribeCounter(kAlerts, "Consult alerts raised, by kind.");
+    return true;
+  }();
+  (void)described;
+}
+
+std::string WithoutTrailingSlash(std::string url) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
+Error NoOutboxForRole() {
+  return MakeError(ErrorCode::kForbidden,
+                   "Alleen coördinatoren en beheerders zien de uitgaande e-mail.",
+                   "Only coordinators and administrators see the outgoing mail.");
+}
+
+// The specialties' names in both languages, for the mails of one pass.
+struct SpecialtyNames {
+  std::map<std::string, domain::Specialty> by_code;
+  std::string Of(const std::string& code, domain::Language language) const {
+    auto it = by_code.find(code);
+    if (it == by_code.end()) return code;
+    return language == domain::Language::kNl ? it->second.name_nl : it->second.name_en;
+  }
+};
+
+Result<SpecialtyNames> LoadSpecialtyNames(store::Tx& tx) {
+  MK_ASSIGN_OR_RETURN(std::vector<domain::Specialty> all, tx.agreements().Specialties());
+  SpecialtyNames names;
+  for (domain::Specialty& s : all) names.by_code.emplace(s.code, std::move(s));
+  return names;
+}
+
+}  // namespace
+
+std::string MailDomainOf(const std::string& url) {
+  size_t start = url.find("://");
+  start = start == std::string::npos ? 0 : start + 3;
+  size_t end = url.find_first_of(":/", start);
+  std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  return host.empty() ? "localhost" : host;
+}
+
+OutboxService::OutboxService(store::Database& database, const Clock& clock, Mailer* mailer,
+                             OutboxOptions options)
+    : database_(database),
+      clock_(clock),
+      mailer_(mailer),
+      options_(std::move(options)),
+      mail_domain_(MailDomainOf(options_.public_url)) {
+  options_.public_url = WithoutTrailingSlash(options_.public_url);
+  DescribeMetrics();
+}
+
+std::string OutboxService::MessageId(int64_t id, TimePoint created_at) const {
+  return "<meekijk." + std::to_string(id) + "." + std::to_string(ToUnixMillis(created_at)) + "@" +
+         mail_domain_ + ">";
+}
+
+Result<DeliveryPass> OutboxService::DeliverDue() {
+  DeliveryPass pass;
+  if (mailer_ == nullptr) return pass;
+  TimePoint now = clock_.Now();
+  std::vector<store::OutboxMessage> taken;
+  std::vector<Mail> mails;
+  MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
+    MK_ASSIGN_OR_RETURN(taken, tx.outbox().Take(now, now + options_.lease, options_.batch));
+    if (taken.empty()) return Ok();
+    MK_ASSIGN_OR_RETURN(SpecialtyNames names, LoadSpecialtyNames(tx));
+    for (const store::OutboxMessage& message : taken) {
+      domain::MailFacts facts{message.kind, message.language, message.consult_number,
+                              names.Of(message.specialty, message.language), "", {}};
+      if (message.kind == EventKind::kInvitation) {
+        facts.link = options_.public_url + "/wachtwoord-herstellen#" + message.payload;
+      } else if (message.kind == EventKind::kDigest) {
+        facts.link = options_.public_url + "/meldingen";
+        facts.digest = domain::DecodeDigestLines(message.payload);
+        for (domain::DigestLine& line : facts.digest) {
+          line.specialty = names.Of(line.specialty, message.language);
+        }
+      } else {
+        facts.link = options_.public_url + "/consults/" + std::to_string(message.consult_id.value_or(0));
+      }
+      domain::MailText text = domain::RenderMail(facts);
+      mails.push_back({MessageId(message.id, message.created_at), options_.from_address,
+                       message.recipient, text.subject, text.text, text.html});
+    }
+    return Ok();
+  }));
+  for (size_t i = 0; i < taken.size(); ++i) {
+    const store::OutboxMessage& message = taken[i];
+    Result<void> sent = mailer_->Send(mails[i]);
+    TimePoint done = clock_.Now();
+    Result<void> marked = database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
+      if (sent.ok()) {
+        // False when another worker delivered it after this one's lease ran out: done either way.
+        MK_RETURN_IF_ERROR(tx.outbox().MarkDelivered(message.id, done));
+        return Ok();
+      }
+      bool dead = message.attempts >= domain::kMaxDeliveryAttempts;
+      return tx.outbox().MarkFailed(message.id, sent.error().reason,
+                                    domain::NextAttemptAfterFailure(done, message.attempts, options_.first_retry),
+                                    dead);
+    });
+    if (!marked.ok()) {
+      // The lease runs out and the mail is tried again, under the same Message-ID.
+      log::Warn("outbox_mark_failed", {{"id", message.id}, {"reason", marked.error().reason}});
+      continue;
+    }
+    if (sent.ok()) {
+      ++pass.delivered;
+      metrics::Global().Increment(kDelivered, {{"kind", std::string(domain::Name(message.kind))}});
+      metrics::Global().Observe(
+          kLatency, {}, std::chrono::duration<double>(done - message.created_at).count());
+      continue;
+    }
+    bool dead = message.attempts >= domain::kMaxDeliveryAttempts;
+    ++(dead ? pass.dead : pass.failed);
+    metrics::Global().Increment(kFailures, {{"dead", dead ? "true" : "false"}});
+    log::Warn("mail_failed", {{"id", message.id},
+                              {"attempt", message.attempts},
+                              {"dead", dead},
+                              {"reason", sent.error().reason}});
+  }
+  return pass;
+}
+
+Result<int> OutboxService::RaiseAlerts() {
+  TimePoint now = clock_.Now();
+  int raised = 0;
+  MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
+    raised = 0;
+    store::NotificationRepository notifications = tx.notifications();
+    auto raise = [&](int64_t consult_id, EventKind kind) -> Result<void> {
+      MK_ASSIGN_OR_RETURN(bool first, notifications.RecordAlert(consult_id, kind, now));
+      if (!first) return Ok();  // another node raised it
+      MK_ASSIGN_OR_RETURN(std::optional<domain::Consult> consult, tx.consults().Find(consult_id));
+      if (!consult) return Ok();
+      MK_RETURN_IF_ERROR(NotifyConsultEvent(tx, *consult, kind, std::nullopt, now));
+      ++raised;
+      metrics::Global().Increment(kAlerts, {{"kind", std::string(domain::Name(kind))}});
+      log::Info("consult_alert", {{"consult_id", consult_id}, {"kind", domain::Name(kind)}});
+      return Ok();
+    };
+    MK_ASSIGN_OR_RETURN(std::vector<store::AlertCandidate> unclaimed,
+                        notifications.EscalationCandidates(now));
+    for (const store::AlertCandidate& c : unclaimed) {
+      double waited = domain::WorkingHoursBetween(c.since, now, c.days_off, c.office_hours);
+      if (waited < *c.escalate_after_hours) continue;
+      MK_RETURN_IF_ERROR(raise(c.consult_id, EventKind::kUnclaimedEscalated));
+    }
+    MK_ASSIGN_OR_RETURN(std::vector<store::AlertCandidate> overdue,
+                        notifications.OverdueCandidates(now));
+    for (const store::AlertCandidate& c : overdue) {
+      MK_RETURN_IF_ERROR(raise(c.consult_id, EventKind::kOverdue));
+    }
+    return Ok();
+  }));
+  return raised;
+}
+
+Result<int> OutboxService::SendDigests() {
+  TimePoint now = clock_.Now();
+  int sent = 0;
+  MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
+    sent = 0;
+    store::NotificationRepository notifications = tx.notifications();
+    MK_ASSIGN_OR_RETURN(std::vector<int64_t> users, notifications.UsersWithDigestWaiting());
+    for (int64_t user_id : users) {
+      MK_ASSIGN_OR_RETURN(domain::NotificationChoices choices, notifications.Choices(user_id));
+      std::optional<TimePoint> moment = domain::DigestMomentOn(now, choices.digest_hour);
+      if (!moment || now < *moment) continue;
+      MK_ASSIGN_OR_RETURN(std::vector<store::NotificationRecord> waiting,
+                          notifications.DigestWaiting(user_id, *moment));
+      if (waiting.empty()) continue;
+      std::vector<int64_t> ids;
+      std::vector<domain::DigestLine> lines;
+      for (const store::NotificationRecord& n : waiting) {
+        ids.push_back(n.id);
+        lines.push_back({n.kind, n.consult_number, n.specialty});
+      }
+      MK_RETURN_IF_ERROR(notifications.TakeIntoDigest(ids));
+      MK_ASSIGN_OR_RETURN(std::optional<domain::User> user, tx.directory().FindUser(user_id));
+      if (!user || !user->active || user->email.empty()) continue;
+      store::OutboxMessage mail;
+      mail.user_id = user_id;
+      mail.recipient = user->email;
+      mail.language = choices.language;
+      mail.kind = EventKind::kDigest;
+      mail.payload = domain::EncodeDigestLines(lines);
+      mail.next_attempt_at = mail.created_at = now;
+      MK_RETURN_IF_ERROR(tx.outbox().Enqueue(mail));
+      ++sent;
+    }
+    return Ok();
+  }));
+  return sent;
+}
+
+Result<void> OutboxService::RecordDepth() {
+  MK_ASSIGN_OR_RETURN(store::OutboxCounts counts,
+                      store::Transact<store::OutboxCounts>(
+                          database_, store::Access::kRead,
+                          [](store::Tx& tx) { return tx.outbox().Counts(); }));
+  metrics::Global().Set(kDepth, {{"status", "pending"}}, static_cast<double>(counts.pending));
+  metrics::Global().Set(kDepth, {{"status", "dead"}}, static_cast<double>(counts.dead));
+  return Ok();
+}
+
+namespace {
+
+OutboxEntry ToEntry(const OutboxService& service, const store::OutboxMessage& m) {
+  return {m.id,       service.MessageId(m.id, m.created_at), m.user_id, m.recipient, m.kind,
+          m.consult_number, m.status, m.attempts, m.next_attempt_at, m.last_error, m.created_at,
+          m.delivered_at};
+}
+
+// The users whose mails a coordinator sees: members of an organisation they coordinate (or of a
+// practice under it); none when `principal` is no operator, everyone (nullopt) for an admin.
+Result<std::optional<std::vector<int64_t>>> VisibleRecipients(store::Tx& tx,
+                                                              const Principal& principal) {
+  if (principal.HasRole(domain::Role::kAdmin)) return std::optional<std::vector<int64_t>>();
+  if (!principal.HasRole(domain::Role::kCoordinator)) return NoOutboxForRole();
+  MK_ASSIGN_OR_RETURN(std::vector<domain::Organisation> all, tx.directory().ListOrganisations());
+  std::map<int64_t, domain::Organisation> organisations;
+  for (domain::Organisation& o : all) organisations.emplace(o.id, std::move(o));
+  CoordinatorReach reach = CoordinatorReach::Of(principal, organisations);
+  MK_ASSIGN_OR_RETURN(std::vector<store::UserMembership> memberships,
+                      tx.directory().AllMemberships());
+  std::set<int64_t> users;
+  for (const store::UserMembership& m : memberships) {
+    if (reach.Covers(m.membership.organisation_id)) users.insert(m.user_id);
+  }
+  return std::optional<std::vector<int64_t>>(std::vector<int64_t>(users.begin(), users.end()));
+}
+
+}  // namespace
+
+Result<std::vector<OutboxEntry>> OutboxService::List(const Principal& principal,
+                                                     std::optional<MailStatus> status, int limit) {
+  return store::Transact<std::vector<OutboxEntry>>(
+      database_, store::Access::kRead, [&](store::Tx& tx) -> Result<std::vector<OutboxEntry>> {
+        MK_ASSIGN_OR_RETURN(std::optional<std::vector<int64_t>> users,
+                            VisibleRecipients(tx, principal));
+        MK_ASSIGN_OR_RETURN(std::vector<store::OutboxMessage> rows,
+                            tx.outbox().List(status, users, limit));
+        std::vector<OutboxEntry> out;
+        for (const store::OutboxMessage& m : rows) out.push_back(ToEntry(*this, m));
+        return out;
+      });
+}
+
+Result<OutboxEntry> OutboxService::Retry(const Principal& principal, int64_t id) {
+  return store::Transact<OutboxEntry>(
+      database_, store::Access::kWrite, [&](store::Tx& tx) -> Result<OutboxEntry> {
+        MK_ASSIGN_OR_RETURN(std::optional<std::vector<int64_t>> users,
+                            VisibleRecipients(tx, principal));
+        MK_ASSIGN_OR_RETURN(std::optional<store::OutboxMessage> mail, tx.outbox().Find(id));
+        bool visible = mail && (!users || (mail->user_id &&
+                                           std::find(users->begin(), users->end(),
+                                                     *mail->user_id) != users->end()));
+        if (!visible) {
+          return MakeError(ErrorCode::kNotFound, "Deze e-mail bestaat niet of valt niet onder u.",
+                           "This mail does not exist or is not yours to see.");
+        }
+        MK_ASSIGN_OR_RETURN(bool revived, tx.outbox().Retry(id, clock_.Now()));
+        if (!revived) {
+          return MakeError(ErrorCode::kConflict, "Deze e-mail is al afgeleverd.",
+                           "This mail was delivered already.");
+        }
+        log::Info("outbox_retry", {{"id", id}, {"by", principal.user.id}});
+        MK_ASSIGN_OR_RETURN(mail, tx.outbox().Find(id));
+        return ToEntry(*this, *mail);
+      });
+}
+
+Result<std::vector<OutboxEntry>> OutboxService::ListAll(std::optional<MailStatus> status,
+                                                        int limit) {
+  return store::Transact<std::vector<OutboxEntry>>(
+      database_, store::Access::kRead, [&](store::Tx& tx) -> Result<std::vector<OutboxEntry>> {
+        MK_ASSIGN_OR_RETURN(std::vector<store::OutboxMessage> rows,
+                            tx.outbox().List(status, std::nullopt, limit));
+        std::vector<OutboxEntry> out;
+        for (const store::OutboxMessage& m : rows) out.push_back(ToEntry(*this, m));
+        return out;
+      });
+}
+
+Result<int> OutboxService::RetryAll(std::optional<int64_t> id) {
+  return store::Transact<int>(database_, store::Access::kWrite, [&](store::Tx& tx) -> Result<int> {
+    TimePoint now = clock_.Now();
+    if (id) {
+      MK_ASSIGN_OR_RETURN(bool revived, tx.outbox().Retry(*id, now));
+      return revived ? 1 : 0;
+    }
+    constexpr int kAllDead = 1'000'000;
+    MK_ASSIGN_OR_RETURN(std::vector<store::OutboxMessage> dead,
+                        tx.outbox().List(MailStatus::kDead, std::nullopt, kAllDead));
+    int revived = 0;
+    for (const store::OutboxMessage& m : dead) {
+      MK_ASSIGN_OR_RETURN(bool done, tx.outbox().Retry(m.id, now));
+      revived += done ? 1 : 0;
+    }
+    return revived;
+  });
+}
+
+}  // namespace meekijk::service

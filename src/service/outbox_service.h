@@ -1,0 +1,102 @@
+// The background work that tells people: delivering the outbox's mails (with retries, backoff and
+// a dead-letter state), raising a consult's alerts (a pool consult unclaimed past its agreement's
+// escalation, a consult past its due moment), and the daily digests; and, for coordinators,
+// administrators and the command line, the outbox to look at and to try again. Every pass is safe
+// to run on several nodes at once: the outbox is shared through leases, alerts are recorded once.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "domain/notification.h"
+#include "service/mailer.h"
+#include "service/principal.h"
+
+namespace meekijk::store {
+class Database;
+}
+
+namespace meekijk::service {
+
+struct OutboxOptions {
+  std::string public_url = "http://127.0.0.1:8080";  // where the links in mails lead
+  std::string from_address = "meekijk@localhost";
+  // How long a worker holds the mails it took: another node may take them after that, so it must
+  // be longer than one delivery can take (the SMTP timeouts are shorter).
+  std::chrono::seconds lease{120};
+  int batch = 20;  // mails taken per pass
+  std::chrono::seconds first_retry = domain::kFirstRetry;  // doubling after each failure
+};
+
+// A mail in the outbox, as operators see it: whom it is for and what it tells, never more.
+struct OutboxEntry {
+  int64_t id = 0;
+  std::string message_id;
+  std::optional<int64_t> user_id;
+  std::string recipient;
+  domain::EventKind kind = domain::EventKind::kConsultSent;
+  std::string consult_number;
+  domain::MailStatus status = domain::MailStatus::kPending;
+  int attempts = 0;
+  TimePoint next_attempt_at;
+  std::string last_error;
+  TimePoint created_at;
+  std::optional<TimePoint> delivered_at;
+};
+
+struct DeliveryPass {
+  int delivered = 0;
+  int failed = 0;  // will be tried again
+  int dead = 0;    // failed their last try
+};
+
+// The host of a URL ("https://meekijk.example.nl:8443/x" → "meekijk.example.nl"), which names
+// the installation in Message-IDs and the default sender address.
+std::string MailDomainOf(const std::string& url);
+
+class OutboxService {
+ public:
+  // Without a mailer, mails wait in the outbox (DeliverDue does nothing).
+  OutboxService(store::Database& database, const Clock& clock, Mailer* mailer,
+                OutboxOptions options);
+
+  // One pass of a worker: takes the mails due now and delivers each once; a delivered mail is
+  // never sent again, a failed one is due again after a backoff, and dead after its last try.
+  Result<DeliveryPass> DeliverDue();
+  // Raises the alerts due now; returns how many consults got one.
+  Result<int> RaiseAlerts();
+  // Sends the digests due now (a working day, past each person's hour); returns how many.
+  Result<int> SendDigests();
+  // Sets the outbox-depth gauges of /metrics.
+  Result<void> RecordDepth();
+
+  // Coordinators see the mails to people of the organisations they coordinate, administrators
+  // all; newest first. kForbidden for anyone else.
+  Result<std::vector<OutboxEntry>> List(const Principal& principal,
+                                        std::optional<domain::MailStatus> status, int limit);
+  // Tries a dead (or waiting) mail again now; kNotFound outside the caller's reach, kConflict for
+  // a delivered one.
+  Result<OutboxEntry> Retry(const Principal& principal, int64_t id);
+
+  // The command line, the installation's operator: everything.
+  Result<std::vector<OutboxEntry>> ListAll(std::optional<domain::MailStatus> status, int limit);
+  // Tries one mail again, or (without an id) every dead one; returns how many.
+  Result<int> RetryAll(std::optional<int64_t> id);
+
+  // The Message-ID of an outbox row: the same on every try, unique to the row.
+  std::string MessageId(int64_t id, TimePoint created_at) const;
+
+ private:
+  store::Database& database_;
+  const Clock& clock_;
+  Mailer* mailer_;
+  OutboxOptions options_;
+  std::string mail_domain_;  // the host of public_url, for Message-IDs
+};
+
+}  // namespace meekijk::service

@@ -1,0 +1,133 @@
+// Queries for the mail outbox.
+#include "store/outbox.h"
+
+#include "store/columns.h"
+#include "store/tx.h"
+
+namespace meekijk::store {
+namespace {
+
+using M = OutboxMessage;
+using W = Written;
+
+// clang-format off
+const Table<M> kOutbox{"outbox", "", {
+    Key<M>("id", [](auto& m) -> auto& { return m.id; }),
+    Field<M>("user_id", W::kOnInsert, [](auto& m) -> auto& { return m.user_id; }),
+    Field<M>("recipient", W::kOnInsert, [](auto& m) -> auto& { return m.recipient; }),
+    Field<M>("language", W::kOnInsert, [](auto& m) -> auto& { return m.language; }),
+    Field<M>("kind", W::kOnInsert, [](auto& m) -> auto& { return m.kind; }),
+    Field<M>("consult_id", W::kOnInsert, [](auto& m) -> auto& { return m.consult_id; }),
+    Field<M>("consult_number", W::kOnInsert, [](auto& m) -> auto& { return m.consult_number; }),
+    Field<M>("specialty", W::kOnInsert, [](auto& m) -> auto& { return m.specialty; }),
+    Field<M>("payload", W::kOnInsert, [](auto& m) -> auto& { return m.payload; }),
+    Field<M>("status", W::kOnInsert, [](auto& m) -> auto& { return m.status; }),
+    Field<M>("attempts", W::kOnInsert, [](auto& m) -> auto& { return m.attempts; }),
+    Field<M>("next_attempt_at", W::kOnInsert, [](auto& m) -> auto& { return m.next_attempt_at; }),
+    Field<M>("last_error", W::kOnInsert, [](auto& m) -> auto& { return m.last_error; }),
+    Field<M>("created_at", W::kOnInsert, [](auto& m) -> auto& { return m.created_at; }),
+    Field<M>("delivered_at", W::kOnInsert, [](auto& m) -> auto& { return m.delivered_at; }),
+}};
+// clang-format on
+
+constexpr std::string_view kDue =
+    "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? "
+    "ORDER BY next_attempt_at, id LIMIT ?";
+constexpr std::string_view kDelivered =
+    "UPDATE outbox SET status = 'delivered', delivered_at = ?, last_error = '', "
+    "payload = CASE WHEN kind = 'invitation' THEN '' ELSE payload END "
+    "WHERE id = ? AND status = 'pending'";
+constexpr std::string_view kFailed =
+    "UPDATE outbox SET status = ?, next_attempt_at = ?, last_error = ? "
+    "WHERE id = ? AND status = 'pending'";
+constexpr std::string_view kRetry =
+    "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ? "
+    "WHERE id = ? AND status <> 'delivered'";
+constexpr std::string_view kCounts = "SELECT status, COUNT(*) FROM outbox GROUP BY status";
+
+// The last error is kept short: it is for a coordinator's eye, not a log.
+constexpr size_t kMaxErrorBytes = 300;
+
+}  // namespace
+
+OutboxRepository Tx::outbox() { return OutboxRepository(statements_, dialect_); }
+
+Result<int64_t> OutboxRepository::Enqueue(const OutboxMessage& message) {
+  return sql_.InsertReturningId(kOutbox.insert(), kOutbox.InsertParams(message));
+}
+
+Result<std::vector<OutboxMessage>> OutboxRepository::Take(TimePoint now, TimePoint lease_until,
+                                                          int limit) {
+  std::string due(kDue);
+  due += SkipLockedClause(dialect_);
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(due, {ToUnixMillis(now), int64_t{limit}}));
+  if (rows.empty()) return std::vector<OutboxMessage>();
+  std::vector<int64_t> ids;
+  for (const Row& row : rows) ids.push_back(row.Int(0));
+  std::vector<SqlValue> params{ToUnixMillis(lease_until)};
+  for (int64_t id : ids) params.push_back(id);
+  std::string in = "(" + Placeholders(ids.size()) + ")";
+  MK_RETURN_IF_ERROR(sql_.Execute(
+      "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id IN " + in, params));
+  MK_ASSIGN_OR_RETURN(Rows taken,
+                      sql_.Query(kOutbox.Select("WHERE id IN " + in + " ORDER BY id"), Ids(ids)));
+  return kOutbox.ReadAll(taken);
+}
+
+Result<bool> OutboxRepository::MarkDelivered(int64_t id, TimePoint now) {
+  MK_ASSIGN_OR_RETURN(int64_t changed, sql_.Execute(kDelivered, {ToUnixMillis(now), id}));
+  return changed == 1;
+}
+
+Result<void> OutboxRepository::MarkFailed(int64_t id, const std::string& error, TimePoint retry_at,
+                                          bool dead) {
+  domain::MailStatus status = dead ? domain::MailStatus::kDead : domain::MailStatus::kPending;
+  MK_RETURN_IF_ERROR(sql_.Execute(kFailed, {ToSql(status), ToUnixMillis(retry_at),
+                                            error.substr(0, kMaxErrorBytes), id}));
+  return Ok();
+}
+
+Result<bool> OutboxRepository::Retry(int64_t id, TimePoint now) {
+  MK_ASSIGN_OR_RETURN(int64_t changed, sql_.Execute(kRetry, {ToUnixMillis(now), id}));
+  return changed == 1;
+}
+
+Result<std::optional<OutboxMessage>> OutboxRepository::Find(int64_t id) {
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kOutbox.Select("WHERE id = ?"), {id}));
+  return kOutbox.ReadFirst(rows);
+}
+
+Result<std::vector<OutboxMessage>> OutboxRepository::List(
+    std::optional<domain::MailStatus> status, const std::optional<std::vector<int64_t>>& user_ids,
+    int limit) {
+  std::string where = "WHERE 1 = 1";
+  std::vector<SqlValue> params;
+  if (status) {
+    where += " AND status = ?";
+    params.push_back(ToSql(*status));
+  }
+  if (user_ids) {
+    if (user_ids->empty()) return std::vector<OutboxMessage>();
+    where += " AND user_id IN (" + Placeholders(user_ids->size()) + ")";
+    params.insert(params.end(), user_ids->begin(), user_ids->end());
+  }
+  where += " ORDER BY id DESC LIMIT ?";
+  params.push_back(int64_t{limit});
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kOutbox.Select(where), params));
+  return kOutbox.ReadAll(rows);
+}
+
+Result<OutboxCounts> OutboxRepository::Counts() {
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kCounts));
+  OutboxCounts counts;
+  for (const Row& row : rows) {
+    domain::MailStatus status = row.Enum<domain::MailStatus>(0);
+    int64_t n = row.Int(1);
+    if (status == domain::MailStatus::kPending) counts.pending = n;
+    if (status == domain::MailStatus::kDead) counts.dead = n;
+    if (status == domain::MailStatus::kDelivered) counts.delivered = n;
+  }
+  return counts;
+}
+
+}  // namespace meekijk::store
