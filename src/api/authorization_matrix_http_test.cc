@@ -121,6 +121,23 @@ const std::map<std::string, Expected> kMatrix = {
     // A dry run of a file without its columns: a 422 for those who may import.
     {"POST /api/v1/imports/organisations",       {"FFFAFFAU", "FFFAFFAU"}},
     {"POST /api/v1/imports/practitioners",       {"FFFAFFAU", "FFFAFFAU"}},
+    // Telling people: everyone their own notifications and choices, and absences (an empty one
+    // is a 422 for everyone).
+    {"GET /api/v1/notifications",                {"AAAAAAAU", "AAAAAAAU"}},
+    {"POST /api/v1/notifications/read",          {"AAAAAAAU", "AAAAAAAU"}},
+    {"GET /api/v1/me/notification-settings",     {"AAAAAAAU", "AAAAAAAU"}},
+    {"PATCH /api/v1/me/notification-settings",   {"AAAAAAAU", "AAAAAAAU"}},
+    {"GET /api/v1/absences",                     {"AAAAAAAU", "AAAAAAAU"}},
+    {"POST /api/v1/absences",                    {"AAAAAAAU", "AAAAAAAU"}},
+    {"DELETE /api/v1/absences/{id}",             {"NNNNNNNU", "NNNNNNNU"}},
+    // Own: Dermatologie Maasstad, specialist.smit's pool; other: KNO Ikazia. Members see the
+    // roster; only the pool's own coordinators (not the care group's) and administrators set it.
+    {"GET /api/v1/pools/{id}/roster",            {"NNANNNAU", "NNNNNNAU"}},
+    {"PUT /api/v1/pools/{id}/roster",            {"NNFNNNAU", "NNNNNNAU"}},
+    // Coordinators see the mails to their own people; own: one to specialist.smit (Maasstad's,
+    // not the care group's), other: one to specialist.meijer (Ikazia).
+    {"GET /api/v1/outbox",                       {"FFFAFFAU", "FFFAFFAU"}},
+    {"POST /api/v1/outbox/{id}/retry",           {"FFFNFFAU", "FFFNFFAU"}},
     {"GET /healthz",                             {"PPPPPPPP", "PPPPPPPP"}},
     {"GET /metrics",                             {"NNNNNNNN", "NNNNNNNN"}},
 };
@@ -185,6 +202,9 @@ class AuthorizationMatrixHttpTest : public ApiTest {
       return json::object{{"outcome", "primary_care"}, {"learned", true}, {"rating", 4}};
     }
     if (route.ends_with("/otp/confirm")) return json::object{{"otp", "000000"}};
+    if (route.ends_with("/roster")) {
+      return json::object{{"week", "2026-W50"}, {"user_ids", json::array{}}};
+    }
     if (route.ends_with("/reauthenticate")) return json::object{{"password", "fout-wachtwoord"}};
     if (route.ends_with("/me/password")) {
       return json::object{{"current_password", kDemoPassword}, {"new_password", "password1234"}};
@@ -221,6 +241,10 @@ TEST_P(AuthorizationMatrixHttpTest, EveryRouteRoleAndOrganisationGetsTheExpected
                            IdOf("/api/v1/templates", "Huisartsenorganisatie Nieuwe Waterweg")}},
       {"/agreements/{id}", {IdOf("/api/v1/agreements", "Zorggroep Rijnmond Zuid"),
                             IdOf("/api/v1/agreements", "Huisartsenorganisatie Nieuwe Waterweg")}},
+      {"/pools/{id}/roster", {IdOf("/api/v1/pools", "Dermatologie Maasstad"),
+                              IdOf("/api/v1/pools", "KNO Ikazia")}},
+      {"/outbox/{id}/retry", {IdOf("/api/v1/outbox", "specialist.smit@example.nl"),
+                              IdOf("/api/v1/outbox", "specialist.meijer@example.nl")}},
   };
   for (size_t index : {1, 2, 3, 4, 5, 6, 7, 0}) {
     const Caller& caller = kCallers[index];

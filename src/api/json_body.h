@@ -49,6 +49,15 @@ Result<std::optional<std::vector<std::string>>> OptionalStringList(
 // "<list>.<index>.<field>".
 Result<std::optional<std::vector<const boost::json::object*>>> OptionalObjectList(
     const boost::json::object& object, Field field, size_t max_items = 100);
+// An error about a field of item `index` of a list, named "<list>.<index>.<field>".
+template <typename T>
+Result<T> AtItem(Result<T> result, std::string_view list, size_t index) {
+  if (result.ok()) return result;
+  Error error = result.error();
+  error.field = std::string(list) + "." + std::to_string(index) + "." + error.field;
+  return error;
+}
+
 // Whether the body names the field at all, also as null: a change (PATCH) clears a field by null
 // and leaves it alone by leaving it out.
 bool Mentions(const boost::json::object& object, Field field);

@@ -178,11 +178,15 @@ Result<service::NotificationSettingsChange> SettingsChangeFromJson(const json::o
   change.reset_kinds = reset.value_or(false);
   MK_ASSIGN_OR_RETURN(auto kinds,
                       OptionalObjectList(body, {"notification_settings", "kinds"}, 50));
-  for (const json::object* item : kinds.value_or(std::vector<const json::object*>{})) {
+  std::vector<const json::object*> items = kinds.value_or(std::vector<const json::object*>{});
+  for (size_t i = 0; i < items.size(); ++i) {
     MK_ASSIGN_OR_RETURN(domain::EventKind kind,
-                        RequiredEnum<domain::EventKind>(*item, {"notification_kind", "kind"}));
-    MK_ASSIGN_OR_RETURN(domain::Delivery delivery,
-                        RequiredEnum<domain::Delivery>(*item, {"notification_kind", "delivery"}));
+                        AtItem(RequiredEnum<domain::EventKind>(*items[i], {"notification_kind", "kind"}),
+                               "kinds", i));
+    MK_ASSIGN_OR_RETURN(
+        domain::Delivery delivery,
+        AtItem(RequiredEnum<domain::Delivery>(*items[i], {"notification_kind", "delivery"}),
+               "kinds", i));
     change.kinds.emplace_back(kind, delivery);
   }
   return change;

@@ -12,14 +12,6 @@ namespace {
 
 namespace json = boost::json;
 
-template <typename T>
-Result<T> AtItem(Result<T> result, std::string_view list, size_t index) {
-  if (result.ok()) return result;
-  Error error = result.error();
-  error.field = std::string(list) + "." + std::to_string(index) + "." + error.field;
-  return error;
-}
-
 Result<domain::TemplateField> TemplateFieldFromJson(const json::object& body) {
   constexpr std::string_view kForm = "template_field";
   MK_RETURN_IF_ERROR(CheckRequiredAnswers(kForm, body));

@@ -149,6 +149,10 @@ constexpr std::string_view kLastChangedBefore =
     "SELECT id, number FROM consults WHERE updated_at < ? ORDER BY updated_at, id LIMIT ?";
 constexpr std::string_view kPurgeAttachments = "DELETE FROM attachments WHERE consult_id = ?";
 constexpr std::string_view kPurgeMessages = "DELETE FROM messages WHERE consult_id = ?";
+constexpr std::string_view kPurgeNotifications = "DELETE FROM notifications WHERE consult_id = ?";
+constexpr std::string_view kPurgeAlerts = "DELETE FROM consult_alerts WHERE consult_id = ?";
+// A mail keeps its row (whom it went to, when) without the consult it named.
+constexpr std::string_view kDetachMails = "UPDATE outbox SET consult_id = NULL WHERE consult_id = ?";
 constexpr std::string_view kPurgeConsult = "DELETE FROM consults WHERE id = ?";
 constexpr std::string_view kSetBsnIndex = "UPDATE consults SET patient_bsn_index = ? WHERE id = ?";
 constexpr std::string_view kSetIdentity =
@@ -375,7 +379,8 @@ Result<std::vector<std::pair<int64_t, std::string>>> ConsultRepository::LastChan
 }
 
 Result<void> ConsultRepository::Purge(int64_t id) {
-  for (std::string_view statement : {kPurgeAttachments, kPurgeMessages, kPurgeConsult}) {
+  for (std::string_view statement : {kPurgeAttachments, kPurgeMessages, kPurgeNotifications,
+                                     kPurgeAlerts, kDetachMails, kPurgeConsult}) {
     MK_RETURN_IF_ERROR(sql_.Execute(statement, {id}));
   }
   return Ok();

@@ -110,6 +110,13 @@ int ServerProcess::Stop() {
   return status;
 }
 
+void ServerProcess::Kill() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  WaitFor(pid_);
+  pid_ = -1;
+}
+
 std::string ServerProcess::Log() const { return ReadFile(log_path_); }
 
 }  // namespace meekijk::testing

@@ -34,6 +34,8 @@ class ServerProcess {
   pid_t pid() const { return pid_; }
   // Sends SIGTERM and waits; returns the exit status (0 on a clean, graceful stop).
   int Stop();
+  // Kills the server with SIGKILL, as a crash or a power cut would, and waits for it.
+  void Kill();
   // The server's structured log so far (its stderr).
   std::string Log() const;
 

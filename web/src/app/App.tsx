@@ -30,6 +30,9 @@ const NewTemplatePage = lazy(() => import('../region/templates/NewTemplatePage')
 const TemplatePage = lazy(() => import('../region/templates/TemplatePage'));
 const PoolsPage = lazy(() => import('../region/pools/PoolsPage'));
 const ImportPage = lazy(() => import('../region/imports/ImportPage'));
+const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'));
+const AbsencesPage = lazy(() => import('../absences/AbsencesPage'));
+const MailOutboxPage = lazy(() => import('../mailOutbox/MailOutboxPage'));
 // Opened from a reset link, without a session: outside RequireAuth, like the login page.
 const PasswordResetPage = lazy(() => import('../passwordReset/PasswordResetPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
@@ -72,6 +75,9 @@ export function App() {
                 <Route path="vragenlijsten/:id" element={<TemplatePage />} />
                 <Route path="pools" element={<PoolsPage />} />
                 <Route path="importeren" element={<ImportPage />} />
+                <Route path="meldingen" element={<NotificationsPage />} />
+                <Route path="afwezigheid" element={<AbsencesPage />} />
+                <Route path="uitgaande-email" element={<MailOutboxPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Route>

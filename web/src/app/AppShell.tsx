@@ -1,5 +1,6 @@
 // The frame around every screen after log-in: skip link, header with navigation for the user's
-// roles, the security screen, language and log-out, and the live change poller.
+// roles and the notifications with their unread count, the security screen, language and log-out,
+// and the live change poller.
 import { Page, PageContent, PageHeader, SkipLink, SubtleButton } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, useRef, useState } from 'react';
@@ -10,6 +11,7 @@ import { ActionError } from '../components/ActionError';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Loading } from '../components/Loading';
 import { useChangesPolling } from '../lib/useChangesPolling';
+import { NotificationsLink } from '../notifications/NotificationsLink';
 import { hasRole, logOut, useMe } from '../session/session';
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) => `utrecht-link mk-nav__link${isActive ? ' mk-nav__link--active' : ''}`;
@@ -23,6 +25,8 @@ function MainNav() {
   // Coordinators and administrators keep the region: its users, agreements, templates and pools, and
   // they import organisations and practitioners.
   const keepsRegion = hasRole(user, 'coordinator') || hasRole(user, 'admin');
+  // Those who answer in a pool, and those who keep the pools, record absences.
+  const recordsAbsence = answersConsults || hasRole(user, 'coordinator');
   return (
     <nav aria-label={t('nav.label')} className="mk-nav">
       <ul className="mk-nav__list">
@@ -41,6 +45,7 @@ function MainNav() {
         {guardsPrivacy && <li><NavLink to="/access-log" className={navLinkClass}>{t('nav.accessLog')}</NavLink></li>}
         {guardsPrivacy && <li><NavLink to="/inzageverzoek" className={navLinkClass}>{t('nav.subjectAccess')}</NavLink></li>}
         {hasRole(user, 'coordinator') && <li><NavLink to="/overzicht" className={navLinkClass}>{t('nav.overview')}</NavLink></li>}
+        {recordsAbsence && <li><NavLink to="/afwezigheid" className={navLinkClass}>{t('nav.absences')}</NavLink></li>}
         {keepsRegion && (
           <>
             <li><NavLink to="/gebruikers" className={navLinkClass}>{t('nav.users')}</NavLink></li>
@@ -48,8 +53,10 @@ function MainNav() {
             <li><NavLink to="/vragenlijsten" className={navLinkClass}>{t('nav.templates')}</NavLink></li>
             <li><NavLink to="/pools" className={navLinkClass}>{t('nav.pools')}</NavLink></li>
             <li><NavLink to="/importeren" className={navLinkClass}>{t('nav.imports')}</NavLink></li>
+            <li><NavLink to="/uitgaande-email" className={navLinkClass}>{t('nav.mailOutbox')}</NavLink></li>
           </>
         )}
+        <li><NotificationsLink className={navLinkClass} /></li>
       </ul>
     </nav>
   );

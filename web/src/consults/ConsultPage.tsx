@@ -1,6 +1,8 @@
 // /consults/:id: one consult, whole — details, attachments, thread, advice, outcome — with the
-// actions its viewer may take now. Opening it marks it read.
+// actions its viewer may take now. Opening it marks it read, here and on the server, where its
+// notifications count as read from then on: the unread count is asked again at once.
 import { Heading1, Paragraph } from '@utrecht/component-library-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -9,6 +11,7 @@ import { ConsultStatusBadge } from '../components/ConsultStatusBadge';
 import { Loading } from '../components/Loading';
 import { markSeen } from '../lib/unread';
 import { usePageTitle } from '../lib/usePageTitle';
+import { notificationKeys } from '../notifications/api';
 import { useMe } from '../session/session';
 import { ActionsPanel } from './actions/ActionsPanel';
 import { useConsult } from './api';
@@ -27,6 +30,11 @@ export default function ConsultPage() {
   useEffect(() => {
     if (data && user) markSeen(localStorage, user.id, data);
   }, [data, user]);
+  const queryClient = useQueryClient();
+  const loaded = consult.isSuccess;
+  useEffect(() => {
+    if (loaded) void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+  }, [loaded, id, queryClient]);
 
   if (consult.isPending) return <Loading />;
   if (consult.isError) {

@@ -1,9 +1,11 @@
-// New messages and status changes without reloading: asks GET /api/v1/changes every few seconds
-// and, when its fingerprint moves, marks every consult query stale so visible ones refetch.
+// New messages, status changes and notifications without reloading: asks GET /api/v1/changes every
+// few seconds and, when its fingerprint moves, marks every consult query and the notifications
+// (list and unread count) stale so visible ones refetch.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { api, call } from '../api/client';
 import { consultKeys } from '../consults/api';
+import { notificationKeys } from '../notifications/api';
 
 export const kChangesIntervalMs = 5_000;
 
@@ -28,6 +30,7 @@ export function useChangesPolling(): boolean {
     if (!data) return;
     if (lastFingerprint.current !== null && lastFingerprint.current !== data.fingerprint) {
       void queryClient.invalidateQueries({ queryKey: consultKeys.all });
+      void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
     }
     lastFingerprint.current = data.fingerprint;
   }, [data, queryClient]);

@@ -1,7 +1,7 @@
 // /pools: the region's pools — name, organisation, specialty and members — which coordinators
 // make agreements with; a pool of the caller's own organisation (may_change) can be renamed and
-// given other members, in an editor above the table that gives the focus back to the row's
-// button when it closes.
+// given other members, and its week roster set (who is on duty), each in a panel above the table
+// that gives the focus back to the row's button when it closes.
 import {
   Button, Heading1, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
   UnorderedList, UnorderedListItem,
@@ -12,8 +12,12 @@ import { ActionError } from '../../components/ActionError';
 import { Loading } from '../../components/Loading';
 import { usePageTitle } from '../../lib/usePageTitle';
 import { usePools, type Pool } from '../api';
+import { RosterPanel } from '../../rosters/RosterPanel';
 import { KeepersOnly } from '../KeepersOnly';
 import { PoolEditor } from './PoolEditor';
+
+/** Which of a row's buttons opened a panel, to give it the focus back. */
+type RowButton = 'edit' | 'roster';
 
 export default function PoolsPage() {
   const { t } = useTranslation();
@@ -29,14 +33,22 @@ function PoolList() {
   usePageTitle(t('region.pools.title'));
   const pools = usePools();
   const [editing, setEditing] = useState<Pool | null>(null);
-  const [returnTo, setReturnTo] = useState<number | null>(null);
+  const [rostering, setRostering] = useState<Pool | null>(null);
+  const [returnTo, setReturnTo] = useState<{ id: number; button: RowButton } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const items = pools.data?.items ?? [];
   const close = (pool: Pool, message: string | null) => {
     setEditing(null);
     setNotice(message);
-    setReturnTo(pool.id);
+    setReturnTo({ id: pool.id, button: 'edit' });
   };
+  const open = (pool: Pool, button: RowButton) => {
+    setNotice(null);
+    setReturnTo(null);
+    setEditing(button === 'edit' ? pool : null);
+    setRostering(button === 'roster' ? pool : null);
+  };
+  const panelOpen = !!editing || !!rostering;
   return (
     <div className="mk-region">
       <Heading1>{t('region.pools.title')}</Heading1>
@@ -45,6 +57,13 @@ function PoolList() {
       {editing && (
         <PoolEditor key={editing.id} pool={editing} onCancel={() => close(editing, null)}
           onSaved={(saved) => close(editing, t('region.pools.saved', { name: saved.name }))} />
+      )}
+      {rostering && (
+        <RosterPanel key={rostering.id} poolId={rostering.id} poolName={rostering.name} takeFocus
+          onClose={() => {
+            setRostering(null);
+            setReturnTo({ id: rostering.id, button: 'roster' });
+          }} />
       )}
       {pools.isPending && <Loading />}
       <ActionError message={pools.error?.message} />
@@ -64,8 +83,8 @@ function PoolList() {
             </TableHeader>
             <TableBody>
               {items.map((pool) => (
-                <PoolRow key={pool.id} pool={pool} focus={returnTo === pool.id && !editing}
-                  onEdit={() => { setNotice(null); setReturnTo(null); setEditing(pool); }} />
+                <PoolRow key={pool.id} pool={pool} focus={returnTo?.id === pool.id && !panelOpen ? returnTo.button : null}
+                  onEdit={() => open(pool, 'edit')} onRoster={() => open(pool, 'roster')} />
               ))}
             </TableBody>
           </Table>
@@ -75,11 +94,19 @@ function PoolList() {
   );
 }
 
-function PoolRow({ pool, focus, onEdit }: { pool: Pool; focus: boolean; onEdit: () => void }) {
+function PoolRow({ pool, focus, onEdit, onRoster }: {
+  pool: Pool;
+  /** The button that takes the focus (back), as the row appears; none when null. */
+  focus: RowButton | null;
+  onEdit: () => void;
+  onRoster: () => void;
+}) {
   const { t } = useTranslation();
-  const button = useRef<HTMLButtonElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const rosterButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (focus) button.current?.focus();
+    if (focus === 'edit') editButton.current?.focus();
+    if (focus === 'roster') rosterButton.current?.focus();
   }, [focus]);
   return (
     <TableRow>
@@ -95,9 +122,14 @@ function PoolRow({ pool, focus, onEdit }: { pool: Pool; focus: boolean; onEdit: 
       </TableCell>
       <TableCell>
         {pool.may_change ? (
-          <Button ref={button} type="button" appearance="secondary-action-button" onClick={onEdit}>
-            {t('region.pools.edit')}<span className="mk-visually-hidden"> {t('region.pools.editFor', { name: pool.name })}</span>
-          </Button>
+          <div className="mk-row-actions">
+            <Button ref={editButton} type="button" appearance="secondary-action-button" onClick={onEdit}>
+              {t('region.pools.edit')}<span className="mk-visually-hidden"> {t('region.pools.editFor', { name: pool.name })}</span>
+            </Button>
+            <Button ref={rosterButton} type="button" appearance="secondary-action-button" onClick={onRoster}>
+              {t('region.pools.roster')}<span className="mk-visually-hidden"> {t('region.pools.editFor', { name: pool.name })}</span>
+            </Button>
+          </div>
         ) : (
           <span className="mk-hint">{t('region.pools.notYours')}</span>
         )}
