@@ -4,6 +4,7 @@
 // mail server that is down and then up gets everything after retries; two nodes on PostgreSQL
 // deliver each mail once; /metrics shows the outbox.
 #include <signal.h>
+#include <stdlib.h>
 
 #include <fstream>
 #include <set>
@@ -139,7 +140,7 @@ TEST_P(NotificationMailHttpTest, EachEventMailsExactlyTheExpectedPeopleAndNoPati
 TEST_P(NotificationMailHttpTest, AServerKilledMidDeliveryDeliversEveryMailUnderItsOneMessageId) {
   // Mails wait while the fixture's node has no mail server.
   for (int i = 0; i < 6; ++i) CreateConsult(true);
-  testing::SmtpSink slow(std::chrono::milliseconds(300));
+  testing::SmtpSink slow({.delay = std::chrono::milliseconds(300)});
   ServeWithMail(slow, 2);
   std::vector<testing::ReceivedMail> before = slow.WaitFor(3, seconds(30));
   ASSERT_GE(before.size(), 3u);
@@ -180,6 +181,63 @@ TEST_P(NotificationMailHttpTest, AMailServerThatIsDownGetsEverythingAfterRetries
   EXPECT_EQ(Delivered(sink),
             (Recipients{"specialist.mulder@example.nl", "specialist.smit@example.nl"}));
   (void)id;
+}
+
+// STARTTLS required on both sides with a login whose password comes from a file; then SMTPS
+// (TLS from the start) with the password from the environment; a wrong password delivers nothing
+// and says why.
+TEST_P(NotificationMailHttpTest, SpeaksStartTlsAndSmtpsAndLogsInWithThePasswordFromAFileOrTheEnv) {
+  std::string dir = testing::MakeTemporaryDirectory();
+  testing::CommandResult made = testing::RunCommand(
+      "/usr/bin/openssl", {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                           "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext",
+                           "subjectAltName=IP:127.0.0.1", "-keyout", dir + "/key.pem", "-out",
+                           dir + "/cert.pem"});
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  std::ofstream(dir + "/password") << "geheim-voor-de-mailserver\n";
+  std::ofstream(dir + "/wrong") << "fout\n";
+  using Tls = testing::SmtpSinkOptions::Tls;
+  auto node = [&](const testing::SmtpSink& sink, std::vector<std::string> extra) {
+    std::vector<std::string> args{"--smtp", sink.url(), "--smtp-ca-file", dir + "/cert.pem",
+                                  "--smtp-user", "meekijk", "--outbox-poll-ms", "100",
+                                  "--mail-retry-seconds", "1"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    ASSERT_EQ(server_->Stop(), 0);
+    server_ = StartNode(args);
+    client_ = std::make_unique<testing::HttpClient>(server_->port());
+  };
+  {
+    testing::SmtpSink sink({.tls = Tls::kStartTls, .cert_file = dir + "/cert.pem",
+                            .key_file = dir + "/key.pem", .login = "meekijk:fout-niet"});
+    node(sink, {"--smtp-require-tls", "--smtp-password-file", dir + "/wrong"});
+    CreateConsult(true);
+    json::array waiting;
+    for (int i = 0;
+         i < 100 && (waiting.empty() || waiting[0].at("last_error").as_string().empty()); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      waiting = Outbox("pending");
+    }
+    ASSERT_FALSE(waiting.empty());
+    EXPECT_FALSE(waiting[0].at("last_error").as_string().empty()) << "refused, and says why";
+    EXPECT_TRUE(sink.Mails().empty());
+  }
+  {
+    testing::SmtpSink sink({.tls = Tls::kStartTls, .cert_file = dir + "/cert.pem",
+                            .key_file = dir + "/key.pem",
+                            .login = "meekijk:geheim-voor-de-mailserver"});
+    node(sink, {"--smtp-require-tls", "--smtp-password-file", dir + "/password"});
+    EXPECT_FALSE(Delivered(sink).empty());
+  }
+  {
+    testing::SmtpSink sink({.tls = Tls::kImplicit, .cert_file = dir + "/cert.pem",
+                            .key_file = dir + "/key.pem", .login = "meekijk:uit-de-omgeving"});
+    setenv("MEEKIJK_SMTP_PASSWORD", "uit-de-omgeving", 1);
+    node(sink, {});
+    unsetenv("MEEKIJK_SMTP_PASSWORD");
+    CreateConsult(true);
+    EXPECT_EQ(Delivered(sink),
+              (Recipients{"specialist.mulder@example.nl", "specialist.smit@example.nl"}));
+  }
 }
 
 TEST_P(NotificationMailHttpTest, TwoNodesOnPostgresqlDeliverEachMailOnce) {

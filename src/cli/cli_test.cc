@@ -282,6 +282,35 @@ TEST_P(AuditCliTest, CuttingOffTheNewestRowsIsCaughtByTheAnchorInTheServersLog) 
 INSTANTIATE_TEST_SUITE_P(Engines, AuditCliTest, ::testing::ValuesIn(testing::TestEngines()),
                          [](const auto& info) { return testing::EngineName(info.param); });
 
+// The mail outbox for the operator: the demo's consults left mails waiting (no mail server).
+using OutboxCliTest = AuditCliTest;
+
+TEST_P(OutboxCliTest, ListsTheMailsByStatusAndTriesDeadOnesAgain) {
+  testing::CommandResult pending = Run({"outbox", "list", "--status", "pending"});
+  ASSERT_EQ(pending.exit_code, 0) << pending.err;
+  EXPECT_NE(pending.out.find("@example.nl"), std::string::npos) << pending.out;
+  EXPECT_EQ(pending.out.find("Handeczeem"), std::string::npos);  // no patient data, ever
+  Raw("UPDATE outbox SET status = 'dead', attempts = 12, last_error = '550 mailbox unavailable' "
+      "WHERE id = 1");
+  testing::CommandResult dead = Run({"outbox", "list", "--status", "dead"});
+  EXPECT_NE(dead.out.find("550 mailbox unavailable"), std::string::npos) << dead.out;
+  EXPECT_NE(dead.out.find("\n1 mail(s)\n"), std::string::npos) << dead.out;
+  testing::CommandResult retried = Run({"outbox", "retry", "--dead"});
+  EXPECT_EQ(retried.exit_code, 0) << retried.err;
+  EXPECT_EQ(retried.out, "1 mail(s) due again now\n");
+  EXPECT_NE(Run({"outbox", "list", "--status", "dead"}).out.find("\n0 mail(s)\n"),
+            std::string::npos);
+  Raw("UPDATE outbox SET status = 'delivered' WHERE id = 2");
+  testing::CommandResult delivered = Run({"outbox", "retry", "2", "999999"});
+  EXPECT_EQ(delivered.exit_code, 1);
+  EXPECT_NE(delivered.err.find("mail 2: not found or delivered already"), std::string::npos);
+  EXPECT_EQ(Run({"outbox", "retry"}).exit_code, 2);
+  EXPECT_NE(Run({"outbox", "list", "--status", "lost"}).exit_code, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, OutboxCliTest, ::testing::ValuesIn(testing::TestEngines()),
+                         [](const auto& info) { return testing::EngineName(info.param); });
+
 }  // namespace
 }  // namespace meekijk::cli
 

@@ -43,6 +43,7 @@ struct ServeOptions {
   std::string smtp_user;
   std::string smtp_password_file;
   bool smtp_require_tls = false;
+  std::string smtp_ca_file;
   std::string mail_from;   // empty: meekijk@<host of the public URL>
   std::string public_url;  // empty: the address it listens on
   int outbox_poll_ms = 1000;
@@ -172,7 +173,8 @@ int Serve(const ServeOptions& options) {
     if (!password.ok()) return Fail(password.error());
     mailer = std::make_unique<notify::SmtpMailer>(
         notify::SmtpOptions{options.smtp_url, options.smtp_user, *password,
-                            options.smtp_require_tls, std::chrono::seconds(30)},
+                            options.smtp_require_tls, options.smtp_ca_file,
+                            std::chrono::seconds(30)},
         clock);
   } else {
     log::Warn("smtp_missing", {{"effect", "mails wait in the outbox until --smtp is given"}});
@@ -271,6 +273,10 @@ void AddServeCommand(CLI::App& app) {
       ->envname("MEEKIJK_SMTP_PASSWORD_FILE");
   serve->add_flag("--smtp-require-tls", options->smtp_require_tls,
                   "With smtp://: send only over STARTTLS");
+  serve->add_option("--smtp-ca-file", options->smtp_ca_file,
+                    "PEM file of the CA that signed the mail server's certificate (default: the "
+                    "system's CAs)")
+      ->envname("MEEKIJK_SMTP_CA_FILE");
   serve->add_option("--mail-from", options->mail_from,
                     "Sender address of notifications (default meekijk@ the public URL's host)")
       ->envname("MEEKIJK_MAIL_FROM");

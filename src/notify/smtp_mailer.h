@@ -17,6 +17,7 @@ struct SmtpOptions {
   std::string username;  // empty: no login
   std::string password;
   bool require_tls = false;  // smtp://: refuse to send without STARTTLS
+  std::string ca_file;       // PEM of the CA that signed the server's certificate (else the system's)
   std::chrono::seconds timeout{30};  // connecting and each exchange
 };
 

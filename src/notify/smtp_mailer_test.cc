@@ -55,7 +55,7 @@ TEST(SmtpMailerTest, RefusesAnAddressThatCouldSmuggleInHeaders) {
 
 TEST(SmtpMailerTest, AnUnreachableServerIsUnavailableWithCurlsWords) {
   SystemClock clock;
-  SmtpMailer mailer({"smtp://127.0.0.1:1", "", "", false, std::chrono::seconds(5)}, clock);
+  SmtpMailer mailer({"smtp://127.0.0.1:1", "", "", false, "", std::chrono::seconds(5)}, clock);
   Result<void> sent = mailer.Send(Sample());
   ASSERT_FALSE(sent.ok());
   EXPECT_EQ(sent.error().code, ErrorCode::kUnavailable);

@@ -93,8 +93,8 @@ std::string DecodedParts(const std::string& raw) {
 
 }  // namespace
 
-SmtpSink::SmtpSink(std::chrono::milliseconds delay)
-    : directory_(MakeTemporaryDirectory()), port_(FreePort()), delay_(delay) {
+SmtpSink::SmtpSink(SmtpSinkOptions options)
+    : directory_(MakeTemporaryDirectory()), port_(FreePort()), options_(std::move(options)) {
   Start();
 }
 
@@ -107,8 +107,15 @@ SmtpSink::~SmtpSink() {
 void SmtpSink::Start() {
   if (pid_ > 0) return;
   std::string script = std::string(MEEKIJK_SOURCE_DIR) + "/src/testing/smtp_sink.py";
-  std::vector<std::string> args{"/usr/bin/python3", script, "--port", std::to_string(port_), "--dir",
-                                directory_, "--delay-ms", std::to_string(delay_.count())};
+  std::vector<std::string> args{"/usr/bin/python3", script,    "--port",
+                                std::to_string(port_), "--dir", directory_,
+                                "--delay-ms", std::to_string(options_.delay.count())};
+  if (options_.tls != SmtpSinkOptions::Tls::kNone) {
+    args.insert(args.end(), {"--tls", options_.tls == SmtpSinkOptions::Tls::kStartTls ? "starttls"
+                                                                                     : "implicit",
+                             "--tls-cert", options_.cert_file, "--tls-key", options_.key_file});
+  }
+  if (!options_.login.empty()) args.insert(args.end(), {"--auth", options_.login});
   std::vector<char*> argv;
   for (std::string& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);

@@ -19,10 +19,18 @@ struct ReceivedMail {
   std::string decoded;     // the text and HTML parts decoded from base64, for searching
 };
 
+struct SmtpSinkOptions {
+  std::chrono::milliseconds delay{0};  // each message is held this long before it is accepted
+  enum class Tls { kNone, kStartTls, kImplicit } tls = Tls::kNone;
+  std::string cert_file = {};  // PEM, for tls
+  std::string key_file = {};
+  std::string login = {};  // "user:password": mail only after this login
+};
+
 class SmtpSink {
  public:
-  // Picks a free port; `delay` holds each message that long before accepting it.
-  explicit SmtpSink(std::chrono::milliseconds delay = std::chrono::milliseconds(0));
+  // Picks a free port.
+  explicit SmtpSink(SmtpSinkOptions options = {});
   ~SmtpSink();
   SmtpSink(const SmtpSink&) = delete;
   SmtpSink& operator=(const SmtpSink&) = delete;
@@ -30,7 +38,11 @@ class SmtpSink {
   void Start();  // (again) on the same port and folder
   void Stop();   // like a mail server going down: connections are refused until Start
   int port() const { return port_; }
-  std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
+  std::string url() const {
+    return (options_.tls == SmtpSinkOptions::Tls::kImplicit ? "smtps://127.0.0.1:"
+                                                           : "smtp://127.0.0.1:") +
+           std::to_string(port_);
+  }
 
   // Every message received so far, in the order received.
   std::vector<ReceivedMail> Mails() const;
@@ -42,7 +54,7 @@ class SmtpSink {
  private:
   std::string directory_;
   int port_ = 0;
-  std::chrono::milliseconds delay_;
+  SmtpSinkOptions options_;
   pid_t pid_ = -1;
 };
 
