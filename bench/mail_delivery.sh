@@ -29,7 +29,7 @@ serve() {  # serve [extra args…]: starts a node, sets $url and $pid
   pid=$!; pids+=("$pid")
   url=""; for _ in $(seq 100); do url=$(grep -o 'http://[0-9.:]*' "$dir/out" || true); [ -n "$url" ] && break; sleep 0.1; done
 }
-pending() { ./build/meekijk outbox list "${db[@]}" --status pending --limit 1000000 2>/dev/null | tail -1 | cut -d' ' -f1; }
+pending() { ./build/meekijk outbox list "${db[@]}" --status pending --limit 100000 2>/dev/null | tail -1 | cut -d' ' -f1; }
 
 # 1. Consults sent while no mail server is configured: their mails wait in the outbox.
 serve
@@ -54,7 +54,7 @@ reference=$(/usr/bin/python3 - "$port" "$mails" <<'PY'
 import smtplib, sys, time
 port, count = int(sys.argv[1]), int(sys.argv[2])
 body = ("Subject: meekijk MK-2026-00042: Nieuwe consultatie\r\nMessage-ID: <ref.%d@bench>\r\n"
-        "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + "x" * 2200)
+        "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + ("x" * 74 + "\r\n") * 30)
 start = time.monotonic()
 for i in range(count):
     with smtplib.SMTP("127.0.0.1", port) as smtp:
