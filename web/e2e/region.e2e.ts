@@ -263,7 +263,7 @@ describe('region', () => {
     expect((await saved).status()).toBe(200);
     await visible(page.getByRole('status').filter({ hasText: 'Pool Cardiologie Maasstad is opgeslagen.' }));
     await visible(row.getByText('Dr. Hugo Bos, neuroloog'));
-    expect(await row.getByRole('button').evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await row.getByRole('button', { name: 'Wijzigen (Cardiologie Maasstad)' }).evaluate((el) => el === document.activeElement)).toBe(true);
     await page.context().close();
   });
 

@@ -10,6 +10,10 @@ import AppShell from './AppShell';
 import HomeRedirect from './HomeRedirect';
 
 vi.mock('../lib/useChangesPolling', () => ({ useChangesPolling: () => true }));
+vi.mock('../notifications/api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../notifications/api')>()),
+  useUnreadCount: () => ({ data: 0 }),
+}));
 
 let currentUser: User;
 vi.mock('../session/session', async (importOriginal) => ({

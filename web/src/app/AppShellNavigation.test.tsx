@@ -1,6 +1,7 @@
-// The main menu offers "Gebruikers", "Afspraken", "Vragenlijsten", "Pools" and "Importeren" only to
-// coordinators and administrators and "Inzageverzoek" only to privacy officers; "/" takes a
-// coordinator or an administrator to the users.
+// The main menu offers "Gebruikers", "Afspraken", "Vragenlijsten", "Pools", "Importeren" and
+// "Uitgaande e-mail" only to coordinators and administrators, "Inzageverzoek" only to privacy
+// officers, "Afwezigheid" to specialists and coordinators, and "Meldingen" (with its unread count)
+// to everyone; "/" takes a coordinator or an administrator to the users.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
@@ -11,6 +12,10 @@ import AppShell from './AppShell';
 import HomeRedirect from './HomeRedirect';
 
 vi.mock('../lib/useChangesPolling', () => ({ useChangesPolling: () => true }));
+vi.mock('../notifications/api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../notifications/api')>()),
+  useUnreadCount: () => ({ data: 2 }),
+}));
 
 function user(roles: Role[]): User {
   return {
@@ -64,6 +69,10 @@ describe('AppShell navigation', () => {
     expect(menuLink('Importeren')?.getAttribute('href') ?? null).toBe(keepsRegion ? '/importeren' : null);
     expect(menuLink('Inzageverzoek')?.getAttribute('href') ?? null).toBe(subjectAccess ? '/inzageverzoek' : null);
     expect(menuLink('Overzicht')?.getAttribute('href') ?? null).toBe(roles.includes('coordinator') ? '/overzicht' : null);
+    expect(menuLink('Uitgaande e-mail')?.getAttribute('href') ?? null).toBe(keepsRegion ? '/uitgaande-email' : null);
+    const recordsAbsence = roles.includes('specialist') || roles.includes('coordinator');
+    expect(menuLink('Afwezigheid')?.getAttribute('href') ?? null).toBe(recordsAbsence ? '/afwezigheid' : null);
+    expect(menuLink('Meldingen, 2 ongelezen')?.getAttribute('href')).toBe('/meldingen');
   });
 
   it('takes a coordinator from "/" to the users', async () => {

@@ -1,5 +1,6 @@
 // The change poller: its first fingerprint is the baseline, and screens wait for it so that nothing
-// they show is older than it; a later fingerprint that differs makes every consult query stale.
+// they show is older than it; a later fingerprint that differs makes every consult query stale, and
+// the notifications (list and unread count), but not the mail choices being edited.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -44,20 +45,25 @@ describe('useChangesPolling', () => {
     expect(await screen.findByText('baseline known')).toBeTruthy();
   });
 
-  it('marks consult queries stale when the fingerprint moves, and only then', async () => {
+  it('marks consult and notification queries stale when the fingerprint moves, and only then', async () => {
     vi.mocked(call).mockReset()
       .mockResolvedValueOnce({ fingerprint: '1-1-1' } as never)
       .mockResolvedValueOnce({ fingerprint: '1-1-1' } as never)
       .mockResolvedValue({ fingerprint: '1-2-2' } as never);
     const client = new QueryClient();
     client.setQueryData(['consults', 'one', 7], { id: 7 });
-    const stale = () => client.getQueryState(['consults', 'one', 7])?.isInvalidated;
+    client.setQueryData(['notifications', 'unread'], 3);
+    client.setQueryData(['notification-settings'], { digest_hour: 8 });
+    const stale = (key: readonly unknown[]) => client.getQueryState(key)?.isInvalidated;
     renderProbe(client);
     await screen.findByText('baseline known');
-    expect(stale()).toBe(false);
+    expect(stale(['consults', 'one', 7])).toBe(false);
     await act(() => vi.advanceTimersByTimeAsync(5_000));
-    expect(stale()).toBe(false);
+    expect(stale(['consults', 'one', 7])).toBe(false);
+    expect(stale(['notifications', 'unread'])).toBe(false);
     await act(() => vi.advanceTimersByTimeAsync(5_000));
-    expect(stale()).toBe(true);
+    expect(stale(['consults', 'one', 7])).toBe(true);
+    expect(stale(['notifications', 'unread'])).toBe(true);
+    expect(stale(['notification-settings'])).toBe(false);
   });
 });

@@ -111,13 +111,13 @@ function MailRow({ mail, status, busy, error, onRetry }: {
   onRetry: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const when = (iso: string) => <time dateTime={iso}>{formatDateTime(iso, i18n.language)}</time>;
+  const when = (iso: string) => <time dateTime={iso} className="mk-nowrap">{formatDateTime(iso, i18n.language)}</time>;
   return (
     <TableRow>
       <TableCell>{when(mail.created_at)}</TableCell>
       <TableCell>{mail.recipient}</TableCell>
       <TableCell>{t(kindTitleKey(mail.kind))}</TableCell>
-      <TableCell>{mail.consult_number || t('mailOutbox.noConsult')}</TableCell>
+      <TableCell className="mk-nowrap">{mail.consult_number || t('mailOutbox.noConsult')}</TableCell>
       <TableCell>{mail.attempts}</TableCell>
       <TableCell>{mail.last_error || t('mailOutbox.noError')}</TableCell>
       <TableCell>

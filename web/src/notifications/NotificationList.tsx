@@ -96,7 +96,7 @@ function NotificationTable({ items }: { items: readonly Notification[] }) {
                   </span>
                 )}
               </TableCell>
-              <TableCell>
+              <TableCell className="mk-nowrap">
                 {item.consult_id === null ? item.consult_number : (
                   <Link className="utrecht-link" to={`/consults/${item.consult_id}`}>{item.consult_number}</Link>
                 )}

@@ -9,8 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
 import { useUnreadCount } from './api';
 
-/** The link's accessible name: "Meldingen" alone when nothing is unread (or not known yet). */
-export function notificationsLinkLabel(t: TFunction, unread: number | undefined): string {
+/** The link's name: "Meldingen, 3 ongelezen", or "Meldingen" when nothing is unread (or not known yet). */
+export function notificationsLinkName(t: TFunction, unread: number | undefined): string {
   return unread ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications');
 }
 
@@ -18,11 +18,17 @@ export function NotificationsLink({ className }: { className: (state: { isActive
   const { t } = useTranslation();
   const unread = useUnreadCount().data;
   const announcement = useArrivalAnnouncement(unread);
+  // What is seen ("Meldingen" and the badge) and what is heard are two texts, so that the name is
+  // exactly the sentence: a name built from both would read "Meldingen , 3". It starts with what
+  // the link visibly says, as speech control users say it.
   return (
     <>
-      <NavLink to="/meldingen" className={className} aria-label={notificationsLinkLabel(t, unread)}>
-        {t('nav.notifications')}
-        {!!unread && <NumberBadge className="mk-count" aria-hidden="true" value={String(unread)}>{unread}</NumberBadge>}
+      <NavLink to="/meldingen" className={className}>
+        <span aria-hidden="true">
+          {t('nav.notifications')}
+          {!!unread && <NumberBadge className="mk-count" value={String(unread)}>{unread}</NumberBadge>}
+        </span>
+        <span className="mk-visually-hidden">{notificationsLinkName(t, unread)}</span>
       </NavLink>
       <span role="status" className="mk-visually-hidden">{announcement}</span>
     </>

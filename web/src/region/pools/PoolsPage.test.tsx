@@ -1,11 +1,13 @@
 // The pools of the region with their members; only a pool of the caller's own organisation can be
 // changed: its name and its members, chosen from the specialists of that organisation, with the
-// server's refusal at the field it names and the focus back on the row's button afterwards.
+// server's refusal at the field it names and the focus back on the row's button afterwards; and
+// its week roster opened from the row, the focus back on that row's button when it closes.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/errors';
 import i18n from '../../i18n/i18n';
+import { useRoster } from '../../rosters/api';
 import { kMeKey, type User } from '../../session/session';
 import { useManagedUsers, type ManagedUser } from '../../users/api';
 import { changePool, usePools, type Pool } from '../api';
@@ -16,6 +18,10 @@ vi.mock('../api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../api')>()),
   usePools: vi.fn(),
   changePool: vi.fn(),
+}));
+vi.mock('../../rosters/api', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../rosters/api')>()),
+  useRoster: vi.fn(),
 }));
 vi.mock('../../users/api', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../users/api')>()),
@@ -96,5 +102,25 @@ describe('PoolsPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Pool opslaan' }));
     const message = await screen.findByText(/^Alleen specialisten en kaderhuisartsen/);
     expect(screen.getByRole('group', { name: 'Leden' }).getAttribute('aria-describedby')).toContain(message.id);
+  });
+
+  it("opens the roster of an own pool from its row, and gives the focus back when it closes", async () => {
+    vi.mocked(useRoster).mockReturnValue({
+      data: {
+        pool_id: 1, pool_name: 'Dermatologie Maasstad', week: '2026-W50', has_roster: false, may_change: true,
+        members: [{ id: 6, name: 'Dr. Eva Smit, dermatoloog', on_duty: false, absent: false }],
+      },
+      isPending: false, error: null,
+    } as never);
+    renderPage();
+    expect(within(rowOf('Gynaecologie Ikazia')).queryByRole('button', { name: /^Rooster/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Rooster (Dermatologie Maasstad)' }));
+    const panel = screen.getByRole('region', { name: 'Rooster Dermatologie Maasstad' });
+    expect(document.activeElement).toBe(within(panel).getByRole('heading'));
+    expect(vi.mocked(useRoster).mock.lastCall).toEqual([1, null]);
+    expect(within(panel).getByRole('checkbox', { name: 'Dienst Dr. Eva Smit, dermatoloog' })).toBeTruthy();
+    fireEvent.click(within(panel).getByRole('button', { name: 'Sluiten' }));
+    expect(screen.queryByRole('region', { name: 'Rooster Dermatologie Maasstad' })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rooster (Dermatologie Maasstad)' })));
   });
 });
