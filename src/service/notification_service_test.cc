@@ -478,6 +478,14 @@ TEST_P(NotificationServiceTest, TwoNodesDeliverEachMailOnce) {
   EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()).size(), 24u);
 }
 
+TEST(OutboxServiceTest, TheMailDomainIsThePublicUrlsHost) {
+  EXPECT_EQ(MailDomainOf("https://meekijk.example.nl:8443/app"), "meekijk.example.nl");
+  EXPECT_EQ(MailDomainOf("http://127.0.0.1:8080"), "127.0.0.1");
+  EXPECT_EQ(MailDomainOf("http://[::1]:8080"), "[::1]");
+  EXPECT_EQ(MailDomainOf("meekijk.example.nl"), "meekijk.example.nl");
+  EXPECT_EQ(MailDomainOf(""), "localhost");
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, NotificationServiceTest,
                          ::testing::ValuesIn(testing::TestEngines()),
                          [](const auto& info) { return testing::EngineName(info.param); });

@@ -78,6 +78,10 @@ Result<SpecialtyNames> LoadSpecialtyNames(store::Tx& tx) {
 std::string MailDomainOf(const std::string& url) {
   size_t start = url.find("://");
   start = start == std::string::npos ? 0 : start + 3;
+  if (start < url.size() && url[start] == '[') {  // an IPv6 literal keeps its brackets
+    size_t close = url.find(']', start);
+    return close == std::string::npos ? "localhost" : url.substr(start, close - start + 1);
+  }
   size_t end = url.find_first_of(":/", start);
   std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
   return host.empty() ? "localhost" : host;
