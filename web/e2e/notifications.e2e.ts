@@ -11,7 +11,7 @@ import type { Locator, Page, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatWeek, isoWeekOf, mondayOf, shiftWeek } from '../src/lib/isoWeek';
 import { sendDermatologyConsult } from './support/api';
-import { expectAccessible, logIn, visible } from './support/app';
+import { expectAccessible, logIn, saveScreenshot, visible } from './support/app';
 import { kDesktop } from './support/browser';
 import { useServerAndBrowser } from './support/suite';
 
@@ -28,11 +28,12 @@ async function pageFor(username: string, target: string): Promise<Page> {
   return page;
 }
 
-/** Once the screen's heading is there and its data has loaded: axe-core. */
-async function checkScreen(page: Page, screen: string) {
+/** Once the screen's heading is there and its data has loaded: axe-core, and a screenshot if named. */
+async function checkScreen(page: Page, screen: string, screenshot?: string) {
   await visible(page.getByRole('heading', { level: 1 }));
   await page.locator('.mk-loading').waitFor({ state: 'detached' });
   await expectAccessible(page, screen);
+  if (screenshot) await saveScreenshot(page, screenshot);
 }
 
 function menu(page: Page): Locator {
@@ -87,7 +88,7 @@ describe('notifications', () => {
     const text = (await row.textContent()) ?? '';
     for (const part of ['Nieuwe consultatie', 'Ongelezen', 'Dermatologie']) expect(text).toContain(part);
     expect(await specialist.getByText(`${before + 1} ongelezen meldingen.`).count()).toBe(1);
-    await checkScreen(specialist, 'notifications');
+    await checkScreen(specialist, 'notifications', 'meldingen');
 
     await row.getByRole('link', { name: consult.number, exact: true }).click();
     await specialist.waitForURL(new RegExp(`/consults/${consult.id}$`));
@@ -129,7 +130,7 @@ describe('notifications', () => {
     await menu(specialist).getByRole('link', { name: 'Afwezigheid', exact: true }).click();
     await specialist.waitForURL(/\/afwezigheid$/);
     await visible(specialist.getByRole('heading', { name: `Rooster ${kPool}`, level: 3 }));
-    await checkScreen(specialist, 'absences');
+    await checkScreen(specialist, 'absences', 'afwezigheid');
 
     // Refused in the browser without the days, at each field.
     await specialist.getByRole('button', { name: 'Vastleggen' }).click();
@@ -165,7 +166,7 @@ describe('notifications', () => {
     const current = JSON.parse(await (await thisWeek).text()) as { week: string };
     await visible(panel.getByText(formatWeek(current.week, 'nl'), { exact: true }));
     expect(await panel.getByRole('heading', { level: 2 }).evaluate((el) => el === document.activeElement)).toBe(true);
-    await checkScreen(coordinator, 'pool roster');
+    await checkScreen(coordinator, 'pool roster', 'rooster');
 
     await panel.getByRole('button', { name: 'Volgende week' }).click();
     const next = shiftWeek(current.week, 1);
@@ -213,7 +214,7 @@ describe('notifications', () => {
     await first.getByRole('button', { name: /^Opnieuw proberen/ }).click();
     expect((await retried).status()).toBe(200);
     await visible(coordinator.getByRole('status').filter({ hasText: `De e-mail aan ${recipient} wordt opnieuw verstuurd.` }));
-    await checkScreen(coordinator, 'outgoing mail, waiting');
+    await checkScreen(coordinator, 'outgoing mail, waiting', 'uitgaande-email');
     await coordinator.context().close();
   });
 });
