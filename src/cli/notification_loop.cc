@@ -7,6 +7,8 @@ namespace meekijk::cli {
 namespace {
 
 constexpr std::chrono::seconds kScheduleEvery{30};
+// A burst is delivered in one go, but never so long that alerts and digests wait for it.
+constexpr std::chrono::seconds kLongestDelivery{10};
 
 void Report(const char* what, const Error& error) {
   log::Warn(what, {{"reason", error.reason}, {"message", error.message.en}});
@@ -48,20 +50,27 @@ void NotificationLoop::Pass(bool with_schedule) {
     if (Result<int> digests = outbox_.SendDigests(); !digests.ok()) {
       Report("digests_failed", digests.error());
     }
+    if (Result<int64_t> tidied = outbox_.Tidy(); !tidied.ok()) {
+      Report("outbox_tidy_failed", tidied.error());
+    }
+    if (Result<void> depth = outbox_.RecordDepth(); !depth.ok()) {
+      Report("outbox_depth_failed", depth.error());
+    }
   }
-  // Delivers until nothing due is left, so that a burst leaves in one go.
-  for (;;) {
-    Result<service::DeliveryPass> pass = outbox_.DeliverDue();
+  // Delivers while mails go out, so that a burst leaves in one go; a mail server that refuses
+  // everything ends the round (the failed mails wait for their backoff).
+  auto stopping = [this] {
+    std::lock_guard lock(mutex_);
+    return stopping_;
+  };
+  auto until = std::chrono::steady_clock::now() + kLongestDelivery;
+  while (!stopping() && std::chrono::steady_clock::now() < until) {
+    Result<service::DeliveryPass> pass = outbox_.DeliverDue(stopping);
     if (!pass.ok()) {
       Report("outbox_delivery_failed", pass.error());
       break;
     }
-    if (pass->delivered + pass->failed + pass->dead == 0) break;
-    std::lock_guard lock(mutex_);
-    if (stopping_) break;
-  }
-  if (Result<void> depth = outbox_.RecordDepth(); !depth.ok()) {
-    Report("outbox_depth_failed", depth.error());
+    if (pass->delivered == 0) break;
   }
 }
 

@@ -293,7 +293,7 @@ void AddServeCommand(CLI::App& app) {
       ->capture_default_str();
   serve->add_option("--mail-retry-seconds", options->mail_retry_seconds,
                     "Wait after a mail's first failed try, doubling after each next one (4 h at "
-                    "most; dead after 12 tries)")
+                    "most; dead after 24 tries, about two and a half days)")
       ->capture_default_str();
   serve->callback([options] { std::exit(Serve(*options)); });
 }

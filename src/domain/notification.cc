@@ -120,11 +120,12 @@ std::string IsoWeek(std::chrono::year_month_day day) {
 }
 
 bool IsIsoWeek(std::string_view week) {
-  int year = 0, number = 0;
-  char tail = 0;
   if (week.size() != 8 || week[4] != '-' || week[5] != 'W') return false;
-  std::string text(week);
-  if (std::sscanf(text.c_str(), "%4d-W%2d%c", &year, &number, &tail) != 2) return false;
+  for (size_t i : {0, 1, 2, 3, 6, 7}) {
+    if (week[i] < '0' || week[i] > '9') return false;
+  }
+  int year = ParseInteger<int>(week.substr(0, 4)).value_or(0);
+  int number = ParseInteger<int>(week.substr(6, 2)).value_or(0);
   if (year < 2000 || year > 2200 || number < 1) return false;
   // A year has a week 53 exactly when 28 December lies in it.
   std::string last = IsoWeek(std::chrono::year(year) / std::chrono::December / 28);

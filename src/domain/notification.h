@@ -116,8 +116,8 @@ struct EnumNames<MailStatus> {
 
 
 // A mail is tried at most this many times before it is dead (a coordinator sees it and may try
-// again): with the backoff below, about a day and a half of an unreachable mail server.
-inline constexpr int kMaxDeliveryAttempts = 12;
+// again): with the backoff below, about two and a half days of an unreachable mail server.
+inline constexpr int kMaxDeliveryAttempts = 24;
 
 inline constexpr std::chrono::seconds kFirstRetry{30};
 

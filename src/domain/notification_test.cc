@@ -76,6 +76,8 @@ TEST(NotificationTest, WeeksAreIsoWeeks) {
   EXPECT_FALSE(IsIsoWeek("2026-50"));
   EXPECT_FALSE(IsIsoWeek("2026-W5x"));
   EXPECT_FALSE(IsIsoWeek("2026-W501"));
+  EXPECT_FALSE(IsIsoWeek("2026-W+5"));
+  EXPECT_FALSE(IsIsoWeek("2026-W 5"));
   EXPECT_EQ(IsoWeekDays("2026-W50"), std::make_pair(std::string("2026-12-07"),
                                                     std::string("2026-12-13")));
   EXPECT_EQ(IsoWeekDays("2026-W01"), std::make_pair(std::string("2025-12-29"),

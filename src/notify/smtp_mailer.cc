@@ -142,9 +142,10 @@ Result<void> SmtpMailer::Send(const service::Mail& mail) {
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, static_cast<long>(options_.timeout.count()));
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, static_cast<long>(2 * options_.timeout.count()));
-  curl_easy_setopt(curl, CURLOPT_USE_SSL,
-                   options_.require_tls ? static_cast<long>(CURLUSESSL_ALL)
-                                        : static_cast<long>(CURLUSESSL_TRY));
+  // A password never crosses the network in clear: with a login, STARTTLS is required.
+  bool tls_required = options_.require_tls || !options_.username.empty();
+  curl_easy_setopt(curl, CURLOPT_USE_SSL, tls_required ? static_cast<long>(CURLUSESSL_ALL)
+                                                       : static_cast<long>(CURLUSESSL_TRY));
   if (!options_.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, options_.ca_file.c_str());
   if (!options_.username.empty()) {
     curl_easy_setopt(curl, CURLOPT_USERNAME, options_.username.c_str());

@@ -1,7 +1,7 @@
 // Mail over SMTP with libcurl: the production Mailer. `smtp://host:port` speaks STARTTLS when the
-// server offers it (or insists on it with require_tls), `smtps://host:port` TLS from the start;
-// with a user name, it logs in with the password (from a file or the environment, never the
-// command line). Each Send is one connection, so workers on several threads share nothing.
+// server offers it (and insists on it with require_tls or a login), `smtps://host:port` TLS from
+// the start; with a user name, it logs in with the password (from a file or the environment,
+// never the command line). Each Send is one connection, so workers on several threads share nothing.
 #pragma once
 
 #include <chrono>

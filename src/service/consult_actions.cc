@@ -128,6 +128,7 @@ Result<Consult> ConsultService::Forward(const Principal& principal, int64_t cons
                       // consult was sent.
                       consult.pool_id = agreement.pool_id;
                       consult.agreement_id = agreement.id;
+                      consult.agreement_version = agreement.version;
                       return kDone;
                     });
 }

@@ -32,15 +32,23 @@ Result<CoordinatorReach> ReachOf(store::Tx& tx, const Principal& principal) {
   return CoordinatorReach::Of(principal, organisations);
 }
 
-// Whether the caller coordinates someone: a coordinator covering one of their organisations.
-Result<bool> Coordinates(store::Tx& tx, const Principal& principal, const CoordinatorReach& reach,
-                         int64_t user_id) {
-  if (!principal.HasRole(Role::kCoordinator) && !principal.HasRole(Role::kAdmin)) return false;
+// Whether the caller keeps someone's absences: an administrator, or a coordinator of one of the
+// person's own organisations (or of the care group over it). Not a region office's coordinator:
+// an absence may say "illness", which is the person's employer's business, not the region's.
+bool KeepsAbsencesOf(const Principal& principal, const std::vector<domain::Membership>& of) {
+  if (principal.HasRole(Role::kAdmin)) return true;
+  std::vector<int64_t> coordinated = principal.OrganisationsWithRole(Role::kCoordinator);
+  return std::any_of(of.begin(), of.end(), [&](const domain::Membership& m) {
+    return Contains(coordinated, m.organisation_id) ||
+           (m.parent_id && Contains(coordinated, *m.parent_id));
+  });
+}
+
+Result<bool> KeepsAbsencesOf(store::Tx& tx, const Principal& principal, int64_t user_id) {
+  if (user_id == principal.user.id) return true;
   MK_ASSIGN_OR_RETURN(std::vector<domain::Membership> memberships,
                       tx.directory().Memberships(user_id));
-  return std::any_of(memberships.begin(), memberships.end(), [&](const domain::Membership& m) {
-    return reach.Covers(m.organisation_id);
-  });
+  return KeepsAbsencesOf(principal, memberships);
 }
 
 std::vector<Role> RolesOf(const Principal& principal) {
@@ -243,13 +251,12 @@ Result<RosterView> NotificationService::SetRoster(const Principal& principal, in
 Result<std::vector<AbsenceView>> NotificationService::Absences(const Principal& principal) {
   return store::Transact<std::vector<AbsenceView>>(
       database_, store::Access::kRead, [&](store::Tx& tx) -> Result<std::vector<AbsenceView>> {
-        MK_ASSIGN_OR_RETURN(CoordinatorReach reach, ReachOf(tx, principal));
         std::vector<int64_t> people{principal.user.id};
         if (principal.HasRole(Role::kCoordinator) || principal.HasRole(Role::kAdmin)) {
           MK_ASSIGN_OR_RETURN(std::vector<store::UserMembership> all,
                               tx.directory().AllMemberships());
           for (const store::UserMembership& m : all) {
-            if (reach.Covers(m.membership.organisation_id) && !Contains(people, m.user_id)) {
+            if (KeepsAbsencesOf(principal, {m.membership}) && !Contains(people, m.user_id)) {
               people.push_back(m.user_id);
             }
           }
@@ -272,13 +279,11 @@ Result<AbsenceView> NotificationService::AddAbsence(const Principal& principal,
   MK_RETURN_IF_ERROR(domain::ValidateAbsence(absence));
   return store::Transact<AbsenceView>(
       database_, store::Access::kWrite, [&](store::Tx& tx) -> Result<AbsenceView> {
-        MK_ASSIGN_OR_RETURN(CoordinatorReach reach, ReachOf(tx, principal));
         MK_ASSIGN_OR_RETURN(std::optional<domain::User> user,
                             tx.directory().FindUser(absence.user_id));
-        bool own = absence.user_id == principal.user.id;
-        bool allowed = own;
-        if (!own && user) {
-          MK_ASSIGN_OR_RETURN(allowed, Coordinates(tx, principal, reach, user->id));
+        bool allowed = false;
+        if (user) {
+          MK_ASSIGN_OR_RETURN(allowed, KeepsAbsencesOf(tx, principal, user->id));
         }
         if (!user || !allowed) {
           return MakeError(ErrorCode::kInvalidArgument,
@@ -302,11 +307,7 @@ Result<void> NotificationService::RemoveAbsence(const Principal& principal, int6
     MK_ASSIGN_OR_RETURN(std::optional<domain::Absence> absence,
                         tx.rosters().FindAbsence(absence_id));
     if (!absence) return AbsenceNotFound();
-    bool allowed = absence->user_id == principal.user.id;
-    if (!allowed) {
-      MK_ASSIGN_OR_RETURN(CoordinatorReach reach, ReachOf(tx, principal));
-      MK_ASSIGN_OR_RETURN(allowed, Coordinates(tx, principal, reach, absence->user_id));
-    }
+    MK_ASSIGN_OR_RETURN(bool allowed, KeepsAbsencesOf(tx, principal, absence->user_id));
     if (!allowed) return AbsenceNotFound();
     MK_RETURN_IF_ERROR(tx.rosters().DeleteAbsence(absence_id));
     log::Info("absence_removed", {{"absence_id", absence_id}, {"by", principal.user.id}});

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "auth/token.h"
 #include "core/log.h"
 #include "core/metrics.h"
 #include "domain/notification_mail.h"
@@ -56,24 +57,25 @@ Error NoOutboxForRole() {
                    "Only coordinators and administrators see the outgoing mail.");
 }
 
-// The specialties' names in both languages, for the mails of one pass.
-struct SpecialtyNames {
-  std::map<std::string, domain::Specialty> by_code;
-  std::string Of(const std::string& code, domain::Language language) const {
-    auto it = by_code.find(code);
-    if (it == by_code.end()) return code;
-    return language == domain::Language::kNl ? it->second.name_nl : it->second.name_en;
-  }
-};
+constexpr size_t kTokenBytes = 12;
+// Delivered mails are kept this long for the coordinators' and operators' eyes, then removed.
+constexpr std::chrono::hours kKeepDelivered{24 * 90};
 
-Result<SpecialtyNames> LoadSpecialtyNames(store::Tx& tx) {
+Result<OutboxService::SpecialtyNames> LoadSpecialtyNames(store::Tx& tx) {
   MK_ASSIGN_OR_RETURN(std::vector<domain::Specialty> all, tx.agreements().Specialties());
-  SpecialtyNames names;
+  OutboxService::SpecialtyNames names;
   for (domain::Specialty& s : all) names.by_code.emplace(s.code, std::move(s));
   return names;
 }
 
 }  // namespace
+
+std::string OutboxService::SpecialtyNames::Of(const std::string& code,
+                                              domain::Language language) const {
+  auto it = by_code.find(code);
+  if (it == by_code.end()) return code;
+  return language == domain::Language::kNl ? it->second.name_nl : it->second.name_en;
+}
 
 std::string MailDomainOf(const std::string& url) {
   size_t start = url.find("://");
@@ -103,72 +105,91 @@ std::string OutboxService::MessageId(int64_t id, TimePoint created_at) const {
          mail_domain_ + ">";
 }
 
-Result<DeliveryPass> OutboxService::DeliverDue() {
+Result<DeliveryPass> OutboxService::DeliverDue(const std::function<bool()>& stop) {
   DeliveryPass pass;
   if (mailer_ == nullptr) return pass;
   TimePoint now = clock_.Now();
+  // This pass's claim on the rows it takes: another worker that takes one after the lease ran out
+  // holds it under its own token, and this one then neither sends it nor marks it.
+  const std::string token = auth::RandomHex(kTokenBytes);
   std::vector<store::OutboxMessage> taken;
   std::vector<Mail> mails;
   MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
-    MK_ASSIGN_OR_RETURN(taken, tx.outbox().Take(now, now + options_.lease, options_.batch));
+    MK_ASSIGN_OR_RETURN(taken,
+                        tx.outbox().Take(now, now + options_.lease, options_.batch, token));
     if (taken.empty()) return Ok();
     MK_ASSIGN_OR_RETURN(SpecialtyNames names, LoadSpecialtyNames(tx));
-    for (const store::OutboxMessage& message : taken) {
-      domain::MailFacts facts{message.kind, message.language, message.consult_number,
-                              names.Of(message.specialty, message.language), "", {}};
-      if (message.kind == EventKind::kInvitation) {
-        facts.link = options_.public_url + "/wachtwoord-herstellen#" + message.payload;
-      } else if (message.kind == EventKind::kDigest) {
-        facts.link = options_.public_url + "/meldingen";
-        facts.digest = domain::DecodeDigestLines(message.payload);
-        for (domain::DigestLine& line : facts.digest) {
-          line.specialty = names.Of(line.specialty, message.language);
-        }
-      } else {
-        facts.link = options_.public_url + "/consults/" + std::to_string(message.consult_id.value_or(0));
-      }
-      domain::MailText text = domain::RenderMail(facts);
-      mails.push_back({MessageId(message.id, message.created_at), options_.from_address,
-                       message.recipient, text.subject, text.text, text.html});
-    }
+    for (const store::OutboxMessage& message : taken) mails.push_back(Compose(message, names));
     return Ok();
   }));
   for (size_t i = 0; i < taken.size(); ++i) {
+    if (stop && stop()) break;  // the rest is taken again when the lease ends
     const store::OutboxMessage& message = taken[i];
+    // Each mail is sent only under a fresh lease, long enough for one delivery, so that no other
+    // worker takes it while it is on its way.
+    Result<bool> renewed = store::Transact<bool>(
+        database_, store::Access::kWrite, [&](store::Tx& tx) {
+          return tx.outbox().Renew(message.id, token, clock_.Now() + options_.lease);
+        });
+    if (!renewed.ok() || !*renewed) continue;
     Result<void> sent = mailer_->Send(mails[i]);
-    TimePoint done = clock_.Now();
-    Result<void> marked = database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
-      if (sent.ok()) {
-        // False when another worker delivered it after this one's lease ran out: done either way.
-        MK_RETURN_IF_ERROR(tx.outbox().MarkDelivered(message.id, done));
-        return Ok();
-      }
-      bool dead = message.attempts >= domain::kMaxDeliveryAttempts;
-      return tx.outbox().MarkFailed(message.id, sent.error().reason,
-                                    domain::NextAttemptAfterFailure(done, message.attempts, options_.first_retry),
-                                    dead);
-    });
-    if (!marked.ok()) {
-      // The lease runs out and the mail is tried again, under the same Message-ID.
-      log::Warn("outbox_mark_failed", {{"id", message.id}, {"reason", marked.error().reason}});
-      continue;
-    }
-    if (sent.ok()) {
-      ++pass.delivered;
-      metrics::Global().Increment(kDelivered, {{"kind", std::string(domain::Name(message.kind))}});
-      metrics::Global().Observe(
-          kLatency, {}, std::chrono::duration<double>(done - message.created_at).count());
-      continue;
-    }
-    bool dead = message.attempts >= domain::kMaxDeliveryAttempts;
-    ++(dead ? pass.dead : pass.failed);
-    metrics::Global().Increment(kFailures, {{"dead", dead ? "true" : "false"}});
-    log::Warn("mail_failed", {{"id", message.id},
-                              {"attempt", message.attempts},
-                              {"dead", dead},
-                              {"reason", sent.error().reason}});
+    RecordOutcome(message, token, sent, pass);
   }
   return pass;
+}
+
+Mail OutboxService::Compose(const store::OutboxMessage& message, const SpecialtyNames& names) const {
+  domain::MailFacts facts{message.kind, message.language, message.consult_number,
+                          names.Of(message.specialty, message.language), "", {}};
+  if (message.kind == EventKind::kInvitation) {
+    facts.link = options_.public_url + "/wachtwoord-herstellen#" + message.payload;
+  } else if (message.kind == EventKind::kDigest) {
+    facts.link = options_.public_url + "/meldingen";
+    facts.digest = domain::DecodeDigestLines(message.payload);
+    for (domain::DigestLine& line : facts.digest) {
+      line.specialty = names.Of(line.specialty, message.language);
+    }
+  } else {
+    facts.link =
+        options_.public_url + "/consults/" + std::to_string(message.consult_id.value_or(0));
+  }
+  domain::MailText text = domain::RenderMail(facts);
+  return {MessageId(message.id, message.created_at), options_.from_address, message.recipient,
+          text.subject, text.text, text.html};
+}
+
+void OutboxService::RecordOutcome(const store::OutboxMessage& message, const std::string& token,
+                                  const Result<void>& sent, DeliveryPass& pass) {
+  TimePoint done = clock_.Now();
+  bool dead = !sent.ok() && message.attempts >= domain::kMaxDeliveryAttempts;
+  Result<void> marked = database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
+    if (sent.ok()) {
+      // False when another worker delivered it after this one's lease ran out: done either way.
+      MK_RETURN_IF_ERROR(tx.outbox().MarkDelivered(message.id, done));
+      return Ok();
+    }
+    return tx.outbox().MarkFailed(
+        message.id, token, sent.error().reason,
+        domain::NextAttemptAfterFailure(done, message.attempts, options_.first_retry), dead);
+  });
+  if (!marked.ok()) {
+    // The lease runs out and the mail is tried again, under the same Message-ID.
+    log::Warn("outbox_mark_failed", {{"id", message.id}, {"reason", marked.error().reason}});
+    return;
+  }
+  if (sent.ok()) {
+    ++pass.delivered;
+    metrics::Global().Increment(kDelivered, {{"kind", std::string(domain::Name(message.kind))}});
+    metrics::Global().Observe(kLatency, {},
+                              std::chrono::duration<double>(done - message.created_at).count());
+    return;
+  }
+  ++(dead ? pass.dead : pass.failed);
+  metrics::Global().Increment(kFailures, {{"dead", dead ? "true" : "false"}});
+  log::Warn("mail_failed", {{"id", message.id},
+                            {"attempt", message.attempts},
+                            {"dead", dead},
+                            {"reason", sent.error().reason}});
 }
 
 Result<int> OutboxService::RaiseAlerts() {
@@ -216,6 +237,9 @@ Result<int> OutboxService::SendDigests() {
       MK_ASSIGN_OR_RETURN(domain::NotificationChoices choices, notifications.Choices(user_id));
       std::optional<TimePoint> moment = domain::DigestMomentOn(now, choices.digest_hour);
       if (!moment || now < *moment) continue;
+      // One digest a day: what arrives late for today's waits for tomorrow's.
+      MK_ASSIGN_OR_RETURN(bool sent_today, tx.outbox().MadeSince(user_id, EventKind::kDigest, *moment));
+      if (sent_today) continue;
       MK_ASSIGN_OR_RETURN(std::vector<store::NotificationRecord> waiting,
                           notifications.DigestWaiting(user_id, *moment));
       if (waiting.empty()) continue;
@@ -225,7 +249,11 @@ Result<int> OutboxService::SendDigests() {
         ids.push_back(n.id);
         lines.push_back({n.kind, n.consult_number, n.specialty});
       }
-      MK_RETURN_IF_ERROR(notifications.TakeIntoDigest(ids));
+      MK_ASSIGN_OR_RETURN(int64_t taken, notifications.TakeIntoDigest(ids));
+      if (taken != static_cast<int64_t>(ids.size())) {
+        // Another node's digest took them at the same moment: this pass gives way (rolled back).
+        return MakeFact(ErrorCode::kConflict, "digest_made_elsewhere");
+      }
       MK_ASSIGN_OR_RETURN(std::optional<domain::User> user, tx.directory().FindUser(user_id));
       if (!user || !user->active || user->email.empty()) continue;
       store::OutboxMessage mail;
@@ -241,6 +269,12 @@ Result<int> OutboxService::SendDigests() {
     return Ok();
   }));
   return sent;
+}
+
+Result<int64_t> OutboxService::Tidy() {
+  return store::Transact<int64_t>(database_, store::Access::kWrite, [&](store::Tx& tx) {
+    return tx.outbox().PurgeDelivered(clock_.Now() - kKeepDelivered);
+  });
 }
 
 Result<void> OutboxService::RecordDepth() {
@@ -311,8 +345,11 @@ Result<OutboxEntry> OutboxService::Retry(const Principal& principal, int64_t id)
         }
         MK_ASSIGN_OR_RETURN(bool revived, tx.outbox().Retry(id, clock_.Now()));
         if (!revived) {
-          return MakeError(ErrorCode::kConflict, "Deze e-mail is al afgeleverd.",
-                           "This mail was delivered already.");
+          return MakeError(ErrorCode::kConflict,
+                           "Deze e-mail is al afgeleverd of wordt nu verstuurd; van een verlopen "
+                           "uitnodiging maakt u een nieuwe link.",
+                           "This mail was delivered already or is being sent now; for an expired "
+                           "invitation, make a new link.");
         }
         log::Info("outbox_retry", {{"id", id}, {"by", principal.user.id}});
         MK_ASSIGN_OR_RETURN(mail, tx.outbox().Find(id));

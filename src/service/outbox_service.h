@@ -7,18 +7,22 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "domain/directory.h"
 #include "domain/notification.h"
 #include "service/mailer.h"
 #include "service/principal.h"
 
 namespace meekijk::store {
 class Database;
+struct OutboxMessage;
 }
 
 namespace meekijk::service {
@@ -67,13 +71,16 @@ class OutboxService {
 
   // One pass of a worker: takes the mails due now and delivers each once; a delivered mail is
   // never sent again, a failed one is due again after a backoff, and dead after its last try.
-  Result<DeliveryPass> DeliverDue();
+  // `stop`, asked between mails, ends the pass early (the rest is taken again after the lease).
+  Result<DeliveryPass> DeliverDue(const std::function<bool()>& stop = {});
   // Raises the alerts due now; returns how many consults got one.
   Result<int> RaiseAlerts();
   // Sends the digests due now (a working day, past each person's hour); returns how many.
   Result<int> SendDigests();
   // Sets the outbox-depth gauges of /metrics.
   Result<void> RecordDepth();
+  // Removes delivered mails after 90 days; returns how many.
+  Result<int64_t> Tidy();
 
   // Coordinators see the mails to people of the organisations they coordinate, administrators
   // all; newest first. kForbidden for anyone else.
@@ -91,7 +98,18 @@ class OutboxService {
   // The Message-ID of an outbox row: the same on every try, unique to the row.
   std::string MessageId(int64_t id, TimePoint created_at) const;
 
+  // The specialties' names in both languages, for the mails of one pass.
+  struct SpecialtyNames {
+    std::map<std::string, domain::Specialty> by_code;
+    std::string Of(const std::string& code, domain::Language language) const;
+  };
+
  private:
+  Mail Compose(const store::OutboxMessage& message, const SpecialtyNames& names) const;
+  // Marks a try's outcome (under this pass's token) and counts it in the metrics.
+  void RecordOutcome(const store::OutboxMessage& message, const std::string& token,
+                     const Result<void>& sent, DeliveryPass& pass);
+
   store::Database& database_;
   const Clock& clock_;
   Mailer* mailer_;

@@ -367,6 +367,7 @@ CREATE TABLE notifications (
 CREATE INDEX notifications_user ON notifications(user_id, id);
 CREATE INDEX notifications_consult ON notifications(consult_id, user_id);
 CREATE INDEX notifications_digest ON notifications(in_digest, user_id);
+CREATE INDEX notifications_unread ON notifications(user_id) WHERE read_at IS NULL;
 CREATE TABLE outbox (
   id {{id}},
   user_id BIGINT REFERENCES users(id),
@@ -380,11 +381,15 @@ CREATE TABLE outbox (
   status TEXT NOT NULL,
   attempts INTEGER NOT NULL,
   next_attempt_at BIGINT NOT NULL,
+  claimed_by TEXT,
   last_error TEXT NOT NULL,
   created_at BIGINT NOT NULL,
   delivered_at BIGINT
 );
 CREATE INDEX outbox_due ON outbox(status, next_attempt_at, id);
+CREATE INDEX outbox_user ON outbox(user_id, id);
+CREATE INDEX outbox_delivered ON outbox(delivered_at) WHERE status = 'delivered';
+CREATE INDEX consults_status_due ON consults(status, due_at);
 CREATE TABLE consult_alerts (
   consult_id BIGINT NOT NULL REFERENCES consults(id),
   kind TEXT NOT NULL,

@@ -44,9 +44,9 @@ const Table<AlertCandidate> kCandidates{"consults", "c", {
 
 constexpr std::string_view kUnread =
     "SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL";
-constexpr std::string_view kFingerprint =
-    "SELECT COALESCE(MAX(id), 0), COALESCE(SUM(CASE WHEN read_at IS NULL THEN 1 ELSE 0 END), 0) "
-    "FROM notifications WHERE user_id = ?";
+// The newest id (by the index on user_id, id) and the unread count (by the partial index of the
+// unread ones): neither reads a person's whole history.
+constexpr std::string_view kNewest = "SELECT COALESCE(MAX(id), 0) FROM notifications WHERE user_id = ?";
 constexpr std::string_view kMarkAllRead =
     "UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL";
 constexpr std::string_view kMarkConsultRead =
@@ -99,8 +99,9 @@ Result<int64_t> NotificationRepository::UnreadCount(int64_t user_id) {
 }
 
 Result<std::string> NotificationRepository::Fingerprint(int64_t user_id) {
-  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kFingerprint, {user_id}));
-  return std::to_string(rows.front().Int(0)) + "." + std::to_string(rows.front().Int(1));
+  MK_ASSIGN_OR_RETURN(Rows newest, sql_.Query(kNewest, {user_id}));
+  MK_ASSIGN_OR_RETURN(int64_t unread, UnreadCount(user_id));
+  return std::to_string(newest.front().Int(0)) + "." + std::to_string(unread);
 }
 
 Result<int64_t> NotificationRepository::MarkRead(int64_t user_id, const std::vector<int64_t>& ids,
@@ -139,12 +140,11 @@ Result<std::vector<NotificationRecord>> NotificationRepository::DigestWaiting(
   return kNotifications.ReadAll(rows);
 }
 
-Result<void> NotificationRepository::TakeIntoDigest(const std::vector<int64_t>& ids) {
-  if (ids.empty()) return Ok();
-  MK_RETURN_IF_ERROR(sql_.Execute(
-      "UPDATE notifications SET in_digest = 0 WHERE id IN (" + Placeholders(ids.size()) + ")",
-      Ids(ids)));
-  return Ok();
+Result<int64_t> NotificationRepository::TakeIntoDigest(const std::vector<int64_t>& ids) {
+  if (ids.empty()) return int64_t{0};
+  return sql_.Execute("UPDATE notifications SET in_digest = 0 WHERE in_digest = 1 AND id IN (" +
+                          Placeholders(ids.size()) + ")",
+                      Ids(ids));
 }
 
 Result<domain::NotificationChoices> NotificationRepository::Choices(int64_t user_id) {

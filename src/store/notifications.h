@@ -58,7 +58,9 @@ class NotificationRepository {
   // Who has notifications waiting for a digest, and theirs made before `made_before`.
   Result<std::vector<int64_t>> UsersWithDigestWaiting();
   Result<std::vector<NotificationRecord>> DigestWaiting(int64_t user_id, TimePoint made_before);
-  Result<void> TakeIntoDigest(const std::vector<int64_t>& ids);
+  // Takes them out of the waiting ones; returns how many were still waiting (fewer when another
+  // node's digest took some first).
+  Result<int64_t> TakeIntoDigest(const std::vector<int64_t>& ids);
 
   Result<domain::NotificationChoices> Choices(int64_t user_id);
   // Replaces the user's choices: language, digest hour and the chosen kinds.

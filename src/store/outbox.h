@@ -1,8 +1,10 @@
 // The mail outbox: every mail a change causes is a row written in the change's own transaction,
 // so that none is lost and none is made by a change that was rolled back. Workers take due rows
-// for a lease (on PostgreSQL several nodes share them: a row is taken by one), deliver them, and
-// mark them delivered, or due again later, or dead after the last try. A row's id never changes,
-// so every try of one mail carries the same Message-ID.
+// for a lease under a token of their own (on PostgreSQL several nodes share them: a row is taken
+// by one), renew the lease of each row just before sending it, and mark it delivered, or due
+// again later, or dead after the last try. A row's id never changes, so every try of one mail
+// carries the same Message-ID. An invitation's link is sealed with the installation's keys while
+// it waits and removed once the mail is delivered or dead.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/field_cipher.h"
 #include "core/result.h"
 #include "domain/notification.h"
 #include "store/dialect.h"
@@ -33,6 +36,7 @@ struct OutboxMessage {
   domain::MailStatus status = domain::MailStatus::kPending;
   int attempts = 0;
   TimePoint next_attempt_at;  // due from then; while a worker holds it, the end of its lease
+  std::optional<std::string> claimed_by;  // the token of the worker holding it, while one does
   std::string last_error;
   TimePoint created_at;
   std::optional<TimePoint> delivered_at;
@@ -42,34 +46,52 @@ struct OutboxMessage {
 struct OutboxCounts {
   int64_t pending = 0;
   int64_t dead = 0;
-  int64_t delivered = 0;
 };
 
 class OutboxRepository {
  public:
-  OutboxRepository(Statements& statements, Dialect dialect) : sql_(statements), dialect_(dialect) {}
+  OutboxRepository(Statements& statements, Dialect dialect, const FieldCipher* cipher)
+      : sql_(statements), dialect_(dialect), cipher_(cipher) {}
 
+  // kInternal for an invitation when there is no key to seal its link with.
   Result<int64_t> Enqueue(const OutboxMessage& message);
-  // Takes up to `limit` pending rows due at `now` for this worker: counts a try and makes them due
-  // again only at `lease_until`, so that a worker that dies mid-delivery leaves them to another
-  // after the lease. Rows another open transaction is taking are skipped.
-  Result<std::vector<OutboxMessage>> Take(TimePoint now, TimePoint lease_until, int limit);
+  // Takes up to `limit` pending rows due at `now` for the worker with `token`: counts a try and
+  // makes them due again only at `lease_until`, so that a worker that dies mid-delivery leaves
+  // them to another after the lease. Rows another open transaction is taking are skipped.
+  Result<std::vector<OutboxMessage>> Take(TimePoint now, TimePoint lease_until, int limit,
+                                          const std::string& token);
+  // Extends the lease of a row the worker still holds, just before sending it; false when the
+  // lease ran out and another worker took the row (which then sends it instead).
+  Result<bool> Renew(int64_t id, const std::string& token, TimePoint lease_until);
   // A delivered row is never sent again; false when it was no longer pending.
   Result<bool> MarkDelivered(int64_t id, TimePoint now);
-  // A failed try: due again at `retry_at`, or dead when `dead`.
-  Result<void> MarkFailed(int64_t id, const std::string& error, TimePoint retry_at, bool dead);
-  // A dead (or pending) row due now with its tries counted afresh; false when it was delivered.
+  // A failed try by the worker with `token`: due again at `retry_at`, or dead when `dead`
+  // (an invitation's link is then removed). Nothing changes when another worker holds the row.
+  Result<void> MarkFailed(int64_t id, const std::string& token, const std::string& error,
+                          TimePoint retry_at, bool dead);
+  // A dead row, or a waiting one no worker holds, due now with its tries counted afresh; false
+  // for a delivered one, one being delivered, and a dead invitation (its link is gone).
   Result<bool> Retry(int64_t id, TimePoint now);
   Result<std::optional<OutboxMessage>> Find(int64_t id);
   // Newest first; of one status when given, of these users when given.
   Result<std::vector<OutboxMessage>> List(std::optional<domain::MailStatus> status,
                                           const std::optional<std::vector<int64_t>>& user_ids,
                                           int limit);
+  // Pending and dead mails (delivered ones are not counted: they only grow).
   Result<OutboxCounts> Counts();
+  // Whether a mail of `kind` was made for the user at or after `since` (a digest, today).
+  Result<bool> MadeSince(int64_t user_id, domain::EventKind kind, TimePoint since);
+  // Removes delivered mails delivered before `before`; returns how many.
+  Result<int64_t> PurgeDelivered(TimePoint before);
 
  private:
+  // Opens a sealed invitation link in place (empty when no key opens it).
+  void OpenPayload(OutboxMessage& message) const;
+  Result<std::vector<OutboxMessage>> Opened(const Rows& rows) const;
+
   Statements& sql_;
   Dialect dialect_;
+  const FieldCipher* cipher_;
 };
 
 }  // namespace meekijk::store
