@@ -1,6 +1,8 @@
 // Queries for notifications, notification choices and consult alerts.
 #include "store/notifications.h"
 
+#include <limits>
+
 #include "store/columns.h"
 #include "store/tx.h"
 
@@ -81,15 +83,12 @@ Result<int64_t> NotificationRepository::Insert(const NotificationRecord& notific
 
 Result<std::vector<NotificationRecord>> NotificationRepository::OfUser(
     int64_t user_id, std::optional<int64_t> before_id, int limit) {
-  std::vector<SqlValue> params{user_id};
-  std::string where = "WHERE user_id = ?";
-  if (before_id) {
-    where += " AND id < ?";
-    params.push_back(*before_id);
-  }
-  where += " ORDER BY id DESC LIMIT ?";
-  params.push_back(int64_t{limit});
-  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kNotifications.Select(where), params));
+  // Without a cursor, every id is below the largest possible one.
+  int64_t below = before_id.value_or(std::numeric_limits<int64_t>::max());
+  MK_ASSIGN_OR_RETURN(
+      Rows rows, sql_.Query(kNotifications.Select("WHERE user_id = ? AND id < ? ORDER BY id DESC "
+                                                  "LIMIT ?"),
+                            {user_id, below, int64_t{limit}}));
   return kNotifications.ReadAll(rows);
 }
 
@@ -107,8 +106,7 @@ Result<std::string> NotificationRepository::Fingerprint(int64_t user_id) {
 Result<int64_t> NotificationRepository::MarkRead(int64_t user_id, const std::vector<int64_t>& ids,
                                                  TimePoint now) {
   if (ids.empty()) return int64_t{0};
-  std::vector<SqlValue> params{ToUnixMillis(now), user_id};
-  for (int64_t id : ids) params.push_back(id);
+  std::vector<SqlValue> params = ParamsAround({ToUnixMillis(now), user_id}, ids);
   return sql_.Execute("UPDATE notifications SET read_at = ? WHERE user_id = ? AND id IN (" +
                           Placeholders(ids.size()) + ") AND read_at IS NULL",
                       params);

@@ -98,8 +98,7 @@ Result<std::vector<OutboxMessage>> OutboxRepository::Take(TimePoint now, TimePoi
   if (rows.empty()) return std::vector<OutboxMessage>();
   std::vector<int64_t> ids;
   for (const Row& row : rows) ids.push_back(row.Int(0));
-  std::vector<SqlValue> params{ToUnixMillis(lease_until), token};
-  for (int64_t id : ids) params.push_back(id);
+  std::vector<SqlValue> params = ParamsAround({ToUnixMillis(lease_until), token}, ids);
   std::string in = "(" + Placeholders(ids.size()) + ")";
   MK_RETURN_IF_ERROR(sql_.Execute(
       "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, claimed_by = ? WHERE id IN " +
@@ -144,19 +143,20 @@ Result<std::optional<OutboxMessage>> OutboxRepository::Find(int64_t id) {
 Result<std::vector<OutboxMessage>> OutboxRepository::List(
     std::optional<domain::MailStatus> status, const std::optional<std::vector<int64_t>>& user_ids,
     int limit) {
-  std::string where = "WHERE 1 = 1";
-  std::vector<SqlValue> params;
-  if (status) {
-    where += " AND status = ?";
-    params.push_back(ToSql(*status));
-  }
+  // Without a status, every status; without users, everyone's (no ids to bind then).
+  std::string where = status ? "WHERE status = ?" : "WHERE status IN (?, ?, ?)";
+  std::initializer_list<SqlValue> statuses{ToSql(domain::MailStatus::kPending),
+                                           ToSql(domain::MailStatus::kDelivered),
+                                           ToSql(domain::MailStatus::kDead)};
+  std::vector<int64_t> ids;
   if (user_ids) {
     if (user_ids->empty()) return std::vector<OutboxMessage>();
     where += " AND user_id IN (" + Placeholders(user_ids->size()) + ")";
-    params.insert(params.end(), user_ids->begin(), user_ids->end());
+    ids = *user_ids;
   }
   where += " ORDER BY id DESC LIMIT ?";
-  params.push_back(int64_t{limit});
+  std::vector<SqlValue> params = status ? ParamsAround({ToSql(*status)}, ids, {int64_t{limit}})
+                                        : ParamsAround(statuses, ids, {int64_t{limit}});
   MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kOutbox.Select(where), params));
   return Opened(rows);
 }

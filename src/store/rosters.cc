@@ -68,8 +68,7 @@ Result<void> RosterRepository::DeleteAbsence(int64_t id) {
 Result<std::vector<Absence>> RosterRepository::AbsencesOf(const std::vector<int64_t>& user_ids,
                                                           std::string_view from_day) {
   if (user_ids.empty()) return std::vector<Absence>();
-  std::vector<SqlValue> params = Ids(user_ids);
-  params.push_back(std::string(from_day));
+  std::vector<SqlValue> params = ParamsAround({}, user_ids, {std::string(from_day)});
   MK_ASSIGN_OR_RETURN(
       Rows rows, sql_.Query(kAbsences.Select("WHERE user_id IN (" + Placeholders(user_ids.size()) +
                                              ") AND last_day >= ? ORDER BY first_day, id"),
@@ -80,9 +79,8 @@ Result<std::vector<Absence>> RosterRepository::AbsencesOf(const std::vector<int6
 Result<std::vector<int64_t>> RosterRepository::AbsentOn(const std::vector<int64_t>& user_ids,
                                                         std::string_view day) {
   if (user_ids.empty()) return std::vector<int64_t>();
-  std::vector<SqlValue> params = Ids(user_ids);
-  params.push_back(std::string(day));
-  params.push_back(std::string(day));
+  std::vector<SqlValue> params =
+      ParamsAround({}, user_ids, {std::string(day), std::string(day)});
   MK_ASSIGN_OR_RETURN(
       Rows rows,
       sql_.Query("SELECT DISTINCT user_id FROM absences WHERE user_id IN (" +

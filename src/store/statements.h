@@ -44,4 +44,10 @@ std::string Placeholders(size_t n);
 // The bound parameters of an IN list.
 std::vector<SqlValue> Ids(std::span<const int64_t> ids);
 
+// `head`, then the ids of an IN list, then `tail`: made at its final size and filled in place
+// (g++ 12 misreads a growing vector of variants as reading uninitialised strings).
+std::vector<SqlValue> ParamsAround(std::initializer_list<SqlValue> head,
+                                   std::span<const int64_t> ids,
+                                   std::initializer_list<SqlValue> tail = {});
+
 }  // namespace meekijk::store

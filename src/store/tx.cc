@@ -25,4 +25,15 @@ std::vector<SqlValue> Ids(std::span<const int64_t> ids) {
   return std::vector<SqlValue>(ids.begin(), ids.end());
 }
 
+std::vector<SqlValue> ParamsAround(std::initializer_list<SqlValue> head,
+                                   std::span<const int64_t> ids,
+                                   std::initializer_list<SqlValue> tail) {
+  std::vector<SqlValue> params(head.size() + ids.size() + tail.size());
+  size_t at = 0;
+  for (const SqlValue& value : head) params[at++] = value;
+  for (int64_t id : ids) params[at++] = id;
+  for (const SqlValue& value : tail) params[at++] = value;
+  return params;
+}
+
 }  // namespace meekijk::store
