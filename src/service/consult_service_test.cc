@@ -14,6 +14,7 @@
 #include "store/directory.h"
 #include "store/tx.h"
 #include "testing/sample_files.h"
+#include "testing/principals.h"
 #include "testing/test_database.h"
 
 namespace meekijk::service {
@@ -74,19 +75,7 @@ class ConsultServiceTest : public ::testing::TestWithParam<Engine> {
     outsider_ = Load(outsider);
   }
 
-  Principal Load(int64_t user_id) {
-    Principal principal;
-    EXPECT_TRUE(db_->Run(store::Access::kRead, [&](store::Tx& tx) -> Result<void> {
-      MK_ASSIGN_OR_RETURN(auto user, tx.directory().FindUser(user_id));
-      if (!user) return MakeError(ErrorCode::kNotFound, "geen gebruiker", "no such user");
-      principal.user = *user;
-      MK_ASSIGN_OR_RETURN(principal.memberships, tx.directory().Memberships(user_id));
-      MK_ASSIGN_OR_RETURN(principal.pools, tx.agreements().PoolsOfMember(user_id));
-      return Ok();
-    }).ok());
-    principal.request = {"127.0.0.1", "test"};
-    return principal;
-  }
+  Principal Load(int64_t user_id) { return testing::LoadPrincipal(*db_, user_id); }
 
   NewConsult Draft() {
     NewConsult request;

@@ -13,6 +13,7 @@
 #include "store/directory.h"
 #include "store/tx.h"
 #include "testing/sample_files.h"
+#include "testing/principals.h"
 #include "testing/test_database.h"
 
 namespace meekijk::service {
@@ -60,22 +61,7 @@ class RegionServiceTest : public ::testing::TestWithParam<Engine> {
     specialist_ = Load(specialist_.user.id);  // now a member of the pool
   }
 
-  Principal Load(int64_t user_id) {
-    Principal principal;
-    EXPECT_TRUE(
-        db_->Run(store::Access::kRead,
-                 [&](store::Tx& tx) -> Result<void> {
-                   MK_ASSIGN_OR_RETURN(auto user, tx.directory().FindUser(user_id));
-                   if (!user)
-                     return MakeError(ErrorCode::kNotFound, "geen gebruiker", "no such user");
-                   principal.user = *user;
-                   MK_ASSIGN_OR_RETURN(principal.memberships, tx.directory().Memberships(user_id));
-                   MK_ASSIGN_OR_RETURN(principal.pools, tx.agreements().PoolsOfMember(user_id));
-                   return Ok();
-                 })
-            .ok());
-    return principal;
-  }
+  Principal Load(int64_t user_id) { return testing::LoadPrincipal(*db_, user_id); }
 
   domain::Agreement AgreementFor(int64_t gp_organisation, std::optional<int64_t> template_id = {}) {
     domain::Agreement agreement;
