@@ -6,6 +6,7 @@
 #include "service/account_service.h"
 #include "service/attachment_service.h"
 #include "service/audit_service.h"
+#include "service/clinic_service.h"
 #include "service/consult_service.h"
 #include "service/directory_service.h"
 #include "service/import_service.h"
@@ -27,6 +28,7 @@ struct Services {
   service::ImportService& imports;
   service::NotificationService& notifications;
   service::OutboxService& outbox;
+  service::ClinicService& clinic;
 };
 
 void AddSessionRoutes(http::Router& router, Services& services);
@@ -61,6 +63,10 @@ void AddSecurityRoutes(http::Router& router, Services& services);
 // /api/v1/absences…, /api/v1/outbox….
 void AddNotificationRoutes(http::Router& router, Services& services);
 
+// The physical meekijkconsult: /api/v1/clinic-sessions…, /api/v1/clinic-slots/{id}/attendance,
+// /api/v1/consults/{id}/booking…, /api/v1/me/calendar-feed and /api/v1/calendar/{token}.
+void AddClinicRoutes(http::Router& router, Services& services);
+
 inline void AddApiRoutes(http::Router& router, Services& services) {
   AddSessionRoutes(router, services);
   AddSecurityRoutes(router, services);
@@ -69,6 +75,7 @@ inline void AddApiRoutes(http::Router& router, Services& services) {
   AddRegionRoutes(router, services);
   AddImportRoutes(router, services);
   AddNotificationRoutes(router, services);
+  AddClinicRoutes(router, services);
   AddConsultRoutes(router, services);
   AddAttachmentRoutes(router, services);
 }

@@ -114,8 +114,9 @@ std::vector<std::pair<std::string, std::string>> ServedOperations(const testing:
   service::ImportService imports(*db, clock);
   service::NotificationService notifications(*db, clock);
   service::OutboxService outbox(*db, clock, nullptr, {});
-  Services services{logins,  directory, consults, attachments,   audit,
-                    accounts, region,   imports,  notifications, outbox};
+  service::ClinicService clinic(*db, clock, access_log);
+  Services services{logins,   directory, consults,      attachments, audit, accounts,
+                    region,   imports,   notifications, outbox,      clinic};
   http::Router router;
   AddApiRoutes(router, services);
   AddSystemRoutes(router, [] { return true; }, "");

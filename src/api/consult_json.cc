@@ -21,16 +21,6 @@ json::value OrNull(const std::optional<T>& value) {
   return value ? json::value(*value) : json::value(nullptr);
 }
 
-json::object PatientJson(const domain::Patient& patient, bool identifying) {
-  json::object out{{"birth_year", patient.birth_year}, {"sex", Name(patient.sex)}};
-  if (identifying) {
-    out["name"] = OrNull(patient.name);
-    out["birth_date"] = OrNull(patient.birth_date);
-    out["bsn"] = OrNull(patient.bsn);
-  }
-  return out;
-}
-
 json::object CommonJson(const domain::Consult& c) {
   const domain::IcpcCode* icpc = domain::FindIcpc(c.content.icpc);
   return json::object{
@@ -49,6 +39,33 @@ json::object CommonJson(const domain::Consult& c) {
 }
 
 }  // namespace
+
+json::object PatientJson(const domain::Patient& patient, bool identifying) {
+  json::object out{{"birth_year", patient.birth_year}, {"sex", Name(patient.sex)}};
+  if (identifying) {
+    out["name"] = OrNull(patient.name);
+    out["birth_date"] = OrNull(patient.birth_date);
+    out["bsn"] = OrNull(patient.bsn);
+  }
+  return out;
+}
+
+json::value BookingJson(const std::optional<service::Booking>& booking) {
+  if (!booking) return nullptr;
+  return BookingJson(*booking);
+}
+
+json::object BookingJson(const service::Booking& b) {
+  return json::object{{"session_id", b.session_id},
+                      {"slot_id", OrNull(b.slot_id)},
+                      {"day", b.day},
+                      {"starts_at", FormatIso8601(b.starts_at)},
+                      {"ends_at", FormatIso8601(b.ends_at)},
+                      {"location", b.location},
+                      {"specialist_name", b.specialist_name},
+                      {"attendance", Name(b.attendance)},
+                      {"waiting_position", b.waiting_position}};
+}
 
 json::object ConsultSummaryJson(const domain::Consult& consult) {
   json::object out = CommonJson(consult);
@@ -136,6 +153,7 @@ json::object ConsultJson(const service::ConsultDetail& detail) {
   out["template_answers"] =
       TemplateAnswersJson(detail.question_template, c.content.template_answers);
   out["agreement_version"] = OrNull(c.agreement_version);
+  out["booking"] = BookingJson(detail.booking);
   out["version"] = c.version;
   return out;
 }

@@ -11,6 +11,11 @@ namespace meekijk::api {
 
 boost::json::object ConsultSummaryJson(const domain::Consult& consult);
 boost::json::object ConsultJson(const service::ConsultDetail& detail);
+// The patient; the name, date of birth and BSN only with `identifying` (null where absent).
+boost::json::object PatientJson(const domain::Patient& patient, bool identifying);
+// Where a physical consult is booked; null when nowhere.
+boost::json::object BookingJson(const service::Booking& booking);
+boost::json::value BookingJson(const std::optional<service::Booking>& booking);
 boost::json::object AttachmentJson(const domain::Attachment& attachment);
 boost::json::object UserJson(const service::Principal& principal);
 boost::json::object SpecialtyJson(const service::SpecialtyOption& option);

@@ -29,12 +29,6 @@ json::value TimeOrNull(const std::optional<TimePoint>& t) {
   return t ? json::value(FormatIso8601(*t)) : json::value(nullptr);
 }
 
-http::Response NoContent() {
-  http::Response response;
-  response.status = 204;
-  return response;
-}
-
 Error InvalidQuery(const char* name, std::string nl, std::string en) {
   return MakeError(ErrorCode::kInvalidArgument, std::move(nl), std::move(en), name);
 }
@@ -107,22 +101,6 @@ json::object OutboxJson(const service::OutboxEntry& e) {
                       {"last_error", e.last_error},
                       {"created_at", FormatIso8601(e.created_at)},
                       {"delivered_at", TimeOrNull(e.delivered_at)}};
-}
-
-template <typename View, typename ToJson>
-http::Response Items(const http::Request& request, const Result<std::vector<View>>& views,
-                     ToJson to_json) {
-  if (!views.ok()) return ErrorResponse(request, views.error());
-  json::array items;
-  for (const View& view : *views) items.push_back(to_json(view));
-  return JsonResponse(200, json::object{{"items", std::move(items)}});
-}
-
-template <typename View, typename ToJson>
-http::Response One(const http::Request& request, int status, const Result<View>& view,
-                   ToJson to_json) {
-  if (!view.ok()) return ErrorResponse(request, view.error());
-  return JsonResponse(status, to_json(*view));
 }
 
 http::Response ListNotifications(Services& services, http::Request& request) {

@@ -95,6 +95,9 @@ json::object AgreementJson(const service::AgreementView& view) {
   out["office_hours_until"] = domain::ClockText(a.office_hours.closes_minute);
   out["gp_fee_cents"] = a.gp_fee_cents;
   out["specialist_fee_cents"] = a.specialist_fee_cents;
+  out["physical_gp_fee_cents"] = OrNull(a.physical_gp_fee_cents);
+  out["physical_specialist_fee_cents"] = OrNull(a.physical_specialist_fee_cents);
+  out["slot_minutes"] = a.slot_minutes;
   out["valid_from"] = a.valid_from;
   out["valid_to"] = OrNull(a.valid_until);
   out["changed_at"] = FormatIso8601(a.changed_at);

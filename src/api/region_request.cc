@@ -112,6 +112,18 @@ Result<void> ApplyAgreementFields(const json::object& body, bool creating,
     MK_ASSIGN_OR_RETURN(std::optional<int64_t> value, OptionalInt(body, {kForm, name}));
     *fee = value.value_or(0);
   }
+  for (auto [name, fee] : {std::pair{std::string_view("physical_gp_fee_cents"),
+                                     &agreement.physical_gp_fee_cents},
+                           std::pair{std::string_view("physical_specialist_fee_cents"),
+                                     &agreement.physical_specialist_fee_cents}}) {
+    if (!Mentions(body, {kForm, name})) continue;  // none: as a digital consult
+    MK_ASSIGN_OR_RETURN(*fee, OptionalInt(body, {kForm, name}));
+  }
+  if (Mentions(body, {kForm, "slot_minutes"})) {
+    MK_ASSIGN_OR_RETURN(std::optional<int> minutes,
+                        OptionalSmallInt(body, {kForm, "slot_minutes"}));
+    agreement.slot_minutes = minutes.value_or(20);
+  }
   for (auto [name, minute] :
        {std::pair{std::string_view("office_hours_from"), &agreement.office_hours.opens_minute},
         std::pair{std::string_view("office_hours_until"), &agreement.office_hours.closes_minute}}) {

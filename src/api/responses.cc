@@ -80,4 +80,10 @@ http::Response JsonResponse(int status, const boost::json::value& body) {
   return response;
 }
 
+http::Response NoContent() {
+  http::Response response;
+  response.status = 204;
+  return response;
+}
+
 }  // namespace meekijk::api

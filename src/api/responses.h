@@ -1,7 +1,9 @@
 // Writing responses: JSON bodies, and the one place that maps error codes to HTTP statuses.
 #pragma once
 
+#include <boost/json/array.hpp>
 #include <boost/json/value.hpp>
+#include <vector>
 
 #include "core/result.h"
 #include "http/message.h"
@@ -20,5 +22,26 @@ int HttpStatus(ErrorCode code);
 http::Response ErrorResponse(const http::Request& request, const Error& error);
 
 http::Response JsonResponse(int status, const boost::json::value& body);
+
+// 204 without a body.
+http::Response NoContent();
+
+// One view as JSON with `status`, or the error.
+template <typename View, typename ToJson>
+http::Response One(const http::Request& request, int status, const Result<View>& view,
+                   ToJson to_json) {
+  if (!view.ok()) return ErrorResponse(request, view.error());
+  return JsonResponse(status, to_json(*view));
+}
+
+// {"items": [...]} of the views, or the error.
+template <typename View, typename ToJson>
+http::Response Items(const http::Request& request, const Result<std::vector<View>>& views,
+                     ToJson to_json) {
+  if (!views.ok()) return ErrorResponse(request, views.error());
+  boost::json::array items;
+  for (const View& view : *views) items.push_back(to_json(view));
+  return JsonResponse(200, boost::json::object{{"items", std::move(items)}});
+}
 
 }  // namespace meekijk::api

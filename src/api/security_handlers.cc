@@ -14,12 +14,6 @@ namespace {
 
 namespace json = boost::json;
 
-http::Response NoContent() {
-  http::Response response;
-  response.status = 204;
-  return response;
-}
-
 http::Response BeginOtp(Services& services, http::Request& request) {
   return WithPrincipal(services, request, [&](const service::Principal& principal) {
     Result<service::OtpEnrolment> enrolment = services.logins.BeginOtpEnrolment(principal);

@@ -190,8 +190,9 @@ int Serve(const ServeOptions& options) {
   outbox_options.lease = std::chrono::seconds(std::max(2, options.outbox_lease_seconds));
   outbox_options.first_retry = std::chrono::seconds(std::max(1, options.mail_retry_seconds));
   service::OutboxService outbox(**database, clock, mailer.get(), outbox_options);
-  api::Services services{logins,   directory, consults, attachments,   audit,
-                         accounts, region,    imports,  notifications, outbox};
+  service::ClinicService clinic(**database, clock, access_log);
+  api::Services services{logins, directory, consults,      attachments, audit, accounts,
+                         region, imports,   notifications, outbox,      clinic};
   http::Router router;
   api::AddApiRoutes(router, services);
   store::Database& db = **database;

@@ -41,11 +41,19 @@ Result<void> ValidateAgreement(const Agreement& agreement) {
                    "Office hours open at least an hour before they close, within one day.",
                    "office_hours_until");
   }
-  for (auto [fee, field] : {std::pair{agreement.gp_fee_cents, "gp_fee_cents"},
-                            std::pair{agreement.specialist_fee_cents, "specialist_fee_cents"}}) {
+  for (auto [fee, field] :
+       {std::pair{agreement.gp_fee_cents, "gp_fee_cents"},
+        std::pair{agreement.specialist_fee_cents, "specialist_fee_cents"},
+        std::pair{agreement.physical_gp_fee_cents.value_or(0), "physical_gp_fee_cents"},
+        std::pair{agreement.physical_specialist_fee_cents.value_or(0),
+                  "physical_specialist_fee_cents"}}) {
     if (fee < 0 || fee > kMaxFeeCents) {
       return invalid("Een vergoeding is 0 tot 1000 euro.", "A fee is 0 to 1000 euros.", field);
     }
+  }
+  if (agreement.slot_minutes < 5 || agreement.slot_minutes > 120) {
+    return invalid("Een tijdslot op het meekijkspreekuur duurt 5 tot 120 minuten.",
+                   "A slot of a physical session lasts 5 to 120 minutes.", "slot_minutes");
   }
   if (!IsValidIsoDate(agreement.valid_from)) {
     return invalid("Vul de begindatum in als JJJJ-MM-DD.", "Enter the start date as YYYY-MM-DD.",
@@ -105,6 +113,14 @@ Result<void> ValidateIdentification(const Agreement& agreement, const Patient& p
                      "patient");
   }
   return Ok();
+}
+
+std::pair<int64_t, int64_t> FeesFor(const Agreement& agreement, ConsultMode mode) {
+  if (mode == ConsultMode::kPhysical) {
+    return {agreement.physical_gp_fee_cents.value_or(agreement.gp_fee_cents),
+            agreement.physical_specialist_fee_cents.value_or(agreement.specialist_fee_cents)};
+  }
+  return {agreement.gp_fee_cents, agreement.specialist_fee_cents};
 }
 
 }  // namespace meekijk::domain

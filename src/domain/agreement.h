@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
@@ -32,6 +33,10 @@ struct Agreement {
   bool requires_identification = false;     // the pool needs name, date of birth and BSN
   int64_t gp_fee_cents = 0;                 // per consult, paid out by the fee statements
   int64_t specialist_fee_cents = 0;
+  // Physical consults (the meekijkspreekuur) may be paid otherwise; none: as a digital one.
+  std::optional<int64_t> physical_gp_fee_cents;
+  std::optional<int64_t> physical_specialist_fee_cents;
+  int slot_minutes = 20;  // the length of a slot in the agreement's clinic sessions
   std::string valid_from;                   // YYYY-MM-DD, inclusive
   std::optional<std::string> valid_until;   // YYYY-MM-DD, inclusive; none = open-ended
   int64_t version = 1;
@@ -45,7 +50,7 @@ inline constexpr int64_t kMaxFeeCents = 100'000'00;  // a thousand euros per con
 
 // Checks an agreement as a coordinator writes it: at least one GP organisation and mode, a
 // response time of 0 to 60 working days, valid dates with valid_from <= valid_until, fees of 0
-// to 1000 euros, office hours of at least an hour within a day, an escalation of 1 to 720 hours where set.
+// to 1000 euros (per mode), slots of 5 to 120 minutes, office hours of at least an hour within a day, an escalation of 1 to 720 hours where set.
 Result<void> ValidateAgreement(const Agreement& agreement);
 
 // Where a practice stands: itself and the care group it belongs to.
@@ -73,5 +78,8 @@ Result<Agreement> SelectAgreement(std::span<const Agreement> agreements, const P
 
 // Checks the patient data an agreement requires: name, date of birth and BSN where it asks them.
 Result<void> ValidateIdentification(const Agreement& agreement, const Patient& patient);
+
+// The fees a consult in `mode` earns under the agreement: {GP practice, specialist's organisation}.
+std::pair<int64_t, int64_t> FeesFor(const Agreement& agreement, ConsultMode mode);
 
 }  // namespace meekijk::domain

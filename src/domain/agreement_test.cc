@@ -114,9 +114,22 @@ TEST(AgreementTest, ValidationNamesTheFieldAtFault) {
   EXPECT_EQ(field_of([](Agreement& a) { a.gp_fee_cents = -5; }), "gp_fee_cents");
   EXPECT_EQ(field_of([](Agreement& a) { a.specialist_fee_cents = kMaxFeeCents + 1; }),
             "specialist_fee_cents");
+  EXPECT_EQ(field_of([](Agreement& a) { a.physical_gp_fee_cents = -1; }), "physical_gp_fee_cents");
+  EXPECT_EQ(field_of([](Agreement& a) { a.slot_minutes = 4; }), "slot_minutes");
+  EXPECT_EQ(field_of([](Agreement& a) { a.slot_minutes = 121; }), "slot_minutes");
   EXPECT_EQ(field_of([](Agreement& a) { a.valid_from = "2026-02-30"; }), "valid_from");
   EXPECT_EQ(field_of([](Agreement& a) { a.valid_until = "2025-12-31"; }), "valid_to");
   EXPECT_EQ(field_of([](Agreement& a) { a.valid_until = "2026-01-01"; }), "");
+}
+
+TEST(AgreementTest, PhysicalConsultsArePaidAsTheAgreementSaysOrAsDigitalOnes) {
+  Agreement agreement = Make(1, 1, 5, {ConsultMode::kDigital, ConsultMode::kPhysical});
+  agreement.gp_fee_cents = 2500;
+  agreement.specialist_fee_cents = 4000;
+  EXPECT_EQ(FeesFor(agreement, ConsultMode::kPhysical), std::make_pair(int64_t{2500}, int64_t{4000}));
+  agreement.physical_specialist_fee_cents = 9000;
+  EXPECT_EQ(FeesFor(agreement, ConsultMode::kPhysical), std::make_pair(int64_t{2500}, int64_t{9000}));
+  EXPECT_EQ(FeesFor(agreement, ConsultMode::kDigital), std::make_pair(int64_t{2500}, int64_t{4000}));
 }
 
 }  // namespace

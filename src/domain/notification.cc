@@ -71,6 +71,8 @@ Delivery DefaultDelivery(EventKind kind, const std::vector<Role>& roles) {
     case EventKind::kDeclined:
     case EventKind::kAssigned:
     case EventKind::kUnclaimedEscalated:
+    case EventKind::kSessionMoved:
+    case EventKind::kSessionCancelled:
     case EventKind::kInvitation:
     case EventKind::kDigest:
       return Delivery::kImmediate;
@@ -81,6 +83,7 @@ Delivery DefaultDelivery(EventKind kind, const std::vector<Role>& roles) {
       return HasRole(roles, Role::kSpecialist) ? Delivery::kImmediate : Delivery::kDigest;
     case EventKind::kConsultClaimed:
     case EventKind::kClosed:
+    case EventKind::kBooked:
       return Delivery::kDigest;
   }
   return Delivery::kImmediate;

@@ -35,13 +35,16 @@ enum class EventKind {
   kClosed,              // to the specialist who answered
   kUnclaimedEscalated,  // a pool consult unclaimed past the agreement's limit: pool and coordinator
   kOverdue,             // past its due moment: the pool's coordinator, once
+  kBooked,              // booked into a clinic session: its specialist, and the practice
+  kSessionMoved,        // the clinic session of a booked or waiting consult moved: the practice
+  kSessionCancelled,    // and was cancelled: the practice books anew
   kInvitation,          // a new account: choose a password
   kDigest,              // not an event: the daily mail that gathers the events chosen for it
 };
 
 template <>
 struct EnumNames<EventKind> {
-  static constexpr std::array<std::pair<EventKind, std::string_view>, 14> kNames{{
+  static constexpr std::array<std::pair<EventKind, std::string_view>, 17> kNames{{
       {EventKind::kConsultSent, "consult_sent"},
       {EventKind::kConsultClaimed, "consult_claimed"},
       {EventKind::kInfoRequested, "info_requested"},
@@ -54,6 +57,9 @@ struct EnumNames<EventKind> {
       {EventKind::kClosed, "closed"},
       {EventKind::kUnclaimedEscalated, "unclaimed_escalated"},
       {EventKind::kOverdue, "overdue"},
+      {EventKind::kBooked, "booked"},
+      {EventKind::kSessionMoved, "session_moved"},
+      {EventKind::kSessionCancelled, "session_cancelled"},
       {EventKind::kInvitation, "invitation"},
       {EventKind::kDigest, "digest"},
   }};

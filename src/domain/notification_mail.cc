@@ -51,6 +51,15 @@ Words WordsOf(EventKind kind, Language language) {
     case EventKind::kOverdue:
       return nl ? Words{"Termijn verstreken", "Consultatie {n} ({s}) is niet binnen de afgesproken termijn beantwoord."}
                 : Words{"Overdue", "Consult {n} ({s}) was not answered within the agreed time."};
+    case EventKind::kBooked:
+      return nl ? Words{"Ingepland op het meekijkspreekuur", "Consultatie {n} ({s}) is ingepland op het meekijkspreekuur."}
+                : Words{"Booked into a session", "Consult {n} ({s}) was booked into a physical session."};
+    case EventKind::kSessionMoved:
+      return nl ? Words{"Spreekuur verplaatst", "Het meekijkspreekuur van consultatie {n} ({s}) is verplaatst; bekijk de nieuwe tijd."}
+                : Words{"Session moved", "The physical session of consult {n} ({s}) was moved; see the new time."};
+    case EventKind::kSessionCancelled:
+      return nl ? Words{"Spreekuur vervallen", "Het meekijkspreekuur van consultatie {n} ({s}) gaat niet door; boek een nieuw tijdslot."}
+                : Words{"Session cancelled", "The physical session of consult {n} ({s}) is cancelled; book a new slot."};
     case EventKind::kInvitation:
       return nl ? Words{"Uw account voor meekijk", "Er is een account voor u aangemaakt. Kies uw wachtwoord met deze link (24 uur geldig, één keer te gebruiken):"}
                 : Words{"Your meekijk account", "An account was made for you. Choose your password with this link (valid for 24 hours, once):"};

@@ -1,6 +1,7 @@
 // The parts of a consult's detail.
 #include "service/consult_detail.h"
 
+#include "service/clinic_views.h"
 #include "store/agreements.h"
 #include "store/attachments.h"
 #include "store/consults.h"
@@ -24,6 +25,7 @@ Result<void> LoadConsultParts(store::Tx& tx, ConsultDetail& detail) {
                         tx.templates().FindVersion(consult.template_ref->id,
                                                    consult.template_ref->version));
   }
+  MK_ASSIGN_OR_RETURN(detail.booking, BookingOf(tx, consult.id));
   if (consult.specialist_id) {
     MK_ASSIGN_OR_RETURN(auto specialist, tx.directory().FindUser(*consult.specialist_id));
     if (specialist) detail.specialist_name = specialist->display_name;

@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "domain/attachment.h"
+#include "domain/clinic_session.h"
 #include "domain/consult.h"
 #include "domain/consult_state.h"
 #include "service/pool_option.h"
@@ -31,6 +32,20 @@ struct NewConsult {
   std::optional<int64_t> pool_id;        // a pool the GP chose; else routing picks one
   std::optional<int64_t> specialist_id;  // a named specialist: claimed at once on sending
   bool send = false;                     // send right away (GPs only)
+};
+
+// Where a physical consult is booked: a slot of a clinic session, or the session's waiting list.
+struct Booking {
+  int64_t session_id = 0;
+  std::optional<int64_t> slot_id;  // none: on the waiting list
+  std::string day;                 // YYYY-MM-DD
+  TimePoint starts_at;             // the slot's, or the session's start when waiting
+  TimePoint ends_at;
+  std::string location;
+  std::string specialist_name;
+  domain::Attendance attendance = domain::Attendance::kExpected;
+  int waiting_position = 0;  // 1 = next in line; 0 when in a slot
+  bool operator==(const Booking&) const = default;
 };
 
 struct ConsultDetail {
@@ -56,6 +71,7 @@ struct ConsultDetail {
   std::vector<NamedRef> assign_specialists;
   // The template version the answers were written to, for its questions' labels.
   std::optional<domain::QuestionTemplate> question_template;
+  std::optional<Booking> booking;  // physical consults, and those advised to come
 };
 
 // The lists: a practice's consults, a specialist's own, the queue of their pools, and the open

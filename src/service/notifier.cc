@@ -84,6 +84,13 @@ Result<std::vector<int64_t>> Recipients(store::Tx& tx, const domain::Consult& co
     }
     case EventKind::kOverdue:
       return Coordinators(tx, consult.pool_id);
+    case EventKind::kBooked:
+      people = PracticeSide(consult);
+      Add(people, consult.specialist_id);
+      return people;
+    case EventKind::kSessionMoved:
+    case EventKind::kSessionCancelled:
+      return PracticeSide(consult);
     case EventKind::kInvitation:
     case EventKind::kDigest:
       return people;

@@ -414,6 +414,63 @@ CREATE TABLE absences (
 CREATE INDEX absences_user ON absences(user_id, last_day)
 )sql";
 
+// The physical meekijkconsult: clinic sessions (meekijkspreekuur) with their practices, slots and
+// waiting lists; each person's secret calendar feed; the slot length and the physical fees of an
+// agreement, kept in every version. A consult is in at most one slot (UNIQUE, NULL when free) or
+// on one waiting list, so that a double booking cannot be stored.
+constexpr std::string_view kSchemaV9 = R"sql(
+ALTER TABLE agreements ADD COLUMN physical_gp_fee_cents BIGINT;
+ALTER TABLE agreements ADD COLUMN physical_specialist_fee_cents BIGINT;
+ALTER TABLE agreements ADD COLUMN slot_minutes INTEGER NOT NULL DEFAULT 20;
+ALTER TABLE agreement_versions ADD COLUMN physical_gp_fee_cents BIGINT;
+ALTER TABLE agreement_versions ADD COLUMN physical_specialist_fee_cents BIGINT;
+ALTER TABLE agreement_versions ADD COLUMN slot_minutes INTEGER NOT NULL DEFAULT 20;
+CREATE TABLE clinic_sessions (
+  id {{id}},
+  agreement_id BIGINT NOT NULL REFERENCES agreements(id),
+  pool_id BIGINT NOT NULL REFERENCES pools(id),
+  specialist_id BIGINT NOT NULL REFERENCES users(id),
+  location TEXT NOT NULL,
+  day TEXT NOT NULL,
+  starts_minute INTEGER NOT NULL,
+  slot_minutes INTEGER NOT NULL,
+  slot_count INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  series_id BIGINT,
+  created_by BIGINT REFERENCES users(id),
+  created_at BIGINT NOT NULL,
+  version BIGINT NOT NULL
+);
+CREATE INDEX clinic_sessions_day ON clinic_sessions(day);
+CREATE INDEX clinic_sessions_specialist ON clinic_sessions(specialist_id, day);
+CREATE TABLE clinic_session_practices (
+  session_id BIGINT NOT NULL REFERENCES clinic_sessions(id),
+  practice_id BIGINT NOT NULL REFERENCES organisations(id),
+  PRIMARY KEY (session_id, practice_id)
+);
+CREATE INDEX clinic_session_practices_practice ON clinic_session_practices(practice_id);
+CREATE TABLE clinic_slots (
+  id {{id}},
+  session_id BIGINT NOT NULL REFERENCES clinic_sessions(id),
+  slot_position INTEGER NOT NULL,
+  consult_id BIGINT UNIQUE REFERENCES consults(id),
+  attendance TEXT NOT NULL,
+  booked_at BIGINT,
+  UNIQUE (session_id, slot_position)
+);
+CREATE TABLE clinic_waiting (
+  consult_id BIGINT PRIMARY KEY REFERENCES consults(id),
+  session_id BIGINT NOT NULL REFERENCES clinic_sessions(id),
+  added_at BIGINT NOT NULL
+);
+CREATE INDEX clinic_waiting_session ON clinic_waiting(session_id, added_at);
+CREATE TABLE calendar_feeds (
+  user_id BIGINT PRIMARY KEY REFERENCES users(id),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at BIGINT NOT NULL
+)
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "organisations, users, agreements, consults, sessions, access log", kSchemaV1},
     Migration{2, "second factors, recovery codes, session details", kSchemaV2},
@@ -425,6 +482,7 @@ constexpr std::array kMigrations = {
     Migration{7, "office hours per agreement", kSchemaV7},
     Migration{8, "notifications, the mail outbox, consult alerts, rosters and absences",
               kSchemaV8},
+    Migration{9, "clinic sessions, their slots and waiting lists, calendar feeds", kSchemaV9},
 };
 
 constexpr std::string_view kCreateMigrationsTable =

@@ -24,6 +24,7 @@ class TemplateRepository;
 class NotificationRepository;
 class OutboxRepository;
 class RosterRepository;
+class ClinicRepository;
 
 class Tx {
  public:
@@ -45,6 +46,7 @@ class Tx {
   NotificationRepository notifications();  // in-app notifications, choices, alerts
   OutboxRepository outbox();               // mails waiting to be delivered (outbox.h)
   RosterRepository rosters();              // who of a pool is on duty, who is away (rosters.h)
+  ClinicRepository clinic();  // clinic sessions, slots, waiting lists, calendar feeds (clinic.h)
 
   // A trivial round trip: the database answers.
   Result<void> Ping();
