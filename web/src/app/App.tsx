@@ -33,6 +33,9 @@ const ImportPage = lazy(() => import('../region/imports/ImportPage'));
 const NotificationsPage = lazy(() => import('../notifications/NotificationsPage'));
 const AbsencesPage = lazy(() => import('../absences/AbsencesPage'));
 const MailOutboxPage = lazy(() => import('../mailOutbox/MailOutboxPage'));
+const ClinicSessionsPage = lazy(() => import('../clinic/ClinicSessionsPage'));
+const ClinicSessionPage = lazy(() => import('../clinic/ClinicSessionPage'));
+const DayListPage = lazy(() => import('../clinic/DayListPage'));
 // Opened from a reset link, without a session: outside RequireAuth, like the login page.
 const PasswordResetPage = lazy(() => import('../passwordReset/PasswordResetPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
@@ -78,6 +81,9 @@ export function App() {
                 <Route path="meldingen" element={<NotificationsPage />} />
                 <Route path="afwezigheid" element={<AbsencesPage />} />
                 <Route path="uitgaande-email" element={<MailOutboxPage />} />
+                <Route path="spreekuren" element={<ClinicSessionsPage />} />
+                <Route path="spreekuren/:id" element={<ClinicSessionPage />} />
+                <Route path="spreekuren/:id/daglijst" element={<DayListPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Route>

@@ -27,6 +27,8 @@ function MainNav() {
   const keepsRegion = hasRole(user, 'coordinator') || hasRole(user, 'admin');
   // Those who answer in a pool, and those who keep the pools, record absences.
   const recordsAbsence = answersConsults || hasRole(user, 'coordinator');
+  // The physical sessions: those who book patients into them, hold them or plan them.
+  const seesSessions = writesConsults || answersConsults || hasRole(user, 'coordinator');
   return (
     <nav aria-label={t('nav.label')} className="mk-nav">
       <ul className="mk-nav__list">
@@ -42,6 +44,7 @@ function MainNav() {
             <li><NavLink to="/inbox" className={navLinkClass}>{t('nav.inbox')}</NavLink></li>
           </>
         )}
+        {seesSessions && <li><NavLink to="/spreekuren" className={navLinkClass}>{t('nav.clinic')}</NavLink></li>}
         {guardsPrivacy && <li><NavLink to="/access-log" className={navLinkClass}>{t('nav.accessLog')}</NavLink></li>}
         {guardsPrivacy && <li><NavLink to="/inzageverzoek" className={navLinkClass}>{t('nav.subjectAccess')}</NavLink></li>}
         {hasRole(user, 'coordinator') && <li><NavLink to="/overzicht" className={navLinkClass}>{t('nav.overview')}</NavLink></li>}

@@ -1,5 +1,5 @@
 // /consults/:id: one consult, whole — details, attachments, thread, advice, outcome — with the
-// actions its viewer may take now. Opening it marks it read, here and on the server, where its
+// actions its viewer may take now and, for a physical one, its booking on the meekijkspreekuur. Opening it marks it read, here and on the server, where its
 // notifications count as read from then on: the unread count is asked again at once.
 import { Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -14,6 +14,7 @@ import { usePageTitle } from '../lib/usePageTitle';
 import { notificationKeys } from '../notifications/api';
 import { useMe } from '../session/session';
 import { ActionsPanel } from './actions/ActionsPanel';
+import { BookingPanel } from './actions/BookingPanel';
 import { useConsult } from './api';
 import { AdviceAndOutcome } from './view/AdviceAndOutcome';
 import { AttachmentList } from './view/AttachmentList';
@@ -62,6 +63,7 @@ export default function ConsultPage() {
         </div>
         <div className="mk-consult__side">
           <ActionsPanel consult={c} />
+          <BookingPanel consult={c} />
         </div>
       </div>
     </article>

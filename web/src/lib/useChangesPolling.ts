@@ -1,9 +1,11 @@
 // New messages, status changes and notifications without reloading: asks GET /api/v1/changes every
-// few seconds and, when its fingerprint moves, marks every consult query and the notifications
-// (list and unread count) stale so visible ones refetch.
+// few seconds and, when its fingerprint moves, marks every consult query, the notifications (list
+// and unread count) and the physical sessions stale so visible ones refetch. Not the day list:
+// every read of it is access-logged, so it is read when its page opens.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { api, call } from '../api/client';
+import { clinicKeys } from '../clinic/api';
 import { consultKeys } from '../consults/api';
 import { notificationKeys } from '../notifications/api';
 
@@ -31,6 +33,7 @@ export function useChangesPolling(): boolean {
     if (lastFingerprint.current !== null && lastFingerprint.current !== data.fingerprint) {
       void queryClient.invalidateQueries({ queryKey: consultKeys.all });
       void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+      void queryClient.invalidateQueries({ queryKey: clinicKeys.sessions });
     }
     lastFingerprint.current = data.fingerprint;
   }, [data, queryClient]);

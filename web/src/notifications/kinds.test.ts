@@ -1,5 +1,6 @@
 // Every kind of notification has a title in Dutch and in English, each its own; the list and the
-// mail choices offer the same twelve kinds, the outgoing mail the invitation and summary too.
+// mail choices offer the same fifteen kinds (the physical session's three among them), the outgoing
+// mail the invitation and summary too.
 import { describe, expect, it } from 'vitest';
 import i18n from '../i18n/i18n';
 import { kAllKinds, kindTitleKey, kListedKinds } from './kinds';
@@ -18,6 +19,9 @@ describe('notification kinds', () => {
     ['closed', 'Afgesloten', 'Closed'],
     ['unclaimed_escalated', 'Nog niet opgepakt', 'Not yet taken on'],
     ['overdue', 'Termijn verstreken', 'Deadline passed'],
+    ['booked', 'Geboekt op het spreekuur', 'Booked into a session'],
+    ['session_moved', 'Spreekuur verplaatst', 'Session moved'],
+    ['session_cancelled', 'Spreekuur vervallen', 'Session cancelled'],
     ['invitation', 'Uitnodiging', 'Invitation'],
     ['digest', 'Dagelijks overzicht', 'Daily summary'],
   ] as const)('%s is "%s" and "%s"', (kind, nl, en) => {
@@ -32,8 +36,9 @@ describe('notification kinds', () => {
     }
   });
 
-  it('lists twelve kinds, without the invitation and the summary, which come only by mail', () => {
-    expect(kListedKinds).toHaveLength(12);
+  it('lists fifteen kinds, without the invitation and the summary, which come only by mail', () => {
+    expect(kListedKinds).toHaveLength(15);
+    expect(kListedKinds.slice(-3)).toEqual(['booked', 'session_moved', 'session_cancelled']);
     expect(kListedKinds).not.toContain('invitation');
     expect(kAllKinds.slice(-2)).toEqual(['invitation', 'digest']);
   });

@@ -5,7 +5,7 @@ import type { NotificationKind } from './api';
 /** Kinds that appear in the list and in the mail choices; the invitation and the digest are mail only. */
 export const kListedKinds = [
   'consult_sent', 'consult_claimed', 'info_requested', 'replied', 'advice_given', 'follow_up', 'declined',
-  'forwarded', 'assigned', 'closed', 'unclaimed_escalated', 'overdue',
+  'forwarded', 'assigned', 'closed', 'unclaimed_escalated', 'overdue', 'booked', 'session_moved', 'session_cancelled',
 ] as const satisfies readonly NotificationKind[];
 
 /** Every kind of mail, the invitation and the daily summary too (the outgoing mail lists them all). */

@@ -71,6 +71,7 @@ export const kAgreement: Agreement = {
   modes: ['digital'], response_days: 4, escalate_after_hours: null, template: { id: 4, name: 'Cyclusklachten', version: 2 },
   named_specialist_allowed: true, requires_identification: false, good_friday_off: true, liberation_day_off: false,
   office_hours_from: '08:00', office_hours_until: '17:00', gp_fee_cents: 2500, specialist_fee_cents: 4550, valid_from: '2026-01-01', valid_to: null,
+  physical_gp_fee_cents: null, physical_specialist_fee_cents: null, slot_minutes: 20,
   changed_at: '2026-12-02T10:00:00Z', changed_by: { id: 16, name: 'Marieke de Groot' }, in_force: true, may_change: true,
 };
 

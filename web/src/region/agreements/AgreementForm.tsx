@@ -1,7 +1,7 @@
 // The form of an agreement, new or changed: which GP organisations consult which pool, how (modes,
 // response time, escalation, template, whether the GP may name a specialist, whether the patient's
-// identity goes along), which public holidays are off, the office hours, the fees in euros and the
-// period. Labels and required answers come from the form field catalogue (form "agreement"); what
+// identity goes along), which public holidays are off, the office hours, the fees in euros, with
+// the physical mode the slot length and fees of the physical session, and the period. Labels and required answers come from the form field catalogue (form "agreement"); what
 // is missing or unreadable is said at its field before any request, the server's refusal at the
 // field it names.
 // A change is made to the version it started from: when someone else came first (409) the form
@@ -212,6 +212,22 @@ export function AgreementForm({ agreement, onSaved, onCancel, onReload, headingL
           onChange={(specialistFee) => update({ specialistFee })} description={t('region.agreement.feeHelp')}
           errorMessage={error('specialist_fee_cents')} />
       </section>
+
+      {values.modes.includes('physical') && (
+        <section aria-labelledby="agreement-physical">
+          <Heading level={headingLevel} id="agreement-physical">{t('region.agreement.physical')}</Heading>
+          <Paragraph className="mk-hint">{t('region.agreement.physicalHelp')}</Paragraph>
+          <TextField label={fields.label('slot_minutes')} inputMode="numeric" value={values.slotMinutes}
+            onChange={(slotMinutes) => update({ slotMinutes })} description={t('region.agreement.slotMinutesHelp')}
+            errorMessage={error('slot_minutes')} />
+          <TextField label={t('region.agreement.physicalGpFee')} inputMode="decimal" value={values.physicalGpFee}
+            onChange={(physicalGpFee) => update({ physicalGpFee })} description={t('region.agreement.physicalFeeHelp')}
+            errorMessage={error('physical_gp_fee_cents')} />
+          <TextField label={t('region.agreement.physicalSpecialistFee')} inputMode="decimal" value={values.physicalSpecialistFee}
+            onChange={(physicalSpecialistFee) => update({ physicalSpecialistFee })} description={t('region.agreement.physicalFeeHelp')}
+            errorMessage={error('physical_specialist_fee_cents')} />
+        </section>
+      )}
 
       <section aria-labelledby="agreement-period">
         <Heading level={headingLevel} id="agreement-period">{t('region.agreement.period')}</Heading>

@@ -1,6 +1,7 @@
 // An agreement in words: one labelled fact per thing it settles, as the detail screen lists them,
 // and what changed from one version to the next, for its history ("Antwoordtermijn: 3 werkdagen
-// → 2 werkdagen"). Labels come from the form field catalogue, values in the UI language.
+// → 2 werkdagen"). Labels come from the form field catalogue, values in the UI language. The
+// physical session's slot length and fees are facts only of an agreement with the physical mode.
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../lib/calendarDate';
 import { fieldLabel } from '../../lib/formFields';
@@ -60,8 +61,28 @@ export function agreementFacts(agreement: Agreement, t: TFunction, language: str
     fact('office_hours', officeHoursText(agreement), t('region.agreement.officeHours')),
     fact('gp_fee_cents', formatEuros(agreement.gp_fee_cents, language), t('region.agreement.gpFeeShort')),
     fact('specialist_fee_cents', formatEuros(agreement.specialist_fee_cents, language), t('region.agreement.specialistFeeShort')),
+    ...(agreement.modes.includes('physical') ? physicalFacts(agreement, t, language) : []),
     fact('valid_from', formatDate(agreement.valid_from, language)),
     fact('valid_to', agreement.valid_to ? formatDate(agreement.valid_to, language) : t('region.agreement.noEnd')),
+  ];
+}
+
+/** A physical fee of its own, or the digital one it follows when it has none. */
+function physicalFee(cents: number | null, digital: number, t: TFunction, language: string): string {
+  return cents === null ? t('region.agreement.asDigital', { fee: formatEuros(digital, language) }) : formatEuros(cents, language);
+}
+
+function physicalFacts(agreement: Agreement, t: TFunction, language: string): Fact[] {
+  return [
+    { name: 'slot_minutes', label: fieldLabel(kAgreementForm, 'slot_minutes', language), value: t('region.minutes', { count: agreement.slot_minutes }) },
+    {
+      name: 'physical_gp_fee_cents', label: t('region.agreement.physicalGpFeeShort'),
+      value: physicalFee(agreement.physical_gp_fee_cents, agreement.gp_fee_cents, t, language),
+    },
+    {
+      name: 'physical_specialist_fee_cents', label: t('region.agreement.physicalSpecialistFeeShort'),
+      value: physicalFee(agreement.physical_specialist_fee_cents, agreement.specialist_fee_cents, t, language),
+    },
   ];
 }
 

@@ -1,7 +1,8 @@
 // The agreement form's values as typed (numbers and amounts as text, so half-typed input
 // survives), what a submit still lacks or cannot read, and the mapping to and from the API's
 // Agreement, NewAgreement and AgreementChange. Fees are typed in euros and sent in cents; office
-// hours are Amsterdam clock times, "HH:MM".
+// hours are Amsterdam clock times, "HH:MM". The physical session's slot length and fees go along
+// only while the physical mode is chosen; a blank physical fee is "as digital" (null).
 // Pure functions: unit-tested.
 import type { Mode } from '../../consults/form/consultFormValues';
 import { todayInput } from '../../lib/calendarDate';
@@ -29,9 +30,17 @@ export interface AgreementFormValues {
   officeHoursUntil: string;
   gpFee: string;
   specialistFee: string;
+  /** Minutes per slot of a physical session. */
+  slotMinutes: string;
+  /** Blank: as the digital fee. */
+  physicalGpFee: string;
+  physicalSpecialistFee: string;
   validFrom: string;
   validTo: string;
 }
+
+/** The slot length of an agreement that names none (the server's default). */
+export const kDefaultSlotMinutes = 20;
 
 /** The office hours of an agreement that names none (the server's default). */
 export const kDefaultOfficeHours = { from: '08:00', until: '17:00' } as const;
@@ -45,7 +54,8 @@ export function emptyAgreementForm(now: Date = new Date()): AgreementFormValues 
     gpOrganisations: [], pool: '', modes: ['digital'], responseDays: '', escalateAfterHours: '', template: '',
     namedSpecialistAllowed: true, requiresIdentification: false, goodFridayOff: false, liberationDayOff: false,
     officeHoursFrom: kDefaultOfficeHours.from, officeHoursUntil: kDefaultOfficeHours.until,
-    gpFee: '', specialistFee: '', validFrom: todayInput(now), validTo: '',
+    gpFee: '', specialistFee: '', slotMinutes: String(kDefaultSlotMinutes), physicalGpFee: '', physicalSpecialistFee: '',
+    validFrom: todayInput(now), validTo: '',
   };
 }
 
@@ -53,7 +63,8 @@ export function emptyAgreementForm(now: Date = new Date()): AgreementFormValues 
 export const kAgreementFormFields = [
   'gp_organisations', 'pool', 'modes', 'response_days', 'escalate_after_hours', 'template',
   'named_specialist_allowed', 'requires_identification', 'good_friday_off', 'liberation_day_off',
-  'office_hours_from', 'office_hours_until', 'gp_fee_cents', 'specialist_fee_cents', 'valid_from', 'valid_to',
+  'office_hours_from', 'office_hours_until', 'gp_fee_cents', 'specialist_fee_cents', 'slot_minutes',
+  'physical_gp_fee_cents', 'physical_specialist_fee_cents', 'valid_from', 'valid_to',
 ] as const;
 
 export function fromAgreement(agreement: Agreement): AgreementFormValues {
@@ -72,6 +83,9 @@ export function fromAgreement(agreement: Agreement): AgreementFormValues {
     officeHoursUntil: agreement.office_hours_until ?? kDefaultOfficeHours.until,
     gpFee: eurosInput(agreement.gp_fee_cents),
     specialistFee: eurosInput(agreement.specialist_fee_cents),
+    slotMinutes: String(agreement.slot_minutes ?? kDefaultSlotMinutes),
+    physicalGpFee: agreement.physical_gp_fee_cents === null ? '' : eurosInput(agreement.physical_gp_fee_cents),
+    physicalSpecialistFee: agreement.physical_specialist_fee_cents === null ? '' : eurosInput(agreement.physical_specialist_fee_cents),
     validFrom: agreement.valid_from,
     validTo: agreement.valid_to ?? '',
   };
@@ -80,6 +94,21 @@ export function fromAgreement(agreement: Agreement): AgreementFormValues {
 /** A blank fee is no fee. */
 function cents(text: string): number {
   return text.trim() === '' ? 0 : (parseEuros(text) ?? 0);
+}
+
+/** A blank physical fee is none of its own: as the digital one. */
+function physicalCents(text: string): number | null {
+  return text.trim() === '' ? null : parseEuros(text);
+}
+
+/** The physical session's fields, only while the physical mode is chosen; otherwise they are left as they are. */
+function physicalFields(values: AgreementFormValues) {
+  if (!values.modes.includes('physical')) return {};
+  return {
+    slot_minutes: parseCount(values.slotMinutes) ?? kDefaultSlotMinutes,
+    physical_gp_fee_cents: physicalCents(values.physicalGpFee),
+    physical_specialist_fee_cents: physicalCents(values.physicalSpecialistFee),
+  };
 }
 
 /** What a new and a changed agreement send alike; a blank optional field clears it (null). */
@@ -99,6 +128,7 @@ function commonFields(values: AgreementFormValues) {
     office_hours_until: values.officeHoursUntil.trim(),
     gp_fee_cents: cents(values.gpFee),
     specialist_fee_cents: cents(values.specialistFee),
+    ...physicalFields(values),
     valid_from: values.validFrom,
     valid_to: values.validTo || null,
   };
@@ -152,6 +182,13 @@ export function refusals(values: AgreementFormValues, language: string, { creati
   const fees = [['gp_fee_cents', values.gpFee], ['specialist_fee_cents', values.specialistFee]] as const;
   for (const [name, text] of fees) {
     if (text.trim() !== '' && parseEuros(text) === null) found[name] = unreadable(name, language, 'euros');
+  }
+  if (values.modes.includes('physical')) {
+    if (values.slotMinutes.trim() !== '' && parseCount(values.slotMinutes) === null) found.slot_minutes = unreadable('slot_minutes', language, 'count');
+    const physical = [['physical_gp_fee_cents', values.physicalGpFee], ['physical_specialist_fee_cents', values.physicalSpecialistFee]] as const;
+    for (const [name, text] of physical) {
+      if (text.trim() !== '' && parseEuros(text) === null) found[name] = unreadable(name, language, 'euros');
+    }
   }
   const times = [['office_hours_from', values.officeHoursFrom], ['office_hours_until', values.officeHoursUntil]] as const;
   for (const [name, text] of times) {
