@@ -12,7 +12,7 @@ packages=(
   liboath-dev libzxcvbn-dev qrencode
   libturbojpeg0-dev libpng-dev libqpdf-dev
   libfmt-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
-  postgresql-15 curl ca-certificates python3-aiosmtpd
+  postgresql-15 curl ca-certificates python3-aiosmtpd python3-icalendar
   clang libclang-rt-14-dev
 )
 if [ -d web ] && [ "${MEEKIJK_WITH_WEB:-1}" = 1 ]; then

@@ -138,6 +138,27 @@ const std::map<std::string, Expected> kMatrix = {
     // not the care group's), other: one to specialist.meijer (Ikazia).
     {"GET /api/v1/outbox",                       {"FFFAFFAU", "FFFAFFAU"}},
     {"POST /api/v1/outbox/{id}/retry",           {"FFFNFFAU", "FFFNFFAU"}},
+    // The meekijkspreekuur. Own: the demo's session at Kralingen (the GP's, the assistant's and the
+    // care group's practices; specialist.smit holds it); other: a session that does not exist.
+    // Planning and moving are the coordinators' (an empty body is a 422 for them); the first
+    // coordinator cancels, the administrator then finds it cancelled (409).
+    {"GET /api/v1/clinic-sessions",              {"AAAAAAAU", "AAAAAAAU"}},
+    {"POST /api/v1/clinic-sessions",             {"FFFAFFAU", "FFFAFFAU"}},
+    {"GET /api/v1/clinic-sessions/{id}",         {"AAAANNAU", "NNNNNNNU"}},
+    {"PATCH /api/v1/clinic-sessions/{id}",       {"FFFAFFAU", "FFFAFFAU"}},
+    {"POST /api/v1/clinic-sessions/{id}/cancel", {"FFFAFFAU", "FFFNFFNU"}},
+    // The day list and attendance are the session's specialist's (attendance before the day: 409).
+    {"GET /api/v1/clinic-sessions/{id}/day-list", {"FFAFNNFU", "NNNNNNNU"}},
+    {"PUT /api/v1/clinic-slots/{id}/attendance", {"FFAFNNFU", "NNNNNNNU"}},
+    // Booking is the practice's: a digital consult without that advice is a 409.
+    {"GET /api/v1/consults/{id}/booking-options", {"AAFNNNNU", "NNNNNNNU"}},
+    {"PUT /api/v1/consults/{id}/booking",        {"AAFNNNNU", "NNNNNNNU"}},
+    {"DELETE /api/v1/consults/{id}/booking",     {"AAFNNNNU", "NNNNNNNU"}},
+    {"GET /api/v1/me/calendar-feed",             {"AAAAAAAU", "AAAAAAAU"}},
+    {"POST /api/v1/me/calendar-feed",            {"AAAAAAAU", "AAAAAAAU"}},
+    {"DELETE /api/v1/me/calendar-feed",          {"AAAAAAAU", "AAAAAAAU"}},
+    // A feed by its secret, without a login: an unknown secret is a 404 for everyone.
+    {"GET /api/v1/calendar/{token}",             {"PPPPPPPP", "PPPPPPPP"}},
     {"GET /healthz",                             {"PPPPPPPP", "PPPPPPPP"}},
     {"GET /metrics",                             {"NNNNNNNN", "NNNNNNNN"}},
 };
@@ -180,6 +201,15 @@ class AuthorizationMatrixHttpTest : public ApiTest {
     return 0;
   }
 
+  // The first slot of a clinic session, as the administrator sees it.
+  int64_t FirstSlotOf(int64_t session_id) {
+    testing::HttpResponse session =
+        client_->Get("/api/v1/clinic-sessions/" + std::to_string(session_id), Token("admin"));
+    EXPECT_EQ(session.status, 200) << session.body;
+    if (session.status != 200) return 0;
+    return session.Json().at("slots").as_array().at(0).at("id").as_int64();
+  }
+
   int64_t UserId(const std::string& username) {
     testing::HttpResponse me = client_->Get("/api/v1/me", Token(username));
     EXPECT_EQ(me.status, 200) << me.body;
@@ -205,6 +235,7 @@ class AuthorizationMatrixHttpTest : public ApiTest {
     if (route.ends_with("/roster")) {
       return json::object{{"week", "2026-W50"}, {"user_ids", json::array{}}};
     }
+    if (route.ends_with("/attendance")) return json::object{{"attendance", "seen"}};
     if (route.ends_with("/reauthenticate")) return json::object{{"password", "fout-wachtwoord"}};
     if (route.ends_with("/me/password")) {
       return json::object{{"current_password", kDemoPassword}, {"new_password", "password1234"}};
@@ -246,6 +277,13 @@ TEST_P(AuthorizationMatrixHttpTest, EveryRouteRoleAndOrganisationGetsTheExpected
       {"/outbox/{id}/retry", {IdOf("/api/v1/outbox", "specialist.smit@example.nl"),
                               IdOf("/api/v1/outbox", "specialist.meijer@example.nl")}},
   };
+  constexpr int64_t kNoSuchId = 999999;
+  int64_t session = IdOf("/api/v1/clinic-sessions", "Kralingen");
+  for (const char* path : {"/clinic-sessions/{id}", "/clinic-sessions/{id}/cancel",
+                           "/clinic-sessions/{id}/day-list"}) {
+    region_ids[path] = {session, kNoSuchId};
+  }
+  region_ids["/clinic-slots/{id}/attendance"] = {FirstSlotOf(session), kNoSuchId};
   for (size_t index : {1, 2, 3, 4, 5, 6, 7, 0}) {
     const Caller& caller = kCallers[index];
     std::string token = *caller.username ? LogIn(*client_, caller.username) : "";

@@ -144,12 +144,21 @@ http::Response ListSessions(Services& services, http::Request& request) {
   return WithPrincipal(services, request, [&](const service::Principal& principal) {
     std::string from = request.Query("from").value_or("");
     std::string to = request.Query("to").value_or("");
+    if (from.empty() != to.empty()) {
+      return ErrorResponse(request, MakeError(ErrorCode::kInvalidArgument,
+                                              "Geef ‘from’ en ‘to’ samen, of geen van beide.",
+                                              "Give ‘from’ and ‘to’ together, or neither.",
+                                              from.empty() ? "from" : "to"));
+    }
     return Items(request, services.clinic.Sessions(principal, from, to), SessionJson);
   });
 }
 
 http::Response PlanSession(Services& services, http::Request& request) {
   return WithPrincipal(services, request, [&](const service::Principal& principal) {
+    if (Result<void> may = service::ClinicService::RequireCoordinator(principal); !may.ok()) {
+      return ErrorResponse(request, may.error());
+    }
     Result<json::object> body = ParseObject(request.body);
     if (!body.ok()) return ErrorResponse(request, body.error());
     Result<service::NewClinicSession> session = NewSessionFromJson(*body);
@@ -167,6 +176,9 @@ http::Response PlanSession(Services& services, http::Request& request) {
 
 http::Response ChangeSession(Services& services, http::Request& request) {
   return WithPrincipal(services, request, [&](const service::Principal& principal) {
+    if (Result<void> may = service::ClinicService::RequireCoordinator(principal); !may.ok()) {
+      return ErrorResponse(request, may.error());
+    }
     Result<int64_t> id = PathId(request, "id");
     if (!id.ok()) return ErrorResponse(request, id.error());
     Result<json::object> body = ParseObject(request.body);

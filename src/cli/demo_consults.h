@@ -13,6 +13,7 @@ namespace meekijk::cli {
 struct DemoPeople {
   std::map<std::string, int64_t> user_ids;  // by username
   std::map<std::string, int64_t> pool_ids;  // by pool key
+  std::map<std::string, int64_t> agreement_ids;  // by "gp organisation key/pool key"
 };
 
 Result<void> CreateDemoConsults(store::Database& database, const Clock& clock,

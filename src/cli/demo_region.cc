@@ -1,10 +1,12 @@
 // The demo region's organisations, people and agreements.
 #include "cli/demo_region.h"
 
+#include <algorithm>
 #include <map>
 
 #include "auth/password.h"
 #include "auth/totp.h"
+#include "cli/demo_clinic.h"
 #include "cli/demo_consults.h"
 #include "service/directory_service.h"
 #include "service/login_service.h"
@@ -247,7 +249,15 @@ Result<void> CreateInfrastructure(store::Database& database, const Clock& clock,
     agreement.specialist_fee_cents = spec.specialist_fee_cents;
     agreement.escalate_after_hours = kDemoEscalationHours;
     if (spec.question_template) agreement.template_id = template_ids.at(spec.question_template);
-    MK_RETURN_IF_ERROR(region.CreateAgreement(coordinator, agreement));
+    if (std::find(spec.modes.begin(), spec.modes.end(), ConsultMode::kPhysical) !=
+        spec.modes.end()) {
+      // A visit to the practice costs the specialist an afternoon: paid more than a digital one.
+      agreement.physical_specialist_fee_cents = spec.specialist_fee_cents * 2;
+    }
+    MK_ASSIGN_OR_RETURN(service::AgreementView created,
+                        region.CreateAgreement(coordinator, agreement));
+    people.agreement_ids[std::string(spec.gp_organisation) + "/" + spec.pool] =
+        created.agreement.id;
   }
   return Ok();
 }
@@ -301,6 +311,8 @@ Result<std::vector<DemoAccount>> CreateDemoRegion(store::Database& database, con
   }
   MK_RETURN_IF_ERROR(CreateInfrastructure(database, clock, ids, people));
   MK_RETURN_IF_ERROR(CreateDemoConsults(database, clock, people));
+  MK_RETURN_IF_ERROR(
+      CreateDemoClinic(database, clock, people, people.agreement_ids.at("zorggroep/derma_maasstad")));
   return accounts;
 }
 

@@ -106,17 +106,17 @@ Result<std::vector<ClinicSessionView>> ClinicService::BookingOptions(const Princ
 
 Result<Booking> ClinicService::Book(const Principal& principal, int64_t consult_id,
                                     const BookingRequest& request) {
-  if (request.slot_id.has_value() == request.waiting_session_id.has_value()) {
-    return MakeError(ErrorCode::kInvalidArgument,
-                     "Kies een tijdslot, of de wachtlijst van een spreekuur.",
-                     "Choose a slot, or the waiting list of a session.", "slot_id");
-  }
   TimePoint now = clock_.Now();
   std::string today = domain::AmsterdamIsoDate(now);
   return OnConsult<Booking>(
       database_, access_log_, principal, consult_id, "consult.book",
       [&](store::Tx& tx, Consult& consult, Role role) -> Result<Booking> {
         MK_RETURN_IF_ERROR(RequirePracticeSide(role));
+        if (request.slot_id.has_value() == request.waiting_session_id.has_value()) {
+          return MakeError(ErrorCode::kInvalidArgument,
+                           "Kies een tijdslot, of de wachtlijst van een spreekuur.",
+                           "Choose a slot, or the waiting list of a session.", "slot_id");
+        }
         MK_RETURN_IF_ERROR(domain::MayBeBooked(consult));
         std::optional<domain::ClinicSlot> slot;
         int64_t session_id = request.waiting_session_id.value_or(0);

@@ -21,13 +21,6 @@ Error Invalid(std::string nl, std::string en, std::string field) {
   return MakeError(ErrorCode::kInvalidArgument, std::move(nl), std::move(en), std::move(field));
 }
 
-Result<void> RequireCoordinator(const Principal& principal) {
-  if (principal.HasRole(Role::kCoordinator) || principal.HasRole(Role::kAdmin)) return Ok();
-  return MakeError(ErrorCode::kForbidden,
-                   "Alleen coördinatoren plannen en wijzigen meekijkspreekuren.",
-                   "Only coordinators plan and change physical sessions.");
-}
-
 bool Overlaps(const ClinicSession& a, const ClinicSession& b) {
   return a.day == b.day && a.starts_minute < b.ends_minute() && b.starts_minute < a.ends_minute();
 }
@@ -103,9 +96,22 @@ Result<ClinicSession> KeptPlannedSession(store::Tx& tx, const ClinicContext& con
 
 }  // namespace
 
+Result<void> ClinicService::RequireCoordinator(const Principal& principal) {
+  if (principal.HasRole(Role::kCoordinator) || principal.HasRole(Role::kAdmin)) return Ok();
+  return MakeError(ErrorCode::kForbidden,
+                   "Alleen coördinatoren plannen en wijzigen meekijkspreekuren.",
+                   "Only coordinators plan and change physical sessions.");
+}
+
 Result<std::vector<ClinicSessionView>> ClinicService::Sessions(const Principal& principal,
-                                                               const std::string& from_day,
-                                                               const std::string& to_day) {
+                                                               std::string from_day,
+                                                               std::string to_day) {
+  if (from_day.empty() && to_day.empty()) {
+    std::chrono::sys_days today(domain::AmsterdamDate(clock_.Now()));
+    from_day = domain::IsoDay(std::chrono::year_month_day(today));
+    to_day = domain::IsoDay(
+        std::chrono::year_month_day(today + std::chrono::days(kDefaultListDays)));
+  }
   std::optional<std::chrono::year_month_day> from = domain::ParseIsoDay(from_day);
   std::optional<std::chrono::year_month_day> to = domain::ParseIsoDay(to_day);
   if (!from) return Invalid("Geef ‘from’ als JJJJ-MM-DD.", "Give ‘from’ as YYYY-MM-DD.", "from");

@@ -123,12 +123,18 @@ class ClinicService {
       : database_(database), clock_(clock), access_log_(access_log) {}
 
   static constexpr int kMaxListDays = 366;
+  static constexpr int kDefaultListDays = 8 * 7;
+
+  // A 403 unless the caller coordinates or administers. Planning and changing check it too; a
+  // handler asks it before reading a body, so that others learn nothing from its checks.
+  static Result<void> RequireCoordinator(const Principal& principal);
   static constexpr int kBookingOptions = 8;
 
-  // The sessions from `from_day` to `to_day` (at most a year) the caller sees.
+  // The sessions from `from_day` to `to_day` (at most a year) the caller sees; without days, from
+  // today for eight weeks.
   Result<std::vector<ClinicSessionView>> Sessions(const Principal& principal,
-                                                  const std::string& from_day,
-                                                  const std::string& to_day);
+                                                  std::string from_day = {},
+                                                  std::string to_day = {});
   Result<ClinicSessionView> Session(const Principal& principal, int64_t session_id);
   // Plans one session or a series (holidays skipped) under an agreement with the physical mode,
   // for a specialist of its pool and practices it covers.

@@ -92,6 +92,11 @@ HttpResponse HttpClient::Patch(const std::string& target, const boost::json::val
   return SendJson("PATCH", target, body, token);
 }
 
+HttpResponse HttpClient::Put(const std::string& target, const boost::json::value& body,
+                             const std::string& token) const {
+  return SendJson("PUT", target, body, token);
+}
+
 HttpResponse HttpClient::SendJson(const std::string& method, const std::string& target,
                                   const boost::json::value& body, const std::string& token) const {
   auto headers = BearerHeaders(token);

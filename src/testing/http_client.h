@@ -37,6 +37,8 @@ class HttpClient {
                     const std::string& token = {}) const;
   HttpResponse Patch(const std::string& target, const boost::json::value& body,
                      const std::string& token = {}) const;
+  HttpResponse Put(const std::string& target, const boost::json::value& body,
+                   const std::string& token = {}) const;
   HttpResponse Delete(const std::string& target, const std::string& token = {}) const;
 
   // Logs in and returns the token; empty when the login fails.

@@ -81,7 +81,8 @@ json::object Consult() {
        "uploaded_by": 5, "uploaded_at": "2026-03-02T09:12:00.000Z"}
     ],
     "viewer_role": "gp", "version": 6, "forward_pools": [], "assign_specialists": [], "allowed_actions": ["question", "close"],
-    "template": null, "template_answers": {"duur_weken": 6, "jeuk": true}, "agreement_version": 1
+    "template": null, "template_answers": {"duur_weken": 6, "jeuk": true}, "agreement_version": 1,
+    "booking": null
   })")
       .as_object();
 }
@@ -206,8 +207,9 @@ TEST(OpenApiValidatorTest, ReportsAnArrayWithTooFewItems) {
     "named_specialist_allowed": true, "requires_identification": false,
     "good_friday_off": false, "liberation_day_off": false, "office_hours_from": "08:00",
     "office_hours_until": "17:00", "gp_fee_cents": 2500,
-    "specialist_fee_cents": 4500, "valid_from": "2024-01-01", "valid_to": null,
-    "changed_at": "2026-03-02T09:15:00.000Z", "changed_by": null, "in_force": true,
+    "specialist_fee_cents": 4500, "physical_gp_fee_cents": null,
+    "physical_specialist_fee_cents": 9000, "slot_minutes": 20, "valid_from": "2024-01-01",
+    "valid_to": null, "changed_at": "2026-03-02T09:15:00.000Z", "changed_by": null, "in_force": true,
     "may_change": true
   })").as_object();
   EXPECT_TRUE(OneProblemStartingWith(
