@@ -1,7 +1,8 @@
 // The main menu offers "Gebruikers", "Afspraken", "Vragenlijsten", "Pools", "Importeren" and
 // "Uitgaande e-mail" only to coordinators and administrators, "Inzageverzoek" only to privacy
-// officers, "Afwezigheid" to specialists and coordinators, and "Meldingen" (with its unread count)
-// to everyone; "/" takes a coordinator or an administrator to the users.
+// officers, "Afwezigheid" to specialists and coordinators, "Spreekuren" to those who book, hold or
+// plan physical sessions (GPs, assistants, specialists, coordinators), and "Meldingen" (with its
+// unread count) to everyone; "/" takes a coordinator or an administrator to the users.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
@@ -57,6 +58,7 @@ describe('AppShell navigation', () => {
     [['admin'], true, false],
     [['privacy_officer'], false, true],
     [['gp'], false, false],
+    [['assistant'], false, false],
     [['specialist'], false, false],
     [['analyst'], false, false],
     [['gp', 'coordinator'], true, false],
@@ -72,6 +74,8 @@ describe('AppShell navigation', () => {
     expect(menuLink('Uitgaande e-mail')?.getAttribute('href') ?? null).toBe(keepsRegion ? '/uitgaande-email' : null);
     const recordsAbsence = roles.includes('specialist') || roles.includes('coordinator');
     expect(menuLink('Afwezigheid')?.getAttribute('href') ?? null).toBe(recordsAbsence ? '/afwezigheid' : null);
+    const seesSessions = ['gp', 'assistant', 'specialist', 'coordinator'].some((role) => roles.includes(role as Role));
+    expect(menuLink('Spreekuren')?.getAttribute('href') ?? null).toBe(seesSessions ? '/spreekuren' : null);
     expect(menuLink('Meldingen, 2 ongelezen')?.getAttribute('href')).toBe('/meldingen');
   });
 

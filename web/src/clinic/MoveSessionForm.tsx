@@ -35,7 +35,9 @@ export function MoveSessionForm({ session, onMoved, onReload }: {
     event.preventDefault();
     if (busy) return;
     setConflict(null);
-    const missing = fields.missing({ day, starts_at: startsAt });
+    // Of the session form's required answers, only these two are asked here.
+    const all = fields.missing({ day, starts_at: startsAt });
+    const missing = Object.fromEntries(kFields.filter((name) => all[name]).map((name) => [name, all[name]!]));
     if (Object.keys(missing).length > 0) {
       setErrors({ fieldErrors: missing, actionError: null });
       return;

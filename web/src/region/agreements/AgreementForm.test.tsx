@@ -2,7 +2,8 @@
 // pool's specialty, sends fees in cents and office hours as HH:MM (08:00–17:00 unless changed),
 // says what is missing before any request, puts the
 // server's refusal under the field it names, and makes a change to the version it started from,
-// saying so when someone else came first.
+// saying so when someone else came first. With the physical mode it asks the slot length and the
+// physical session's fees (blank: as digital).
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -96,6 +97,38 @@ describe('AgreementForm', () => {
       named_specialist_allowed: true, requires_identification: false, good_friday_off: false, liberation_day_off: true,
       office_hours_from: '08:00', office_hours_until: '17:00', gp_fee_cents: 2500, specialist_fee_cents: 4550, valid_from: '2026-01-01', valid_to: null,
     });
+  });
+
+  it('asks the slot length and physical fees only with the physical mode, and sends them', async () => {
+    const onSaved = renderForm();
+    expect(screen.queryByRole('heading', { name: 'Meekijkspreekuur' })).toBeNull();
+    expect(screen.queryByLabelText(/^Tijdslot meekijkspreekuur/)).toBeNull();
+    fireEvent.click(screen.getByLabelText('Zorggroep Rijnmond Zuid (zorggroep)'));
+    fireEvent.change(screen.getByLabelText(/^Pool/), { target: { value: '7' } });
+    fireEvent.change(screen.getByLabelText(/^Antwoordtermijn/), { target: { value: '4' } });
+    fireEvent.click(screen.getByLabelText('Fysiek (meekijkspreekuur)'));
+    expect(screen.getByRole('heading', { name: 'Meekijkspreekuur' })).toBeTruthy();
+    const minutes = screen.getByLabelText('Tijdslot meekijkspreekuur (minuten)') as HTMLInputElement;
+    expect(minutes.value).toBe('20');
+    fireEvent.change(minutes, { target: { value: '15' } });
+    fireEvent.change(screen.getByLabelText('Vergoeding specialist, fysiek (euro)'), { target: { value: '90' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Afspraak maken' }));
+
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(vi.mocked(createAgreement).mock.calls[0]![0]).toMatchObject({
+      modes: ['digital', 'physical'], slot_minutes: 15, physical_gp_fee_cents: null, physical_specialist_fee_cents: 9000,
+    });
+  });
+
+  it('refuses a slot length it cannot read, at its field', () => {
+    renderForm();
+    fireEvent.click(screen.getByLabelText('Fysiek (meekijkspreekuur)'));
+    fireEvent.change(screen.getByLabelText('Tijdslot meekijkspreekuur (minuten)'), { target: { value: 'twintig' } });
+    fireEvent.change(screen.getByLabelText('Vergoeding huisarts, fysiek (euro)'), { target: { value: '25 euro' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Afspraak maken' }));
+    expect(screen.getByText('„Tijdslot meekijkspreekuur (minuten)”: vul een heel getal in.')).toBeTruthy();
+    expect(screen.getAllByText('Vul een bedrag in euro in, zoals 25,00.')).toHaveLength(1);
+    expect(createAgreement).not.toHaveBeenCalled();
   });
 
   it("puts the server's refusal under the field it names", async () => {

@@ -2,6 +2,7 @@
 // and a change of either end shows in its history as a change of that one fact.
 import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n/i18n';
+import { formatEuros } from '../format';
 import { kAgreement } from '../regionFixture';
 import { agreementChanges, agreementFacts } from './agreementFacts';
 
@@ -16,6 +17,21 @@ describe('agreementFacts', () => {
     await i18n.changeLanguage('nl');
     const { office_hours_from: _from, office_hours_until: _until, ...older } = kAgreement;
     expect(agreementFacts(older, i18n.t, 'nl').find((f) => f.name === 'office_hours')?.value).toBe('08:00–17:00');
+  });
+});
+
+describe('the physical session in the facts', () => {
+  it('names the slot length and the physical fees only for an agreement with the physical mode', async () => {
+    await i18n.changeLanguage('nl');
+    const names = (a: typeof kAgreement) => agreementFacts(a, i18n.t, 'nl').map((f) => f.name);
+    expect(names(kAgreement)).not.toContain('slot_minutes');
+    const physical = { ...kAgreement, modes: ['digital', 'physical'] as typeof kAgreement['modes'], physical_specialist_fee_cents: 9000 };
+    const facts = agreementFacts(physical, i18n.t, 'nl').filter((f) => f.name.startsWith('physical') || f.name === 'slot_minutes');
+    expect(facts.map((f) => [f.label, f.value])).toEqual([
+      ['Tijdslot meekijkspreekuur (minuten)', '20 minuten'],
+      ['Vergoeding huisarts, fysiek', `als digitaal (${formatEuros(2500, 'nl')})`],
+      ['Vergoeding specialist, fysiek', formatEuros(9000, 'nl')],
+    ]);
   });
 });
 

@@ -38,6 +38,30 @@ describe('toNewAgreement', () => {
   });
 });
 
+describe('the physical session', () => {
+  it('sends the slot length and fees only with the physical mode; a blank fee as digital', () => {
+    const physical = { ...typed, modes: ['digital', 'physical'] as AgreementFormValues['modes'], slotMinutes: ' 15 ', physicalGpFee: '', physicalSpecialistFee: '90,50' };
+    expect(toNewAgreement(physical)).toMatchObject({ slot_minutes: 15, physical_gp_fee_cents: null, physical_specialist_fee_cents: 9050 });
+    const digital = toNewAgreement({ ...physical, modes: ['digital'] });
+    expect(['slot_minutes', 'physical_gp_fee_cents', 'physical_specialist_fee_cents'].filter((name) => name in digital)).toEqual([]);
+  });
+
+  it('starts from the agreement, and from 20 minutes for a new one', () => {
+    expect(emptyAgreementForm()).toMatchObject({ slotMinutes: '20', physicalGpFee: '', physicalSpecialistFee: '' });
+    expect(fromAgreement({ ...kAgreement, slot_minutes: 30, physical_gp_fee_cents: 3000, physical_specialist_fee_cents: null }))
+      .toMatchObject({ slotMinutes: '30', physicalGpFee: '30,00', physicalSpecialistFee: '' });
+  });
+
+  it('refuses a slot length or fee it cannot read, only with the physical mode', () => {
+    const wrong = { ...typed, slotMinutes: 'een kwartier', physicalGpFee: 'gratis' };
+    expect(refusals(wrong, 'nl', { creating: true })).toEqual({});
+    expect(refusals({ ...wrong, modes: ['physical'] }, 'nl', { creating: true })).toEqual({
+      slot_minutes: '„Tijdslot meekijkspreekuur (minuten)”: vul een heel getal in.',
+      physical_gp_fee_cents: 'Vul een bedrag in euro in, zoals 25,00.',
+    });
+  });
+});
+
 describe('toAgreementChange', () => {
   it('is made to the version it started from and leaves the pool alone', () => {
     const change = toAgreementChange(fromAgreement(kAgreement), kAgreement.version);
