@@ -239,6 +239,23 @@ TEST_P(ClinicHttpTest, TheCalendarFeedOpensInACalendarLibraryWithoutPatientData)
   }
 }
 
+TEST_P(ClinicHttpTest, ListsSeparateTheModes) {
+  testing::HttpResponse physical =
+      Expect(200, "GET", "/api/v1/consults",
+             client_->Get("/api/v1/consults?mode=physical", Token("huisarts.devries")));
+  json::value listed = physical.Json();
+  EXPECT_EQ(listed.at("items").as_array().size(), 3u);  // the demo's, at Kralingen
+  for (const json::value& item : listed.at("items").as_array()) {
+    EXPECT_EQ(item.at("mode").as_string(), "physical");
+  }
+  json::value digital = client_->Get("/api/v1/consults?mode=digital", Token("huisarts.devries")).Json();
+  for (const json::value& item : digital.at("items").as_array()) {
+    EXPECT_EQ(item.at("mode").as_string(), "digital");
+  }
+  Expect(422, "GET", "/api/v1/consults",
+         client_->Get("/api/v1/consults?mode=telepathic", Token("huisarts.devries")));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, ClinicHttpTest, ::testing::ValuesIn(testing::TestEngines()),
                          TestName);
 

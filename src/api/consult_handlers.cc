@@ -77,6 +77,13 @@ Result<service::ListQuery> ListQueryFrom(const http::Request& request) {
   if (auto specialty = request.Query("specialty"); specialty && !specialty->empty()) {
     query.specialty = specialty;
   }
+  if (auto mode = request.Query("mode"); mode && !mode->empty()) {
+    query.mode = domain::Parse<domain::ConsultMode>(*mode);
+    if (!query.mode) {
+      return MakeError(ErrorCode::kInvalidArgument, "Kies mode=digital of physical.",
+                       "Choose mode=digital or physical.", "mode");
+    }
+  }
   if (auto text = request.Query("q"); text && !text->empty()) query.text = text;
   if (auto cursor = request.Query("cursor"); cursor && !cursor->empty()) query.cursor = cursor;
   query.limit = kDefaultPageSize;

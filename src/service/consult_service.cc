@@ -204,6 +204,7 @@ Result<ConsultList> ConsultService::List(const Principal& principal, const ListQ
   filter.box = StoreBox(query.box);
   filter.status = query.status;
   filter.specialty = query.specialty;
+  filter.mode = query.mode;
   filter.text = query.text;
   filter.after = query.cursor;
   filter.limit = query.limit;

@@ -82,6 +82,7 @@ struct ListQuery {
   Box box = Box::kOutbox;
   std::optional<domain::ConsultStatus> status;
   std::optional<std::string> specialty;
+  std::optional<domain::ConsultMode> mode;
   std::optional<std::string> text;
   std::optional<std::string> cursor;
   int limit = 50;

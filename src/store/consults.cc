@@ -283,6 +283,10 @@ Result<ConsultPage> ConsultRepository::List(const ConsultFilter& filter) {
     where += " AND c.specialty = ?";
     params.push_back(*filter.specialty);
   }
+  if (filter.mode) {
+    where += " AND c.mode = ?";
+    params.push_back(ToSql(*filter.mode));
+  }
   if (filter.text) {
     where += " AND (lower(c.number) LIKE ? OR lower(c.question) LIKE ?)";
     params.push_back(LikePattern(*filter.text));

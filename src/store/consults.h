@@ -28,6 +28,7 @@ struct ConsultFilter {
   std::vector<int64_t> pool_ids;      // pool: the caller's pools (sent consults unless `status`)
   std::optional<domain::ConsultStatus> status;
   std::optional<std::string> specialty;
+  std::optional<domain::ConsultMode> mode;  // digital or physical (the meekijkspreekuur)
   std::optional<std::string> text;   // matches the number or the question
   std::optional<std::string> after;  // the cursor of the previous page
   int limit = 50;
