@@ -67,8 +67,9 @@ async function demoSessions(): Promise<{ id: number; day: string }[]> {
 }
 
 /**
- * A Friday, more than a week ahead, a week before a public holiday on a weekday: 18 December when
- * Christmas falls on a working day (this year or a later one). A weekly series from it skips one.
+ * A working day more than a week ahead whose next week's day is a public holiday: 18 December of
+ * the first year (this one or later) whose Christmas falls on a weekday. A weekly series from it
+ * skips Christmas.
  */
 function dayBeforeHoliday(now = new Date()): { start: string; holiday: string } {
   for (let year = now.getFullYear(); ; year++) {

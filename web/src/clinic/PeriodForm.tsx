@@ -61,7 +61,7 @@ export function PeriodForm({ period, onChange, serverError }: {
   const otherError = serverError && serverError.field !== 'from' && serverError.field !== 'to' ? serverError.message : null;
 
   return (
-    <form role="search" aria-label={t('clinic.period.label')} onSubmit={submit} noValidate className="mk-filters mk-log-filters">
+    <form role="search" aria-label={t('clinic.period.label')} onSubmit={submit} noValidate className="mk-filters mk-period-filters">
       <TextField label={t('clinic.period.from')} type="date" value={draft.from} onChange={(from) => setDraft({ ...draft, from })}
         errorMessage={fieldError('from')} />
       <TextField label={t('clinic.period.to')} type="date" value={draft.to} onChange={(to) => setDraft({ ...draft, to })}
