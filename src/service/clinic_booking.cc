@@ -57,23 +57,6 @@ void HandToSessionSpecialist(Consult& consult, const ClinicSession& session, Tim
   consult.updated_at = now;
 }
 
-// The first of the session's waiting list who may still come takes the freed slot, and is told;
-// consults finished meanwhile leave the list.
-Result<void> PromoteWaiting(store::Tx& tx, const domain::ClinicSlot& freed, int64_t actor,
-                            TimePoint now) {
-  MK_ASSIGN_OR_RETURN(std::vector<domain::WaitingEntry> line,
-                      tx.clinic().Waiting({freed.session_id}));
-  for (const domain::WaitingEntry& entry : line) {
-    MK_RETURN_IF_ERROR(tx.clinic().RemoveWaiting(entry.consult_id));
-    MK_ASSIGN_OR_RETURN(std::optional<Consult> consult, tx.consults().Find(entry.consult_id));
-    if (!consult || !domain::MayBeBooked(*consult).ok()) continue;
-    MK_ASSIGN_OR_RETURN(bool booked, tx.clinic().BookSlot(freed.id, consult->id, now));
-    if (!booked) return Ok();
-    return NotifyConsultEvent(tx, *consult, domain::EventKind::kBooked, actor, now);
-  }
-  return Ok();
-}
-
 // The session and slot an attendance is about, for the specialist who holds the session.
 struct HeldSlot {
   ClinicSession session;
@@ -142,10 +125,7 @@ Result<Booking> ClinicService::Book(const Principal& principal, int64_t consult_
           return *same;
         }
         // A consult is booked once: a new booking moves it (the old slot goes to the next in line).
-        MK_ASSIGN_OR_RETURN(std::optional<domain::ClinicSlot> old,
-                            tx.clinic().SlotOfConsult(consult.id));
-        MK_RETURN_IF_ERROR(tx.clinic().FreeSlotOf(consult.id));
-        MK_RETURN_IF_ERROR(tx.clinic().RemoveWaiting(consult.id));
+        MK_RETURN_IF_ERROR(ReleaseBooking(tx, consult.id, principal.user.id, now));
         if (slot) {
           MK_ASSIGN_OR_RETURN(bool booked, tx.clinic().BookSlot(slot->id, consult.id, now));
           if (!booked) {
@@ -157,9 +137,6 @@ Result<Booking> ClinicService::Book(const Principal& principal, int64_t consult_
           }
         } else {
           MK_RETURN_IF_ERROR(tx.clinic().AddWaiting({session->id, consult.id, now}));
-        }
-        if (old) {
-          MK_RETURN_IF_ERROR(PromoteWaiting(tx, *old, principal.user.id, now));
         }
         HandToSessionSpecialist(consult, *session, now);
         MK_RETURN_IF_ERROR(tx.consults().Update(consult));
@@ -190,11 +167,7 @@ Result<void> ClinicService::Unbook(const Principal& principal, int64_t consult_i
                            "De patiënt is al gezien of niet gekomen; de boeking blijft staan.",
                            "The patient was already seen or did not come; the booking stays.");
         }
-        MK_RETURN_IF_ERROR(tx.clinic().FreeSlotOf(consult.id));
-        MK_RETURN_IF_ERROR(tx.clinic().RemoveWaiting(consult.id));
-        if (slot) {
-          MK_RETURN_IF_ERROR(PromoteWaiting(tx, *slot, principal.user.id, now));
-        }
+        MK_RETURN_IF_ERROR(ReleaseBooking(tx, consult.id, principal.user.id, now));
         return std::monostate{};
       });
   if (!done.ok()) return done.error();

@@ -339,6 +339,9 @@ TEST_P(ClinicServiceTest, TheWaitingListFillsAFreedSlot) {
   EXPECT_EQ(moved_up->slot_id, slot);
   EXPECT_TRUE(Told(other_gp_, EventKind::kBooked));
   EXPECT_EQ(clinic_->Unbook(gp_, first).error().code, ErrorCode::kConflict);
+  // A declined consult gives its slot back.
+  ASSERT_TRUE(consults_->Decline(specialist_, second, "Beter bij de plastisch chirurg.").ok());
+  EXPECT_FALSE(clinic_->Session(hospital_coordinator_, session)->slots.at(0).booked);
 }
 
 TEST_P(ClinicServiceTest, OfTwoGpsBookingTheLastSlotAtOnceOneWins) {

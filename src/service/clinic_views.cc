@@ -176,4 +176,33 @@ Result<void> TellBookedPractices(store::Tx& tx, const domain::ClinicSession& ses
   return Ok();
 }
 
+// The first of the session's waiting list who may still come takes the freed slot, and is told;
+// consults finished meanwhile leave the list.
+namespace {
+
+Result<void> PromoteWaiting(store::Tx& tx, const domain::ClinicSlot& freed, int64_t actor,
+                            TimePoint now) {
+  MK_ASSIGN_OR_RETURN(std::vector<domain::WaitingEntry> line,
+                      tx.clinic().Waiting({freed.session_id}));
+  for (const domain::WaitingEntry& entry : line) {
+    MK_RETURN_IF_ERROR(tx.clinic().RemoveWaiting(entry.consult_id));
+    MK_ASSIGN_OR_RETURN(std::optional<domain::Consult> consult, tx.consults().Find(entry.consult_id));
+    if (!consult || !domain::MayBeBooked(*consult).ok()) continue;
+    MK_ASSIGN_OR_RETURN(bool booked, tx.clinic().BookSlot(freed.id, consult->id, now));
+    if (!booked) return Ok();
+    return NotifyConsultEvent(tx, *consult, domain::EventKind::kBooked, actor, now);
+  }
+  return Ok();
+}
+
+}  // namespace
+
+Result<void> ReleaseBooking(store::Tx& tx, int64_t consult_id, int64_t actor, TimePoint now) {
+  MK_ASSIGN_OR_RETURN(std::optional<domain::ClinicSlot> slot, tx.clinic().SlotOfConsult(consult_id));
+  MK_RETURN_IF_ERROR(tx.clinic().FreeSlotOf(consult_id));
+  MK_RETURN_IF_ERROR(tx.clinic().RemoveWaiting(consult_id));
+  if (!slot) return Ok();
+  return PromoteWaiting(tx, *slot, actor, now);
+}
+
 }  // namespace meekijk::service

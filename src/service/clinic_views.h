@@ -57,6 +57,11 @@ Result<SeenSession> FindSeenSession(store::Tx& tx, const ClinicContext& context,
 // Where the consult is booked, if anywhere.
 Result<std::optional<Booking>> BookingOf(store::Tx& tx, int64_t consult_id);
 
+// Frees the consult's slot (the first of the session's waiting list who may still come takes it,
+// and is told) and its place in a waiting list: on a new booking, an unbooking, a cancelled or a
+// declined consult.
+Result<void> ReleaseBooking(store::Tx& tx, int64_t consult_id, int64_t actor, TimePoint now);
+
 // Tells the practice of each booked and waiting consult of the session of what happened to it.
 Result<void> TellBookedPractices(store::Tx& tx, const domain::ClinicSession& session,
                                  domain::EventKind kind, int64_t actor, TimePoint now);

@@ -4,6 +4,7 @@
 #include "domain/agreement.h"
 #include "domain/calendar.h"
 #include "domain/consult_validation.h"
+#include "service/clinic_views.h"
 #include "service/consult_frame.h"
 #include "service/consult_routing.h"
 #include "service/consult_service.h"
@@ -76,7 +77,11 @@ Result<Consult> ConsultService::Send(const Principal& principal, int64_t consult
 
 Result<Consult> ConsultService::Cancel(const Principal& principal, int64_t consult_id) {
   return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kCancel,
-                    [](store::Tx&, Consult&, Role) -> Result<std::monostate> { return kDone; });
+                    [&](store::Tx& tx, Consult& consult, Role) -> Result<std::monostate> {
+                      MK_RETURN_IF_ERROR(
+                          ReleaseBooking(tx, consult.id, principal.user.id, clock_.Now()));
+                      return kDone;
+                    });
 }
 
 Result<Consult> ConsultService::Claim(const Principal& principal, int64_t consult_id) {
@@ -97,9 +102,11 @@ Result<Consult> ConsultService::Decline(const Principal& principal, int64_t cons
                                         const std::string& reason) {
   MK_RETURN_IF_ERROR(domain::ValidateMessageBody(reason, "decline", "reason"));
   return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kDecline,
-                    [&](store::Tx&, Consult& consult, Role role) -> Result<std::monostate> {
+                    [&](store::Tx& tx, Consult& consult, Role role) -> Result<std::monostate> {
                       MK_RETURN_IF_ERROR(RequireHolderOnceClaimed(principal, consult, role));
                       consult.decline_reason = reason;
+                      MK_RETURN_IF_ERROR(
+                          ReleaseBooking(tx, consult.id, principal.user.id, clock_.Now()));
                       if (!consult.specialist_id) consult.specialist_id = principal.user.id;
                       return kDone;
                     });

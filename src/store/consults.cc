@@ -6,6 +6,7 @@
 #include <climits>
 
 #include "core/integer.h"
+#include "store/clinic.h"
 #include "store/columns.h"
 #include "store/json_cells.h"
 #include "store/patient_identity.h"
@@ -383,6 +384,10 @@ Result<std::vector<std::pair<int64_t, std::string>>> ConsultRepository::LastChan
 }
 
 Result<void> ConsultRepository::Purge(int64_t id) {
+  // The slot of a purged consult is free again; its place in a waiting list goes.
+  ClinicRepository clinic(sql_);
+  MK_RETURN_IF_ERROR(clinic.FreeSlotOf(id));
+  MK_RETURN_IF_ERROR(clinic.RemoveWaiting(id));
   for (std::string_view statement : {kPurgeAttachments, kPurgeMessages, kPurgeNotifications,
                                      kPurgeAlerts, kDetachMails, kPurgeConsult}) {
     MK_RETURN_IF_ERROR(sql_.Execute(statement, {id}));
