@@ -111,8 +111,8 @@ Result<void> MayBeBooked(const Consult& consult) {
       break;
   }
   if (consult.content.mode == ConsultMode::kPhysical) return Ok();
-  if (consult.advice && consult.advice->recommendation == Recommendation::kPhysicalSession &&
-      consult.status == ConsultStatus::kAnswered) {
+  // The latest advice stands until the specialist gives another, also once the consult is booked.
+  if (consult.advice && consult.advice->recommendation == Recommendation::kPhysicalSession) {
     return Ok();
   }
   return conflict(

@@ -116,7 +116,8 @@ TimePoint SlotEnd(const ClinicSession& session, int position);
 
 // Whether a consult may be booked into a physical session: a physical consult that is sent and
 // not finished, or a digital one whose latest advice is to see the patient on the
-// meekijkspreekuur (the thread goes on). A 409 with the reason otherwise.
+// meekijkspreekuur (the thread goes on; it stays bookable, and movable, until the specialist
+// advises again). A 409 with the reason otherwise.
 Result<void> MayBeBooked(const Consult& consult);
 
 // Booked patients over slots, 0 to 1; 0 for a session without slots.

@@ -69,7 +69,6 @@ std::string RenderCalendar(const std::string& name, const std::vector<CalendarEv
     AddLine(out, "BEGIN:VEVENT");
     AddLine(out, "UID:" + EscapeText(event.uid));
     AddLine(out, "DTSTAMP:" + UtcStamp(now));
-    AddLine(out, "LAST-MODIFIED:" + UtcStamp(event.changed_at));
     AddLine(out, "SEQUENCE:" + std::to_string(event.sequence));
     AddLine(out, "DTSTART:" + UtcStamp(event.starts_at));
     AddLine(out, "DTEND:" + UtcStamp(event.ends_at));

@@ -19,7 +19,6 @@ struct CalendarEvent {
   std::string description;
   bool cancelled = false;
   int sequence = 0;  // raised when the event changes (a moved session), so calendars update
-  TimePoint changed_at;
 };
 
 // The whole VCALENDAR: CRLF line ends, lines folded at 75 octets (never inside a UTF-8

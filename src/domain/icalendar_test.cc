@@ -19,7 +19,6 @@ CalendarEvent Event() {
   event.ends_at = At(14);
   event.summary = "Meekijkspreekuur dermatologie";
   event.location = "De Linde, spreekkamer 2; achteringang";
-  event.changed_at = At(8);
   return event;
 }
 

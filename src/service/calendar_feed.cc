@@ -3,6 +3,7 @@
 // new one replaces the old. The feed carries consult numbers and practices, never a patient.
 #include <chrono>
 #include <map>
+#include <set>
 
 #include "auth/token.h"
 #include "domain/calendar.h"
@@ -27,17 +28,28 @@ Error FeedNotFound() {
                    "This calendar does not exist (any more).");
 }
 
-std::string Uid(const std::string& kind, int64_t id, const std::string& host) {
-  return "meekijk-" + kind + "-" + std::to_string(id) + "@" + host;
+std::string Uid(const std::string& what, const std::string& host) {
+  return "meekijk-" + what + "@" + host;
 }
 
-// The feed's events: the sessions the person holds, and the bookings of consults they sent or
-// wrote, with the sessions they are in.
+// The feed's events: the sessions the person holds in a pool they are still in, and the
+// bookings of consults they sent or wrote for a practice where they still work, with the sessions
+// those are in.
 Result<std::vector<CalendarEvent>> EventsOf(store::Tx& tx, const domain::User& user,
                                             const std::string& host, TimePoint now) {
   std::chrono::sys_days today(domain::AmsterdamDate(now));
   std::string from = domain::IsoDay(std::chrono::year_month_day(today - kPastDays));
   std::string to = domain::IsoDay(std::chrono::year_month_day(today + kFutureDays));
+  MK_ASSIGN_OR_RETURN(std::vector<domain::Pool> pools, tx.agreements().PoolsOfMember(user.id));
+  MK_ASSIGN_OR_RETURN(std::vector<domain::Membership> memberships,
+                      tx.directory().Memberships(user.id));
+  std::set<int64_t> pool_ids, practice_ids;
+  for (const domain::Pool& p : pools) pool_ids.insert(p.id);
+  for (const domain::Membership& m : memberships) {
+    if (m.role == domain::Role::kGp || m.role == domain::Role::kAssistant) {
+      practice_ids.insert(m.organisation_id);
+    }
+  }
   MK_ASSIGN_OR_RETURN(std::vector<ClinicSession> sessions, tx.clinic().SessionsBetween(from, to));
   std::map<int64_t, ClinicSession> by_id;
   for (ClinicSession& s : sessions) by_id.emplace(s.id, std::move(s));
@@ -57,7 +69,7 @@ Result<std::vector<CalendarEvent>> EventsOf(store::Tx& tx, const domain::User& u
 
   std::vector<CalendarEvent> events;
   for (const auto& [id, session] : by_id) {
-    if (session.specialist_id != user.id) continue;
+    if (session.specialist_id != user.id || !pool_ids.contains(session.pool_id)) continue;
     MK_ASSIGN_OR_RETURN(std::string specialty, specialty_name(session.pool_id));
     MK_ASSIGN_OR_RETURN(std::vector<store::BookedSlot> booked, tx.clinic().BookedSlots({id}));
     std::string description;
@@ -66,25 +78,28 @@ Result<std::vector<CalendarEvent>> EventsOf(store::Tx& tx, const domain::User& u
       description += domain::ClockText(domain::SlotStartMinute(session, b.slot.position)) + " " +
                      b.consult_number + " (" + practice + ")\n";
     }
-    events.push_back(CalendarEvent{Uid("session", id, host), domain::SlotStart(session, 0),
+    events.push_back(CalendarEvent{Uid("session-" + std::to_string(id), host),
+                                   domain::SlotStart(session, 0),
                                    domain::SlotEnd(session, session.slot_count - 1),
                                    "Meekijkspreekuur " + specialty, session.location, description,
                                    session.status == domain::SessionStatus::kCancelled,
-                                   static_cast<int>(session.version - 1), session.created_at});
+                                   static_cast<int>(session.version - 1)});
   }
   MK_ASSIGN_OR_RETURN(std::vector<store::BookedSlot> bookings, tx.clinic().BookingsOf(user.id));
   for (const store::BookedSlot& b : bookings) {
     auto it = by_id.find(b.slot.session_id);
-    if (it == by_id.end()) continue;
+    if (it == by_id.end() || !practice_ids.contains(b.practice_id)) continue;
     const ClinicSession& session = it->second;
     MK_ASSIGN_OR_RETURN(std::string specialty, specialty_name(session.pool_id));
     MK_ASSIGN_OR_RETURN(std::string practice, practice_name(b.practice_id));
+    // The consult in the UID: a slot booked anew for another patient is another event.
     events.push_back(CalendarEvent{
-        Uid("booking", b.slot.id, host), domain::SlotStart(session, b.slot.position),
-        domain::SlotEnd(session, b.slot.position),
-        "Meekijkconsult " + b.consult_number + " (" + specialty + ")", session.location,
-        practice, session.status == domain::SessionStatus::kCancelled,
-        static_cast<int>(session.version - 1), b.slot.booked_at.value_or(session.created_at)});
+        Uid("booking-" + std::to_string(b.slot.id) + "-" + std::to_string(*b.slot.consult_id),
+            host),
+        domain::SlotStart(session, b.slot.position), domain::SlotEnd(session, b.slot.position),
+        "Meekijkconsult " + b.consult_number + " (" + specialty + ")", session.location, practice,
+        session.status == domain::SessionStatus::kCancelled,
+        static_cast<int>(session.version - 1)});
   }
   return events;
 }

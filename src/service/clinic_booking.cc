@@ -51,7 +51,9 @@ Result<void> CheckSessionFits(const ClinicSession& session, const Consult& consu
 // digital one advised to come is asked again (the thread goes on).
 void HandToSessionSpecialist(Consult& consult, const ClinicSession& session, TimePoint now) {
   consult.specialist_id = session.specialist_id;
-  if (consult.status == ConsultStatus::kSent || consult.status == ConsultStatus::kAnswered) {
+  bool advised_to_come = consult.content.mode == domain::ConsultMode::kDigital &&
+                         consult.status == ConsultStatus::kAnswered;
+  if (consult.status == ConsultStatus::kSent || advised_to_come) {
     consult.status = ConsultStatus::kClaimed;
   }
   consult.updated_at = now;
@@ -120,9 +122,23 @@ Result<Booking> ClinicService::Book(const Principal& principal, int64_t consult_
         }
         MK_RETURN_IF_ERROR(CheckSessionFits(*session, consult, today,
                                             request.slot_id ? "slot_id" : "waiting_session_id"));
-        if (slot && slot->consult_id == consult.id) {
+        // The same slot, or the waiting list the consult is already on: nothing changes, and the
+        // patient keeps their place in line.
+        MK_ASSIGN_OR_RETURN(std::optional<domain::WaitingEntry> waiting,
+                            tx.clinic().WaitingOfConsult(consult.id));
+        if ((slot && slot->consult_id == consult.id) ||
+            (!slot && waiting && waiting->session_id == session->id)) {
           MK_ASSIGN_OR_RETURN(std::optional<Booking> same, BookingOf(tx, consult.id));
           return *same;
+        }
+        MK_ASSIGN_OR_RETURN(std::optional<domain::ClinicSlot> current,
+                            tx.clinic().SlotOfConsult(consult.id));
+        if (current && current->attendance != domain::Attendance::kExpected) {
+          return MakeError(ErrorCode::kConflict,
+                           "De patiënt is op het spreekuur al gezien of niet gekomen; die boeking "
+                           "blijft staan.",
+                           "The patient was already seen in a session or did not come; that "
+                           "booking stays.");
         }
         // A consult is booked once: a new booking moves it (the old slot goes to the next in line).
         MK_RETURN_IF_ERROR(ReleaseBooking(tx, consult.id, principal.user.id, now));

@@ -27,6 +27,7 @@ bool Overlaps(const ClinicSession& a, const ClinicSession& b) {
 
 // The specialist holds no other planned session at the same time.
 Result<void> CheckFree(store::Tx& tx, const ClinicSession& session) {
+  MK_RETURN_IF_ERROR(tx.clinic().LockSpecialist(session.specialist_id));
   MK_ASSIGN_OR_RETURN(std::vector<ClinicSession> that_day,
                       tx.clinic().SessionsBetween(session.day, session.day));
   for (const ClinicSession& other : that_day) {
@@ -80,8 +81,9 @@ Result<std::vector<int64_t>> ServedPractices(const ClinicContext& context,
 }
 
 // A session the caller keeps and that still takes place: what moving and cancelling start from.
+// One that has been keeps its record (who came) as it was.
 Result<ClinicSession> KeptPlannedSession(store::Tx& tx, const ClinicContext& context,
-                                         int64_t session_id) {
+                                         int64_t session_id, const std::string& today) {
   MK_ASSIGN_OR_RETURN(SeenSession seen, FindSeenSession(tx, context, session_id));
   if (!seen.relation.keeps) {
     return MakeError(ErrorCode::kForbidden, "U coördineert dit spreekuur niet.",
@@ -90,6 +92,10 @@ Result<ClinicSession> KeptPlannedSession(store::Tx& tx, const ClinicContext& con
   if (seen.session.status != domain::SessionStatus::kPlanned) {
     return MakeError(ErrorCode::kConflict, "Dit spreekuur is vervallen.",
                      "This session is cancelled.");
+  }
+  if (seen.session.day < today) {
+    return MakeError(ErrorCode::kConflict, "Dit spreekuur is al geweest.",
+                     "This session has already taken place.");
   }
   return std::move(seen.session);
 }
@@ -249,7 +255,9 @@ Result<ClinicSessionView> ClinicService::Change(const Principal& principal, int6
   return store::Transact<ClinicSessionView>(
       database_, store::Access::kWrite, [&](store::Tx& tx) -> Result<ClinicSessionView> {
         MK_ASSIGN_OR_RETURN(ClinicContext context, ClinicContext::Load(tx, principal));
-        MK_ASSIGN_OR_RETURN(ClinicSession session, KeptPlannedSession(tx, context, session_id));
+        MK_ASSIGN_OR_RETURN(ClinicSession session,
+                            KeptPlannedSession(tx, context, session_id,
+                                               domain::AmsterdamIsoDate(now)));
         if (change.version != session.version) {
           return MakeError(ErrorCode::kConflict,
                            "Iemand anders heeft dit spreekuur net gewijzigd. Laad het opnieuw.",
@@ -284,7 +292,9 @@ Result<ClinicSessionView> ClinicService::Cancel(const Principal& principal, int6
   return store::Transact<ClinicSessionView>(
       database_, store::Access::kWrite, [&](store::Tx& tx) -> Result<ClinicSessionView> {
         MK_ASSIGN_OR_RETURN(ClinicContext context, ClinicContext::Load(tx, principal));
-        MK_ASSIGN_OR_RETURN(ClinicSession session, KeptPlannedSession(tx, context, session_id));
+        MK_ASSIGN_OR_RETURN(ClinicSession session,
+                            KeptPlannedSession(tx, context, session_id,
+                                               domain::AmsterdamIsoDate(now)));
         // Tell them while the bookings still show whom, then release them.
         MK_RETURN_IF_ERROR(TellBookedPractices(tx, session, domain::EventKind::kSessionCancelled,
                                                principal.user.id, now));

@@ -71,6 +71,7 @@ class ClinicServiceTest : public ::testing::TestWithParam<Engine> {
     hospital_coordinator_ = user("hospital_coordinator", hospital, Role::kCoordinator);
     care_group_coordinator_ = user("care_group_coordinator", care_group, Role::kCoordinator);
     other_coordinator_ = user("other_coordinator", other_hospital, Role::kCoordinator);
+    practice_coordinator_ = user("practice_coordinator", practice_, Role::kCoordinator);
     EXPECT_TRUE(directory.AddSpecialty({"dermatologie", "Dermatologie", "Dermatology", "0310"}).ok());
     Principal admin = user("admin", care_group, Role::kAdmin);
     RegionService region(*db_, clock_);
@@ -170,7 +171,7 @@ class ClinicServiceTest : public ::testing::TestWithParam<Engine> {
   std::unique_ptr<NotificationService> notifications_;
   int64_t practice_ = 0, other_practice_ = 0, pool_ = 0, agreement_ = 0, digital_only_ = 0;
   Principal gp_, assistant_, other_gp_, outside_gp_, specialist_, colleague_, stranger_,
-      hospital_coordinator_, care_group_coordinator_, other_coordinator_;
+      hospital_coordinator_, care_group_coordinator_, other_coordinator_, practice_coordinator_;
 };
 
 TEST_P(ClinicServiceTest, ASeriesSkipsTheHolidaysAndHasSlotsOfTheAgreedLength) {
@@ -230,6 +231,15 @@ TEST_P(ClinicServiceTest, OnlyThoseInvolvedSeeASession) {
     EXPECT_EQ(clinic_->Session(*who, id).error().code, ErrorCode::kNotFound) << who->user.username;
     EXPECT_TRUE(clinic_->Sessions(*who, "2026-12-01", "2026-12-31")->empty());
   }
+  // A coordinator of one of the two practices sees the shared session but does not move it for
+  // the other practice's patients.
+  Result<ClinicSessionView> partly = clinic_->Session(practice_coordinator_, id);
+  ASSERT_TRUE(partly.ok());
+  EXPECT_FALSE(partly->may_change);
+  EXPECT_EQ(clinic_->Change(practice_coordinator_, id, {partly->session.version, "2026-12-09", {}, {}})
+                .error().code,
+            ErrorCode::kForbidden);
+  EXPECT_EQ(clinic_->Cancel(practice_coordinator_, id).error().code, ErrorCode::kForbidden);
   EXPECT_EQ(clinic_->Sessions(gp_, "2026-12-31", "2026-12-01").error().field, "to");
   EXPECT_EQ(clinic_->Sessions(gp_, "2026-01-01", "2027-12-31").error().field, "to");
 }
@@ -311,10 +321,13 @@ TEST_P(ClinicServiceTest, ADigitalConsultAdvisedToComeIsBookedAndKeepsItsThread)
   EXPECT_EQ(detail.consult.specialist_id, specialist_.user.id);
   ASSERT_EQ(detail.thread.size(), 1u);  // the advice stays in the thread
   EXPECT_EQ(detail.thread[0].recommendation, domain::Recommendation::kPhysicalSession);
+  // Until the specialist advises again, the booking can move.
+  ASSERT_TRUE(BookSlot(gp_, consult, options->at(0).slots[1].slot.id).ok());
   // The specialist gives advice after seeing the patient; the GP closes as ever.
   ASSERT_TRUE(consults_->GiveAdvice(specialist_, consult, domain::Recommendation::kPrimaryCare,
                                     "Gezien: psoriasis, start calcipotriol.")
                   .ok());
+  EXPECT_EQ(clinic_->BookingOptions(gp_, consult).error().code, ErrorCode::kConflict);
   ASSERT_TRUE(consults_->Close(gp_, consult, {domain::OutcomeKind::kPrimaryCare, true, 5}).ok());
 }
 
@@ -331,6 +344,10 @@ TEST_P(ClinicServiceTest, TheWaitingListFillsAFreedSlot) {
   EXPECT_FALSE(waiting->slot_id.has_value());
   EXPECT_EQ(waiting->waiting_position, 1);
   EXPECT_EQ(clinic_->Session(hospital_coordinator_, session)->waiting_list.size(), 1u);
+  int64_t third = SendConsult(gp_);
+  EXPECT_EQ(clinic_->Book(gp_, third, BookingRequest{{}, session})->waiting_position, 2);
+  // Asking again for the same waiting list keeps one's place.
+  EXPECT_EQ(clinic_->Book(other_gp_, second, BookingRequest{{}, session})->waiting_position, 1);
 
   ASSERT_TRUE(clinic_->Unbook(gp_, first).ok());
   EXPECT_FALSE(consults_->Get(gp_, first)->booking.has_value());
@@ -339,9 +356,10 @@ TEST_P(ClinicServiceTest, TheWaitingListFillsAFreedSlot) {
   EXPECT_EQ(moved_up->slot_id, slot);
   EXPECT_TRUE(Told(other_gp_, EventKind::kBooked));
   EXPECT_EQ(clinic_->Unbook(gp_, first).error().code, ErrorCode::kConflict);
-  // A declined consult gives its slot back.
+  // A declined consult gives its slot back, to the next in line.
   ASSERT_TRUE(consults_->Decline(specialist_, second, "Beter bij de plastisch chirurg.").ok());
-  EXPECT_FALSE(clinic_->Session(hospital_coordinator_, session)->slots.at(0).booked);
+  EXPECT_FALSE(consults_->Get(other_gp_, second)->booking.has_value());
+  EXPECT_EQ(consults_->Get(gp_, third)->booking->slot_id, slot);
 }
 
 TEST_P(ClinicServiceTest, OfTwoGpsBookingTheLastSlotAtOnceOneWins) {
@@ -438,6 +456,11 @@ TEST_P(ClinicServiceTest, TheSpecialistReadsTheDayListAndRecordsWhoCame) {
   EXPECT_EQ(no_show->slot.attendance, Attendance::kNoShow);
   EXPECT_EQ(consults_->Get(other_gp_, stayed_away)->booking->attendance, Attendance::kNoShow);
   EXPECT_EQ(clinic_->Unbook(other_gp_, stayed_away).error().code, ErrorCode::kConflict);
+  // What happened stays on record: a later decline keeps the slot, a past session stays.
+  ASSERT_TRUE(consults_->Decline(specialist_, stayed_away, "Niet gekomen; graag opnieuw verwijzen.").ok());
+  EXPECT_EQ(clinic_->Session(specialist_, session)->slots.at(1).consult_id, stayed_away);
+  clock_.Advance(hours(24));
+  EXPECT_EQ(clinic_->Cancel(hospital_coordinator_, session).error().code, ErrorCode::kConflict);
 }
 
 TEST_P(ClinicServiceTest, TheCalendarFeedShowsSessionsAndBookingsWithoutPatients) {

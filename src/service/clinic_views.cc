@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "domain/calendar.h"
+
 #include "service/notifier.h"
 #include "store/agreements.h"
 #include "store/consults.h"
@@ -37,10 +39,14 @@ SessionRelation ClinicContext::RelationTo(const domain::ClinicSession& session,
                                           int64_t pool_organisation) const {
   SessionRelation relation;
   bool coordinates = principal.HasRole(Role::kCoordinator) || principal.HasRole(Role::kAdmin);
-  relation.keeps =
-      coordinates && (reach.everything() || reach.Covers(pool_organisation) ||
-                      std::any_of(session.practice_ids.begin(), session.practice_ids.end(),
-                                  [&](int64_t id) { return reach.Covers(id); }));
+  // Changing a session shared by several practices takes the pool's side or all of theirs, as
+  // planning it did; a coordinator of one of them sees it.
+  auto covered = [&](int64_t id) { return reach.Covers(id); };
+  relation.keeps = coordinates && (reach.everything() || reach.Covers(pool_organisation) ||
+                                   std::all_of(session.practice_ids.begin(),
+                                               session.practice_ids.end(), covered));
+  relation.coordinates_some =
+      coordinates && std::any_of(session.practice_ids.begin(), session.practice_ids.end(), covered);
   relation.holds = session.specialist_id == principal.user.id;
   relation.member = principal.IsPoolMember(session.pool_id);
   std::vector<int64_t> own = OwnPractices();
@@ -176,20 +182,23 @@ Result<void> TellBookedPractices(store::Tx& tx, const domain::ClinicSession& ses
   return Ok();
 }
 
-// The first of the session's waiting list who may still come takes the freed slot, and is told;
-// consults finished meanwhile leave the list.
 namespace {
 
+// The first of the session's waiting list who may still come takes the freed slot, and is told;
+// consults finished meanwhile leave the list. An entry another transaction removed first (it
+// promoted that consult) is passed over; when the slot was taken meanwhile, the entry keeps its
+// place.
 Result<void> PromoteWaiting(store::Tx& tx, const domain::ClinicSlot& freed, int64_t actor,
                             TimePoint now) {
   MK_ASSIGN_OR_RETURN(std::vector<domain::WaitingEntry> line,
                       tx.clinic().Waiting({freed.session_id}));
   for (const domain::WaitingEntry& entry : line) {
-    MK_RETURN_IF_ERROR(tx.clinic().RemoveWaiting(entry.consult_id));
+    MK_ASSIGN_OR_RETURN(bool removed, tx.clinic().RemoveWaiting(entry.consult_id));
+    if (!removed) continue;
     MK_ASSIGN_OR_RETURN(std::optional<domain::Consult> consult, tx.consults().Find(entry.consult_id));
     if (!consult || !domain::MayBeBooked(*consult).ok()) continue;
     MK_ASSIGN_OR_RETURN(bool booked, tx.clinic().BookSlot(freed.id, consult->id, now));
-    if (!booked) return Ok();
+    if (!booked) return tx.clinic().AddWaiting(entry);
     return NotifyConsultEvent(tx, *consult, domain::EventKind::kBooked, actor, now);
   }
   return Ok();
@@ -198,10 +207,18 @@ Result<void> PromoteWaiting(store::Tx& tx, const domain::ClinicSlot& freed, int6
 }  // namespace
 
 Result<void> ReleaseBooking(store::Tx& tx, int64_t consult_id, int64_t actor, TimePoint now) {
-  MK_ASSIGN_OR_RETURN(std::optional<domain::ClinicSlot> slot, tx.clinic().SlotOfConsult(consult_id));
-  MK_RETURN_IF_ERROR(tx.clinic().FreeSlotOf(consult_id));
   MK_RETURN_IF_ERROR(tx.clinic().RemoveWaiting(consult_id));
-  if (!slot) return Ok();
+  MK_ASSIGN_OR_RETURN(std::optional<domain::ClinicSlot> slot, tx.clinic().SlotOfConsult(consult_id));
+  // A visit that took place (or was missed) stays on record.
+  if (!slot || slot->attendance != domain::Attendance::kExpected) return Ok();
+  MK_RETURN_IF_ERROR(tx.clinic().FreeSlotOf(consult_id));
+  MK_ASSIGN_OR_RETURN(std::optional<domain::ClinicSession> session,
+                      tx.clinic().FindSession(slot->session_id));
+  // Only a slot still to come goes to the next in line.
+  if (!session || session->status != domain::SessionStatus::kPlanned ||
+      session->day < domain::AmsterdamIsoDate(now)) {
+    return Ok();
+  }
   return PromoteWaiting(tx, *slot, actor, now);
 }
 

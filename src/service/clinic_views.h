@@ -17,11 +17,12 @@ namespace meekijk::service {
 
 // How the caller stands to one session.
 struct SessionRelation {
-  bool keeps = false;    // coordinates its pool's organisation or one of its practices
+  bool keeps = false;    // coordinates its pool's organisation or all of its practices
+  bool coordinates_some = false;  // coordinates one of its practices
   bool holds = false;    // is its specialist
   bool member = false;   // is a member of its pool
   bool books = false;    // is a GP or assistant of one of its practices
-  bool sees() const { return keeps || holds || member || books; }
+  bool sees() const { return keeps || coordinates_some || holds || member || books; }
   bool sees_consults() const { return keeps || holds || member; }
 };
 

@@ -93,7 +93,14 @@ std::vector<BookedSlot> ReadBooked(const Rows& rows) {
 
 }  // namespace
 
-ClinicRepository Tx::clinic() { return ClinicRepository(statements_); }
+ClinicRepository Tx::clinic() { return ClinicRepository(statements_, dialect_); }
+
+Result<void> ClinicRepository::LockSpecialist(int64_t specialist_id) {
+  std::string sql = "SELECT id FROM users WHERE id = ?";
+  sql += ForUpdateClause(dialect_);
+  MK_RETURN_IF_ERROR(sql_.Query(sql, {specialist_id}));
+  return Ok();
+}
 
 Result<int64_t> ClinicRepository::InsertSession(const ClinicSession& session, TimePoint now) {
   MK_ASSIGN_OR_RETURN(int64_t id, sql_.InsertReturningId(kSessions.insert(),
@@ -237,9 +244,9 @@ Result<void> ClinicRepository::AddWaiting(const WaitingEntry& entry) {
   return Ok();
 }
 
-Result<void> ClinicRepository::RemoveWaiting(int64_t consult_id) {
-  MK_RETURN_IF_ERROR(sql_.Execute(kRemoveWaiting, {consult_id}));
-  return Ok();
+Result<bool> ClinicRepository::RemoveWaiting(int64_t consult_id) {
+  MK_ASSIGN_OR_RETURN(int64_t removed, sql_.Execute(kRemoveWaiting, {consult_id}));
+  return removed > 0;
 }
 
 Result<std::optional<WaitingEntry>> ClinicRepository::WaitingOfConsult(int64_t consult_id) {

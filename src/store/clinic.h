@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "domain/clinic_session.h"
+#include "store/dialect.h"
 #include "store/statements.h"
 
 namespace meekijk::store {
@@ -25,7 +26,11 @@ struct BookedSlot {
 
 class ClinicRepository {
  public:
-  explicit ClinicRepository(Statements& statements) : sql_(statements) {}
+  ClinicRepository(Statements& statements, Dialect dialect) : sql_(statements), dialect_(dialect) {}
+
+  // Makes plans for this specialist take turns until the transaction ends, so that two
+  // coordinators planning at once cannot give them overlapping sessions.
+  Result<void> LockSpecialist(int64_t specialist_id);
 
   // Stores the session with its practices and `slot_count` free slots; returns its id.
   Result<int64_t> InsertSession(const domain::ClinicSession& session, TimePoint now);
@@ -57,7 +62,8 @@ class ClinicRepository {
 
   // A consult is on at most one waiting list: adding it again moves it.
   Result<void> AddWaiting(const domain::WaitingEntry& entry);
-  Result<void> RemoveWaiting(int64_t consult_id);
+  // Whether it was there: of two transactions removing the same entry, one finds it.
+  Result<bool> RemoveWaiting(int64_t consult_id);
   Result<std::optional<domain::WaitingEntry>> WaitingOfConsult(int64_t consult_id);
   // The waiting lists of these sessions, first come first.
   Result<std::vector<domain::WaitingEntry>> Waiting(const std::vector<int64_t>& session_ids);
@@ -71,6 +77,7 @@ class ClinicRepository {
  private:
   Result<void> ReadPractices(std::vector<domain::ClinicSession>& sessions);
   Statements& sql_;
+  Dialect dialect_;
 };
 
 }  // namespace meekijk::store

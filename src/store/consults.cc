@@ -6,7 +6,6 @@
 #include <climits>
 
 #include "core/integer.h"
-#include "store/clinic.h"
 #include "store/columns.h"
 #include "store/json_cells.h"
 #include "store/patient_identity.h"
@@ -152,6 +151,11 @@ constexpr std::string_view kPurgeAttachments = "DELETE FROM attachments WHERE co
 constexpr std::string_view kPurgeMessages = "DELETE FROM messages WHERE consult_id = ?";
 constexpr std::string_view kPurgeNotifications = "DELETE FROM notifications WHERE consult_id = ?";
 constexpr std::string_view kPurgeAlerts = "DELETE FROM consult_alerts WHERE consult_id = ?";
+// The slot of a purged consult is free again (its session keeps its shape); its place in a
+// waiting list goes.
+constexpr std::string_view kReleaseSlot =
+    "UPDATE clinic_slots SET consult_id = NULL, booked_at = NULL WHERE consult_id = ?";
+constexpr std::string_view kPurgeWaiting = "DELETE FROM clinic_waiting WHERE consult_id = ?";
 // A mail keeps its row (whom it went to, when) without the consult it named.
 constexpr std::string_view kDetachMails = "UPDATE outbox SET consult_id = NULL WHERE consult_id = ?";
 constexpr std::string_view kPurgeConsult = "DELETE FROM consults WHERE id = ?";
@@ -384,12 +388,9 @@ Result<std::vector<std::pair<int64_t, std::string>>> ConsultRepository::LastChan
 }
 
 Result<void> ConsultRepository::Purge(int64_t id) {
-  // The slot of a purged consult is free again; its place in a waiting list goes.
-  ClinicRepository clinic(sql_);
-  MK_RETURN_IF_ERROR(clinic.FreeSlotOf(id));
-  MK_RETURN_IF_ERROR(clinic.RemoveWaiting(id));
-  for (std::string_view statement : {kPurgeAttachments, kPurgeMessages, kPurgeNotifications,
-                                     kPurgeAlerts, kDetachMails, kPurgeConsult}) {
+  for (std::string_view statement :
+       {kPurgeAttachments, kPurgeMessages, kPurgeNotifications, kPurgeAlerts, kReleaseSlot,
+        kPurgeWaiting, kDetachMails, kPurgeConsult}) {
     MK_RETURN_IF_ERROR(sql_.Execute(statement, {id}));
   }
   return Ok();

@@ -57,4 +57,8 @@ std::string_view MigrationLockStatement(Dialect dialect) {
   return dialect == Dialect::kPostgres ? "SELECT pg_advisory_xact_lock(1835361643)" : "";
 }
 
+std::string_view ForUpdateClause(Dialect dialect) {
+  return dialect == Dialect::kPostgres ? " FOR UPDATE" : "";
+}
+
 }  // namespace meekijk::store

@@ -29,4 +29,9 @@ std::string_view ChainLockStatement(Dialect dialect);
 // empty for SQLite, whose one writer takes rows one transaction at a time anyway.
 std::string_view SkipLockedClause(Dialect dialect);
 
+// What a SELECT of rows the transaction changes ends with, so that another transaction wanting
+// them waits until this one ends (PostgreSQL's FOR UPDATE); empty for SQLite, whose one writer
+// runs one transaction at a time.
+std::string_view ForUpdateClause(Dialect dialect);
+
 }  // namespace meekijk::store

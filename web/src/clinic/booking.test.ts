@@ -23,6 +23,8 @@ describe('isBookable', () => {
     ['digital', 'sent', null, false],
     ['digital', 'answered', 'primary_care', false],
     ['digital', 'answered', 'physical_session', true],
+    // Booked: the session's specialist holds it, and the booking can still move.
+    ['digital', 'claimed', 'physical_session', true],
     ['digital', 'closed', 'physical_session', false],
   ] as const)('a %s consult that is %s (advice %s): %s', (mode, status, recommendation, bookable) => {
     const consult = consultFixture({ mode, status, advice: recommendation ? kAdvice(recommendation) : null });

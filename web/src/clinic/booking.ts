@@ -9,11 +9,12 @@ const kNotBookable = new Set<Consult['status']>(['draft', 'closed', 'cancelled',
 
 /**
  * Whether the patient of `consult` may come to a physical session, as the server decides it: a
- * physical consult that is under way, or one answered with the advice to see the patient there.
+ * physical consult that is under way, or one whose latest advice is to see the patient there
+ * (also once booked, so that the booking can move, until the specialist advises again).
  */
 export function isBookable(consult: Consult): boolean {
-  if (consult.mode === 'physical' && !kNotBookable.has(consult.status)) return true;
-  return consult.status === 'answered' && consult.advice?.recommendation === 'physical_session';
+  if (kNotBookable.has(consult.status)) return false;
+  return consult.mode === 'physical' || consult.advice?.recommendation === 'physical_session';
 }
 
 /** Whether the viewer books for the consult's practice (its GP or assistant); the server checks it too. */
