@@ -216,7 +216,14 @@ TEST_P(ClinicHttpTest, TheCalendarFeedOpensInACalendarLibraryWithoutPatientData)
   testing::HttpResponse feed = client_->Get(path);  // no login: a calendar program
   ASSERT_EQ(feed.status, 200) << feed.body;
   std::vector<std::string> events = ParsedEvents(feed.body);
-  ASSERT_EQ(events.size(), 3u) << feed.body;  // the demo's three sessions
+  // The demo's sessions (three, fewer when a public holiday falls on one).
+  json::value sessions = client_->Get("/api/v1/clinic-sessions", Token("specialist.smit")).Json();
+  size_t held = 0;
+  for (const json::value& session : sessions.at("items").as_array()) {
+    if (session.at("holds").as_bool()) ++held;
+  }
+  EXPECT_GE(held, 2u);
+  ASSERT_EQ(events.size(), held) << feed.body;
   EXPECT_NE(events[0].find("Meekijkspreekuur Dermatologie"), std::string::npos) << events[0];
   EXPECT_NE(events[0].find("Huisartsenpraktijk Kralingen"), std::string::npos) << events[0];
   EXPECT_NE(events[0].find("CONFIRMED"), std::string::npos) << events[0];
