@@ -8,12 +8,15 @@
 #include "service/audit_service.h"
 #include "service/clinic_service.h"
 #include "service/consult_service.h"
+#include "service/fee_service.h"
 #include "service/directory_service.h"
 #include "service/import_service.h"
 #include "service/login_service.h"
 #include "service/notification_service.h"
 #include "service/outbox_service.h"
 #include "service/region_service.h"
+#include "service/report_service.h"
+#include "service/survey_service.h"
 
 namespace meekijk::api {
 
@@ -29,6 +32,9 @@ struct Services {
   service::NotificationService& notifications;
   service::OutboxService& outbox;
   service::ClinicService& clinic;
+  service::ReportService& reports;
+  service::FeeService& fees;
+  service::SurveyService& surveys;
 };
 
 void AddSessionRoutes(http::Router& router, Services& services);
@@ -67,6 +73,15 @@ void AddNotificationRoutes(http::Router& router, Services& services);
 // /api/v1/consults/{id}/booking…, /api/v1/me/calendar-feed and /api/v1/calendar/{token}.
 void AddClinicRoutes(http::Router& router, Services& services);
 
+// Results and money: /api/v1/reports/triple-aim, /api/v1/specialties/{code} (referral cost).
+void AddReportRoutes(http::Router& router, Services& services);
+
+// Fee statements and the insurer's export: /api/v1/fee-statements…, /api/v1/insurer-exports/….
+void AddFeeRoutes(http::Router& router, Services& services);
+
+// The patient leaflet and survey: /api/v1/consults/{id}/leaflet, /api/v1/surveys/{code}.
+void AddSurveyRoutes(http::Router& router, Services& services);
+
 inline void AddApiRoutes(http::Router& router, Services& services) {
   AddSessionRoutes(router, services);
   AddSecurityRoutes(router, services);
@@ -76,6 +91,9 @@ inline void AddApiRoutes(http::Router& router, Services& services) {
   AddImportRoutes(router, services);
   AddNotificationRoutes(router, services);
   AddClinicRoutes(router, services);
+  AddReportRoutes(router, services);
+  AddFeeRoutes(router, services);
+  AddSurveyRoutes(router, services);
   AddConsultRoutes(router, services);
   AddAttachmentRoutes(router, services);
 }

@@ -17,6 +17,7 @@ const testing::OpenApiDocument& ApiTest::OpenApi() {
 void ApiTest::SetUp() {
   database_ = std::make_unique<testing::TestDatabase>(GetParam());
   std::vector<std::string> demo{"demo", "--password", kDemoPassword, "--json"};
+  if (!WithDemoHistory()) demo.push_back("--without-history");
   for (const std::string& arg : database_->CommandLineArguments()) demo.push_back(arg);
   testing::CommandResult created = testing::RunCommand(MEEKIJK_BINARY, demo);
   ASSERT_EQ(created.exit_code, 0) << created.err;
@@ -115,8 +116,11 @@ std::vector<std::pair<std::string, std::string>> ServedOperations(const testing:
   service::NotificationService notifications(*db, clock);
   service::OutboxService outbox(*db, clock, nullptr, {});
   service::ClinicService clinic(*db, clock, access_log);
-  Services services{logins,   directory, consults,      attachments, audit, accounts,
-                    region,   imports,   notifications, outbox,      clinic};
+  service::ReportService reports(*db, clock);
+  service::FeeService fees(*db, clock);
+  service::SurveyService surveys(*db, clock, access_log);
+  Services services{logins,  directory, consults, attachments, audit, accounts, region,
+                    imports, notifications, outbox, clinic, reports, fees, surveys};
   http::Router router;
   AddApiRoutes(router, services);
   AddSystemRoutes(router, [] { return true; }, "");

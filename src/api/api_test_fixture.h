@@ -24,6 +24,8 @@ class ApiTest : public ::testing::TestWithParam<testing::Engine> {
  protected:
   void SetUp() override;
   void TearDown() override;
+  // Whether the demo region comes with its past year (slower to make; the results tests need it).
+  virtual bool WithDemoHistory() const { return false; }
 
   // Starts (another) server node on the same database.
   std::unique_ptr<testing::ServerProcess> StartNode(std::vector<std::string> extra = {},

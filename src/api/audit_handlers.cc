@@ -11,6 +11,7 @@
 #include "api/json_body.h"
 #include "api/responses.h"
 #include "core/integer.h"
+#include "domain/csv.h"
 
 namespace meekijk::api {
 namespace {
@@ -112,20 +113,6 @@ http::Response Search(Services& services, http::Request& request) {
   });
 }
 
-// A CSV cell: quoted, quotes doubled, and a leading = + - @ defused so that a spreadsheet does
-// not run it as a formula (CSV injection).
-std::string Cell(std::string_view value) {
-  std::string out = "\"";
-  if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) {
-    out += '\'';
-  }
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string IdCell(const std::optional<int64_t>& id) { return id ? std::to_string(*id) : ""; }
 
 http::Response Export(Services& services, http::Request& request) {
@@ -139,10 +126,10 @@ http::Response Export(Services& services, http::Request& request) {
         "client_address,outcome,detail\r\n";
     for (const service::AccessLogRecord& r : *rows) {
       csv += std::to_string(r.id) + "," + FormatIso8601(r.at) + "," + IdCell(r.user_id) + "," +
-             Cell(r.username) + "," + Cell(r.role) + "," + IdCell(r.organisation_id) + "," +
-             IdCell(r.on_behalf_of) + "," + Cell(r.action) + "," + IdCell(r.consult_id) + "," +
-             Cell(r.patient_ref) + "," + Cell(r.client_address) + "," + Cell(r.outcome) + "," +
-             Cell(r.detail) + "\r\n";
+             domain::CsvCell(r.username) + "," + domain::CsvCell(r.role) + "," + IdCell(r.organisation_id) + "," +
+             IdCell(r.on_behalf_of) + "," + domain::CsvCell(r.action) + "," + IdCell(r.consult_id) + "," +
+             domain::CsvCell(r.patient_ref) + "," + domain::CsvCell(r.client_address) + "," + domain::CsvCell(r.outcome) + "," +
+             domain::CsvCell(r.detail) + "\r\n";
     }
     http::Response response;
     response.status = 200;

@@ -1,4 +1,6 @@
 // /api/v1/consults: create, list, read, and every life-cycle action.
+#include <algorithm>
+
 #include <boost/json/array.hpp>
 
 #include "api/authenticate.h"
@@ -172,7 +174,14 @@ Result<domain::Consult> Advice(Services& services, const Principal& principal, i
   MK_ASSIGN_OR_RETURN(domain::Recommendation recommendation,
                       RequiredEnum<domain::Recommendation>(body, {"advice", "recommendation"}));
   MK_ASSIGN_OR_RETURN(std::string text, RequiredString(body, {"advice", "body"}));
-  return services.consults.GiveAdvice(principal, id, recommendation, text);
+  service::AdviceRecord record;
+  MK_ASSIGN_OR_RETURN(std::optional<int64_t> minutes, OptionalInt(body, {"advice", "minutes"}));
+  MK_ASSIGN_OR_RETURN(std::optional<int64_t> rating, OptionalInt(body, {"advice", "question_rating"}));
+  // Out of range stays out of range as an int, for the use case to refuse in its own words.
+  auto small = [](int64_t v) { return static_cast<int>(std::clamp<int64_t>(v, -1, 100000)); };
+  if (minutes) record.minutes = small(*minutes);
+  if (rating) record.question_rating = small(*rating);
+  return services.consults.GiveAdvice(principal, id, recommendation, text, record);
 }
 
 Result<domain::Consult> Close(Services& services, const Principal& principal, int64_t id,
@@ -187,6 +196,15 @@ Result<domain::Consult> Close(Services& services, const Principal& principal, in
                        ? static_cast<int>(rating)
                        : domain::kMinRating - 1;
   return services.consults.Close(principal, id, outcome);
+}
+
+Result<domain::Consult> CorrectOutcome(Services& services, const Principal& principal, int64_t id,
+                                       const json::object& body) {
+  MK_RETURN_IF_ERROR(CheckRequiredAnswers("outcome_correction", body));
+  MK_ASSIGN_OR_RETURN(domain::OutcomeKind outcome,
+                      RequiredEnum<domain::OutcomeKind>(body, {"outcome_correction", "outcome"}));
+  MK_ASSIGN_OR_RETURN(std::string reason, RequiredString(body, {"outcome_correction", "reason"}));
+  return services.consults.CorrectOutcome(principal, id, outcome, reason);
 }
 
 }  // namespace
@@ -223,6 +241,7 @@ void AddConsultRoutes(http::Router& router, Services& s) {
   with_body("messages", PostMessage);
   with_body("advice", Advice);
   with_body("close", Close);
+  with_body("outcome", CorrectOutcome);
 }
 
 }  // namespace meekijk::api

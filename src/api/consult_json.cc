@@ -33,6 +33,7 @@ json::object CommonJson(const domain::Consult& c) {
       {"icpc_description", icpc != nullptr ? json::value(icpc->description_nl) : json::value(nullptr)},
       {"due_at", Time(c.due_at)},
       {"sent_at", Time(c.sent_at)},
+      {"closed_at", c.outcome ? json::value(FormatIso8601(c.outcome->closed_at)) : json::value(nullptr)},
       {"created_at", FormatIso8601(c.created_at)},
       {"updated_at", FormatIso8601(c.updated_at)},
   };
@@ -121,14 +122,21 @@ json::object ConsultJson(const service::ConsultDetail& detail) {
                                  {"recommendation", Name(c.advice->recommendation)},
                                  {"body", c.advice->body},
                                  {"specialist_id", c.advice->specialist_id},
-                                 {"given_at", FormatIso8601(c.advice->given_at)}})
+                                 {"given_at", FormatIso8601(c.advice->given_at)},
+                                 {"at", FormatIso8601(c.advice->given_at)},
+                                 {"first_at", FormatIso8601(c.first_advice_at.value_or(
+                                                  c.advice->given_at))}})
                            : json::value(nullptr);
   out["outcome"] = c.outcome ? json::value(json::object{
                                    {"outcome", Name(c.outcome->outcome)},
                                    {"learned", c.outcome->learned},
                                    {"rating", c.outcome->rating},
-                                   {"closed_at", FormatIso8601(c.outcome->closed_at)}})
+                                   {"closed_at", FormatIso8601(c.outcome->closed_at)},
+                                   {"corrected_at", Time(c.outcome_corrected_at)},
+                                   {"correction_reason", OrNull(c.outcome_correction_reason)}})
                              : json::value(nullptr);
+  out["specialist_minutes"] = c.specialist_minutes;
+  out["question_rating"] = OrNull(c.question_rating);
   json::array attachments;
   for (const domain::Attachment& a : detail.attachments) attachments.push_back(AttachmentJson(a));
   out["attachments"] = std::move(attachments);
@@ -205,6 +213,7 @@ json::object SpecialtyJson(const service::SpecialtyOption& option) {
                       {"name", option.specialty.name_nl},
                       {"name_en", option.specialty.name_en},
                       {"vektis_code", OrNull(option.specialty.vektis_code)},
+                      {"referral_cost_cents", option.specialty.referral_cost_cents},
                       {"modes", std::move(modes)},
                       {"pools", std::move(pools)}};
 }

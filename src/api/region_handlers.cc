@@ -98,6 +98,9 @@ json::object AgreementJson(const service::AgreementView& view) {
   out["physical_gp_fee_cents"] = OrNull(a.physical_gp_fee_cents);
   out["physical_specialist_fee_cents"] = OrNull(a.physical_specialist_fee_cents);
   out["slot_minutes"] = a.slot_minutes;
+  out["specialist_fee_basis"] = domain::Name(a.specialist_fee_basis);
+  out["pay_specialist_when_referred"] = a.pay_specialist_when_referred;
+  out["insurer"] = RefJson(view.insurer);
   out["valid_from"] = a.valid_from;
   out["valid_to"] = OrNull(a.valid_until);
   out["changed_at"] = FormatIso8601(a.changed_at);

@@ -119,6 +119,24 @@ Result<void> ApplyAgreementFields(const json::object& body, bool creating,
     if (!Mentions(body, {kForm, name})) continue;  // none: as a digital consult
     MK_ASSIGN_OR_RETURN(*fee, OptionalInt(body, {kForm, name}));
   }
+  if (Mentions(body, {kForm, "specialist_fee_basis"})) {
+    MK_ASSIGN_OR_RETURN(std::optional<std::string> basis,
+                        OptionalString(body, {kForm, "specialist_fee_basis"}));
+    std::optional<domain::FeeBasis> parsed = domain::Parse<domain::FeeBasis>(basis.value_or("consult"));
+    if (!parsed) {
+      return MakeError(ErrorCode::kInvalidArgument, "Kies ‘consult’ of ‘minute’.",
+                       "Choose ‘consult’ or ‘minute’.", "specialist_fee_basis");
+    }
+    agreement.specialist_fee_basis = *parsed;
+  }
+  if (Mentions(body, {kForm, "pay_specialist_when_referred"})) {
+    MK_ASSIGN_OR_RETURN(std::optional<bool> pay,
+                        OptionalBool(body, {kForm, "pay_specialist_when_referred"}));
+    agreement.pay_specialist_when_referred = pay.value_or(true);
+  }
+  if (Mentions(body, {kForm, "insurer"})) {
+    MK_ASSIGN_OR_RETURN(agreement.insurer_id, OptionalInt(body, {kForm, "insurer"}));
+  }
   if (Mentions(body, {kForm, "slot_minutes"})) {
     MK_ASSIGN_OR_RETURN(std::optional<int> minutes,
                         OptionalSmallInt(body, {kForm, "slot_minutes"}));

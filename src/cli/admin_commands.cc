@@ -19,6 +19,7 @@ struct DemoOptions {
   DatabaseOption database;
   std::string password;
   bool json = false;
+  bool without_history = false;
 };
 
 int Demo(const DemoOptions& options) {
@@ -26,7 +27,7 @@ int Demo(const DemoOptions& options) {
   if (!database) return 1;
   if (Result<void> keys = RequireKeys(*database); !keys.ok()) return Fail(keys.error());
   SystemClock clock;
-  Result<std::vector<DemoAccount>> accounts = CreateDemoRegion(*database, clock, options.password);
+  Result<std::vector<DemoAccount>> accounts = CreateDemoRegion(*database, clock, options.password, !options.without_history);
   if (!accounts.ok()) return Fail(accounts.error());
   if (options.json) {
     boost::json::array out;
@@ -119,6 +120,9 @@ void AddDemoCommand(CLI::App& app) {
   demo->add_option("--password", options->password, "Password of every demo account (12–128 characters, not easily guessed)")
       ->required();
   demo->add_flag("--json", options->json, "Print the accounts as a JSON array");
+  demo->add_flag("--without-history", options->without_history,
+                 "Leave out the past year of closed consults, fees and survey answers (faster; "
+                 "for tests that need only today's consults)");
   demo->callback([options] { std::exit(Demo(*options)); });
 }
 

@@ -8,6 +8,7 @@
 #include "auth/totp.h"
 #include "cli/demo_clinic.h"
 #include "cli/demo_consults.h"
+#include "cli/demo_history.h"
 #include "service/directory_service.h"
 #include "service/login_service.h"
 #include "service/region_service.h"
@@ -43,14 +44,14 @@ const OrgSpec kOrganisations[] = {
 };
 
 const domain::Specialty kSpecialties[] = {
-    {"dermatologie", "Dermatologie", "Dermatology", "0310"},
-    {"cardiologie", "Cardiologie", "Cardiology", "0320"},
-    {"orthopedie", "Orthopedie", "Orthopaedics", "0305"},
-    {"neurologie", "Neurologie", "Neurology", "0330"},
-    {"interne-geneeskunde", "Interne geneeskunde", "Internal medicine", "0313"},
-    {"kno", "Keel-, neus- en oorheelkunde", "Ear, nose and throat", "0302"},
-    {"gynaecologie", "Gynaecologie", "Gynaecology", "0307"},
-    {"kader-diabetes", "Kaderhuisarts diabetes", "GP with special interest: diabetes", {}},
+    {"dermatologie", "Dermatologie", "Dermatology", "0310", 24500},
+    {"cardiologie", "Cardiologie", "Cardiology", "0320", 68000},
+    {"orthopedie", "Orthopedie", "Orthopaedics", "0305", 59000},
+    {"neurologie", "Neurologie", "Neurology", "0330", 52000},
+    {"interne-geneeskunde", "Interne geneeskunde", "Internal medicine", "0313", 61000},
+    {"kno", "Keel-, neus- en oorheelkunde", "Ear, nose and throat", "0302", 34000},
+    {"gynaecologie", "Gynaecologie", "Gynaecology", "0307", 43000},
+    {"kader-diabetes", "Kaderhuisarts diabetes", "GP with special interest: diabetes", {}, 30000},
 };
 
 struct UserSpec {
@@ -123,7 +124,7 @@ struct AgreementSpec {
   bool requires_identification;
   const char* question_template;  // a key of kTemplates, or null
   int64_t gp_fee_cents;
-  int64_t specialist_fee_cents;
+  int64_t specialist_fee_cents;  // per minute under FeeBasis::kMinute
   domain::DaysOff days_off;
   domain::OfficeHours office_hours = {};
 };
@@ -151,7 +152,7 @@ const AgreementSpec kAgreements[] = {
      {}},
     {"coordinator.zorggroep", "zorggroep", "diabetes_kader", kBoth, 5, false, nullptr, 2000, 3000,
      {}},
-    {"coordinator.hon", "hon", "derma_huidkliniek", kBoth, 2, false, "huid_hon", 3000, 5000,
+    {"coordinator.hon", "hon", "derma_huidkliniek", kBoth, 2, false, "huid_hon", 3000, 300,
      kGoodFriday, kHonHours},
     {"coordinator.hon", "hon", "derma_maasstad", kDigital, 2, false, "huid_hon", 3000, 5000,
      kGoodFriday, kHonHours},
@@ -248,6 +249,13 @@ Result<void> CreateInfrastructure(store::Database& database, const Clock& clock,
     agreement.gp_fee_cents = spec.gp_fee_cents;
     agreement.specialist_fee_cents = spec.specialist_fee_cents;
     agreement.escalate_after_hours = kDemoEscalationHours;
+    agreement.insurer_id = organisation_ids.at("zilverenkruis");
+    // Ikazia's orthopaedists are paid through the DBC when the patient is referred after all; the
+    // dermatologists of the Huidkliniek by the minute they record.
+    agreement.pay_specialist_when_referred = std::string_view(spec.pool) != "ortho_ikazia";
+    if (std::string_view(spec.pool) == "derma_huidkliniek") {
+      agreement.specialist_fee_basis = domain::FeeBasis::kMinute;
+    }
     if (spec.question_template) agreement.template_id = template_ids.at(spec.question_template);
     if (std::find(spec.modes.begin(), spec.modes.end(), ConsultMode::kPhysical) !=
         spec.modes.end()) {
@@ -265,7 +273,7 @@ Result<void> CreateInfrastructure(store::Database& database, const Clock& clock,
 }  // namespace
 
 Result<std::vector<DemoAccount>> CreateDemoRegion(store::Database& database, const Clock& clock,
-                                                  const std::string& password) {
+                                                  const std::string& password, bool history) {
   service::DirectoryService directory(database, clock);
   MK_ASSIGN_OR_RETURN(bool empty, directory.IsEmpty());
   if (!empty) {
@@ -313,6 +321,7 @@ Result<std::vector<DemoAccount>> CreateDemoRegion(store::Database& database, con
   MK_RETURN_IF_ERROR(CreateDemoConsults(database, clock, people));
   MK_RETURN_IF_ERROR(
       CreateDemoClinic(database, clock, people, people.agreement_ids.at("zorggroep/derma_maasstad")));
+  if (history) MK_RETURN_IF_ERROR(CreateDemoHistory(database, clock, people));
   return accounts;
 }
 

@@ -24,7 +24,8 @@ struct DemoAccount {
 };
 
 // Fills an empty database; kConflict when it already holds organisations.
+// With `history`, also the region's past year (demo_history.h).
 Result<std::vector<DemoAccount>> CreateDemoRegion(store::Database& database, const Clock& clock,
-                                                  const std::string& password);
+                                                  const std::string& password, bool history = true);
 
 }  // namespace meekijk::cli

@@ -49,6 +49,7 @@ struct ServeOptions {
   int outbox_poll_ms = 1000;
   int outbox_lease_seconds = 120;
   int mail_retry_seconds = 30;
+  int report_min_group = 5;  // groups of fewer consults are suppressed in the figures
 };
 
 // The SMTP password: from a file (only root and the service can read it), else from
@@ -191,8 +192,11 @@ int Serve(const ServeOptions& options) {
   outbox_options.first_retry = std::chrono::seconds(std::max(1, options.mail_retry_seconds));
   service::OutboxService outbox(**database, clock, mailer.get(), outbox_options);
   service::ClinicService clinic(**database, clock, access_log);
-  api::Services services{logins, directory, consults,      attachments, audit, accounts,
-                         region, imports,   notifications, outbox,      clinic};
+  service::ReportService reports(**database, clock, std::max(1, options.report_min_group));
+  service::FeeService fees(**database, clock);
+  service::SurveyService surveys(**database, clock, access_log);
+  api::Services services{logins, directory, consults, attachments, audit, accounts, region,
+                         imports, notifications, outbox, clinic, reports, fees, surveys};
   http::Router router;
   api::AddApiRoutes(router, services);
   store::Database& db = **database;
@@ -295,6 +299,10 @@ void AddServeCommand(CLI::App& app) {
   serve->add_option("--mail-retry-seconds", options->mail_retry_seconds,
                     "Wait after a mail's first failed try, doubling after each next one (4 h at "
                     "most; dead after 24 tries, about two and a half days)")
+      ->capture_default_str();
+  serve->add_option("--report-min-group", options->report_min_group,
+                    "The smallest group of consults whose figures the triple-aim report shows; "
+                    "smaller groups are suppressed, so that no one patient or doctor stands out")
       ->capture_default_str();
   serve->callback([options] { std::exit(Serve(*options)); });
 }

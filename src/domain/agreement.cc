@@ -123,4 +123,14 @@ std::pair<int64_t, int64_t> FeesFor(const Agreement& agreement, ConsultMode mode
   return {agreement.gp_fee_cents, agreement.specialist_fee_cents};
 }
 
+FeesEarned EarnedFees(const Agreement& agreement, ConsultMode mode, OutcomeKind outcome,
+                      int specialist_minutes) {
+  auto [gp, specialist] = FeesFor(agreement, mode);
+  if (agreement.specialist_fee_basis == FeeBasis::kMinute) specialist *= specialist_minutes;
+  if (outcome == OutcomeKind::kReferred && !agreement.pay_specialist_when_referred) {
+    specialist = 0;
+  }
+  return FeesEarned{gp, specialist};
+}
+
 }  // namespace meekijk::domain

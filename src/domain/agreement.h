@@ -15,6 +15,16 @@
 
 namespace meekijk::domain {
 
+// How the specialist's side of a consult is paid: a fixed amount per consult, or the amount per
+// minute the specialist recorded (the agreement's specialist fees are then rates per minute).
+enum class FeeBasis { kConsult, kMinute };
+
+template <>
+struct EnumNames<FeeBasis> {
+  static constexpr std::array<std::pair<FeeBasis, std::string_view>, 2> kNames{{
+      {FeeBasis::kConsult, "consult"}, {FeeBasis::kMinute, "minute"}}};
+};
+
 // Every change makes a new version; the versions before are kept with who made them and when,
 // and a consult remembers the version it was sent under.
 struct Agreement {
@@ -37,6 +47,11 @@ struct Agreement {
   std::optional<int64_t> physical_gp_fee_cents;
   std::optional<int64_t> physical_specialist_fee_cents;
   int slot_minutes = 20;  // the length of a slot in the agreement's clinic sessions
+  FeeBasis specialist_fee_basis = FeeBasis::kConsult;
+  // False where a referral after all (to the answering hospital) is paid through that hospital's
+  // own DBC, so that the consult that preceded it earns the specialist nothing extra.
+  bool pay_specialist_when_referred = true;
+  std::optional<int64_t> insurer_id;  // the insurer that pays the fee lines
   std::string valid_from;                   // YYYY-MM-DD, inclusive
   std::optional<std::string> valid_until;   // YYYY-MM-DD, inclusive; none = open-ended
   int64_t version = 1;
@@ -79,7 +94,18 @@ Result<Agreement> SelectAgreement(std::span<const Agreement> agreements, const P
 // Checks the patient data an agreement requires: name, date of birth and BSN where it asks them.
 Result<void> ValidateIdentification(const Agreement& agreement, const Patient& patient);
 
-// The fees a consult in `mode` earns under the agreement: {GP practice, specialist's organisation}.
+// The fee amounts of a consult in `mode` under the agreement: {GP practice, specialist's
+// organisation}; the specialist's is a rate per minute under FeeBasis::kMinute.
 std::pair<int64_t, int64_t> FeesFor(const Agreement& agreement, ConsultMode mode);
+
+// What a closed consult earns under the agreement version it was sent under, given its outcome
+// and the minutes its specialist recorded. The patient pays none of it: meekijk bills no patient.
+struct FeesEarned {
+  int64_t gp_cents = 0;
+  int64_t specialist_cents = 0;
+  bool operator==(const FeesEarned&) const = default;
+};
+FeesEarned EarnedFees(const Agreement& agreement, ConsultMode mode, OutcomeKind outcome,
+                      int specialist_minutes);
 
 }  // namespace meekijk::domain

@@ -132,5 +132,39 @@ TEST(AgreementTest, PhysicalConsultsArePaidAsTheAgreementSaysOrAsDigitalOnes) {
   EXPECT_EQ(FeesFor(agreement, ConsultMode::kDigital), std::make_pair(int64_t{2500}, int64_t{4000}));
 }
 
+
+TEST(AgreementTest, FeesArePerConsultPerModeByDefault) {
+  Agreement agreement = Make(1, 10, 5, {ConsultMode::kDigital, ConsultMode::kPhysical});
+  agreement.gp_fee_cents = 2500;
+  agreement.specialist_fee_cents = 4000;
+  agreement.physical_specialist_fee_cents = 9000;
+  EXPECT_EQ(EarnedFees(agreement, ConsultMode::kDigital, OutcomeKind::kPrimaryCare, 12),
+            (FeesEarned{2500, 4000}));
+  EXPECT_EQ(EarnedFees(agreement, ConsultMode::kPhysical, OutcomeKind::kPrimaryCare, 0),
+            (FeesEarned{2500, 9000}));
+}
+
+TEST(AgreementTest, PerMinuteFeesMultiplyTheRecordedMinutes) {
+  Agreement agreement = Make(1, 10, 5, {ConsultMode::kDigital});
+  agreement.gp_fee_cents = 2500;
+  agreement.specialist_fee_cents = 150;  // per minute
+  agreement.specialist_fee_basis = FeeBasis::kMinute;
+  EXPECT_EQ(EarnedFees(agreement, ConsultMode::kDigital, OutcomeKind::kPrimaryCare, 12),
+            (FeesEarned{2500, 1800}));
+  EXPECT_EQ(EarnedFees(agreement, ConsultMode::kDigital, OutcomeKind::kPrimaryCare, 0),
+            (FeesEarned{2500, 0}));
+}
+
+TEST(AgreementTest, AReferralToTheHospitalMayLeaveTheSpecialistFeeToItsDbc) {
+  Agreement agreement = Make(1, 10, 5, {ConsultMode::kDigital});
+  agreement.gp_fee_cents = 2500;
+  agreement.specialist_fee_cents = 4000;
+  agreement.pay_specialist_when_referred = false;
+  EXPECT_EQ(EarnedFees(agreement, ConsultMode::kDigital, OutcomeKind::kReferred, 0),
+            (FeesEarned{2500, 0}));
+  EXPECT_EQ(EarnedFees(agreement, ConsultMode::kDigital, OutcomeKind::kReferredElsewhere, 0),
+            (FeesEarned{2500, 4000}));
+}
+
 }  // namespace
 }  // namespace meekijk::domain

@@ -138,6 +138,16 @@ struct Consult {
   std::optional<TimePoint> sent_at;
   std::optional<TimePoint> due_at;
   std::optional<Advice> advice;  // the latest advice
+  // The first advice ends the response time: when, and how many working minutes after sending
+  // (counted in the agreement's office hours, without weekends and public holidays).
+  std::optional<TimePoint> first_advice_at;
+  std::optional<int> response_minutes;
+  int specialist_minutes = 0;          // the time the specialist recorded, added up over advices
+  std::optional<int> question_rating;  // the specialist's rating of how well the question was put
+  // A closed consult's outcome may be corrected later by its GP, with a reason; the fee lines get
+  // a visible correction line.
+  std::optional<TimePoint> outcome_corrected_at;
+  std::optional<std::string> outcome_correction_reason;
   std::optional<Outcome> outcome;
   std::string decline_reason;
   TimePoint created_at;

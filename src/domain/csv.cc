@@ -99,4 +99,48 @@ Result<std::vector<CsvRow>> ParseCsv(std::string_view text) {
   return rows;
 }
 
+namespace {
+
+bool PlainNumber(std::string_view value) {
+  size_t i = value.starts_with('-') ? 1 : 0;
+  size_t digits = 0, dots = 0;
+  for (; i < value.size(); ++i) {
+    if (value[i] == '.' && digits > 0) {
+      ++dots;
+    } else if (value[i] >= '0' && value[i] <= '9') {
+      ++digits;
+    } else {
+      return false;
+    }
+  }
+  return digits > 0 && dots <= 1 && !value.ends_with('.');
+}
+
+}  // namespace
+
+std::string CsvCell(std::string_view value) {
+  std::string out = "\"";
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos &&
+      !PlainNumber(value)) {
+    out += '\'';
+  }
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string CsvDocument(const std::vector<std::vector<std::string>>& rows) {
+  std::string out;
+  for (const std::vector<std::string>& row : rows) {
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i > 0) out += ',';
+      out += CsvCell(row[i]);
+    }
+    out += "\r\n";
+  }
+  return out;
+}
+
 }  // namespace meekijk::domain

@@ -21,4 +21,11 @@ struct CsvRow {
 // differs from the header's.
 Result<std::vector<CsvRow>> ParseCsv(std::string_view text);
 
+// Writing CSV for spreadsheets: a cell quoted with quotes doubled, and a leading = + - @ tab or CR
+// defused with an apostrophe so that a spreadsheet does not run it as a formula (CSV injection) —
+// except a plain number such as -12.50, which stays a number.
+std::string CsvCell(std::string_view value);
+// Rows of cells, each cell written by CsvCell, lines ended by CRLF (RFC 4180).
+std::string CsvDocument(const std::vector<std::vector<std::string>>& rows);
+
 }  // namespace meekijk::domain

@@ -52,3 +52,17 @@ TEST(CsvTest, RefusesAMalformedFileNamingTheLine) {
 
 }  // namespace
 }  // namespace meekijk::domain
+
+namespace meekijk::domain {
+namespace {
+
+TEST(CsvWriteTest, QuotesEveryCellAndDefusesFormulasButNotNegativeNumbers) {
+  EXPECT_EQ(CsvCell("Huisartsenpraktijk \"De Linde\""), "\"Huisartsenpraktijk \"\"De Linde\"\"\"");
+  EXPECT_EQ(CsvCell("=SUM(A1)"), "\"'=SUM(A1)\"");
+  EXPECT_EQ(CsvCell("-12.50"), "\"-12.50\"");
+  EXPECT_EQ(CsvCell("-1+2"), "\"'-1+2\"");
+  EXPECT_EQ(CsvDocument({{"a", "b"}, {"1", ""}}), "\"a\",\"b\"\r\n\"1\",\"\"\r\n");
+}
+
+}  // namespace
+}  // namespace meekijk::domain

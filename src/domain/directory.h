@@ -46,6 +46,7 @@ struct Specialty {
   std::string name_nl;
   std::string name_en;
   std::optional<std::string> vektis_code;  // Vektis specialism code, e.g. "0310"; none for kader areas
+  int64_t referral_cost_cents = 0;  // the average cost of a referral, for the saving a consult makes
   bool operator==(const Specialty&) const = default;
 };
 

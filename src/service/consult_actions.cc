@@ -1,5 +1,6 @@
 // The life-cycle use cases: send, cancel, claim, decline, forward, assign, messages, advice, close.
 #include <algorithm>
+#include <cmath>
 
 #include "domain/agreement.h"
 #include "domain/calendar.h"
@@ -8,6 +9,7 @@
 #include "service/consult_frame.h"
 #include "service/consult_routing.h"
 #include "service/consult_service.h"
+#include "service/fee_settlement.h"
 #include "service/notifier.h"
 #include "store/agreements.h"
 #include "store/directory.h"
@@ -48,6 +50,25 @@ Result<Consult> Transition(store::Database& database, AccessLog& access_log, con
         }
         return consult;
       });
+}
+
+// The working minutes from sending to `now`, in the office hours of the agreement version the
+// consult was sent under (weekends and public holidays left out).
+Result<std::optional<int>> ResponseMinutes(store::Tx& tx, const Consult& consult, TimePoint now) {
+  if (!consult.sent_at) return std::optional<int>();
+  domain::DaysOff off;
+  domain::OfficeHours hours;
+  if (consult.agreement_id && consult.agreement_version) {
+    MK_ASSIGN_OR_RETURN(std::optional<domain::Agreement> agreement,
+                        tx.agreements().FindVersion(*consult.agreement_id,
+                                                    *consult.agreement_version));
+    if (agreement) {
+      off = agreement->days_off;
+      hours = agreement->office_hours;
+    }
+  }
+  double working_hours = domain::WorkingHoursBetween(*consult.sent_at, now, off, hours);
+  return std::optional<int>(static_cast<int>(std::lround(working_hours * 60)));
 }
 
 Result<void> AppendMessage(store::Tx& tx, const Principal& principal, const Consult& consult,
@@ -184,8 +205,19 @@ Result<Consult> ConsultService::PostMessage(const Principal& principal, int64_t 
 
 Result<Consult> ConsultService::GiveAdvice(const Principal& principal, int64_t consult_id,
                                            domain::Recommendation recommendation,
-                                           const std::string& body) {
+                                           const std::string& body, const AdviceRecord& record) {
   MK_RETURN_IF_ERROR(domain::ValidateMessageBody(body, "advice", "body"));
+  if (record.minutes && (*record.minutes < 1 || *record.minutes > kMaxAdviceMinutes)) {
+    return MakeError(ErrorCode::kInvalidArgument, "Geef de bestede tijd in minuten: 1 tot 600.",
+                     "Give the time spent in minutes: 1 to 600.", "minutes");
+  }
+  if (record.question_rating) {
+    Result<void> valid = domain::ValidateRating(*record.question_rating);
+    if (!valid.ok()) {
+      return MakeError(ErrorCode::kInvalidArgument, "Geef de vraag een oordeel van 1 tot 5.",
+                       "Rate the question from 1 to 5.", "question_rating");
+    }
+  }
   return Transition(
       database_, access_log_, clock_, principal, consult_id, ConsultAction::kAdvice,
       [&](store::Tx& tx, Consult& consult, Role role) -> Result<std::monostate> {
@@ -194,6 +226,12 @@ Result<Consult> ConsultService::GiveAdvice(const Principal& principal, int64_t c
         MK_RETURN_IF_ERROR(AppendMessage(tx, principal, consult, role, MessageKind::kAdvice, body,
                                          now, recommendation));
         consult.advice = domain::Advice{recommendation, body, principal.user.id, now};
+        if (!consult.first_advice_at) {
+          consult.first_advice_at = now;
+          MK_ASSIGN_OR_RETURN(consult.response_minutes, ResponseMinutes(tx, consult, now));
+        }
+        consult.specialist_minutes += record.minutes.value_or(0);
+        if (record.question_rating) consult.question_rating = record.question_rating;
         return kDone;
       });
 }
@@ -202,11 +240,47 @@ Result<Consult> ConsultService::Close(const Principal& principal, int64_t consul
                                       const Outcome& outcome) {
   MK_RETURN_IF_ERROR(domain::ValidateRating(outcome.rating));
   return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kClose,
-                    [&](store::Tx&, Consult& consult, Role) -> Result<std::monostate> {
-                      consult.outcome = domain::Outcome{outcome.outcome, outcome.learned,
-                                                        outcome.rating, clock_.Now()};
+                    [&](store::Tx& tx, Consult& consult, Role) -> Result<std::monostate> {
+                      TimePoint now = clock_.Now();
+                      consult.outcome =
+                          domain::Outcome{outcome.outcome, outcome.learned, outcome.rating, now};
+                      MK_RETURN_IF_ERROR(SettleFees(tx, consult, now));
                       return kDone;
                     });
+}
+
+Result<Consult> ConsultService::CorrectOutcome(const Principal& principal, int64_t consult_id,
+                                               domain::OutcomeKind outcome,
+                                               const std::string& reason) {
+  MK_RETURN_IF_ERROR(domain::ValidateMessageBody(reason, "outcome_correction", "reason"));
+  return OnConsult<Consult>(
+      database_, access_log_, principal, consult_id, "consult.correct_outcome",
+      [&](store::Tx& tx, Consult& consult, Role role) -> Result<Consult> {
+        if (role != Role::kGp) {
+          return MakeError(ErrorCode::kForbidden,
+                           "Alleen een huisarts van de praktijk corrigeert de uitkomst.",
+                           "Only a GP of the practice corrects the outcome.");
+        }
+        if (consult.status != domain::ConsultStatus::kClosed || !consult.outcome) {
+          return MakeError(ErrorCode::kConflict,
+                           "Alleen de uitkomst van een afgesloten consultatie kan worden "
+                           "gecorrigeerd.",
+                           "Only a closed consult's outcome can be corrected.");
+        }
+        if (consult.outcome->outcome == outcome) {
+          return MakeError(ErrorCode::kInvalidArgument, "Dit is de uitkomst al.",
+                           "This is the outcome already.", "outcome");
+        }
+        TimePoint now = clock_.Now();
+        consult.outcome->outcome = outcome;
+        consult.outcome_corrected_at = now;
+        consult.outcome_correction_reason = reason;
+        consult.updated_at = now;
+        MK_RETURN_IF_ERROR(tx.consults().Update(consult));
+        ++consult.version;
+        MK_RETURN_IF_ERROR(SettleFees(tx, consult, now, reason));
+        return consult;
+      });
 }
 
 }  // namespace meekijk::service

@@ -99,6 +99,15 @@ struct Outcome {
   int rating = 0;
 };
 
+// What a specialist may record with an advice: the minutes spent (added to earlier ones; they
+// pay a per-minute agreement) and how well the question was put (1..5).
+struct AdviceRecord {
+  std::optional<int> minutes;
+  std::optional<int> question_rating;
+};
+
+inline constexpr int kMaxAdviceMinutes = 600;
+
 class ConsultService {
  public:
   ConsultService(store::Database& database, const Clock& clock, AccessLog& access_log)
@@ -129,11 +138,17 @@ class ConsultService {
   // kind: question (GP follow-up), info_request (specialist), reply (GP or assistant).
   Result<domain::Consult> PostMessage(const Principal& principal, int64_t consult_id,
                                       domain::MessageKind kind, const std::string& body);
+  // The first advice ends the response time (kept in working minutes for the report).
   Result<domain::Consult> GiveAdvice(const Principal& principal, int64_t consult_id,
                                      domain::Recommendation recommendation,
-                                     const std::string& body);
+                                     const std::string& body, const AdviceRecord& record = {});
+  // Closing earns the fees of the agreement version the consult was sent under (fee lines).
   Result<domain::Consult> Close(const Principal& principal, int64_t consult_id,
                                 const Outcome& outcome);
+  // The GP of the practice corrects a closed consult's outcome, with a reason; where that changes
+  // what it earns, a correction line is added to the fees (never a silent change).
+  Result<domain::Consult> CorrectOutcome(const Principal& principal, int64_t consult_id,
+                                         domain::OutcomeKind outcome, const std::string& reason);
 
  private:
   store::Database& database_;

@@ -220,6 +220,9 @@ Result<AgreementView> AgreementViewOf(store::Tx& tx, const Directory& directory,
     if (t) view.question_template = TemplateSummary{t->id, t->name, t->version};
   }
   MK_ASSIGN_OR_RETURN(view.changed_by, PersonRef(tx, agreement.changed_by));
+  if (agreement.insurer_id) {
+    view.insurer = NamedRef{*agreement.insurer_id, directory.NameOf(*agreement.insurer_id)};
+  }
   view.in_force = domain::AgreementInForce(agreement, today);
   view.may_change = KeepsAgreement(reach, agreement, pool);
   return view;
@@ -248,6 +251,12 @@ Result<domain::Pool> CheckAgreement(store::Tx& tx, const Directory& directory, c
                      "gp_organisations");
     }
     seen.push_back(id);
+  }
+  if (agreement.insurer_id) {
+    const domain::Organisation* insurer = directory.Find(*agreement.insurer_id);
+    if (!insurer || insurer->kind != OrgKind::kInsurer) {
+      return Invalid("Kies een zorgverzekeraar.", "Choose a health insurer.", "insurer");
+    }
   }
   if (!KeepsAgreement(reach, agreement, *pool)) {
     return MakeError(ErrorCode::kForbidden,

@@ -72,6 +72,7 @@ struct AgreementView {
   PoolOption pool;
   std::optional<TemplateSummary> question_template;
   std::optional<NamedRef> changed_by;
+  std::optional<NamedRef> insurer;  // who pays the fee lines
   bool in_force = false;    // today
   bool may_change = false;  // the caller may make a new version
 };

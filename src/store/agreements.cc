@@ -41,6 +41,8 @@ const Table<Specialty> kSpecialties{"specialties", "", {
     Field<Specialty>("name_nl", W::kAlways, [](auto& s) -> auto& { return s.name_nl; }),
     Field<Specialty>("name_en", W::kAlways, [](auto& s) -> auto& { return s.name_en; }),
     Field<Specialty>("vektis_code", W::kAlways, [](auto& s) -> auto& { return s.vektis_code; }),
+    Field<Specialty>("referral_cost_cents", W::kAlways,
+                     [](auto& s) -> auto& { return s.referral_cost_cents; }),
 }};
 // clang-format on
 
@@ -113,6 +115,11 @@ std::vector<Column<Agreement>> AgreementColumns(std::string_view id_column, W id
     Field<Agreement>("physical_specialist_fee_cents", W::kAlways,
                      [](auto& a) -> auto& { return a.physical_specialist_fee_cents; }),
     Field<Agreement>("slot_minutes", W::kAlways, [](auto& a) -> auto& { return a.slot_minutes; }),
+    Field<Agreement>("specialist_fee_basis", W::kAlways,
+                     [](auto& a) -> auto& { return a.specialist_fee_basis; }),
+    Field<Agreement>("pay_specialist_when_referred", W::kAlways,
+                     [](auto& a) -> auto& { return a.pay_specialist_when_referred; }),
+    Field<Agreement>("insurer_id", W::kAlways, [](auto& a) -> auto& { return a.insurer_id; }),
     Field<Agreement>("valid_from", W::kAlways, [](auto& a) -> auto& { return a.valid_from; }),
     Field<Agreement>("valid_until", W::kAlways, [](auto& a) -> auto& { return a.valid_until; }),
     Field<Agreement>("version", version, [](auto& a) -> auto& { return a.version; }),

@@ -79,6 +79,15 @@ const Table<Consult> kConsults{"consults", "c", {
                                          [](auto& c) -> auto& { return c.outcome; }),
     PartField<&Outcome::closed_at, Consult>("closed_at", W::kAlways,
                                             [](auto& c) -> auto& { return c.outcome; }),
+    Field<Consult>("first_advice_at", W::kAlways, [](auto& c) -> auto& { return c.first_advice_at; }),
+    Field<Consult>("response_minutes", W::kAlways, [](auto& c) -> auto& { return c.response_minutes; }),
+    Field<Consult>("specialist_minutes", W::kAlways,
+                   [](auto& c) -> auto& { return c.specialist_minutes; }),
+    Field<Consult>("question_rating", W::kAlways, [](auto& c) -> auto& { return c.question_rating; }),
+    Field<Consult>("outcome_corrected_at", W::kAlways,
+                   [](auto& c) -> auto& { return c.outcome_corrected_at; }),
+    Field<Consult>("outcome_correction_reason", W::kAlways,
+                   [](auto& c) -> auto& { return c.outcome_correction_reason; }),
     Field<Consult>("decline_reason", W::kAlways, [](auto& c) -> auto& { return c.decline_reason; }),
     Field<Consult>("created_at", W::kOnInsert, [](auto& c) -> auto& { return c.created_at; }),
     Field<Consult>("updated_at", W::kAlways, [](auto& c) -> auto& { return c.updated_at; }),
@@ -158,6 +167,10 @@ constexpr std::string_view kReleaseSlot =
 constexpr std::string_view kPurgeWaiting = "DELETE FROM clinic_waiting WHERE consult_id = ?";
 // A mail keeps its row (whom it went to, when) without the consult it named.
 constexpr std::string_view kDetachMails = "UPDATE outbox SET consult_id = NULL WHERE consult_id = ?";
+// A fee line is a financial record and outlives the consult; it keeps the consult's number.
+constexpr std::string_view kDetachFeeLines =
+    "UPDATE fee_lines SET consult_id = NULL WHERE consult_id = ?";
+constexpr std::string_view kPurgeSurvey = "DELETE FROM survey_codes WHERE consult_id = ?";
 constexpr std::string_view kPurgeConsult = "DELETE FROM consults WHERE id = ?";
 constexpr std::string_view kSetBsnIndex = "UPDATE consults SET patient_bsn_index = ? WHERE id = ?";
 constexpr std::string_view kSetIdentity =
@@ -390,7 +403,7 @@ Result<std::vector<std::pair<int64_t, std::string>>> ConsultRepository::LastChan
 Result<void> ConsultRepository::Purge(int64_t id) {
   for (std::string_view statement :
        {kPurgeAttachments, kPurgeMessages, kPurgeNotifications, kPurgeAlerts, kReleaseSlot,
-        kPurgeWaiting, kDetachMails, kPurgeConsult}) {
+        kPurgeWaiting, kDetachMails, kDetachFeeLines, kPurgeSurvey, kPurgeConsult}) {
     MK_RETURN_IF_ERROR(sql_.Execute(statement, {id}));
   }
   return Ok();

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "core/log.h"
+#include "store/schema_v10.h"
 #include "store/database.h"
 #include "store/tx.h"
 
@@ -483,6 +484,7 @@ constexpr std::array kMigrations = {
     Migration{8, "notifications, the mail outbox, consult alerts, rosters and absences",
               kSchemaV8},
     Migration{9, "clinic sessions, their slots and waiting lists, calendar feeds", kSchemaV9},
+    Migration{10, "triple-aim figures, fee lines and statements, patient surveys", kSchemaV10},
 };
 
 constexpr std::string_view kCreateMigrationsTable =

@@ -182,4 +182,14 @@ Result<int64_t> OutboxRepository::PurgeDelivered(TimePoint before) {
   return sql_.Execute(kPurgeDelivered, {ToUnixMillis(before)});
 }
 
+Result<void> OutboxRepository::SettleHistory(TimePoint before) {
+  MK_RETURN_IF_ERROR(sql_.Execute("UPDATE outbox SET status = 'delivered', delivered_at = created_at "
+                                  "WHERE status = 'pending' AND created_at < ?",
+                                  {ToUnixMillis(before)}));
+  MK_RETURN_IF_ERROR(sql_.Execute("UPDATE notifications SET read_at = created_at, in_digest = 0 "
+                                  "WHERE read_at IS NULL AND created_at < ?",
+                                  {ToUnixMillis(before)}));
+  return Ok();
+}
+
 }  // namespace meekijk::store

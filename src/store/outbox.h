@@ -83,6 +83,9 @@ class OutboxRepository {
   Result<bool> MadeSince(int64_t user_id, domain::EventKind kind, TimePoint since);
   // Removes delivered mails delivered before `before`; returns how many.
   Result<int64_t> PurgeDelivered(TimePoint before);
+  // The demo's history: what was made before `before` counts as delivered then and its in-app
+  // notifications as read, so that a year of past consults does not mail or notify anyone now.
+  Result<void> SettleHistory(TimePoint before);
 
  private:
   // Opens a sealed invitation link in place (empty when no key opens it).

@@ -25,6 +25,9 @@ class NotificationRepository;
 class OutboxRepository;
 class RosterRepository;
 class ClinicRepository;
+class FeeRepository;
+class ReportRepository;
+class SurveyRepository;
 
 class Tx {
  public:
@@ -47,6 +50,9 @@ class Tx {
   OutboxRepository outbox();               // mails waiting to be delivered (outbox.h)
   RosterRepository rosters();              // who of a pool is on duty, who is away (rosters.h)
   ClinicRepository clinic();  // clinic sessions, slots, waiting lists, calendar feeds (clinic.h)
+  FeeRepository fees();        // fee lines and approved statements (fees.h)
+  ReportRepository reports();  // the triple-aim report's rows (reports.h)
+  SurveyRepository surveys();  // patient survey codes and answers (surveys.h)
 
   // A trivial round trip: the database answers.
   Result<void> Ping();

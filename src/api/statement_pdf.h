@@ -1,0 +1,18 @@
+// A fee statement as a PDF for the administration (libharu: one A4 page or more, the standard
+// Helvetica font, so that no font file is needed).
+#pragma once
+
+#include <string>
+
+#include "service/fee_service.h"
+
+namespace meekijk::api {
+
+// The PDF's bytes; kInternal when libharu fails.
+Result<std::string> StatementPdf(const service::FeeStatement& statement);
+
+// UTF-8 text in the WinAnsi (Windows-1252) encoding of the standard PDF fonts; a character it
+// lacks becomes '?'.
+std::string WinAnsi(std::string_view utf8);
+
+}  // namespace meekijk::api
