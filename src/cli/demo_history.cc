@@ -43,6 +43,7 @@ const Route kRoutes[] = {
     {"huisarts.bakker", "neuro_maasstad", "specialist.bos", "neurologie", false, 3, 5},
     {"huisarts.devries", "ortho_ikazia", "specialist.vandam", "orthopedie", true, 4, 5},
     {"huisarts.bakker", "kno_ikazia", "specialist.meijer", "kno", false, 3, 3},
+    {"huisarts.bakker", "interne_maasstad", "specialist.peters", "interne-geneeskunde", false, 2, 3},
     {"huisarts.devries", "diabetes_kader", "kaderarts.hendriks", "kader-diabetes", true, 3, 5},
     {"huisarts.jansen", "derma_huidkliniek", "specialist.dijkstra", "dermatologie", true, 8, 2},
     {"huisarts.elamrani", "derma_maasstad", "specialist.smit", "dermatologie", false, 4, 2},
@@ -73,6 +74,7 @@ const Question* QuestionsOf(std::string_view specialty, size_t& count) {
   static const Question kKno[] = {{"H03", "Eenzijdige tinnitus zonder gehoorverlies: beleid?"},
                                   {"R75", "Recidiverende sinusitis: neusspray of verwijzen?"}};
   static const Question kGyn[] = {{"X08", "Intermenstrueel bloedverlies bij spiraal: echo nodig?"}};
+  static const Question kInternal[] = {{"B80", "Microcytaire anemie zonder duidelijke oorzaak: eerst scopie of ijzer?"}};
   static const Question kDiabetes[] = {{"T90", "HbA1c blijft boven 70 ondanks metformine en SU: insuline starten?"}};
   struct Entry {
     std::string_view specialty;
@@ -81,7 +83,7 @@ const Question* QuestionsOf(std::string_view specialty, size_t& count) {
   };
   static const Entry kAll[] = {{"dermatologie", kDerma, 4}, {"cardiologie", kCardio, 2},
                                {"neurologie", kNeuro, 2},   {"orthopedie", kOrtho, 2},
-                               {"kno", kKno, 2},            {"gynaecologie", kGyn, 1},
+                               {"kno", kKno, 2},            {"gynaecologie", kGyn, 1},   {"interne-geneeskunde", kInternal, 1},
                                {"kader-diabetes", kDiabetes, 1}};
   for (const Entry& e : kAll) {
     if (e.specialty == specialty) {
@@ -172,6 +174,12 @@ class History {
     request.content.consent = true;
     request.pool_id = people_.pool_ids.at(route.pool);
     request.send = true;
+    if (std::string_view(route.pool) == "interne_maasstad") {
+      // This pool needs to know who the patient is (a BSN that passes the 11-proef).
+      request.content.patient.name = "Demo Patiënt";
+      request.content.patient.birth_date = std::to_string(request.content.patient.birth_year) + "-06-15";
+      request.content.patient.bsn = "111222333";
+    }
     if (std::string_view(route.pool) == "cardio_maasstad" && std::string_view(route.gp) == "huisarts.devries") {
       // Zorggroep Rijnmond Zuid's cardiology template asks this always.
       request.content.template_answers = {{"inspanning", Chance(40) ? "true" : "false"}};
