@@ -33,6 +33,13 @@ TimePoint At(int year, unsigned month, unsigned day, int hour, int minute = 0) {
   return domain::AmsterdamMoment(std::chrono::year{year} / month / day, hour * 60 + minute);
 }
 
+TripleAimQuery Period(std::string from, std::string to) {
+  TripleAimQuery query;
+  query.from = std::move(from);
+  query.to = std::move(to);
+  return query;
+}
+
 class ReportServiceTest : public ::testing::TestWithParam<Engine> {
  protected:
   void SetUp() override {
@@ -229,14 +236,14 @@ TEST_P(ReportServiceTest, EachCallerSeesTheFiguresOfTheirOwnScopeOnly) {
   EXPECT_EQ(Report(gp_a_, only_b).total.consults, 0);
   Principal nobody = gp_a_;
   nobody.memberships.clear();
-  EXPECT_EQ(reports_->TripleAim(nobody, {"2026-12-01", "2026-12-31"}).error().code,
+  EXPECT_EQ(reports_->TripleAim(nobody, Period("2026-12-01", "2026-12-31")).error().code,
             ErrorCode::kForbidden);
 }
 
 TEST_P(ReportServiceTest, BadPeriodsAndFiltersAreRefusedWithTheirField) {
-  EXPECT_EQ(reports_->TripleAim(gp_a_, {"2026-13-01", "2026-12-31"}).error().field, "from");
-  EXPECT_EQ(reports_->TripleAim(gp_a_, {"2026-12-31", "2026-12-01"}).error().field, "to");
-  EXPECT_EQ(reports_->TripleAim(gp_a_, {"2000-01-01", "2026-12-01"}).error().field, "from");
+  EXPECT_EQ(reports_->TripleAim(gp_a_, Period("2026-13-01", "2026-12-31")).error().field, "from");
+  EXPECT_EQ(reports_->TripleAim(gp_a_, Period("2026-12-31", "2026-12-01")).error().field, "to");
+  EXPECT_EQ(reports_->TripleAim(gp_a_, Period("2000-01-01", "2026-12-01")).error().field, "from");
   TripleAimQuery unknown{"2026-12-01", "2026-12-31", std::string("astrologie"), {}, {}, {}};
   EXPECT_EQ(reports_->TripleAim(gp_a_, unknown).error().field, "specialty");
   TripleAimQuery nowhere{"2026-12-01", "2026-12-31", {}, 999999, {}, {}};
