@@ -54,7 +54,9 @@ TEST_P(ConsultFlowHttpTest, WalksCreateSendClaimInfoReplyAdviceFollowUpAdviceClo
   EXPECT_EQ(closed.at("advice").at("body"), "Ja, in 2 weken afbouwen.");
   EXPECT_EQ(closed.at("outcome"),
             (json::value{{"outcome", "primary_care"}, {"learned", true}, {"rating", 5},
-                         {"closed_at", closed.at("outcome").at("closed_at")}}));
+                         {"closed_at", closed.at("outcome").at("closed_at")},
+                         {"corrected_at", nullptr}, {"correction_reason", nullptr}}));
+  EXPECT_EQ(closed.at("closed_at"), closed.at("outcome").at("closed_at"));
   json::array attachments = closed.at("attachments").as_array();
   ASSERT_EQ(attachments.size(), 1u);
 

@@ -89,6 +89,15 @@ describe('accessibility and screenshots of the main screens', () => {
     await page.context().close();
   });
 
+  it('results dashboard of the region office coordinator', async () => {
+    const page = await newPage();
+    await logIn(page, server, 'coordinator.rijnmond', 'nl', '/resultaten');
+    await visible(page.locator('[data-chart="trend"] svg'));
+    await visible(page.locator('[data-chart="specialty"] svg'));
+    await checkScreen(page, 'resultaten');
+    await page.context().close();
+  });
+
   it('access log of the privacy officer', async () => {
     const page = await newPage();
     await logIn(page, server, 'privacy.kralingen', 'nl', '/access-log');

@@ -36,6 +36,7 @@ const MailOutboxPage = lazy(() => import('../mailOutbox/MailOutboxPage'));
 const ClinicSessionsPage = lazy(() => import('../clinic/ClinicSessionsPage'));
 const ClinicSessionPage = lazy(() => import('../clinic/ClinicSessionPage'));
 const DayListPage = lazy(() => import('../clinic/DayListPage'));
+const ResultsPage = lazy(() => import('../results/ResultsPage'));
 // Opened from a reset link, without a session: outside RequireAuth, like the login page.
 const PasswordResetPage = lazy(() => import('../passwordReset/PasswordResetPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
@@ -84,6 +85,7 @@ export function App() {
                 <Route path="spreekuren" element={<ClinicSessionsPage />} />
                 <Route path="spreekuren/:id" element={<ClinicSessionPage />} />
                 <Route path="spreekuren/:id/daglijst" element={<DayListPage />} />
+                <Route path="resultaten" element={<ResultsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Route>

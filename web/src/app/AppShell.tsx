@@ -29,6 +29,8 @@ function MainNav() {
   const recordsAbsence = answersConsults || hasRole(user, 'coordinator');
   // The physical sessions: those who book patients into them, hold them or plan them.
   const seesSessions = writesConsults || answersConsults || hasRole(user, 'coordinator');
+  // The triple-aim figures: everyone who belongs to an organisation (the server scopes them to it).
+  const seesResults = (user?.memberships.length ?? 0) > 0;
   return (
     <nav aria-label={t('nav.label')} className="mk-nav">
       <ul className="mk-nav__list">
@@ -45,6 +47,7 @@ function MainNav() {
           </>
         )}
         {seesSessions && <li><NavLink to="/spreekuren" className={navLinkClass}>{t('nav.clinic')}</NavLink></li>}
+        {seesResults && <li><NavLink to="/resultaten" className={navLinkClass}>{t('nav.results')}</NavLink></li>}
         {guardsPrivacy && <li><NavLink to="/access-log" className={navLinkClass}>{t('nav.accessLog')}</NavLink></li>}
         {guardsPrivacy && <li><NavLink to="/inzageverzoek" className={navLinkClass}>{t('nav.subjectAccess')}</NavLink></li>}
         {hasRole(user, 'coordinator') && <li><NavLink to="/overzicht" className={navLinkClass}>{t('nav.overview')}</NavLink></li>}

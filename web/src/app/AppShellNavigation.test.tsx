@@ -2,7 +2,8 @@
 // "Uitgaande e-mail" only to coordinators and administrators, "Inzageverzoek" only to privacy
 // officers, "Afwezigheid" to specialists and coordinators, "Spreekuren" to those who book, hold or
 // plan physical sessions (GPs, assistants, specialists, coordinators), and "Meldingen" (with its
-// unread count) to everyone; "/" takes a coordinator or an administrator to the users.
+// unread count) to everyone, "Resultaten" to everyone who belongs to an organisation; "/" takes a
+// coordinator or an administrator to the users, an analyst to the results.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
@@ -37,6 +38,7 @@ function renderShell(roles: Role[]) {
             <Route index element={<HomeRedirect />} />
             <Route path="*" element={<h1>Ander scherm</h1>} />
             <Route path="gebruikers" element={<h1>Gebruikers-scherm</h1>} />
+            <Route path="resultaten" element={<h1>Resultaten-scherm</h1>} />
           </Route>
         </Routes>
       </MemoryRouter>
@@ -77,10 +79,21 @@ describe('AppShell navigation', () => {
     const seesSessions = ['gp', 'assistant', 'specialist', 'coordinator'].some((role) => roles.includes(role as Role));
     expect(menuLink('Spreekuren')?.getAttribute('href') ?? null).toBe(seesSessions ? '/spreekuren' : null);
     expect(menuLink('Meldingen, 2 ongelezen')?.getAttribute('href')).toBe('/meldingen');
+    expect(menuLink('Resultaten')?.getAttribute('href')).toBe('/resultaten');
+  });
+
+  it('offers no results to someone who belongs to no organisation', () => {
+    renderShell([]);
+    expect(menuLink('Resultaten')).toBeNull();
   });
 
   it('takes a coordinator from "/" to the users', async () => {
     renderShell(['coordinator']);
     expect(await screen.findByRole('heading', { name: 'Gebruikers-scherm' })).toBeTruthy();
+  });
+
+  it('takes an analyst from "/" to the results', async () => {
+    renderShell(['analyst']);
+    expect(await screen.findByRole('heading', { name: 'Resultaten-scherm' })).toBeTruthy();
   });
 });
