@@ -11,7 +11,7 @@ import type { Locator, Page, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, formatDay } from '../src/clinic/clinicTime';
 import { apiToken } from './support/api';
-import { expectAccessible, logIn, visible } from './support/app';
+import { checkScreen, logIn, menuLink, valueOf, visible } from './support/app';
 import { kDesktop } from './support/browser';
 import { useServerAndBrowser } from './support/suite';
 
@@ -31,28 +31,12 @@ async function pageFor(username: string, target: string): Promise<Page> {
   return page;
 }
 
-/** Once the screen's heading is there and its data has loaded: axe-core. */
-async function checkScreen(page: Page, screen: string) {
-  await visible(page.getByRole('heading', { level: 1 }));
-  await page.locator('.mk-loading').waitFor({ state: 'detached' });
-  await expectAccessible(page, screen);
-}
-
-function menuLink(page: Page, name: string): Locator {
-  return page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true });
-}
-
 function statusBadge(page: Page, text: string): Locator {
   return page.locator('.mk-status', { hasText: text });
 }
 
 function isCall(method: string, path: RegExp) {
   return (response: Response) => response.request().method() === method && path.test(new URL(response.url()).pathname);
-}
-
-/** The value next to the term `term` in a description list inside `scope`. */
-function valueOf(scope: Locator, term: string): Locator {
-  return scope.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
 }
 
 /** The demo's sessions of the next months, soonest first, as the coordinator sees them. */

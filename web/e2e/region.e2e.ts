@@ -11,7 +11,7 @@
 import type { Locator, Page, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sendDermatologyConsult } from './support/api';
-import { expectAccessible, logIn, visible } from './support/app';
+import { checkScreen, logIn, menuLink, valueOf, visible } from './support/app';
 import { useServerAndBrowser } from './support/suite';
 
 const suite = useServerAndBrowser();
@@ -20,13 +20,6 @@ const kTemplateName = 'Cyclusklachten';
 const kCycle = 'Cyclusduur';
 const kPain = 'Pijn bij de menstruatie?';
 const kPool = 'Gynaecologie Ikazia';
-
-/** Once the screen's heading is there and its data has loaded: axe-core. */
-async function checkScreen(page: Page, screen: string) {
-  await visible(page.getByRole('heading', { level: 1 }));
-  await page.locator('.mk-loading').waitFor({ state: 'detached' });
-  await expectAccessible(page, screen);
-}
 
 /** The text of everything that describes `control` (aria-describedby): its hint, unit and error. */
 async function description(control: Locator): Promise<string> {
@@ -37,15 +30,6 @@ async function description(control: Locator): Promise<string> {
 
 function isCall(method: string, path: RegExp) {
   return (response: Response) => response.request().method() === method && path.test(new URL(response.url()).pathname);
-}
-
-/** The value next to the term `term` in a description list inside `scope`. */
-function valueOf(scope: Locator, term: string): Locator {
-  return scope.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
-}
-
-function menuLink(page: Page, name: string): Locator {
-  return page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true });
 }
 
 async function makeTemplate(page: Page): Promise<string> {

@@ -77,6 +77,23 @@ export async function saveScreenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(kScreenshotDir, `${name}.png`), fullPage: false });
 }
 
+/** Once the screen's heading is there and its data has loaded: axe-core. */
+export async function checkScreen(page: Page, screen: string) {
+  await visible(page.getByRole('heading', { level: 1 }));
+  await page.locator('.mk-loading').waitFor({ state: 'detached' });
+  await expectAccessible(page, screen);
+}
+
+/** The link `name` in the app's main menu. */
+export function menuLink(page: Page, name: string): import('playwright-core').Locator {
+  return page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true });
+}
+
+/** The value next to the term `term` in a description list inside `scope`. */
+export function valueOf(scope: Page | import('playwright-core').Locator, term: string): import('playwright-core').Locator {
+  return scope.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
+}
+
 /** Waits until the locator shows (playwright-core has no expect(locator) of its own). */
 export function visible(locator: import('playwright-core').Locator, timeout = 10_000) {
   return locator.waitFor({ state: 'visible', timeout });

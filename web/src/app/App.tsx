@@ -36,9 +36,14 @@ const MailOutboxPage = lazy(() => import('../mailOutbox/MailOutboxPage'));
 const ClinicSessionsPage = lazy(() => import('../clinic/ClinicSessionsPage'));
 const ClinicSessionPage = lazy(() => import('../clinic/ClinicSessionPage'));
 const DayListPage = lazy(() => import('../clinic/DayListPage'));
+const FeeStatementsPage = lazy(() => import('../fees/FeeStatementsPage'));
+const FeeStatementPage = lazy(() => import('../fees/FeeStatementPage'));
+const LeafletPage = lazy(() => import('../leaflet/LeafletPage'));
 const ResultsPage = lazy(() => import('../results/ResultsPage'));
 // Opened from a reset link, without a session: outside RequireAuth, like the login page.
 const PasswordResetPage = lazy(() => import('../passwordReset/PasswordResetPage'));
+// The patient survey, answered with the leaflet's code and no account: outside RequireAuth too.
+const SurveyPage = lazy(() => import('../surveys/SurveyPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 function SessionLostHandler() {
@@ -57,6 +62,8 @@ export function App() {
           <Routes>
             <Route path="/login" element={<LoginPage />} />
             <Route path="/wachtwoord-herstellen" element={<PasswordResetPage />} />
+            <Route path="/enquete" element={<SurveyPage />} />
+            <Route path="/enquete/:code" element={<SurveyPage />} />
             <Route element={<RequireAuth />}>
               <Route element={<AppShell />}>
                 <Route index element={<HomeRedirect />} />
@@ -64,6 +71,7 @@ export function App() {
                 <Route path="consults/new" element={<ConsultFormPage />} />
                 <Route path="consults/:id/edit" element={<ConsultFormPage />} />
                 <Route path="consults/:id" element={<ConsultPage />} />
+                <Route path="consults/:id/folder" element={<LeafletPage />} />
                 <Route path="pool" element={<SpecialistListPage box="pool" />} />
                 <Route path="inbox" element={<SpecialistListPage box="inbox" />} />
                 <Route path="security" element={<SecurityPage />} />
@@ -85,6 +93,8 @@ export function App() {
                 <Route path="spreekuren" element={<ClinicSessionsPage />} />
                 <Route path="spreekuren/:id" element={<ClinicSessionPage />} />
                 <Route path="spreekuren/:id/daglijst" element={<DayListPage />} />
+                <Route path="declaraties" element={<FeeStatementsPage />} />
+                <Route path="declaraties/:organisation/:month" element={<FeeStatementPage />} />
                 <Route path="resultaten" element={<ResultsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -60,6 +60,7 @@ function MainNav() {
             <li><NavLink to="/pools" className={navLinkClass}>{t('nav.pools')}</NavLink></li>
             <li><NavLink to="/importeren" className={navLinkClass}>{t('nav.imports')}</NavLink></li>
             <li><NavLink to="/uitgaande-email" className={navLinkClass}>{t('nav.mailOutbox')}</NavLink></li>
+            <li><NavLink to="/declaraties" className={navLinkClass}>{t('nav.fees')}</NavLink></li>
           </>
         )}
         <li><NotificationsLink className={navLinkClass} /></li>

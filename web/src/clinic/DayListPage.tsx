@@ -3,14 +3,12 @@
 // (ICPC), the question, the clinical summary and the attachments, a link to the consult (where the
 // advice is given), and whether the patient came. Every read is in the access log, so the list is
 // read when the page opens and not again behind the specialist's back.
-import {
-  DataList, DataListItem, DataListKey, DataListValue, Heading1, Heading2, Paragraph,
-} from '@utrecht/component-library-react';
+import { DataList, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ConsultStatusBadge } from '../components/ConsultStatusBadge';
+import { Fact } from '../components/Fact';
 import { Loading } from '../components/Loading';
 import { useFormFields } from '../components/useFormFields';
 import { attachmentUrl } from '../consults/api';
@@ -54,15 +52,6 @@ function DayListView({ id, dayList }: { id: number; dayList: DayList }) {
       {patients.length === 0 && <Paragraph>{t('clinic.dayList.empty')}</Paragraph>}
       {patients.map((patient) => <PatientEntry key={patient.slot.id} patient={patient} onRecorded={recorded} />)}
     </div>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataListItem>
-      <DataListKey>{label}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
   );
 }
 

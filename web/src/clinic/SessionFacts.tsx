@@ -1,21 +1,12 @@
 // What a session is, as a description list: when, where, who holds it, for which practices, its
 // status and how full it is.
-import { DataList, DataListItem, DataListKey, DataListValue } from '@utrecht/component-library-react';
-import type { ReactNode } from 'react';
+import { DataList } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import { Fact } from '../components/Fact';
 import type { ClinicSession } from './api';
 import { formatDay } from './clinicTime';
 import { FillRate } from './FillRate';
 import { SessionStatusBadge } from './SessionStatusBadge';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataListItem>
-      <DataListKey>{label}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
-  );
-}
 
 export function SessionFacts({ session }: { session: ClinicSession }) {
   const { t, i18n } = useTranslation();

@@ -8,6 +8,7 @@ import { kFullSession, kOpenSession } from './clinicFixture';
 
 const kAdvice = (recommendation: NonNullable<Consult['advice']>['recommendation']): Consult['advice'] => ({
   recommendation, body: 'Graag zien.', specialist_id: 6, given_at: '2026-12-07T10:00:00Z',
+  at: '2026-12-07T10:00:00Z', first_at: '2026-12-07T10:00:00Z',
 });
 
 describe('isBookable', () => {

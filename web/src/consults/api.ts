@@ -125,8 +125,11 @@ export function postMessage(id: number, kind: MessageKind, body: string) {
   return call(api.POST('/api/v1/consults/{id}/messages', { params: { path: { id } }, body: { kind, body } }));
 }
 
-export function giveAdvice(id: number, recommendation: Recommendation, body: string) {
-  return call(api.POST('/api/v1/consults/{id}/advice', { params: { path: { id } }, body: { recommendation, body } }));
+/** What the specialist may add to the advice: the minutes spent (they add up) and how well the question was put (1–5). */
+export type AdviceExtras = Pick<components['schemas']['AdviceRequest'], 'minutes' | 'question_rating'>;
+
+export function giveAdvice(id: number, recommendation: Recommendation, body: string, extras: AdviceExtras = {}) {
+  return call(api.POST('/api/v1/consults/{id}/advice', { params: { path: { id } }, body: { recommendation, body, ...extras } }));
 }
 
 /** `learned` undefined (not answered) is left out of the body, so the server names the field. */
@@ -137,6 +140,11 @@ export function closeConsult(id: number, outcome: OutcomeKind, learned: boolean 
       body: { outcome, learned: learned as boolean, rating },
     }),
   );
+}
+
+/** Corrects a closed consult's outcome (its practice's GP), with the reason; the fees get a visible correction line. */
+export function correctOutcome(id: number, outcome: OutcomeKind, reason: string) {
+  return call(api.POST('/api/v1/consults/{id}/outcome', { params: { path: { id } }, body: { outcome, reason } }));
 }
 
 /** Uploads one file as the raw request body; the server recognises JPEG, PNG and PDF by their bytes. */

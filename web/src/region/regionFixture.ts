@@ -13,6 +13,7 @@ export const kOrganisations: Organisation[] = [
   { id: 5, name: 'Huisartsenpraktijk Schiedam-Noord', kind: 'gp_practice', agb: '01023456', parent_id: 2, region: kRegion, in_scope: false },
   { id: 7, name: 'Maasstad Ziekenhuis', kind: 'hospital', agb: '06010101', parent_id: null, region: kRegion, in_scope: false },
   { id: 8, name: 'Ikazia Ziekenhuis', kind: 'hospital', agb: '06010202', parent_id: null, region: kRegion, in_scope: false },
+  { id: 11, name: 'Zilveren Kruis', kind: 'insurer', agb: null, parent_id: null, region: kRegion, in_scope: false },
 ];
 
 export const kPools: Pool[] = [
@@ -72,6 +73,7 @@ export const kAgreement: Agreement = {
   named_specialist_allowed: true, requires_identification: false, good_friday_off: true, liberation_day_off: false,
   office_hours_from: '08:00', office_hours_until: '17:00', gp_fee_cents: 2500, specialist_fee_cents: 4550, valid_from: '2026-01-01', valid_to: null,
   physical_gp_fee_cents: null, physical_specialist_fee_cents: null, slot_minutes: 20,
+  specialist_fee_basis: 'consult', pay_specialist_when_referred: true, insurer: null,
   changed_at: '2026-12-02T10:00:00Z', changed_by: { id: 16, name: 'Marieke de Groot' }, in_force: true, may_change: true,
 };
 

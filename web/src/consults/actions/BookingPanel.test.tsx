@@ -142,7 +142,10 @@ describe('BookingPanel', () => {
   it('lets the GP book after the advice to see the patient on the session', () => {
     const advised = consultFixture({
       mode: 'digital', status: 'answered', viewer_role: 'gp',
-      advice: { recommendation: 'physical_session', body: 'Graag zien.', specialist_id: 6, given_at: '2026-12-07T10:00:00Z' },
+      advice: {
+        recommendation: 'physical_session', body: 'Graag zien.', specialist_id: 6, given_at: '2026-12-07T10:00:00Z',
+        at: '2026-12-07T10:00:00Z', first_at: '2026-12-07T10:00:00Z',
+      },
     });
     renderPanel(advised);
     expect(screen.getByRole('button', { name: 'Tijdslot kiezen' })).toBeTruthy();

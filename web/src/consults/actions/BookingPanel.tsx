@@ -4,28 +4,20 @@
 // freed slot goes to the first on the waiting list). Whether it can be booked follows the server's
 // rule (clinic/booking.ts); the server still refuses what it does not allow, and that is shown.
 import {
-  Button as UtrechtButton, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph,
+  Button as UtrechtButton, DataList, Heading2, Paragraph,
 } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ActionError } from '../../components/ActionError';
+import { Fact } from '../../components/Fact';
 import { ModalDialog } from '../../components/ModalDialog';
 import { clinicKeys, unbookConsult, type Booking } from '../../clinic/api';
 import { booksFor, isBookable } from '../../clinic/booking';
 import { formatDay, timeSpan } from '../../clinic/clinicTime';
 import { consultKeys, type Consult } from '../api';
 import { SlotPicker } from './SlotPicker';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DataListItem>
-      <DataListKey>{label}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
-  );
-}
 
 export function BookingFacts({ booking }: { booking: Booking }) {
   const { t, i18n } = useTranslation();

@@ -35,14 +35,14 @@ const kPool: Pick<SpecialtyPool, 'named_specialist_allowed' | 'template' | 'mode
   named_specialist_allowed: true, template: null, modes: ['digital'], response_days: 3,
 };
 const kDermatology: Specialty = {
-  code: 'dermatologie', name: 'Dermatologie', name_en: 'Dermatology', vektis_code: '0310', modes: ['digital', 'physical'],
+  code: 'dermatologie', name: 'Dermatologie', name_en: 'Dermatology', vektis_code: '0310', modes: ['digital', 'physical'], referral_cost_cents: 15000,
   pools: [
     { ...kPool, id: 8, name: 'Dermatologie Huidkliniek Rijnmond', organisation: 'Huidkliniek Rijnmond (ZBC)', modes: ['digital', 'physical'], response_days: 2 },
     { ...kPool, id: 1, name: 'Dermatologie Maasstad', organisation: 'Maasstad Ziekenhuis', template: { ...kCycleTemplate, name: 'Huid Maasstad' } },
   ],
 };
 const kGynaecology: Specialty = {
-  code: 'gynaecologie', name: 'Gynaecologie', name_en: 'Gynaecology', vektis_code: '0307', modes: ['digital'],
+  code: 'gynaecologie', name: 'Gynaecologie', name_en: 'Gynaecology', vektis_code: '0307', modes: ['digital'], referral_cost_cents: 15000,
   pools: [{ ...kPool, id: 7, name: 'Gynaecologie Ikazia', organisation: 'Ikazia Ziekenhuis', template: kCycleTemplate }],
 };
 const kSingle: Specialty = { ...kDermatology, modes: ['digital'], pools: [{ ...kDermatology.pools[1]!, template: null }] };

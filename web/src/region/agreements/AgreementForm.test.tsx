@@ -3,7 +3,9 @@
 // says what is missing before any request, puts the
 // server's refusal under the field it names, and makes a change to the version it started from,
 // saying so when someone else came first. With the physical mode it asks the slot length and the
-// physical session's fees (blank: as digital).
+// physical session's fees (blank: as digital). It asks how the specialist is paid: per consult or
+// per minute, also when the patient is referred after all (on unless unticked), and by which of
+// the region's insurers (none unless chosen).
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -95,7 +97,33 @@ describe('AgreementForm', () => {
     expect(vi.mocked(createAgreement).mock.calls[0]![0]).toEqual({
       gp_organisations: [1], pool: 7, modes: ['digital'], response_days: 4, escalate_after_hours: null, template: 4,
       named_specialist_allowed: true, requires_identification: false, good_friday_off: false, liberation_day_off: true,
-      office_hours_from: '08:00', office_hours_until: '17:00', gp_fee_cents: 2500, specialist_fee_cents: 4550, valid_from: '2026-01-01', valid_to: null,
+      office_hours_from: '08:00', office_hours_until: '17:00', gp_fee_cents: 2500, specialist_fee_cents: 4550,
+      specialist_fee_basis: 'consult', pay_specialist_when_referred: true, insurer: null, valid_from: '2026-01-01', valid_to: null,
+    });
+  });
+
+  it('asks how the specialist is paid and by which insurer, and sends it', async () => {
+    const onSaved = renderForm();
+    const insurer = screen.getByLabelText('Zorgverzekeraar') as HTMLSelectElement;
+    expect(Array.from(insurer.options).map((o) => o.textContent)).toEqual(['Geen verzekeraar', 'Zilveren Kruis']);
+    const basis = screen.getByRole('radiogroup', { name: 'Vergoeding specialist per' });
+    expect((within(basis).getByLabelText('Per consult') as HTMLInputElement).checked).toBe(true);
+    const referred = screen.getByLabelText('Specialist ook betalen als de patiënt toch wordt verwezen') as HTMLInputElement;
+    expect(referred.checked).toBe(true);
+
+    fireEvent.click(screen.getByLabelText('Zorggroep Rijnmond Zuid (zorggroep)'));
+    fireEvent.change(screen.getByLabelText(/^Pool/), { target: { value: '7' } });
+    fireEvent.change(screen.getByLabelText(/^Antwoordtermijn/), { target: { value: '4' } });
+    fireEvent.click(within(basis).getByLabelText('Per minuut'));
+    expect(screen.getByText('Het bedrag per geregistreerde minuut van de specialist, in euro, zoals 2,50.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Vergoeding specialist (euro)'), { target: { value: '2,50' } });
+    fireEvent.click(referred);
+    fireEvent.change(insurer, { target: { value: '11' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Afspraak maken' }));
+
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(vi.mocked(createAgreement).mock.calls[0]![0]).toMatchObject({
+      specialist_fee_cents: 250, specialist_fee_basis: 'minute', pay_specialist_when_referred: false, insurer: 11,
     });
   });
 

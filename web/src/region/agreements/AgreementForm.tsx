@@ -1,7 +1,9 @@
 // The form of an agreement, new or changed: which GP organisations consult which pool, how (modes,
 // response time, escalation, template, whether the GP may name a specialist, whether the patient's
-// identity goes along), which public holidays are off, the office hours, the fees in euros, with
-// the physical mode the slot length and fees of the physical session, and the period. Labels and required answers come from the form field catalogue (form "agreement"); what
+// identity goes along), which public holidays are off, the office hours, the fees in euros (the
+// specialist's per consult or per minute, also when the patient is referred after all or not, and
+// the insurer that pays), with the physical mode the slot length and fees of the physical session,
+// and the period. Labels and required answers come from the form field catalogue (form "agreement"); what
 // is missing or unreadable is said at its field before any request, the server's refusal at the
 // field it names.
 // A change is made to the version it started from: when someone else came first (409) the form
@@ -16,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, kNoErrors, placeError, type PlacedError } from '../../api/errors';
 import { ActionError } from '../../components/ActionError';
 import { CheckboxGroupField } from '../../components/CheckboxGroupField';
+import { RadioGroupField } from '../../components/RadioGroupField';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useFocusFirstError } from '../../components/useFocusFirstError';
@@ -27,8 +30,8 @@ import {
   type Organisation,
 } from '../api';
 import {
-  emptyAgreementForm, fromAgreement, kAgreementForm, kAgreementFormFields, refusals, toAgreementChange,
-  toNewAgreement, type AgreementFormValues,
+  emptyAgreementForm, fromAgreement, kAgreementForm, kAgreementFormFields, kFeeBases, refusals, toAgreementChange,
+  toNewAgreement, type AgreementFormValues, type FeeBasis,
 } from './agreementFormValues';
 
 const kModes: readonly Mode[] = ['digital', 'physical'];
@@ -86,6 +89,7 @@ export function AgreementForm({ agreement, onSaved, onCancel, onReload, headingL
   const gpOptions = (organisations.data?.items ?? []).filter(
     (o) => isGpSide(o) && (o.in_scope || pool?.may_change || values.gpOrganisations.includes(o.id)),
   );
+  const insurers = (organisations.data?.items ?? []).filter((o) => o.kind === 'insurer');
 
   const error = (name: string) => errors.fieldErrors[name];
   const update = (patch: Partial<AgreementFormValues>) => {
@@ -208,9 +212,29 @@ export function AgreementForm({ agreement, onSaved, onCancel, onReload, headingL
         <Heading level={headingLevel} id="agreement-fees">{t('region.agreement.fees')}</Heading>
         <TextField label={t('region.agreement.gpFee')} inputMode="decimal" value={values.gpFee}
           onChange={(gpFee) => update({ gpFee })} description={t('region.agreement.feeHelp')} errorMessage={error('gp_fee_cents')} />
+        <RadioGroupField<FeeBasis>
+          legend={t('region.agreement.feeBasis')}
+          options={kFeeBases.map((basis) => ({ value: basis, label: t(`region.agreement.feeBasisOption.${basis}`) }))}
+          value={values.specialistFeeBasis}
+          onChange={(specialistFeeBasis) => update({ specialistFeeBasis })}
+          errorMessage={error('specialist_fee_basis')}
+        />
         <TextField label={t('region.agreement.specialistFee')} inputMode="decimal" value={values.specialistFee}
-          onChange={(specialistFee) => update({ specialistFee })} description={t('region.agreement.feeHelp')}
+          onChange={(specialistFee) => update({ specialistFee })}
+          description={values.specialistFeeBasis === 'minute' ? t('region.agreement.feePerMinuteHelp') : t('region.agreement.feeHelp')}
           errorMessage={error('specialist_fee_cents')} />
+        <FormFieldCheckbox label={t('region.agreement.payWhenReferred')} checked={values.paySpecialistWhenReferred}
+          onChange={(e) => update({ paySpecialistWhenReferred: e.target.checked })}
+          invalid={!!error('pay_specialist_when_referred')} errorMessage={error('pay_specialist_when_referred')} />
+        <SelectField label={fields.label('insurer')} value={values.insurer}
+          onChange={(insurer) => update({ insurer })} errorMessage={error('insurer')}
+          description={t('region.agreement.insurerHelp')}>
+          <SelectOption value="">{t('region.agreement.noInsurer')}</SelectOption>
+          {insurers.map((o) => <SelectOption key={o.id} value={String(o.id)}>{o.name}</SelectOption>)}
+          {agreement?.insurer && !insurers.some((o) => o.id === agreement.insurer?.id) && (
+            <SelectOption value={String(agreement.insurer.id)}>{agreement.insurer.name}</SelectOption>
+          )}
+        </SelectField>
       </section>
 
       {values.modes.includes('physical') && (

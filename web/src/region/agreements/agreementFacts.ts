@@ -1,7 +1,8 @@
 // An agreement in words: one labelled fact per thing it settles, as the detail screen lists them,
 // and what changed from one version to the next, for its history ("Antwoordtermijn: 3 werkdagen
 // → 2 werkdagen"). Labels come from the form field catalogue, values in the UI language. The
-// physical session's slot length and fees are facts only of an agreement with the physical mode.
+// physical session's slot length and fees are facts only of an agreement with the physical mode;
+// the specialist's fee reads "per minuut" under that basis.
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../lib/calendarDate';
 import { fieldLabel } from '../../lib/formFields';
@@ -60,11 +61,20 @@ export function agreementFacts(agreement: Agreement, t: TFunction, language: str
     fact('liberation_day_off', yesNo(agreement.liberation_day_off)),
     fact('office_hours', officeHoursText(agreement), t('region.agreement.officeHours')),
     fact('gp_fee_cents', formatEuros(agreement.gp_fee_cents, language), t('region.agreement.gpFeeShort')),
-    fact('specialist_fee_cents', formatEuros(agreement.specialist_fee_cents, language), t('region.agreement.specialistFeeShort')),
+    fact('specialist_fee_cents', specialistFee(agreement.specialist_fee_cents, agreement, t, language), t('region.agreement.specialistFeeShort')),
+    fact('specialist_fee_basis', t(`region.agreement.feeBasisOption.${agreement.specialist_fee_basis}`), t('region.agreement.feeBasis')),
+    fact('pay_specialist_when_referred', yesNo(agreement.pay_specialist_when_referred)),
+    fact('insurer', agreement.insurer?.name ?? t('region.agreement.noInsurer')),
     ...(agreement.modes.includes('physical') ? physicalFacts(agreement, t, language) : []),
     fact('valid_from', formatDate(agreement.valid_from, language)),
     fact('valid_to', agreement.valid_to ? formatDate(agreement.valid_to, language) : t('region.agreement.noEnd')),
   ];
+}
+
+/** A specialist's fee: an amount per consult, or per minute under that basis. */
+function specialistFee(cents: number, agreement: Agreement, t: TFunction, language: string): string {
+  const amount = formatEuros(cents, language);
+  return agreement.specialist_fee_basis === 'minute' ? t('region.agreement.perMinute', { fee: amount }) : amount;
 }
 
 /** A physical fee of its own, or the digital one it follows when it has none. */
@@ -81,7 +91,9 @@ function physicalFacts(agreement: Agreement, t: TFunction, language: string): Fa
     },
     {
       name: 'physical_specialist_fee_cents', label: t('region.agreement.physicalSpecialistFeeShort'),
-      value: physicalFee(agreement.physical_specialist_fee_cents, agreement.specialist_fee_cents, t, language),
+      value: agreement.physical_specialist_fee_cents === null
+        ? t('region.agreement.asDigital', { fee: specialistFee(agreement.specialist_fee_cents, agreement, t, language) })
+        : specialistFee(agreement.physical_specialist_fee_cents, agreement, t, language),
     },
   ];
 }

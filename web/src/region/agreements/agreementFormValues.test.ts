@@ -23,7 +23,8 @@ describe('toNewAgreement', () => {
       gp_organisations: [1, 3], pool: 7, modes: ['digital'], response_days: 4, escalate_after_hours: 48, template: 4,
       named_specialist_allowed: true, requires_identification: false, good_friday_off: true, liberation_day_off: false,
       office_hours_from: '08:00', office_hours_until: '17:00',
-      gp_fee_cents: 2500, specialist_fee_cents: 4550, valid_from: '2026-01-01', valid_to: '2026-12-31',
+      gp_fee_cents: 2500, specialist_fee_cents: 4550, specialist_fee_basis: 'consult', pay_specialist_when_referred: true,
+      insurer: null, valid_from: '2026-01-01', valid_to: '2026-12-31',
     });
   });
 
@@ -59,6 +60,24 @@ describe('the physical session', () => {
       slot_minutes: '„Tijdslot meekijkspreekuur (minuten)”: vul een heel getal in.',
       physical_gp_fee_cents: 'Vul een bedrag in euro in, zoals 25,00.',
     });
+  });
+});
+
+describe('how the specialist is paid', () => {
+  it('starts per consult, paid also when the patient is referred after all, with no insurer', () => {
+    expect(emptyAgreementForm()).toMatchObject({ specialistFeeBasis: 'consult', paySpecialistWhenReferred: true, insurer: '' });
+  });
+
+  it('sends the basis, the referral rule and the insurer as chosen', () => {
+    const body = toNewAgreement({ ...typed, specialistFeeBasis: 'minute', paySpecialistWhenReferred: false, insurer: '11' });
+    expect(body).toMatchObject({ specialist_fee_basis: 'minute', pay_specialist_when_referred: false, insurer: 11 });
+  });
+
+  it('starts a change from the agreement, and clears the insurer when none is chosen', () => {
+    const saved = { ...kAgreement, specialist_fee_basis: 'minute' as const, pay_specialist_when_referred: false, insurer: { id: 11, name: 'Zilveren Kruis' } };
+    const values = fromAgreement(saved);
+    expect(values).toMatchObject({ specialistFeeBasis: 'minute', paySpecialistWhenReferred: false, insurer: '11' });
+    expect(toAgreementChange({ ...values, insurer: '' }, 3)).toMatchObject({ specialist_fee_basis: 'minute', insurer: null });
   });
 });
 

@@ -2,12 +2,17 @@
 // survives), what a submit still lacks or cannot read, and the mapping to and from the API's
 // Agreement, NewAgreement and AgreementChange. Fees are typed in euros and sent in cents; office
 // hours are Amsterdam clock times, "HH:MM". The physical session's slot length and fees go along
-// only while the physical mode is chosen; a blank physical fee is "as digital" (null).
+// only while the physical mode is chosen; a blank physical fee is "as digital" (null). The
+// specialist is paid per consult or per recorded minute, also when the patient is referred after
+// all unless the agreement says otherwise, by the insurer it names (if any).
 // Pure functions: unit-tested.
 import type { Mode } from '../../consults/form/consultFormValues';
 import { todayInput } from '../../lib/calendarDate';
 import { fieldLabel, missingAnswerMessages } from '../../lib/formFields';
 import type { Agreement, AgreementChange, NewAgreement } from '../api';
+
+export type FeeBasis = Agreement['specialist_fee_basis'];
+export const kFeeBases: readonly FeeBasis[] = ['consult', 'minute'];
 import { eurosInput, parseCount, parseEuros } from '../format';
 
 export const kAgreementForm = 'agreement';
@@ -35,6 +40,12 @@ export interface AgreementFormValues {
   /** Blank: as the digital fee. */
   physicalGpFee: string;
   physicalSpecialistFee: string;
+  /** Per consult, or per minute the specialist recorded (the specialist's fees are then rates per minute). */
+  specialistFeeBasis: FeeBasis;
+  /** False: no specialist fee when the patient is referred after all (the hospital's DBC covers it). */
+  paySpecialistWhenReferred: boolean;
+  /** The paying insurer's id, '' for none. */
+  insurer: string;
   validFrom: string;
   validTo: string;
 }
@@ -48,13 +59,17 @@ export const kDefaultOfficeHours = { from: '08:00', until: '17:00' } as const;
 /** A clock time as the API takes it: two digits for the hour (00–23, or 24:00), two for the minutes. */
 const kClockTime = /^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
 
-/** A new agreement: digital, office hours 08:00–17:00, from today, the GP free to name a specialist (the server's defaults). */
+/**
+ * A new agreement: digital, office hours 08:00–17:00, from today, the GP free to name a specialist,
+ * the specialist paid per consult, also when the patient is referred after all (the server's defaults).
+ */
 export function emptyAgreementForm(now: Date = new Date()): AgreementFormValues {
   return {
     gpOrganisations: [], pool: '', modes: ['digital'], responseDays: '', escalateAfterHours: '', template: '',
     namedSpecialistAllowed: true, requiresIdentification: false, goodFridayOff: false, liberationDayOff: false,
     officeHoursFrom: kDefaultOfficeHours.from, officeHoursUntil: kDefaultOfficeHours.until,
     gpFee: '', specialistFee: '', slotMinutes: String(kDefaultSlotMinutes), physicalGpFee: '', physicalSpecialistFee: '',
+    specialistFeeBasis: 'consult', paySpecialistWhenReferred: true, insurer: '',
     validFrom: todayInput(now), validTo: '',
   };
 }
@@ -64,7 +79,8 @@ export const kAgreementFormFields = [
   'gp_organisations', 'pool', 'modes', 'response_days', 'escalate_after_hours', 'template',
   'named_specialist_allowed', 'requires_identification', 'good_friday_off', 'liberation_day_off',
   'office_hours_from', 'office_hours_until', 'gp_fee_cents', 'specialist_fee_cents', 'slot_minutes',
-  'physical_gp_fee_cents', 'physical_specialist_fee_cents', 'valid_from', 'valid_to',
+  'physical_gp_fee_cents', 'physical_specialist_fee_cents', 'specialist_fee_basis', 'pay_specialist_when_referred',
+  'insurer', 'valid_from', 'valid_to',
 ] as const;
 
 export function fromAgreement(agreement: Agreement): AgreementFormValues {
@@ -86,6 +102,9 @@ export function fromAgreement(agreement: Agreement): AgreementFormValues {
     slotMinutes: String(agreement.slot_minutes ?? kDefaultSlotMinutes),
     physicalGpFee: agreement.physical_gp_fee_cents === null ? '' : eurosInput(agreement.physical_gp_fee_cents),
     physicalSpecialistFee: agreement.physical_specialist_fee_cents === null ? '' : eurosInput(agreement.physical_specialist_fee_cents),
+    specialistFeeBasis: agreement.specialist_fee_basis,
+    paySpecialistWhenReferred: agreement.pay_specialist_when_referred,
+    insurer: agreement.insurer ? String(agreement.insurer.id) : '',
     validFrom: agreement.valid_from,
     validTo: agreement.valid_to ?? '',
   };
@@ -114,6 +133,7 @@ function physicalFields(values: AgreementFormValues) {
 /** What a new and a changed agreement send alike; a blank optional field clears it (null). */
 function commonFields(values: AgreementFormValues) {
   const template = Number(values.template);
+  const insurer = Number(values.insurer);
   return {
     gp_organisations: values.gpOrganisations,
     modes: values.modes,
@@ -129,6 +149,9 @@ function commonFields(values: AgreementFormValues) {
     gp_fee_cents: cents(values.gpFee),
     specialist_fee_cents: cents(values.specialistFee),
     ...physicalFields(values),
+    specialist_fee_basis: values.specialistFeeBasis,
+    pay_specialist_when_referred: values.paySpecialistWhenReferred,
+    insurer: values.insurer && Number.isInteger(insurer) ? insurer : null,
     valid_from: values.validFrom,
     valid_to: values.validTo || null,
   };
