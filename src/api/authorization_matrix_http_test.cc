@@ -159,6 +159,21 @@ const std::map<std::string, Expected> kMatrix = {
     {"DELETE /api/v1/me/calendar-feed",          {"AAAAAAAU", "AAAAAAAU"}},
     // A feed by its secret, without a login: an unknown secret is a 404 for everyone.
     {"GET /api/v1/calendar/{token}",             {"PPPPPPPP", "PPPPPPPP"}},
+    // Results and money. Figures for everyone with an organisation (without a period: a 422);
+    // referral costs for administrators and region offices; statements and the insurer's export
+    // for coordinators (without a month: a 422; a statement that does not exist: a 404).
+    {"GET /api/v1/reports/triple-aim",           {"AAAAAAAU", "AAAAAAAU"}},
+    {"PATCH /api/v1/specialties/{code}",         {"FFFFFFAU", "FFFFFFAU"}},
+    {"GET /api/v1/fee-statements",               {"FFFAFFAU", "FFFAFFAU"}},
+    {"GET /api/v1/fee-statements/{organisation}/{month}",         {"FFFNFFNU", "FFFNFFNU"}},
+    {"POST /api/v1/fee-statements/{organisation}/{month}/approve", {"FFFNFFNU", "FFFNFFNU"}},
+    {"GET /api/v1/insurer-exports/{insurer}",    {"FFFAFFAU", "FFFAFFAU"}},
+    // The practice hands out the leaflet; only its GP corrects an outcome (of a sent consult: 409).
+    {"POST /api/v1/consults/{id}/leaflet",       {"AAFNNNNU", "NNNNNNNU"}},
+    {"POST /api/v1/consults/{id}/outcome",       {"AFFNNNNU", "NNNNNNNU"}},
+    // The patient's survey, without a login: an unknown code is a 404 (and, guessed often, a 429).
+    {"GET /api/v1/surveys/{code}",               {"PPPPPPPP", "PPPPPPPP"}},
+    {"POST /api/v1/surveys/{code}",              {"PPPPPPPP", "PPPPPPPP"}},
     {"GET /healthz",                             {"PPPPPPPP", "PPPPPPPP"}},
     {"GET /metrics",                             {"NNNNNNNN", "NNNNNNNN"}},
 };
@@ -230,6 +245,9 @@ class AuthorizationMatrixHttpTest : public ApiTest {
     }
     if (route.ends_with("/close")) {
       return json::object{{"outcome", "primary_care"}, {"learned", true}, {"rating", 4}};
+    }
+    if (route.ends_with("/outcome")) {
+      return json::object{{"outcome", "referred"}, {"reason", "Toch verwezen."}};
     }
     if (route.ends_with("/otp/confirm")) return json::object{{"otp", "000000"}};
     if (route.ends_with("/roster")) {
@@ -313,6 +331,14 @@ TEST_P(AuthorizationMatrixHttpTest, EveryRouteRoleAndOrganisationGetsTheExpected
                    ids != region_ids.end()) {
           path.replace(path.find("{id}"), 4,
                        std::to_string(own ? ids->second.first : ids->second.second));
+        } else if (path.find("{organisation}") != std::string::npos) {
+          path.replace(path.find("{organisation}"), 14, std::to_string(kNoSuchId));
+          path.replace(path.find("{month}"), 7, "2026-11");
+        } else if (path.find("{insurer}") != std::string::npos) {
+          path.replace(path.find("{insurer}"), 9, std::to_string(kNoSuchId));
+        } else if (path.find("{code}") != std::string::npos) {
+          path.replace(path.find("{code}"), 6,
+                       path.starts_with("/api/v1/specialties/") ? "dermatologie" : "ABCD-EFGH");
         } else if (path.find("{id}") != std::string::npos) {
           path.replace(path.find("{id}"), 4, "not-a-session-of-yours");
         }

@@ -175,10 +175,12 @@ http::Response ChangeSpecialty(Services& services, http::Request& request) {
   return WithPrincipal(services, request, [&](const service::Principal& principal) {
     Result<json::object> body = ParseObject(request.body);
     if (!body.ok()) return ErrorResponse(request, body.error());
-    Result<int64_t> cents = RequiredInt(*body, {"specialty", "referral_cost_cents"});
+    // Absent or out of range reaches the use case as -1, which refuses it after deciding whether
+    // the caller may change referral costs at all.
+    Result<std::optional<int64_t>> cents = OptionalInt(*body, {"specialty", "referral_cost_cents"});
     if (!cents.ok()) return ErrorResponse(request, cents.error());
-    Result<domain::Specialty> changed =
-        services.reports.SetReferralCost(principal, request.params["code"], *cents);
+    Result<domain::Specialty> changed = services.reports.SetReferralCost(
+        principal, request.params["code"], cents->value_or(-1));
     if (!changed.ok()) return ErrorResponse(request, changed.error());
     service::SpecialtyOption option;
     option.specialty = *changed;

@@ -47,7 +47,7 @@ json::object Summary() {
     "created_at": "2026-03-02T09:10:00.000Z", "updated_at": "2026-03-02T09:15:00.000Z",
     "patient": {"birth_year": 1979, "sex": "female"},
     "question": "Contactallergie uitzoeken of eerst behandelen?", "has_advice": false,
-    "version": 3, "pool_id": 7
+    "version": 3, "pool_id": 7, "closed_at": null
   })")
       .as_object();
 }
@@ -73,9 +73,12 @@ json::object Consult() {
        "body": "Hoe lang?", "recommendation": null, "created_at": "2026-03-03T12:00:00.000Z"}
     ],
     "advice": {"recommendation": "primary_care", "body": "Eerst behandelen.",
-               "specialist_id": 9, "given_at": "2026-03-03T11:00:00.000Z"},
+               "specialist_id": 9, "given_at": "2026-03-03T11:00:00.000Z",
+               "at": "2026-03-03T11:00:00.000Z", "first_at": "2026-03-03T11:00:00.000Z"},
     "outcome": {"outcome": "primary_care", "learned": true, "rating": 5,
-                "closed_at": "2026-03-04T10:00:00.000Z"},
+                "closed_at": "2026-03-04T10:00:00.000Z", "corrected_at": null,
+                "correction_reason": null},
+    "closed_at": "2026-03-04T10:00:00.000Z", "specialist_minutes": 12, "question_rating": 4,
     "attachments": [
       {"id": 11, "filename": "hand.jpg", "content_type": "image/jpeg", "size": 123456,
        "uploaded_by": 5, "uploaded_at": "2026-03-02T09:12:00.000Z"}

@@ -17,13 +17,8 @@ export type QuestionTemplateDetail = components['schemas']['QuestionTemplateDeta
 export type NewQuestionTemplate = components['schemas']['NewQuestionTemplate'];
 export type QuestionTemplateChange = components['schemas']['QuestionTemplateChange'];
 export type Agreement = components['schemas']['Agreement'];
-/**
- * An agreement with its versions. The contract's AgreementDetail does not list the fee basis, the
- * referral rule and the insurer yet, while the server sends them with it as with every Agreement
- * (its versions are Agreements): they are added here until the contract names them.
- */
-export type AgreementDetail = components['schemas']['AgreementDetail']
-  & Pick<Agreement, 'specialist_fee_basis' | 'pay_specialist_when_referred' | 'insurer'>;
+/** An agreement with its versions. */
+export type AgreementDetail = components['schemas']['AgreementDetail'];
 export type NewAgreement = components['schemas']['NewAgreement'];
 export type AgreementChange = components['schemas']['AgreementChange'];
 
@@ -77,8 +72,7 @@ export function useAgreements() {
 export function useAgreement(id: number) {
   return useQuery({
     queryKey: regionKeys.agreement(id),
-    // The server's answer has the fields AgreementDetail adds to the contract's (see there).
-    queryFn: async () => (await call(api.GET('/api/v1/agreements/{id}', { params: { path: { id } } }))) as AgreementDetail,
+    queryFn: async () => call(api.GET('/api/v1/agreements/{id}', { params: { path: { id } } })),
     enabled: Number.isInteger(id) && id > 0,
     retry: false,
   });
