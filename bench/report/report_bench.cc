@@ -38,7 +38,10 @@ Result<void> Seed(store::Database& db, int64_t consults, TimePoint start, TimePo
   int64_t span_ms = ToUnixMillis(end) - ToUnixMillis(start);
   return db.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
     store::Connection& sql = tx.connection();
-    auto run = [&](const std::string& statement) { return sql.Execute(statement); };
+    auto run = [&](const std::string& statement) -> Result<void> {
+      MK_RETURN_IF_ERROR(sql.Execute(statement));
+      return Ok();
+    };
     auto counted = [](int64_t n) {
       return "WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < " +
              std::to_string(n) + ") ";
@@ -130,13 +133,17 @@ int Main(int argc, char** argv) {
   }
   double seed_s = Milliseconds(std::chrono::steady_clock::now() - seeding) / 1000;
   if (engine == testing::Engine::kPostgres) {
-    (void)db->Run(store::Access::kWrite, [](store::Tx& tx) { return tx.connection().Execute("ANALYZE"); });
+    (void)db->Run(store::Access::kWrite, [](store::Tx& tx) -> Result<void> {
+      MK_RETURN_IF_ERROR(tx.connection().Execute("ANALYZE"));
+      return Ok();
+    });
   }
 
   service::Principal coordinator;
   std::vector<int64_t> region_practices;
   Result<void> loaded = db->Run(store::Access::kRead, [&](store::Tx& tx) -> Result<void> {
     MK_ASSIGN_OR_RETURN(std::optional<domain::User> user, tx.directory().FindUserByUsername("coordinator"));
+    if (!user) return MakeError(ErrorCode::kNotFound, "geen coördinator", "no coordinator");
     coordinator.user = *user;
     MK_ASSIGN_OR_RETURN(coordinator.memberships, tx.directory().Memberships(user->id));
     MK_ASSIGN_OR_RETURN(std::vector<domain::Organisation> all, tx.directory().ListOrganisations());
@@ -159,10 +166,11 @@ int Main(int argc, char** argv) {
   };
   std::string placeholders;
   for (size_t i = 0; i < region_practices.size(); ++i) placeholders += i ? ", ?" : "?";
-  std::vector<store::SqlValue> params;
-  for (int64_t id : region_practices) params.emplace_back(id);
-  params.emplace_back(ToUnixMillis(start));
-  params.emplace_back(ToUnixMillis(end) + 86'400'000);
+  // Made at its final size (g++ 12 at -O2 misreads a growing vector of variants).
+  std::vector<store::SqlValue> params(region_practices.size() + 2);
+  std::copy(region_practices.begin(), region_practices.end(), params.begin());
+  params[region_practices.size()] = ToUnixMillis(start);
+  params[region_practices.size() + 1] = ToUnixMillis(end) + 86'400'000;
   int64_t counted = 0;
   auto reference = [&] {
     (void)db->Run(store::Access::kRead, [&](store::Tx& tx) -> Result<void> {

@@ -124,8 +124,7 @@ json::object ConsultJson(const service::ConsultDetail& detail) {
                                  {"specialist_id", c.advice->specialist_id},
                                  {"given_at", FormatIso8601(c.advice->given_at)},
                                  {"at", FormatIso8601(c.advice->given_at)},
-                                 {"first_at", FormatIso8601(c.first_advice_at.value_or(
-                                                  c.advice->given_at))}})
+                                 {"first_at", Time(c.first_advice_at)}})
                            : json::value(nullptr);
   out["outcome"] = c.outcome ? json::value(json::object{
                                    {"outcome", Name(c.outcome->outcome)},

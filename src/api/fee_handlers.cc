@@ -48,14 +48,13 @@ json::object LineJson(const domain::FeeLineView& v) {
       {"kind", Name(v.line.kind)},
       {"amount_cents", v.line.amount_cents},
       {"reason", OrNull(v.line.reason)},
-      {"mode", Name(v.mode)},
-      {"specialty", v.specialty},
-      {"closed_on", v.closed_at ? domain::AmsterdamIsoDate(*v.closed_at)
-                                : domain::AmsterdamIsoDate(v.line.created_at)},
-      {"minutes", v.line.side == domain::FeeSide::kSpecialist ? json::value(v.specialist_minutes)
+      {"mode", Name(v.line.mode)},
+      {"specialty", v.line.specialty},
+      {"closed_on", v.line.performed_on},
+      {"minutes", v.line.side == domain::FeeSide::kSpecialist ? json::value(v.line.minutes)
                                                               : json::value(nullptr)},
-      {"practice_agb", OrNull(v.practice_agb)},
-      {"specialist_agb", OrNull(v.specialist_agb)},
+      {"practice_agb", OrNull(v.line.practice_agb)},
+      {"specialist_agb", OrNull(v.line.specialist_agb)},
       {"insurer", v.line.insurer_id ? json::value(json::object{{"id", *v.line.insurer_id},
                                                                {"name", v.insurer_name.value_or("")}})
                                     : json::value(nullptr)},
@@ -85,7 +84,8 @@ Error InvalidFormat(const char* choices_nl, const char* choices_en) {
 }
 
 std::string StatementCsv(const service::FeeStatement& s) {
-  domain::InsurerExportHeader header{s.organisation.name, s.organisation.agb, s.summary.month, ""};
+  // Each line names its own insurer.
+  domain::InsurerExportHeader header{"", {}, s.summary.month, ""};
   return domain::InsurerExportCsv(header, s.lines);
 }
 

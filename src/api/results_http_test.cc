@@ -101,12 +101,15 @@ TEST_P(ResultsHttpTest, BadQueriesAreRefusedAndChangeNothing) {
   Expect(403, "PATCH", "/api/v1/specialties/{code}",
          client_->Patch("/api/v1/specialties/dermatologie", json::object{{"referral_cost_cents", 1}},
                         Token("huisarts.devries")));
+  Expect(403, "PATCH", "/api/v1/specialties/{code}",
+         client_->Patch("/api/v1/specialties/dermatologie", json::object{{"referral_cost_cents", 1}},
+                        token));  // a region office's coordinator: the cost is the installation's
   Expect(422, "PATCH", "/api/v1/specialties/{code}",
          client_->Patch("/api/v1/specialties/dermatologie", json::object{{"referral_cost_cents", -1}},
-                        token));
+                        Token("admin")));
   testing::HttpResponse changed =
       client_->Patch("/api/v1/specialties/dermatologie", json::object{{"referral_cost_cents", 31000}},
-                     token);
+                     Token("admin"));
   Expect(200, "PATCH", "/api/v1/specialties/{code}", changed);
   EXPECT_EQ(changed.Json().at("referral_cost_cents").as_int64(), 31000);
 }

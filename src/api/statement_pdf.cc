@@ -5,7 +5,9 @@
 
 #include <memory>
 
+#include "core/utf8.h"
 #include "domain/calendar.h"
+#include "domain/legacy_encodings.h"
 #include "domain/insurer_export.h"
 
 namespace meekijk::api {
@@ -36,7 +38,7 @@ class Writer {
   void Text(HPDF_REAL x, const std::string& text, bool bold = false, HPDF_REAL size = 9) {
     HPDF_Page_BeginText(page_);
     HPDF_Page_SetFontAndSize(page_, bold ? bold_ : font_, size);
-    HPDF_Page_TextOut(page_, x, y_, WinAnsi(text).c_str());
+    HPDF_Page_TextOut(page_, x, y_, domain::ToWindows1252(text).c_str());
     HPDF_Page_EndText(page_);
   }
   void Next(HPDF_REAL by = kLine) {
@@ -59,47 +61,12 @@ class Writer {
 
 }  // namespace
 
-std::string WinAnsi(std::string_view utf8) {
-  std::string out;
-  for (size_t i = 0; i < utf8.size();) {
-    unsigned char c = static_cast<unsigned char>(utf8[i]);
-    uint32_t cp = c;
-    size_t length = 1;
-    if (c >= 0xF0) {
-      length = 4;
-      cp = c & 0x07;
-    } else if (c >= 0xE0) {
-      length = 3;
-      cp = c & 0x0F;
-    } else if (c >= 0xC0) {
-      length = 2;
-      cp = c & 0x1F;
-    }
-    for (size_t k = 1; k < length && i + k < utf8.size(); ++k) {
-      cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
-    }
-    i += length;
-    if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF)) {
-      out += static_cast<char>(cp);
-    } else if (cp == 0x20AC) {
-      out += '\x80';  // €
-    } else if (cp == 0x2018 || cp == 0x2019) {
-      out += static_cast<char>(cp == 0x2018 ? 0x91 : 0x92);
-    } else if (cp == 0x2013 || cp == 0x2014) {
-      out += static_cast<char>(cp == 0x2013 ? 0x96 : 0x97);
-    } else {
-      out += '?';
-    }
-  }
-  return out;
-}
-
 Result<std::string> StatementPdf(const service::FeeStatement& statement) {
   std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, void (*)(HPDF_Doc)> pdf(
       HPDF_New(IgnoreErrors, nullptr), HPDF_Free);
   if (!pdf) return MakeFact(ErrorCode::kInternal, "pdf_unavailable");
   HPDF_SetInfoAttr(pdf.get(), HPDF_INFO_CREATOR, "meekijk");
-  HPDF_SetInfoAttr(pdf.get(), HPDF_INFO_TITLE, WinAnsi("Declaratiespecificatie").c_str());
+  HPDF_SetInfoAttr(pdf.get(), HPDF_INFO_TITLE, "Declaratiespecificatie");
   Writer w(pdf.get());
   const domain::FeeStatementSummary& s = statement.summary;
   w.Text(kLeft, "Declaratiespecificatie meekijkconsulten " + s.month, true, 14);
@@ -124,21 +91,23 @@ Result<std::string> StatementPdf(const service::FeeStatement& statement) {
     w.Text(columns[0], v.line.consult_number);
     w.Text(columns[1], gp ? "huisarts" : "specialist");
     w.Text(columns[2], correction ? "correctie" : "vergoeding");
-    w.Text(columns[3], domain::PerformanceCode(v.line.side, v.mode));
-    w.Text(columns[4], v.mode == domain::ConsultMode::kPhysical ? "fysiek" : "digitaal");
-    w.Text(columns[5], v.closed_at ? domain::AmsterdamIsoDate(*v.closed_at) : "");
-    w.Text(columns[6], std::to_string(v.specialist_minutes));
+    w.Text(columns[3], domain::PerformanceCode(v.line.side, v.line.mode));
+    w.Text(columns[4], v.line.mode == domain::ConsultMode::kPhysical ? "fysiek" : "digitaal");
+    w.Text(columns[5], v.line.performed_on);
+    w.Text(columns[6], gp ? "" : std::to_string(v.line.minutes));
     w.Text(columns[7], Euros(v.line.amount_cents));
     if (correction && v.line.reason) {
       w.Next(11);
-      w.Text(columns[1], "Reden: " + v.line.reason->substr(0, 90), false, 8);
+      w.Text(columns[1], "Reden: " + std::string(utf8::PrefixOfAtMost(*v.line.reason, 90)), false, 8);
     }
     w.Next();
   }
   w.Next(6);
   w.Text(columns[0], std::to_string(s.line_count) + " regels", true);
   w.Text(columns[7], Euros(s.total_cents), true);
-  if (HPDF_SaveToStream(pdf.get()) != HPDF_OK) return MakeFact(ErrorCode::kInternal, "pdf_failed");
+  if (HPDF_GetError(pdf.get()) != HPDF_OK || HPDF_SaveToStream(pdf.get()) != HPDF_OK) {
+    return MakeFact(ErrorCode::kInternal, "pdf_failed");
+  }
   HPDF_UINT32 size = HPDF_GetStreamSize(pdf.get());
   std::string bytes(size, '\0');
   HPDF_UINT32 read = size;

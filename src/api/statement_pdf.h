@@ -11,8 +11,4 @@ namespace meekijk::api {
 // The PDF's bytes; kInternal when libharu fails.
 Result<std::string> StatementPdf(const service::FeeStatement& statement);
 
-// UTF-8 text in the WinAnsi (Windows-1252) encoding of the standard PDF fonts; a character it
-// lacks becomes '?'.
-std::string WinAnsi(std::string_view utf8);
-
 }  // namespace meekijk::api

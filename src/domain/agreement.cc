@@ -41,6 +41,17 @@ Result<void> ValidateAgreement(const Agreement& agreement) {
                    "Office hours open at least an hour before they close, within one day.",
                    "office_hours_until");
   }
+  if (agreement.specialist_fee_basis == FeeBasis::kMinute) {
+    for (auto [rate, field] :
+         {std::pair{agreement.specialist_fee_cents, "specialist_fee_cents"},
+          std::pair{agreement.physical_specialist_fee_cents.value_or(0),
+                    "physical_specialist_fee_cents"}}) {
+      if (rate > kMaxFeeCentsPerMinute) {
+        return invalid("Per minuut is de vergoeding van de specialist hoogstens 20 euro.",
+                       "Per minute, the specialist's fee is at most 20 euros.", field);
+      }
+    }
+  }
   for (auto [fee, field] :
        {std::pair{agreement.gp_fee_cents, "gp_fee_cents"},
         std::pair{agreement.specialist_fee_cents, "specialist_fee_cents"},

@@ -62,10 +62,13 @@ struct Agreement {
 
 inline constexpr int kMaxResponseDays = 60;
 inline constexpr int64_t kMaxFeeCents = 100'000'00;  // a thousand euros per consult
+// Per minute, so that an agreement switched to minutes with its per-consult amount kept (50 euros
+// a minute) is refused rather than paid.
+inline constexpr int64_t kMaxFeeCentsPerMinute = 20'00;
 
 // Checks an agreement as a coordinator writes it: at least one GP organisation and mode, a
 // response time of 0 to 60 working days, valid dates with valid_from <= valid_until, fees of 0
-// to 1000 euros (per mode), slots of 5 to 120 minutes, office hours of at least an hour within a day, an escalation of 1 to 720 hours where set.
+// to 1000 euros (per mode; 20 euros per minute under FeeBasis::kMinute), slots of 5 to 120 minutes, office hours of at least an hour within a day, an escalation of 1 to 720 hours where set.
 Result<void> ValidateAgreement(const Agreement& agreement);
 
 // Where a practice stands: itself and the care group it belongs to.

@@ -44,21 +44,22 @@ struct FeeLine {
   std::optional<std::string> reason;  // why a correction was made
   std::string month;                  // YYYY-MM (Amsterdam): the statement it belongs to
   std::optional<int64_t> insurer_id;  // who pays, from the agreement
+  // What the insurer pays on, as it was when the line was made.
+  ConsultMode mode = ConsultMode::kDigital;
+  std::string specialty;
+  std::optional<std::string> vektis_code;
+  std::optional<std::string> practice_agb;
+  std::optional<std::string> specialist_agb;
+  std::string performed_on;  // YYYY-MM-DD: the consult's closing day
+  int minutes = 0;           // the specialist's recorded minutes; 0 on a GP line
+  bool approved = false;     // counted in its organisation's approved statement
   TimePoint created_at;
   bool operator==(const FeeLine&) const = default;
 };
 
-// A line as a statement or an insurer's export shows it: with the consult's facts and the AGB
-// codes of the practice and of the specialist who answered.
+// A line as a statement or an insurer's export shows it, with the insurer's name.
 struct FeeLineView {
   FeeLine line;
-  std::string specialty;
-  std::optional<std::string> vektis_code;
-  ConsultMode mode = ConsultMode::kDigital;
-  std::optional<TimePoint> closed_at;
-  int specialist_minutes = 0;
-  std::optional<std::string> practice_agb;
-  std::optional<std::string> specialist_agb;
   std::optional<std::string> insurer_name;
   bool operator==(const FeeLineView&) const = default;
 };

@@ -5,20 +5,15 @@
 
 #include "domain/calendar.h"
 #include "domain/csv.h"
+#include "domain/legacy_encodings.h"
 
 namespace meekijk::domain {
 namespace {
 
-// A text field: left-aligned, padded with spaces, cut to `width`; only printable ASCII (the EI
-// files are plain ASCII), anything else becomes '?'.
+// A text field: plain ASCII (the EI files are ASCII), left-aligned, padded with spaces, cut to
+// `width`.
 std::string Alpha(std::string_view text, size_t width) {
-  std::string out;
-  for (char c : text) {
-    if (out.size() == width) break;
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u >= 0x80 && u < 0xC0) continue;  // a UTF-8 continuation byte: its lead byte counted
-    out += (u >= 0x20 && u < 0x7F) ? c : '?';
-  }
+  std::string out = ToAscii(text);
   out.resize(width, ' ');
   return out;
 }
@@ -30,10 +25,10 @@ std::string Numeric(int64_t value, size_t width) {
   return std::string(width - digits.size(), '0') + digits;
 }
 
-std::string Date(std::optional<TimePoint> t) {
-  if (!t) return "00000000";
-  std::string iso = AmsterdamIsoDate(*t);
-  return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
+// YYYY-MM-DD as YYYYMMDD.
+std::string Date(std::string_view iso) {
+  if (iso.size() != 10) return "00000000";
+  return std::string(iso.substr(0, 4)) + std::string(iso.substr(5, 2)) + std::string(iso.substr(8, 2));
 }
 
 std::string Record(std::string body) {
@@ -62,14 +57,13 @@ std::string InsurerExportCsv(const InsurerExportHeader& header, std::span<const 
                   "vektis_specialisme", "vorm", "datum", "minuten", "agb_praktijk",
                   "agb_specialist", "bedrag_eur", "reden", "verzekeraar"});
   for (const FeeLineView& v : lines) {
-    rows.push_back({std::to_string(v.line.id), v.line.month, v.line.consult_number,
-                    std::string(Name(v.line.side)), std::string(Name(v.line.kind)),
-                    PerformanceCode(v.line.side, v.mode), v.specialty, v.vektis_code.value_or(""),
-                    std::string(Name(v.mode)),
-                    v.closed_at ? AmsterdamIsoDate(*v.closed_at) : std::string(),
-                    std::to_string(v.specialist_minutes), v.practice_agb.value_or(""),
-                    v.specialist_agb.value_or(""), Euros(v.line.amount_cents),
-                    v.line.reason.value_or(""), header.insurer_name});
+    const FeeLine& l = v.line;
+    rows.push_back({std::to_string(l.id), l.month, l.consult_number, std::string(Name(l.side)),
+                    std::string(Name(l.kind)), PerformanceCode(l.side, l.mode), l.specialty,
+                    l.vektis_code.value_or(""), std::string(Name(l.mode)), l.performed_on,
+                    std::to_string(l.minutes), l.practice_agb.value_or(""),
+                    l.specialist_agb.value_or(""), Euros(l.amount_cents), l.reason.value_or(""),
+                    v.insurer_name.value_or(header.insurer_name)});
   }
   return CsvDocument(rows);
 }
@@ -89,14 +83,13 @@ std::string InsurerExportEi(const InsurerExportHeader& header, std::span<const F
     total += v.line.amount_cents;
     // 04: record type, record number, line reference, practice AGB, specialist AGB, performance
     // code, Vektis specialism, date, minutes, amount in cents, D(ebit)/C(redit), line kind.
-    out += Record("04" + Numeric(number, 12) + Numeric(v.line.id, 12) +
-                  Alpha(v.practice_agb.value_or(""), 8) + Alpha(v.specialist_agb.value_or(""), 8) +
-                  Alpha(PerformanceCode(v.line.side, v.mode), 6) +
-                  Alpha(v.vektis_code.value_or(""), 4) + Date(v.closed_at) +
-                  Numeric(v.specialist_minutes, 4) + Numeric(v.line.amount_cents, 11) +
-                  (v.line.amount_cents < 0 ? "C" : "D") +
-                  (v.line.kind == FeeLineKind::kCorrection ? "K" : "N") +
-                  Alpha(v.line.consult_number, 20));
+    const FeeLine& l = v.line;
+    out += Record("04" + Numeric(number, 12) + Numeric(l.id, 12) + Alpha(l.practice_agb.value_or(""), 8) +
+                  Alpha(l.specialist_agb.value_or(""), 8) + Alpha(PerformanceCode(l.side, l.mode), 6) +
+                  Alpha(l.vektis_code.value_or(""), 4) + Date(l.performed_on) +
+                  Numeric(l.minutes, 4) + Numeric(l.amount_cents, 11) +
+                  (l.amount_cents < 0 ? "C" : "D") + (l.kind == FeeLineKind::kCorrection ? "K" : "N") +
+                  Alpha(l.consult_number, 20));
   }
   // 99: record type, number of 04 records, total in cents, D/C.
   out += Record("99" + Numeric(number, 7) + Numeric(total, 11) + (total < 0 ? "C" : "D"));

@@ -4,8 +4,6 @@
 
 #include <sstream>
 
-#include "domain/calendar.h"
-
 namespace meekijk::domain {
 namespace {
 
@@ -17,11 +15,12 @@ FeeLineView Line(int64_t id, FeeSide side, int64_t cents, FeeLineKind kind = Fee
   v.line.kind = kind;
   v.line.amount_cents = cents;
   v.line.month = "2026-11";
-  v.specialty = "dermatologie";
-  v.vektis_code = "0310";
-  v.closed_at = AmsterdamMoment(std::chrono::year{2026} / 11 / 3, 10 * 60);
-  v.practice_agb = "01012345";
-  v.specialist_agb = "03034567";
+  v.line.specialty = "dermatologie";
+  v.line.vektis_code = "0310";
+  v.line.performed_on = "2026-11-03";
+  v.line.practice_agb = "01012345";
+  v.line.specialist_agb = "03034567";
+  v.insurer_name = "Zilveren Kruis";
   return v;
 }
 

@@ -96,14 +96,21 @@ TripleAimFigures SummariseConsults(std::span<const ConsultFigures> rows, int64_t
       ++rated;
     }
   }
-  f.primary_care_share = Share(f.primary_care, f.closed);
-  f.response_hours_median = Median(response_hours);
-  f.response_hours_p90 = NearestRankPercentile(response_hours, 90);
-  f.within_agreed_share = Share(within, answered);
-  f.learned_share = Share(learned, f.closed);
-  f.rating_mean = Mean(rating_sum, rated);
-  f.question_rating_mean = Mean(question_sum, question_rated);
-  f.patient_score_mean = Mean(patient_sum, f.survey_answers);
+  // A share or mean over fewer consults than the minimum would show one patient's or doctor's
+  // answer even in a group large enough to be shown: it is left out.
+  auto enough = [&](int64_t count) { return count >= minimum_group_size; };
+  if (enough(f.closed)) {
+    f.primary_care_share = Share(f.primary_care, f.closed);
+    f.learned_share = Share(learned, f.closed);
+  }
+  if (enough(static_cast<int64_t>(response_hours.size()))) {
+    f.response_hours_median = Median(response_hours);
+    f.response_hours_p90 = NearestRankPercentile(response_hours, 90);
+  }
+  if (enough(answered)) f.within_agreed_share = Share(within, answered);
+  if (enough(rated)) f.rating_mean = Mean(rating_sum, rated);
+  if (enough(question_rated)) f.question_rating_mean = Mean(question_sum, question_rated);
+  if (enough(f.survey_answers)) f.patient_score_mean = Mean(patient_sum, f.survey_answers);
   f.practices_sending = static_cast<int64_t>(practices.size());
   f.practices_in_scope = practices_in_scope;
   if (f.closed > 0) {
@@ -130,10 +137,34 @@ std::vector<TripleAimFigures> GroupConsults(std::span<const ConsultFigures> rows
   if (grouping == ReportGrouping::kNone) return groups;
   std::map<std::string, std::vector<ConsultFigures>> by_key;
   for (const ConsultFigures& row : rows) by_key[GroupKey(row, grouping)].push_back(row);
+  std::vector<int64_t> sizes;
   for (const auto& [key, members] : by_key) {
     TripleAimFigures figures = SummariseConsults(members, practices_in_scope, minimum_group_size);
     figures.key = key;
     groups.push_back(std::move(figures));
+    sizes.push_back(static_cast<int64_t>(members.size()));
+  }
+  // A suppressed group must not be the difference between the total and the groups shown: while
+  // the hidden consults are fewer than the minimum (and the total is shown), the smallest group
+  // still shown is hidden too.
+  auto hidden = [&] {
+    int64_t sum = 0;
+    for (size_t i = 0; i < groups.size(); ++i) sum += groups[i].suppressed ? sizes[i] : 0;
+    return sum;
+  };
+  bool total_shown = static_cast<int64_t>(rows.size()) >= minimum_group_size;
+  while (total_shown && hidden() > 0 && hidden() < minimum_group_size) {
+    size_t smallest = groups.size();
+    for (size_t i = 0; i < groups.size(); ++i) {
+      if (!groups[i].suppressed && (smallest == groups.size() || sizes[i] < sizes[smallest])) {
+        smallest = i;
+      }
+    }
+    if (smallest == groups.size()) break;
+    std::string key = groups[smallest].key;
+    groups[smallest] = TripleAimFigures{};
+    groups[smallest].suppressed = true;
+    groups[smallest].key = key;
   }
   return groups;
 }

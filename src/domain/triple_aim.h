@@ -80,12 +80,16 @@ struct TripleAimFigures {
   std::optional<int64_t> cost_per_patient_cents;
 };
 
-// The figures of `rows`. `practices_in_scope`: how many practices the caller's scope holds.
+// The figures of `rows`. `practices_in_scope`: how many practices the caller's scope holds. Fewer
+// rows than `minimum_group_size` suppress the group; a share or mean over fewer than that many
+// (closed, answered, rated, surveyed) consults is left out.
 TripleAimFigures SummariseConsults(std::span<const ConsultFigures> rows, int64_t practices_in_scope,
                                    int minimum_group_size);
 
 // The rows split by month of sending (Amsterdam), specialty or practice, each summarised; groups
-// in key order (months in time order). kNone gives no groups.
+// in key order (months in time order). kNone gives no groups. When the suppressed groups hold
+// fewer consults than the minimum, the smallest shown groups are suppressed too, so that no
+// hidden group is the total minus the shown ones.
 std::vector<TripleAimFigures> GroupConsults(std::span<const ConsultFigures> rows,
                                             ReportGrouping grouping, int64_t practices_in_scope,
                                             int minimum_group_size);

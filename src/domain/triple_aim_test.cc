@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "domain/calendar.h"
 
 namespace meekijk::domain {
@@ -51,7 +53,7 @@ TEST(TripleAimTest, SharesMeansAndMoneyOfASmallDatasetComputedByHand) {
   open.attendance = Attendance::kSeen;
   rows.push_back(open);
 
-  TripleAimFigures f = SummariseConsults(rows, 4, 5);
+  TripleAimFigures f = SummariseConsults(rows, 4, 1);
   EXPECT_FALSE(f.suppressed);
   EXPECT_EQ(f.consults, 5);
   EXPECT_EQ(f.closed, 4);
@@ -104,11 +106,39 @@ TEST(TripleAimTest, GroupsByAmsterdamMonthSpecialtyAndPractice) {
   std::vector<TripleAimFigures> specialties = GroupConsults(rows, ReportGrouping::kSpecialty, 2, 1);
   ASSERT_EQ(specialties.size(), 2u);
   EXPECT_EQ(specialties[0].key, "cardiologie");
-  std::vector<TripleAimFigures> practices = GroupConsults(rows, ReportGrouping::kOrganisation, 2, 2);
+  std::vector<TripleAimFigures> practices = GroupConsults(rows, ReportGrouping::kOrganisation, 2, 1);
   ASSERT_EQ(practices.size(), 2u);
-  EXPECT_FALSE(practices[0].suppressed);  // practice 10: two consults
-  EXPECT_TRUE(practices[1].suppressed);   // practice 12: one
+  EXPECT_EQ(practices[0].key, "10");
+  EXPECT_EQ(practices[0].consults, 2);
+  EXPECT_EQ(practices[1].consults, 1);
   EXPECT_TRUE(GroupConsults(rows, ReportGrouping::kNone, 2, 1).empty());
+}
+
+TEST(TripleAimTest, AMeanOverFewerThanTheMinimumIsLeftOutInAGroupThatIsShown) {
+  std::vector<ConsultFigures> rows(5, Closed(OutcomeKind::kPrimaryCare, false, 60, 4));
+  rows[0].patient_score = 2;  // one patient's answer: shown, it would be theirs
+  TripleAimFigures f = SummariseConsults(rows, 1, 5);
+  EXPECT_FALSE(f.suppressed);
+  EXPECT_EQ(f.survey_answers, 1);
+  EXPECT_FALSE(f.patient_score_mean.has_value());
+  EXPECT_DOUBLE_EQ(*f.rating_mean, 4.0);  // five ratings
+  rows[4].outcome.reset();                // four closed: the shares over closed go too
+  f = SummariseConsults(rows, 1, 5);
+  EXPECT_FALSE(f.primary_care_share.has_value());
+  EXPECT_FALSE(f.learned_share.has_value());
+}
+
+TEST(TripleAimTest, AHiddenGroupCannotBeWorkedOutFromTheTotal) {
+  // Six consults of practice 10, six of 11, two of 12: with a minimum of five, 12 is hidden; its
+  // two would be the total minus 10 and 11, so the smallest shown group is hidden as well.
+  std::vector<ConsultFigures> rows(14, Closed(OutcomeKind::kPrimaryCare, false, 60, 4));
+  for (size_t i = 6; i < 12; ++i) rows[i].practice_id = 11;
+  rows[12].practice_id = rows[13].practice_id = 12;
+  std::vector<TripleAimFigures> groups = GroupConsults(rows, ReportGrouping::kOrganisation, 3, 5);
+  ASSERT_EQ(groups.size(), 3u);
+  EXPECT_EQ(groups[2].key, "12");
+  EXPECT_TRUE(groups[2].suppressed);
+  EXPECT_EQ(std::count_if(groups.begin(), groups.end(), [](const auto& g) { return g.suppressed; }), 2);
 }
 
 TEST(TripleAimTest, PercentilesFollowTheirStatedDefinitions) {

@@ -52,20 +52,24 @@ Result<Consult> Transition(store::Database& database, AccessLog& access_log, con
       });
 }
 
+// The agreement version the consult was sent under, if any.
+Result<std::optional<domain::Agreement>> AgreementOf(store::Tx& tx, const Consult& consult) {
+  if (!consult.agreement_id || !consult.agreement_version) {
+    return std::optional<domain::Agreement>();
+  }
+  return tx.agreements().FindVersion(*consult.agreement_id, *consult.agreement_version);
+}
+
 // The working minutes from sending to `now`, in the office hours of the agreement version the
 // consult was sent under (weekends and public holidays left out).
 Result<std::optional<int>> ResponseMinutes(store::Tx& tx, const Consult& consult, TimePoint now) {
   if (!consult.sent_at) return std::optional<int>();
   domain::DaysOff off;
   domain::OfficeHours hours;
-  if (consult.agreement_id && consult.agreement_version) {
-    MK_ASSIGN_OR_RETURN(std::optional<domain::Agreement> agreement,
-                        tx.agreements().FindVersion(*consult.agreement_id,
-                                                    *consult.agreement_version));
-    if (agreement) {
-      off = agreement->days_off;
-      hours = agreement->office_hours;
-    }
+  MK_ASSIGN_OR_RETURN(std::optional<domain::Agreement> agreement, AgreementOf(tx, consult));
+  if (agreement) {
+    off = agreement->days_off;
+    hours = agreement->office_hours;
   }
   double working_hours = domain::WorkingHoursBetween(*consult.sent_at, now, off, hours);
   return std::optional<int>(static_cast<int>(std::lround(working_hours * 60)));
@@ -222,6 +226,13 @@ Result<Consult> ConsultService::GiveAdvice(const Principal& principal, int64_t c
       database_, access_log_, clock_, principal, consult_id, ConsultAction::kAdvice,
       [&](store::Tx& tx, Consult& consult, Role role) -> Result<std::monostate> {
         MK_RETURN_IF_ERROR(RequireHolderOnceClaimed(principal, consult, role));
+        MK_ASSIGN_OR_RETURN(std::optional<domain::Agreement> agreement, AgreementOf(tx, consult));
+        if (agreement && agreement->specialist_fee_basis == domain::FeeBasis::kMinute &&
+            !record.minutes) {
+          return MakeError(ErrorCode::kInvalidArgument,
+                           "Vul de bestede tijd in: deze afspraak betaalt per minuut.",
+                           "Enter the time spent: this agreement pays by the minute.", "minutes");
+        }
         TimePoint now = clock_.Now();
         MK_RETURN_IF_ERROR(AppendMessage(tx, principal, consult, role, MessageKind::kAdvice, body,
                                          now, recommendation));

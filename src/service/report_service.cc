@@ -166,6 +166,12 @@ Result<TripleAimReport> ReportService::TripleAim(const Principal& principal,
           filter.only_given = true;
           filter.only_practices = Ids(r.practices);
           filter.only_pools = Ids(r.pools);
+          // Participation within the chosen organisation: its practices that the scope holds.
+          std::set<int64_t> narrowed;
+          for (int64_t id : r.practices_in_scope) {
+            if (everything || practices_in_scope.count(id) > 0) narrowed.insert(id);
+          }
+          practices_in_scope = std::move(narrowed);
         }
         if (query.specialty) {
           bool known = std::any_of(d.specialties.begin(), d.specialties.end(),
@@ -189,6 +195,7 @@ Result<TripleAimReport> ReportService::TripleAim(const Principal& principal,
           } else if (query.group_by == domain::ReportGrouping::kOrganisation) {
             auto it = d.organisations.find(std::stoll(figures.key));
             if (it != d.organisations.end()) label = it->second.name;
+            if (!figures.suppressed) figures.practices_in_scope = 1;  // the practice itself
           }
           report.groups.push_back(ReportGroup{std::move(figures), std::move(label)});
         }
@@ -198,16 +205,10 @@ Result<TripleAimReport> ReportService::TripleAim(const Principal& principal,
 
 Result<domain::Specialty> ReportService::SetReferralCost(const Principal& principal,
                                                           const std::string& code, int64_t cents) {
-  bool may = principal.HasRole(domain::Role::kAdmin);
-  for (const domain::Membership& m : principal.memberships) {
-    may = may || (m.role == domain::Role::kCoordinator &&
-                  m.organisation_kind == OrgKind::kRegionOffice);
-  }
-  if (!may) {
-    return MakeError(ErrorCode::kForbidden,
-                     "Alleen een beheerder of de coördinator van een regio-organisatie stelt de "
-                     "verwijskosten in.",
-                     "Only an administrator or a region office's coordinator sets referral costs.");
+  // The cost is the installation's, shared by every region: only its administrator sets it.
+  if (!principal.HasRole(domain::Role::kAdmin)) {
+    return MakeError(ErrorCode::kForbidden, "Alleen een beheerder stelt de verwijskosten in.",
+                     "Only an administrator sets referral costs.");
   }
   if (cents < 0 || cents > 10'000'000) {
     return Invalid("Geef een bedrag van 0 tot 100 000 euro.", "Give an amount of 0 to 100,000 euros.",

@@ -64,7 +64,7 @@ class ReportService {
   // from, more than ten years), an unknown specialty or organisation.
   Result<TripleAimReport> TripleAim(const Principal& principal, const TripleAimQuery& query);
 
-  // Sets a specialty's average referral cost: administrators and coordinators of a region office.
+  // Sets a specialty's average referral cost (the installation's): administrators only.
   Result<domain::Specialty> SetReferralCost(const Principal& principal, const std::string& code,
                                             int64_t cents);
 

@@ -264,7 +264,7 @@ TEST_P(ReportServiceTest, ClosingPaysBothSidesAndACorrectionIsAVisibleLine) {
   EXPECT_EQ(hospital->lines[1].line.kind, domain::FeeLineKind::kCorrection);
   EXPECT_EQ(hospital->lines[1].line.amount_cents, -4500);
   EXPECT_EQ(hospital->lines[1].line.reason, "Toch verwezen.");
-  EXPECT_EQ(hospital->lines[1].practice_agb, "01000001");
+  EXPECT_EQ(hospital->lines[1].line.practice_agb, "01000001");
   // A hospital's coordinator does not see a practice's statement, nor a GP any.
   EXPECT_EQ(fees_->Get(hospital_coordinator_, practice_a_, "2026-12").error().code,
             ErrorCode::kNotFound);
@@ -295,7 +295,7 @@ TEST_P(ReportServiceTest, AStatementIsApprovedOnceAfterItsMonthAndThenExportedFo
   Result<InsurerExport> after = fees_->ForInsurer(group_coordinator_, insurer_, "2026-12");
   ASSERT_TRUE(after.ok());
   ASSERT_EQ(after->lines.size(), 2u);
-  EXPECT_EQ(after->lines[0].practice_agb, "01000001");
+  EXPECT_EQ(after->lines[0].line.practice_agb, "01000001");
   EXPECT_EQ(fees_->ForInsurer(group_coordinator_, practice_a_, "2026-12").error().code,
             ErrorCode::kNotFound);  // not an insurer
 }

@@ -14,7 +14,7 @@
 namespace meekijk::service {
 namespace {
 
-// No 0/O, 1/I/L, U: nothing to misread on paper. 31^8 ≈ 8.5 · 10^11 codes.
+// No 0/O, 1/I/L, U: nothing to misread on paper. 30^8 ≈ 6.6 · 10^11 codes.
 constexpr std::string_view kAlphabet = "ABCDEFGHJKMNPQRSTVWXYZ23456789";
 constexpr size_t kCodeLetters = 8;
 
@@ -66,32 +66,50 @@ std::string NormaliseSurveyCode(const std::string& typed) {
   return letters.substr(0, 4) + "-" + letters.substr(4);
 }
 
-Result<void> SurveyThrottle::Check(const std::string& address) {
-  std::lock_guard lock(mutex_);
-  auto it = misses_.find(address);
-  if (it == misses_.end()) return Ok();
-  TimePoint now = clock_.Now();
-  if (now - it->second.since >= kWindow) {
-    misses_.erase(it);
-    return Ok();
+std::string SurveyThrottle::KeyOf(const std::string& address) {
+  if (address.find(':') == std::string::npos) return address;
+  size_t end = 0;
+  for (int group = 0; group < 4 && end != std::string::npos; ++group) {
+    end = address.find(':', end == 0 ? 0 : end + 1);
   }
-  if (it->second.count < kMaxMisses) return Ok();
+  return end == std::string::npos ? address : address.substr(0, end);
+}
+
+Error SurveyThrottle::Wait(TimePoint until) const {
   Error error = MakeError(ErrorCode::kTooManyRequests,
                           "Te veel onbekende codes geprobeerd. Probeer het later opnieuw.",
                           "Too many unknown codes tried. Please try again later.");
-  error.retry_after_seconds = static_cast<int>(
-      std::chrono::duration_cast<std::chrono::seconds>(it->second.since + kWindow - now).count() + 1);
+  error.retry_after_seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(until - clock_.Now()).count() + 1;
   return error;
 }
 
-void SurveyThrottle::Miss(const std::string& address) {
+Result<void> SurveyThrottle::Attempt(const std::string& address) {
   std::lock_guard lock(mutex_);
   TimePoint now = clock_.Now();
-  // The map cannot grow without end: entries whose window has passed go first.
-  if (misses_.size() > 100'000) std::erase_if(misses_, [&](const auto& e) { return now - e.second.since >= kWindow; });
-  Misses& m = misses_[address];
-  if (m.count == 0 || now - m.since >= kWindow) m = Misses{0, now};
-  ++m.count;
+  std::string key = KeyOf(address);
+  auto it = misses_.find(key);
+  if (it != misses_.end() && now - it->second.since >= kWindow) {
+    misses_.erase(it);
+    it = misses_.end();
+  }
+  if (it == misses_.end()) {
+    if (misses_.size() >= kMaxAddresses && now - last_sweep_ >= std::chrono::minutes(1)) {
+      std::erase_if(misses_, [&](const auto& e) { return now - e.second.since >= kWindow; });
+      last_sweep_ = now;
+    }
+    if (misses_.size() >= kMaxAddresses) return Wait(now + std::chrono::minutes(1));
+    it = misses_.emplace(key, Misses{0, now}).first;
+  }
+  if (it->second.count >= kMaxMisses) return Wait(it->second.since + kWindow);
+  ++it->second.count;
+  return Ok();
+}
+
+void SurveyThrottle::Known(const std::string& address) {
+  std::lock_guard lock(mutex_);
+  auto it = misses_.find(KeyOf(address));
+  if (it != misses_.end() && it->second.count > 0) --it->second.count;
 }
 
 SurveyService::SurveyService(store::Database& database, const Clock& clock, AccessLog& access_log,
@@ -116,32 +134,34 @@ Result<Leaflet> SurveyService::LeafletFor(const Principal& principal, int64_t co
                            "Send the consult first.");
         }
         MK_ASSIGN_OR_RETURN(std::optional<std::string> code, tx.surveys().CodeOf(consult.id));
-        while (!code) {
+        // A drawn code taken by another consult (one in 10^11 per code already made) is drawn
+        // again; a code made for this consult at the same moment (a double click) is the one.
+        for (int attempt = 0; !code && attempt < 5; ++attempt) {
           std::string drawn = DrawCode(random_);
           Result<void> made = tx.surveys().Create(drawn, consult.id, clock_.Now());
           if (made.ok()) {
             code = drawn;
-          } else if (made.error().code != ErrorCode::kConflict) {
+          } else if (made.error().code == ErrorCode::kConflict) {
+            MK_ASSIGN_OR_RETURN(code, tx.surveys().CodeOf(consult.id));
+          } else {
             return made.error();
           }
         }
+        if (!code) return MakeFact(ErrorCode::kInternal, "no_survey_code");
         return Leaflet{*code, consult.number, consult.content.specialty};
       });
 }
 
-Result<std::string> SurveyService::Known(const std::string& code,
-                                         const std::string& client_address) {
-  MK_RETURN_IF_ERROR(throttle_.Check(client_address));
+Result<std::string> SurveyService::Normalised(const std::string& code,
+                                              const std::string& client_address) {
+  MK_RETURN_IF_ERROR(throttle_.Attempt(client_address));
   std::string normal = NormaliseSurveyCode(code);
-  if (normal.empty()) {
-    throttle_.Miss(client_address);
-    return CodeUnknown();
-  }
+  if (normal.empty()) return CodeUnknown();
   return normal;
 }
 
 Result<SurveyView> SurveyService::Open(const std::string& code, const std::string& client_address) {
-  MK_ASSIGN_OR_RETURN(std::string normal, Known(code, client_address));
+  MK_ASSIGN_OR_RETURN(std::string normal, Normalised(code, client_address));
   Result<SurveyView> view = store::Transact<SurveyView>(
       database_, store::Access::kRead, [&](store::Tx& tx) -> Result<SurveyView> {
         MK_ASSIGN_OR_RETURN(std::optional<store::SurveyCode> found, tx.surveys().Find(normal));
@@ -157,14 +177,17 @@ Result<SurveyView> SurveyService::Open(const std::string& code, const std::strin
         }
         return out;
       });
-  if (!view.ok() && view.error().code == ErrorCode::kNotFound) throttle_.Miss(client_address);
+  if (view.ok()) throttle_.Known(client_address);
   return view;
 }
 
 Result<void> SurveyService::Answer(const std::string& code, const SurveyAnswer& answer,
                                    const std::string& client_address) {
-  MK_ASSIGN_OR_RETURN(std::string normal, Known(code, client_address));
-  MK_RETURN_IF_ERROR(ValidateAnswer(answer));
+  MK_ASSIGN_OR_RETURN(std::string normal, Normalised(code, client_address));
+  if (Result<void> valid = ValidateAnswer(answer); !valid.ok()) {
+    throttle_.Known(client_address);  // a wrong answer is no guess
+    return valid;
+  }
   Result<void> done = database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
     MK_ASSIGN_OR_RETURN(std::optional<store::SurveyCode> found, tx.surveys().Find(normal));
     if (!found) return CodeUnknown();
@@ -178,7 +201,7 @@ Result<void> SurveyService::Answer(const std::string& code, const SurveyAnswer& 
     }
     return answered;
   });
-  if (!done.ok() && done.error().code == ErrorCode::kNotFound) throttle_.Miss(client_address);
+  if (done.ok() || done.error().code != ErrorCode::kNotFound) throttle_.Known(client_address);
   return done;
 }
 

@@ -1,8 +1,9 @@
 // The patient survey: the GP's practice gets a short code for a consult (printed on a leaflet
 // that explains the meekijkconsult and that it is free for the patient); the patient answers a
-// few questions with it, without logging in, once. Unknown codes are counted per client address
-// and throttled, so that codes cannot be guessed. Answers are anonymous: they are kept with the
-// consult only to be counted in its group of the triple-aim report.
+// few questions with it, without logging in, once. Attempts are counted per client address (an
+// IPv6 address by its /64) and throttled, so that codes cannot be guessed. No name or contact
+// detail is asked: an answer is kept with its consult (pseudonymous) only to be counted in its
+// group of the triple-aim report, which never shows it alone.
 #pragma once
 
 #include <chrono>
@@ -44,25 +45,35 @@ struct SurveyAnswer {
   std::string preference;  // "own_gp", "hospital", "no_preference"
 };
 
-// Unknown codes per client address: after kMaxMisses within kWindow, every survey request from
-// that address waits until the window has passed (kTooManyRequests with retry_after_seconds).
+// Attempts per client address: each attempt is counted when it starts, in one locked step with
+// the check (so that parallel requests cannot all pass before any is counted), and given back
+// when the code was known. After kMaxMisses within kWindow the address waits until the window has
+// passed (kTooManyRequests with retry_after_seconds). At most kMaxAddresses are tracked; when
+// that many guess at once, every unknown address waits too.
 class SurveyThrottle {
  public:
   static constexpr int kMaxMisses = 10;
   static constexpr std::chrono::minutes kWindow{15};
+  static constexpr size_t kMaxAddresses = 100'000;
 
   explicit SurveyThrottle(const Clock& clock) : clock_(clock) {}
-  Result<void> Check(const std::string& address);
-  void Miss(const std::string& address);
+  Result<void> Attempt(const std::string& address);
+  void Known(const std::string& address);  // the attempt's code existed: not a miss
+
+  // The key an address is counted under: IPv4 as it is, IPv6 by its first four groups.
+  static std::string KeyOf(const std::string& address);
 
  private:
   struct Misses {
     int count = 0;
     TimePoint since;
   };
+  Error Wait(TimePoint until) const;
+
   const Clock& clock_;
   std::mutex mutex_;
   std::map<std::string, Misses> misses_;
+  TimePoint last_sweep_{};
 };
 
 class SurveyService {
@@ -80,7 +91,8 @@ class SurveyService {
                       const std::string& client_address);
 
  private:
-  Result<std::string> Known(const std::string& code, const std::string& client_address);
+  // Counts the attempt and gives the code in its stored form; kNotFound when it cannot be one.
+  Result<std::string> Normalised(const std::string& code, const std::string& client_address);
 
   store::Database& database_;
   const Clock& clock_;

@@ -26,10 +26,18 @@ const Table<FeeLine> kLines{"fee_lines", "f", {
     Field<FeeLine>("reason", W::kOnInsert, [](auto& l) -> auto& { return l.reason; }),
     Field<FeeLine>("month", W::kOnInsert, [](auto& l) -> auto& { return l.month; }),
     Field<FeeLine>("insurer_id", W::kOnInsert, [](auto& l) -> auto& { return l.insurer_id; }),
+    Field<FeeLine>("mode", W::kOnInsert, [](auto& l) -> auto& { return l.mode; }),
+    Field<FeeLine>("specialty", W::kOnInsert, [](auto& l) -> auto& { return l.specialty; }),
+    Field<FeeLine>("vektis_code", W::kOnInsert, [](auto& l) -> auto& { return l.vektis_code; }),
+    Field<FeeLine>("practice_agb", W::kOnInsert, [](auto& l) -> auto& { return l.practice_agb; }),
+    Field<FeeLine>("specialist_agb", W::kOnInsert, [](auto& l) -> auto& { return l.specialist_agb; }),
+    Field<FeeLine>("performed_on", W::kOnInsert, [](auto& l) -> auto& { return l.performed_on; }),
+    Field<FeeLine>("minutes", W::kOnInsert, [](auto& l) -> auto& { return l.minutes; }),
+    Field<FeeLine>("approved", W::kOnInsert, [](auto& l) -> auto& { return l.approved; }),
     Field<FeeLine>("created_at", W::kOnInsert, [](auto& l) -> auto& { return l.created_at; }),
 }};
 
-// A line with what a statement shows of its consult; the consult may be purged (LEFT JOIN).
+// A line with the name of the insurer that pays it.
 const Table<FeeLineView> kViews{"fee_lines", "f", {
     Key<FeeLineView>("id", [](auto& v) -> auto& { return v.line.id; }),
     Field<FeeLineView>("f.consult_id", W::kRead, [](auto& v) -> auto& { return v.line.consult_id; }),
@@ -41,22 +49,17 @@ const Table<FeeLineView> kViews{"fee_lines", "f", {
     Field<FeeLineView>("f.reason", W::kRead, [](auto& v) -> auto& { return v.line.reason; }),
     Field<FeeLineView>("f.month", W::kRead, [](auto& v) -> auto& { return v.line.month; }),
     Field<FeeLineView>("f.insurer_id", W::kRead, [](auto& v) -> auto& { return v.line.insurer_id; }),
+    Field<FeeLineView>("f.mode", W::kRead, [](auto& v) -> auto& { return v.line.mode; }),
+    Field<FeeLineView>("f.specialty", W::kRead, [](auto& v) -> auto& { return v.line.specialty; }),
+    Field<FeeLineView>("f.vektis_code", W::kRead, [](auto& v) -> auto& { return v.line.vektis_code; }),
+    Field<FeeLineView>("f.practice_agb", W::kRead, [](auto& v) -> auto& { return v.line.practice_agb; }),
+    Field<FeeLineView>("f.specialist_agb", W::kRead, [](auto& v) -> auto& { return v.line.specialist_agb; }),
+    Field<FeeLineView>("f.performed_on", W::kRead, [](auto& v) -> auto& { return v.line.performed_on; }),
+    Field<FeeLineView>("f.minutes", W::kRead, [](auto& v) -> auto& { return v.line.minutes; }),
+    Field<FeeLineView>("f.approved", W::kRead, [](auto& v) -> auto& { return v.line.approved; }),
     Field<FeeLineView>("f.created_at", W::kRead, [](auto& v) -> auto& { return v.line.created_at; }),
-    Field<FeeLineView>("COALESCE(c.specialty, '')", W::kRead, [](auto& v) -> auto& { return v.specialty; }),
-    Field<FeeLineView>("s.vektis_code", W::kRead, [](auto& v) -> auto& { return v.vektis_code; }),
-    Field<FeeLineView>("COALESCE(c.mode, 'digital')", W::kRead, [](auto& v) -> auto& { return v.mode; }),
-    Field<FeeLineView>("c.closed_at", W::kRead, [](auto& v) -> auto& { return v.closed_at; }),
-    Field<FeeLineView>("COALESCE(c.specialist_minutes, 0)", W::kRead,
-                       [](auto& v) -> auto& { return v.specialist_minutes; }),
-    Field<FeeLineView>("po.agb", W::kRead, [](auto& v) -> auto& { return v.practice_agb; }),
-    Field<FeeLineView>("u.agb", W::kRead, [](auto& v) -> auto& { return v.specialist_agb; }),
     Field<FeeLineView>("io.name", W::kRead, [](auto& v) -> auto& { return v.insurer_name; }),
-}, {},
-    "fee_lines f LEFT JOIN consults c ON c.id = f.consult_id "
-    "LEFT JOIN specialties s ON s.code = c.specialty "
-    "LEFT JOIN organisations po ON po.id = c.practice_id "
-    "LEFT JOIN users u ON u.id = c.specialist_id "
-    "LEFT JOIN organisations io ON io.id = f.insurer_id"};
+}, {}, "fee_lines f LEFT JOIN organisations io ON io.id = f.insurer_id"};
 // clang-format on
 
 constexpr std::string_view kAddToConsult =
@@ -74,6 +77,12 @@ constexpr std::string_view kSummaries =
     "LEFT JOIN users u ON u.id = a.approved_by "
     "WHERE (l.organisation_id IS NOT NULL OR a.organisation_id IS NOT NULL)";
 
+// The lines an approval counts: exactly those the insurer's export will hold.
+constexpr std::string_view kMarkApproved =
+    "UPDATE fee_lines SET approved = 1 WHERE organisation_id = ? AND month = ? AND approved = 0";
+constexpr std::string_view kApprovedTotals =
+    "SELECT COUNT(*), COALESCE(SUM(amount_cents), 0) FROM fee_lines WHERE organisation_id = ? "
+    "AND month = ? AND approved = 1";
 constexpr std::string_view kApprove =
     "INSERT INTO fee_statements (organisation_id, month, approved_by, approved_at, line_count, "
     "total_cents) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (organisation_id, month) DO NOTHING";
@@ -161,11 +170,16 @@ Result<std::optional<FeeStatementSummary>> FeeRepository::Statement(int64_t orga
 }
 
 Result<void> FeeRepository::Approve(const FeeStatementSummary& approval) {
+  // The lines are marked first and the statement counts what was marked, so that what was
+  // approved and what the insurer's export holds are the same lines.
+  MK_RETURN_IF_ERROR(sql_.Execute(kMarkApproved, {approval.organisation_id, approval.month}));
+  MK_ASSIGN_OR_RETURN(Rows marked, sql_.Query(kApprovedTotals, {approval.organisation_id,
+                                                                approval.month}));
   MK_ASSIGN_OR_RETURN(int64_t added,
                       sql_.Execute(kApprove, {approval.organisation_id, approval.month,
                                               approval.approved_by.value_or(0),
                                               ToUnixMillis(approval.approved_at.value_or(TimePoint{})),
-                                              approval.line_count, approval.total_cents}));
+                                              marked.front().Int(0), marked.front().Int(1)}));
   if (added == 0) return MakeFact(ErrorCode::kConflict, "already_approved");
   return Ok();
 }
@@ -176,8 +190,7 @@ Result<std::vector<FeeLineView>> FeeRepository::ApprovedForInsurer(
   std::vector<SqlValue> params =
       ParamsWithIds({insurer_id, std::string(month)}, all ? std::vector<int64_t>() : organisation_ids);
   std::string where =
-      "WHERE f.insurer_id = ? AND f.month = ? AND EXISTS (SELECT 1 FROM fee_statements a WHERE "
-      "a.organisation_id = f.organisation_id AND a.month = f.month)" +
+      "WHERE f.insurer_id = ? AND f.month = ? AND f.approved = 1" +
       IdsCondition("f.organisation_id", organisation_ids, all) +
       " ORDER BY f.organisation_id, f.id";
   MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kViews.Select(where), params));

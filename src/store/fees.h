@@ -30,7 +30,9 @@ class FeeRepository {
       std::string_view month, const std::vector<int64_t>& organisation_ids, bool all);
   Result<std::optional<domain::FeeStatementSummary>> Statement(int64_t organisation_id,
                                                                std::string_view month);
-  // Records the approval; kConflict ("already_approved") when the month was approved before.
+  // Records the approval of the organisation's month: marks its lines approved and counts them
+  // (the summary's own count and total are not used); kConflict ("already_approved") when the
+  // month was approved before.
   Result<void> Approve(const domain::FeeStatementSummary& approval);
   // The lines of approved statements of the month that the insurer pays, of these organisations
   // (all when `all`), by organisation and line.

@@ -33,6 +33,9 @@ class ResultsRepositoryTest : public StoreTest {
     line.side = side;
     line.amount_cents = cents;
     line.month = std::move(month);
+    line.specialty = "dermatologie";
+    line.practice_agb = "01234567";
+    line.performed_on = "2026-03-02";
     line.created_at = kNow;
     return line;
   }
@@ -58,8 +61,8 @@ TEST_P(ResultsRepositoryTest, FeeLinesAddUpPerSideAndOnTheConsult) {
     MK_ASSIGN_OR_RETURN(std::vector<domain::FeeLineView> april, fees.StatementLines(d.hospital, "2026-04"));
     EXPECT_EQ(april.size(), 1u);
     EXPECT_EQ(april.at(0).line.reason, "Toch verwezen.");
-    EXPECT_EQ(april.at(0).practice_agb, "01234567");
-    EXPECT_EQ(april.at(0).specialty, "dermatologie");
+    EXPECT_EQ(april.at(0).line.practice_agb, "01234567");
+    EXPECT_EQ(april.at(0).line.specialty, "dermatologie");
     return Ok();
   });
 }

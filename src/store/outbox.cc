@@ -182,13 +182,17 @@ Result<int64_t> OutboxRepository::PurgeDelivered(TimePoint before) {
   return sql_.Execute(kPurgeDelivered, {ToUnixMillis(before)});
 }
 
+// Only the demo's history is settled like this (cli/demo_history.cc): real mail is delivered.
+constexpr std::string_view kSettleHistoryMails =
+    "UPDATE outbox SET status = 'delivered', delivered_at = created_at "
+    "WHERE status = 'pending' AND created_at < ?";
+constexpr std::string_view kSettleHistoryNotifications =
+    "UPDATE notifications SET read_at = created_at, in_digest = 0 "
+    "WHERE read_at IS NULL AND created_at < ?";
+
 Result<void> OutboxRepository::SettleHistory(TimePoint before) {
-  MK_RETURN_IF_ERROR(sql_.Execute("UPDATE outbox SET status = 'delivered', delivered_at = created_at "
-                                  "WHERE status = 'pending' AND created_at < ?",
-                                  {ToUnixMillis(before)}));
-  MK_RETURN_IF_ERROR(sql_.Execute("UPDATE notifications SET read_at = created_at, in_digest = 0 "
-                                  "WHERE read_at IS NULL AND created_at < ?",
-                                  {ToUnixMillis(before)}));
+  MK_RETURN_IF_ERROR(sql_.Execute(kSettleHistoryMails, {ToUnixMillis(before)}));
+  MK_RETURN_IF_ERROR(sql_.Execute(kSettleHistoryNotifications, {ToUnixMillis(before)}));
   return Ok();
 }
 

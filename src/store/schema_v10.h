@@ -8,8 +8,11 @@ namespace meekijk::store {
 // What the triple-aim report reads per consult (the first advice and the working time it took,
 // the specialist's minutes and rating of the question, a corrected outcome, the sum of its fee
 // lines), the fee lines and the approved monthly statements, the patients' survey codes and
-// answers (a fee line outlives its consult: a purge leaves the number), and per specialty the average cost of a referral. Indexes let a region's or hospital's
-// report over years read only its own consults.
+// answers, and per specialty the average cost of a referral. A fee line keeps, as they were when
+// it was made, the facts an insurer pays on (mode, specialty, AGB codes, date, minutes): it
+// outlives its consult and later changes. Indexes let a region's or hospital's report over years
+// read only its own consults. The first advice of consults answered before this version is taken
+// from their thread; their working time to it is not known (docs/triple-aim.md).
 inline constexpr std::string_view kSchemaV10 = R"sql(
 ALTER TABLE consults ADD COLUMN first_advice_at BIGINT;
 ALTER TABLE consults ADD COLUMN response_minutes INTEGER;
@@ -21,6 +24,8 @@ ALTER TABLE consults ADD COLUMN fee_cents BIGINT NOT NULL DEFAULT 0;
 CREATE INDEX consults_practice_sent ON consults(practice_id, sent_at);
 CREATE INDEX consults_pool_sent ON consults(pool_id, sent_at);
 CREATE INDEX consults_sent ON consults(sent_at);
+UPDATE consults SET first_advice_at = (SELECT MIN(m.created_at) FROM messages m WHERE
+  m.consult_id = consults.id AND m.kind = 'advice') WHERE advice_at IS NOT NULL;
 ALTER TABLE agreements ADD COLUMN specialist_fee_basis TEXT NOT NULL DEFAULT 'consult';
 ALTER TABLE agreements ADD COLUMN pay_specialist_when_referred INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE agreements ADD COLUMN insurer_id BIGINT REFERENCES organisations(id);
@@ -39,6 +44,14 @@ CREATE TABLE fee_lines (
   reason TEXT,
   month TEXT NOT NULL,
   insurer_id BIGINT REFERENCES organisations(id),
+  mode TEXT NOT NULL,
+  specialty TEXT NOT NULL,
+  vektis_code TEXT,
+  practice_agb TEXT,
+  specialist_agb TEXT,
+  performed_on TEXT NOT NULL,
+  minutes INTEGER NOT NULL,
+  approved INTEGER NOT NULL DEFAULT 0,
   created_at BIGINT NOT NULL
 );
 CREATE INDEX fee_lines_statement ON fee_lines(organisation_id, month, id);

@@ -9,7 +9,7 @@ namespace {
 constexpr std::string_view kCodeOf = "SELECT code FROM survey_codes WHERE consult_id = ?";
 constexpr std::string_view kCreate =
     "INSERT INTO survey_codes (code, consult_id, created_at) VALUES (?, ?, ?) "
-    "ON CONFLICT (code) DO NOTHING";
+    "ON CONFLICT DO NOTHING";
 constexpr std::string_view kFind =
     "SELECT s.code, s.consult_id, c.specialty, s.answered_at FROM survey_codes s "
     "JOIN consults c ON c.id = s.consult_id WHERE s.code = ?";

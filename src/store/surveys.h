@@ -32,7 +32,8 @@ class SurveyRepository {
   explicit SurveyRepository(Statements& statements) : sql_(statements) {}
 
   Result<std::optional<std::string>> CodeOf(int64_t consult_id);
-  // kConflict ("code_taken") when the code exists already: the caller draws another.
+  // kConflict ("code_taken") when the code exists already, or the consult has one already (made
+  // at the same moment): the caller reads CodeOf again, or draws another.
   Result<void> Create(std::string_view code, int64_t consult_id, TimePoint now);
   Result<std::optional<SurveyCode>> Find(std::string_view code);
   // kConflict ("already_answered") when the code was answered before.

@@ -211,7 +211,8 @@ TEST(OpenApiValidatorTest, ReportsAnArrayWithTooFewItems) {
     "good_friday_off": false, "liberation_day_off": false, "office_hours_from": "08:00",
     "office_hours_until": "17:00", "gp_fee_cents": 2500,
     "specialist_fee_cents": 4500, "physical_gp_fee_cents": null,
-    "physical_specialist_fee_cents": 9000, "slot_minutes": 20, "valid_from": "2024-01-01",
+    "physical_specialist_fee_cents": 9000, "slot_minutes": 20, "specialist_fee_basis": "consult",
+    "pay_specialist_when_referred": true, "insurer": null, "valid_from": "2024-01-01",
     "valid_to": null, "changed_at": "2026-03-02T09:15:00.000Z", "changed_by": null, "in_force": true,
     "may_change": true
   })").as_object();
