@@ -19,6 +19,7 @@ namespace meekijk::domain {
 
 // One sent consult as the report sees it: no patient, no text.
 struct ConsultFigures {
+  int64_t consult_id = 0;  // to join what is read apart; never shown
   TimePoint sent_at;
   std::string specialty;
   int64_t practice_id = 0;

@@ -1,6 +1,8 @@
 // The triple-aim report's query.
 #include "store/reports.h"
 
+#include <map>
+
 #include "store/columns.h"
 #include "store/tx.h"
 
@@ -12,6 +14,7 @@ using W = Written;
 
 // clang-format off
 const Table<ConsultFigures> kFigures{"consults", "c", {
+    Field<ConsultFigures>("c.id", W::kRead, [](auto& f) -> auto& { return f.consult_id; }),
     Field<ConsultFigures>("c.sent_at", W::kRead, [](auto& f) -> auto& { return f.sent_at; }),
     Field<ConsultFigures>("c.specialty", W::kRead, [](auto& f) -> auto& { return f.specialty; }),
     Field<ConsultFigures>("c.practice_id", W::kRead, [](auto& f) -> auto& { return f.practice_id; }),
@@ -30,15 +33,9 @@ const Table<ConsultFigures> kFigures{"consults", "c", {
     Field<ConsultFigures>("c.outcome_rating", W::kRead, [](auto& f) -> auto& { return f.rating; }),
     Field<ConsultFigures>("c.question_rating", W::kRead,
                           [](auto& f) -> auto& { return f.question_rating; }),
-    Field<ConsultFigures>("sc.overall", W::kRead, [](auto& f) -> auto& { return f.patient_score; }),
+    Field<ConsultFigures>("c.patient_score", W::kRead, [](auto& f) -> auto& { return f.patient_score; }),
     Field<ConsultFigures>("c.fee_cents", W::kRead, [](auto& f) -> auto& { return f.fee_cents; }),
-    Field<ConsultFigures>("COALESCE(s.referral_cost_cents, 0)", W::kRead,
-                          [](auto& f) -> auto& { return f.referral_cost_cents; }),
-    Field<ConsultFigures>("sl.attendance", W::kRead, [](auto& f) -> auto& { return f.attendance; }),
-}, {},
-    "consults c LEFT JOIN specialties s ON s.code = c.specialty "
-    "LEFT JOIN survey_codes sc ON sc.consult_id = c.id "
-    "LEFT JOIN clinic_slots sl ON sl.consult_id = c.id"};
+}};
 // clang-format on
 
 // A parameter list filled in place at its largest size (g++ 12 at -O2 misreads a growing vector
@@ -69,6 +66,12 @@ std::string EitherList(const std::vector<int64_t>& practices, const std::vector<
   return parts.size() == 1 ? parts[0] : "(" + parts[0] + " OR " + parts[1] + ")";
 }
 
+constexpr std::string_view kReferralCosts = "SELECT code, referral_cost_cents FROM specialties";
+// Followed by the figures' own conditions (without their WHERE).
+constexpr std::string_view kAttendance =
+    "SELECT sl.consult_id, sl.attendance FROM clinic_slots sl JOIN consults c ON c.id = "
+    "sl.consult_id WHERE sl.attendance <> 'expected' AND ";
+
 }  // namespace
 
 ReportRepository Tx::reports() { return ReportRepository(statements_); }
@@ -93,8 +96,26 @@ Result<std::vector<ConsultFigures>> ReportRepository::ConsultFigures(const Figur
     where += " AND c.mode = ?";
     params.Add(std::string(domain::Name(*filter.mode)));
   }
-  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kFigures.Select(where), params.Done()));
-  return kFigures.ReadAll(rows);
+  std::vector<SqlValue> bound = params.Done();
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kFigures.Select(where), bound));
+  std::vector<domain::ConsultFigures> figures = kFigures.ReadAll(rows);
+  // What lies in other tables is read apart, so that the consults are read from their covering
+  // index alone: the referral costs (a few specialties) and the attendance of physical consults.
+  MK_ASSIGN_OR_RETURN(Rows costs, sql_.Query(kReferralCosts));
+  std::map<std::string, int64_t> cost_of;
+  for (const Row& row : costs) cost_of[row.Text(0)] = row.Int(1);
+  MK_ASSIGN_OR_RETURN(Rows visits, sql_.Query(std::string(kAttendance) + where.substr(5), bound));
+  std::map<int64_t, domain::Attendance> visit_of;
+  for (const Row& row : visits) visit_of[row.Int(0)] = row.Enum<domain::Attendance>(1);
+  for (domain::ConsultFigures& f : figures) {
+    auto cost = cost_of.find(f.specialty);
+    if (cost != cost_of.end()) f.referral_cost_cents = cost->second;
+    if (f.mode == domain::ConsultMode::kPhysical) {
+      auto visit = visit_of.find(f.consult_id);
+      if (visit != visit_of.end()) f.attendance = visit->second;
+    }
+  }
+  return figures;
 }
 
 }  // namespace meekijk::store

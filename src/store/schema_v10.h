@@ -7,11 +7,12 @@ namespace meekijk::store {
 
 // What the triple-aim report reads per consult (the first advice and the working time it took,
 // the specialist's minutes and rating of the question, a corrected outcome, the sum of its fee
-// lines), the fee lines and the approved monthly statements, the patients' survey codes and
+// lines, its patient's survey score), the fee lines and the approved monthly statements, the patients' survey codes and
 // answers, and per specialty the average cost of a referral. A fee line keeps, as they were when
 // it was made, the facts an insurer pays on (mode, specialty, AGB codes, date, minutes): it
-// outlives its consult and later changes. Indexes let a region's or hospital's report over years
-// read only its own consults. The first advice of consults answered before this version is taken
+// outlives its consult and later changes. Two covering indexes, by practice and by pool, hold
+// every column the report reads: a region's or hospital's report over years reads only its own
+// consults, in order, from the index alone. The first advice of consults answered before this version is taken
 // from their thread; their working time to it is not known (docs/triple-aim.md).
 inline constexpr std::string_view kSchemaV10 = R"sql(
 ALTER TABLE consults ADD COLUMN first_advice_at BIGINT;
@@ -21,8 +22,13 @@ ALTER TABLE consults ADD COLUMN question_rating INTEGER;
 ALTER TABLE consults ADD COLUMN outcome_corrected_at BIGINT;
 ALTER TABLE consults ADD COLUMN outcome_correction_reason TEXT;
 ALTER TABLE consults ADD COLUMN fee_cents BIGINT NOT NULL DEFAULT 0;
-CREATE INDEX consults_practice_sent ON consults(practice_id, sent_at);
-CREATE INDEX consults_pool_sent ON consults(pool_id, sent_at);
+ALTER TABLE consults ADD COLUMN patient_score INTEGER;
+CREATE INDEX consults_practice_figures ON consults(practice_id, sent_at, pool_id, specialty, mode,
+  status, outcome, intended_referral, response_minutes, first_advice_at, due_at, outcome_learned,
+  outcome_rating, question_rating, patient_score, fee_cents, id);
+CREATE INDEX consults_pool_figures ON consults(pool_id, sent_at, practice_id, specialty, mode,
+  status, outcome, intended_referral, response_minutes, first_advice_at, due_at, outcome_learned,
+  outcome_rating, question_rating, patient_score, fee_cents, id);
 CREATE INDEX consults_sent ON consults(sent_at);
 UPDATE consults SET first_advice_at = (SELECT MIN(m.created_at) FROM messages m WHERE
   m.consult_id = consults.id AND m.kind = 'advice') WHERE advice_at IS NOT NULL;

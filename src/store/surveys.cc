@@ -13,6 +13,10 @@ constexpr std::string_view kCreate =
 constexpr std::string_view kFind =
     "SELECT s.code, s.consult_id, c.specialty, s.answered_at FROM survey_codes s "
     "JOIN consults c ON c.id = s.consult_id WHERE s.code = ?";
+// The score the report reads, kept on the consult in the answer's transaction.
+constexpr std::string_view kScoreOnConsult =
+    "UPDATE consults SET patient_score = ? WHERE id = (SELECT consult_id FROM survey_codes "
+    "WHERE code = ?)";
 constexpr std::string_view kAnswer =
     "UPDATE survey_codes SET answered_at = ?, language = ?, overall = ?, explained = ?, "
     "preference = ? WHERE code = ? AND answered_at IS NULL";
@@ -49,6 +53,7 @@ Result<void> SurveyRepository::Answer(std::string_view code, const SurveyRespons
                                              int64_t{response.overall}, int64_t{response.explained},
                                              response.preference, std::string(code)}));
   if (changed == 0) return MakeFact(ErrorCode::kConflict, "already_answered");
+  MK_RETURN_IF_ERROR(sql_.Execute(kScoreOnConsult, {int64_t{response.overall}, std::string(code)}));
   return Ok();
 }
 
