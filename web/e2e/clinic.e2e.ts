@@ -172,6 +172,8 @@ describe('the physical meekijkconsult', () => {
 
     await patient.getByRole('link', { name: `Consult ${state.consult.number} openen` }).click();
     await specialist.waitForURL(new RegExp(`/consults/${state.consult.id}$`));
+    // The day list, with its own status badges, stays until the consult's page has loaded.
+    await visible(specialist.getByRole('heading', { name: `Consult ${state.consult.number}`, level: 1 }));
     await visible(statusBadge(specialist, 'In behandeling'));
     await specialist.getByRole('radiogroup', { name: /^Aanbeveling/ }).getByLabel('Behandelen in de eerste lijn').check();
     await specialist.getByLabel(/^Uw advies/).fill('Past bij een verruca plantaris. Eerst cryotherapie elke twee weken; zo nodig toch op het spreekuur.');
