@@ -7,6 +7,7 @@
 
 #include "core/integer.h"
 #include "store/columns.h"
+#include "store/consult_tables.h"
 #include "store/json_cells.h"
 #include "store/patient_identity.h"
 #include "store/tx.h"
@@ -109,6 +110,13 @@ const Table<ThreadMessage> kMessages{"messages", "m", {
     Field<ThreadMessage>("created_at", W::kOnInsert, [](auto& m) -> auto& { return m.created_at; }),
 }, {}, "messages m JOIN users u ON u.id = m.author_id"};
 // clang-format on
+
+}  // namespace
+
+const Table<Consult>& ConsultTable() { return kConsults; }
+const Table<ThreadMessage>& MessageTable() { return kMessages; }
+
+namespace {
 
 constexpr std::string_view kNextInSequence =
     "INSERT INTO counters (name, value) VALUES (?, 1) "

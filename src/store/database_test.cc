@@ -13,10 +13,10 @@ namespace {
 class DatabaseTest : public StoreTest {};
 
 TEST_P(DatabaseTest, MigrationIsIdempotent) {
-  EXPECT_EQ(*db_->SchemaVersion(), 10);
+  EXPECT_EQ(*db_->SchemaVersion(), 11);
   SystemClock clock;
   ASSERT_TRUE(db_->Migrate(clock).ok());
-  EXPECT_EQ(*db_->SchemaVersion(), 10);
+  EXPECT_EQ(*db_->SchemaVersion(), 11);
 }
 
 TEST_P(DatabaseTest, RollsBackTheWholeUnitOfWorkOnError) {
