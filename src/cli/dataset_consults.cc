@@ -116,7 +116,7 @@ domain::Consult ConsultSynthesiser::MakeOne(int64_t index, int64_t id, int64_t& 
     m.created_at = at;
     messages.push_back(std::move(m));
   };
-  add_message(MessageKind::kQuestion, gp, Role::kGp, c.content.question, sent, std::nullopt);
+  // The question itself is the consult's; the thread holds what follows it.
   c.updated_at = sent;
   c.version = 2;
 
@@ -147,7 +147,8 @@ domain::Consult ConsultSynthesiser::MakeOne(int64_t index, int64_t id, int64_t& 
   double spread = std::exp(std::normal_distribution<double>(-0.9, 0.8)(random_));
   int response_minutes = std::max(5, static_cast<int>(agreed_minutes * spread));
   TimePoint at = sent + minutes(response_minutes * 3);  // working time is a third of the clock
-  if (status == ConsultStatus::kInfoRequested || chance(15)) {
+  bool asked_for_more = status == ConsultStatus::kInfoRequested || chance(15);
+  if (asked_for_more) {
     add_message(MessageKind::kInfoRequest, specialist, Role::kSpecialist,
                 "Kunt u een foto en de duur van de klachten toevoegen?", at, std::nullopt);
     if (status == ConsultStatus::kInfoRequested) {
@@ -177,7 +178,10 @@ domain::Consult ConsultSynthesiser::MakeOne(int64_t index, int64_t id, int64_t& 
   c.response_minutes = response_minutes;
   c.specialist_minutes = 5 + static_cast<int>(pick(16));
   c.question_rating = 3 + static_cast<int>(pick(3));
-  if (chance(8)) {  // a follow-up question and a second advice
+  // Now and then a follow-up question and a further advice, once or twice.
+  // (a thread holds at most six messages).
+  int follow_ups = chance(8) ? (chance(25) && !asked_for_more ? 2 : 1) : 0;
+  for (int i = 0; i < follow_ups; ++i) {
     add_message(MessageKind::kQuestion, gp, Role::kGp, "Aanvullende vraag over de dosering.",
                 at + hours(20), std::nullopt);
     at += hours(26);
