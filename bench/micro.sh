@@ -26,7 +26,7 @@ def reference(name):
         return "BM_WorkingHoursReferenceDayWalk/" + name.split("/")[1]
     if name.startswith("BM_RoleOnConsult/"):
         return "BM_RoleOnConsultReferenceMap"
-    if name in ("BM_Authenticate", "BM_StoreFindLogin"):
+    if name in ("BM_Authenticate", "BM_AuthenticateKept", "BM_StoreFindLogin"):
         return "BM_TokenLookupReferenceMap"
     return None
 print("\n%-44s %12s %12s %9s" % ("ratio to the reference (CPU time)", "ns", "reference", "ratio"))
