@@ -24,7 +24,7 @@ db=(--data "$dir/data" --key-file "$dir/key")
 ./build/meekijk demo --without-history "${db[@]}" --password bench-wachtwoord --json >"$dir/accounts.json" 2>/dev/null
 [ "$dataset" != demo ] && ./build/meekijk generate --scale "$dataset" "${db[@]}" >/dev/null 2>&1
 read -r pid url _ < <(python3 bench/load/harness.py start-server "$dir/server" -- \
-  ./build/meekijk serve "${db[@]}" --listen 127.0.0.1:0)
+  env ${MEEKIJK_PROFILE_PRELOAD:+LD_PRELOAD=$MEEKIJK_PROFILE_PRELOAD} ./build/meekijk serve "${db[@]}" --listen 127.0.0.1:0)
 python3 bench/load/harness.py prepare "$url" "$dir/accounts.json" "$dir/ids" 0
 # shellcheck disable=SC1091
 . "$dir/ids"
