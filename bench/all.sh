@@ -21,26 +21,7 @@ done
 scripts/build.sh >/dev/null
 
 # write_section NAME TITLE COMMAND FILE: replaces the section NAME of BENCHMARKS.md with FILE.
-write_section() {
-  python3 - "$@" <<'PY'
-import datetime, os, sys
-name, title, command, body_file = sys.argv[1:5]
-begin, end = "<!-- %s:begin -->" % name, "<!-- %s:end -->" % name
-cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
-section = "\n".join([begin, "## %s" % title, "", "```", command, "```", "",
-                     "%s; %d cores, %s, Linux %s." % (datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
-                                                    os.cpu_count(), cpu, os.uname().release),
-                     "", "```", open(body_file).read().rstrip(), "```", end])
-text = open("BENCHMARKS.md").read()
-if begin in text and end in text:
-    text = text[:text.index(begin)] + section + text[text.index(end) + len(end):]
-else:
-    first = text.find("\n## ")
-    first = len(text) if first < 0 else first + 1
-    text = text[:first] + section + "\n\n" + text[first:]
-open("BENCHMARKS.md", "w").write(text)
-PY
-}
+write_section() { python3 -B bench/load/harness.py section BENCHMARKS.md "$@"; }
 
 out=$(mktemp -d /tmp/meekijk-all.XXXXXX)
 trap 'rm -rf "$out"' EXIT

@@ -10,6 +10,8 @@
   harness.py sqlite-commits FILE SECONDS      durable single-row commits/s on SQLite
   harness.py argon2-verifies SECONDS          Argon2id password checks/s on every core
   harness.py report RECORD [--write-benchmarks FILE]
+  harness.py section FILE NAME TITLE COMMAND OUTPUT
+                                              put OUTPUT as section NAME of FILE (bench/all.sh)
                                               print the tables; exit 1 when a request failed
 
 Standard library only; libsodium (the server's own) is reached through ctypes.
@@ -397,20 +399,38 @@ def write_benchmarks(path, rows):
         markdown_table(SERVER_HEADER, server_rows(rows)),
         END,
     ])
+    replace_section(path, BEGIN, END, section)
+    print("wrote the figures to %s" % path)
+
+
+def replace_section(path, begin, end, section):
+    """Puts `section` (which starts with `begin` and ends with `end`) in place of the text between
+    those markers in the file, or before its first section the first time."""
     text = open(path).read()
-    if BEGIN in text and END in text:
-        text = text[:text.index(BEGIN)] + section + text[text.index(END) + len(END):]
-    else:
-        first = text.find("\n## ")
-        first = len(text) if first < 0 else first + 1
+    if begin in text and end in text:
+        text = text[:text.index(begin)] + section + text[text.index(end) + len(end):]
+    else:  # before the first section, or the first section's opening marker
+        starts = [i for i in (text.find("\n## "), text.find("\n<!-- ")) if i >= 0]
+        first = min(starts) + 1 if starts else len(text)
         text = text[:first] + section + "\n\n" + text[first:]
     open(path, "w").write(text)
-    print("wrote the figures to %s" % path)
+
+
+def write_text_section(path, name, title, command, body_file):
+    """A section of plain output (bench/all.sh: the micro-benchmarks, the generator): the
+    command, the date and machine, and the output as it was printed."""
+    begin, end = "<!-- %s:begin -->" % name, "<!-- %s:end -->" % name
+    section = "\n".join([begin, "## %s" % title, "", "```", command, "```", "",
+                         "%s; %s." % (datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), machine()),
+                         "", "```", open(body_file).read().rstrip(), "```", end])
+    replace_section(path, begin, end, section)
 
 
 def main(argv):
     command = argv[1] if len(argv) > 1 else ""
-    if command == "start-server" and argv[3] == "--":
+    if command == "section" and len(argv) == 7:
+        write_text_section(*argv[2:7])
+    elif command == "start-server" and argv[3] == "--":
         start_server(argv[2], argv[4:])
     elif command == "prepare":
         prepare(argv[2], argv[3], argv[4], int(argv[5]))
