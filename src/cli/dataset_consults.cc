@@ -120,18 +120,30 @@ domain::Consult ConsultSynthesiser::MakeOne(int64_t index, int64_t id, int64_t& 
   c.updated_at = sent;
   c.version = 2;
 
-  // The life cycle so far: consults older than two months have (nearly) all ended.
-  bool old = now_ - sent > hours(24 * 60);
+  // The life cycle so far, by age: what was sent in the last few days is still open; a few
+  // consults of the last fortnight are waiting for more information or overdue; older ones have
+  // nearly all ended (a few answered ones were never closed by their GP).
+  auto age = now_ - sent;
   int roll = static_cast<int>(pick(100));
-  ConsultStatus status =
-      old ? (roll < 90 ? ConsultStatus::kClosed
-                       : roll < 93 ? ConsultStatus::kDeclined
-                                   : roll < 95 ? ConsultStatus::kCancelled : ConsultStatus::kAnswered)
-          : (roll < 20 ? ConsultStatus::kSent
-                       : roll < 35 ? ConsultStatus::kClaimed
-                                   : roll < 45 ? ConsultStatus::kInfoRequested
-                                               : roll < 70 ? ConsultStatus::kAnswered
-                                                           : ConsultStatus::kClosed);
+  ConsultStatus status;
+  if (age > hours(24 * 14)) {
+    status = roll < 90 ? ConsultStatus::kClosed
+             : roll < 93 ? ConsultStatus::kDeclined
+             : roll < 95 ? ConsultStatus::kCancelled
+                         : ConsultStatus::kAnswered;
+  } else if (age > hours(24 * 3)) {
+    status = roll < 50 ? ConsultStatus::kAnswered
+             : roll < 90 ? ConsultStatus::kClosed
+             : roll < 95 ? ConsultStatus::kInfoRequested
+             : roll < 98 ? ConsultStatus::kClaimed
+                         : ConsultStatus::kSent;
+  } else {
+    status = roll < 30 ? ConsultStatus::kSent
+             : roll < 55 ? ConsultStatus::kClaimed
+             : roll < 65 ? ConsultStatus::kInfoRequested
+             : roll < 90 ? ConsultStatus::kAnswered
+                         : ConsultStatus::kClosed;
+  }
   c.status = status;
   if (status == ConsultStatus::kSent || status == ConsultStatus::kCancelled) return c;
   if (status == ConsultStatus::kDeclined) {
@@ -149,6 +161,7 @@ domain::Consult ConsultSynthesiser::MakeOne(int64_t index, int64_t id, int64_t& 
   TimePoint at = sent + minutes(response_minutes * 3);  // working time is a third of the clock
   bool asked_for_more = status == ConsultStatus::kInfoRequested || chance(15);
   if (asked_for_more) {
+    if (at >= now_) at = std::max(sent, now_ - minutes(5));
     add_message(MessageKind::kInfoRequest, specialist, Role::kSpecialist,
                 "Kunt u een foto en de duur van de klachten toevoegen?", at, std::nullopt);
     if (status == ConsultStatus::kInfoRequested) {
@@ -160,6 +173,9 @@ domain::Consult ConsultSynthesiser::MakeOne(int64_t index, int64_t id, int64_t& 
                 std::nullopt);
     at += hours(6);
   }
+  // Nothing happens after now: an advice still to come leaves the consult with its specialist.
+  if (at >= now_ && status != ConsultStatus::kInfoRequested) status = ConsultStatus::kClaimed;
+  c.status = status;
   if (status == ConsultStatus::kClaimed) {
     c.updated_at = sent + hours(1);
     return c;
@@ -196,6 +212,11 @@ domain::Consult ConsultSynthesiser::MakeOne(int64_t index, int64_t id, int64_t& 
   c.advice = advice;
   c.updated_at = at;
   c.version = 5;
+  if (status == ConsultStatus::kClosed &&
+      at + hours(24) >= now_) {  // closing a day after the advice would be in the future
+    status = ConsultStatus::kAnswered;
+    c.status = status;
+  }
   if (status != ConsultStatus::kClosed) return c;
   // Closed: the GP's outcome follows the advice mostly (about two thirds stay in primary care).
   domain::Outcome outcome;
@@ -207,7 +228,7 @@ domain::Consult ConsultSynthesiser::MakeOne(int64_t index, int64_t id, int64_t& 
                                                 : OutcomeKind::kReferredElsewhere);
   outcome.learned = chance(60);
   outcome.rating = 3 + static_cast<int>(pick(3));
-  outcome.closed_at = at + hours(24 + static_cast<int>(pick(96)));
+  outcome.closed_at = std::min(at + hours(24 + static_cast<int>(pick(96))), now_ - minutes(1));
   c.outcome = outcome;
   c.updated_at = outcome.closed_at;
   c.version = 6;

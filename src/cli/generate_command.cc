@@ -14,8 +14,10 @@
 #include "cli/progress.h"
 #include "domain/calendar.h"
 #include "domain/consult_number.h"
+#include "domain/notification.h"
 #include "store/bulk_consults.h"
 #include "store/database.h"
+#include "store/notifications.h"
 #include "store/tx.h"
 
 namespace meekijk::cli {
@@ -56,6 +58,26 @@ Result<void> Number(store::Tx& tx, std::vector<domain::Consult>& consults) {
   return Ok();
 }
 
+// The alerts an installation would have raised while these consults waited (overdue, unclaimed
+// in the pool), recorded as raised: the server's first start does not send thousands of them.
+Result<void> RecordPastAlerts(store::Tx& tx, const std::vector<domain::Consult>& consults,
+                              TimePoint now) {
+  using domain::ConsultStatus;
+  for (const domain::Consult& c : consults) {
+    bool open = c.status == ConsultStatus::kSent || c.status == ConsultStatus::kClaimed ||
+                c.status == ConsultStatus::kInfoRequested;
+    if (!open) continue;
+    if (c.due_at && *c.due_at < now) {
+      MK_RETURN_IF_ERROR(tx.notifications().RecordAlert(c.id, domain::EventKind::kOverdue, *c.due_at));
+    }
+    if (c.status == ConsultStatus::kSent && *c.sent_at + std::chrono::hours(1) < now) {
+      MK_RETURN_IF_ERROR(tx.notifications().RecordAlert(c.id, domain::EventKind::kUnclaimedEscalated,
+                                                        *c.sent_at + std::chrono::hours(1)));
+    }
+  }
+  return Ok();
+}
+
 int Generate(const GenerateOptions& options) {
   Result<DatasetScale> scale = ParseScale(options.scale);
   if (!scale.ok()) return Fail(scale.error());
@@ -92,6 +114,7 @@ int Generate(const GenerateOptions& options) {
       MK_RETURN_IF_ERROR(Number(tx, batch.consults));
       MK_RETURN_IF_ERROR(store::InsertConsults(tx, batch.consults));
       MK_RETURN_IF_ERROR(store::InsertMessages(tx, batch.messages));
+      MK_RETURN_IF_ERROR(RecordPastAlerts(tx, batch.consults, now));
       return store::FinishBulkLoad(tx);
     });
     if (!written.ok()) {
