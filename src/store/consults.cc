@@ -318,10 +318,14 @@ Result<ConsultPage> ConsultRepository::List(const ConsultFilter& filter) {
     params.push_back(LikePattern(*filter.text));
     params.push_back(LikePattern(*filter.text));
   }
-  const std::string kDueKey = "COALESCE(c.due_at, " + std::to_string(kNoDueTime) + ")";
   // The overview ranks what needs a coordinator first: unclaimed, or overdue. `now` is a number
   // this code made, so it goes into the text and the rank needs no parameters.
   const bool ranked = filter.box == ConsultFilter::Box::kCoordination;
+  // Every consult past its draft has a due moment (routing sets it when sending), so the inbox
+  // and the pool order by the column itself: the index by specialist or pool, due moment and id
+  // then gives a page in order, without sorting a specialist's years of consults for each page.
+  const std::string kDueKey =
+      ranked ? "COALESCE(c.due_at, " + std::to_string(kNoDueTime) + ")" : std::string("c.due_at");
   const int64_t now_ms = ToUnixMillis(filter.now);
   const std::string kRankKey = "(CASE WHEN c.status = 'sent' OR " + kDueKey + " < " +
                                std::to_string(now_ms) + " THEN 0 ELSE 1 END)";

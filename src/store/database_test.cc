@@ -175,6 +175,23 @@ TEST_P(DatabaseTest, AFailedCommitAcknowledgesNoneOfItsUnits) {
   EXPECT_EQ(*first_kept, 2);
 }
 
+// Statements are kept prepared per connection; statements whose text varies (IN lists of many
+// lengths) must neither grow the cache without end nor push out the ones used all the time, and
+// every one of them still runs.
+TEST_P(DatabaseTest, StatementsOfEveryTextRunWhenTheCacheOfPreparedOnesIsFull) {
+  Write([&](Tx& tx) -> Result<void> {
+    for (int n = 0; n < 700; ++n) {
+      MK_ASSIGN_OR_RETURN(Rows rows, tx.connection().Query("SELECT " + std::to_string(n) + " + ?",
+                                                           std::vector<SqlValue>{int64_t{1}}));
+      EXPECT_EQ(rows.front().Int(0), n + 1);
+    }
+    MK_ASSIGN_OR_RETURN(Rows again, tx.connection().Query("SELECT 5 + ?",
+                                                          std::vector<SqlValue>{int64_t{2}}));
+    EXPECT_EQ(again.front().Int(0), 7);
+    return Ok();
+  });
+}
+
 MEEKIJK_STORE_SUITE(DatabaseTest);
 
 }  // namespace

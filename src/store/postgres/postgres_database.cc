@@ -114,8 +114,13 @@ class PostgresConnection final : public Connection {
       lengths[i] = static_cast<int>(texts[i].size());
     }
     MK_ASSIGN_OR_RETURN(const std::string* name, Prepare(sql, static_cast<int>(params.size())));
-    PgResult result(PQexecPrepared(connection_, name->c_str(), static_cast<int>(params.size()),
-                                   values.data(), lengths.data(), formats.data(), 0),
+    // Once the cache is full, a statement not kept runs unnamed (parsed for this call only).
+    PgResult result(name != nullptr
+                        ? PQexecPrepared(connection_, name->c_str(), static_cast<int>(params.size()),
+                                         values.data(), lengths.data(), formats.data(), 0)
+                        : PQexecParams(connection_, NumberPlaceholders(sql).c_str(),
+                                       static_cast<int>(params.size()), nullptr, values.data(),
+                                       lengths.data(), formats.data(), 0),
                     PQclear);
     ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
@@ -126,14 +131,12 @@ class PostgresConnection final : public Connection {
 
   // A server-side prepared statement per SQL text, kept for the connection's life, so that the
   // server parses and plans each statement once per connection instead of on every call.
-  // PostgreSQL plans a kept statement again by itself when a table it reads changes.
+  // PostgreSQL plans a kept statement again by itself when a table it reads changes. nullptr once
+  // the cache is full (statements whose text varies, such as IN lists of many lengths): the
+  // statements kept stay the ones used all the time.
   Result<const std::string*> Prepare(std::string_view sql, int param_count) {
     if (auto found = prepared_.find(sql); found != prepared_.end()) return &found->second;
-    // Statements built with a varying number of placeholders could grow the cache without end.
-    if (prepared_.size() >= kMaxPrepared) {
-      PgResult forgotten(PQexec(connection_, "DEALLOCATE ALL"), PQclear);
-      prepared_.clear();
-    }
+    if (prepared_.size() >= kMaxPrepared) return static_cast<const std::string*>(nullptr);
     std::string name("s");  // built in two steps: g++ 12 misreads "s" + to_string as overlapping
     name += std::to_string(++prepared_count_);
     std::string numbered = NumberPlaceholders(sql);

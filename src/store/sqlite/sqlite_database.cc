@@ -60,7 +60,10 @@ class SqliteConnection final : public Connection {
     if (faults_) {
       if (std::optional<Error> injected = faults_->Before(sql)) return *injected;
     }
-    MK_ASSIGN_OR_RETURN(Prepared * prepared, Prepare(sql));
+    Prepared one_off;  // a statement the full cache does not keep: finalized after this run
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> finalize(nullptr, sqlite3_finalize);
+    MK_ASSIGN_OR_RETURN(Prepared * prepared, Prepare(sql, one_off));
+    if (prepared == &one_off) finalize.reset(one_off.statement);
     sqlite3_stmt* raw = prepared->statement;
     // The statement stays prepared for the next call; only its state and bindings are cleared.
     std::unique_ptr<sqlite3_stmt, void (*)(sqlite3_stmt*)> in_use(raw, [](sqlite3_stmt* used) {
@@ -90,17 +93,19 @@ class SqliteConnection final : public Connection {
     ColumnNames names;  // read at the first row, shared by every row of every call
   };
 
-  Result<Prepared*> Prepare(std::string_view sql) {
+  // The kept statement for `sql`, prepared now if need be; once the cache is full (statements
+  // whose text varies, such as IN lists of many lengths), a new one is prepared into `one_off`
+  // and not kept, so that the statements kept stay the ones used all the time.
+  Result<Prepared*> Prepare(std::string_view sql, Prepared& one_off) {
     if (auto found = prepared_.find(sql); found != prepared_.end()) return &found->second;
-    // Statements built with a varying number of placeholders could grow the cache without end.
-    if (prepared_.size() >= kMaxPrepared) ForgetPrepared();
+    bool keep = prepared_.size() < kMaxPrepared;
     sqlite3_stmt* raw = nullptr;
     int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                                SQLITE_PREPARE_PERSISTENT, &raw, nullptr);
+                                keep ? SQLITE_PREPARE_PERSISTENT : 0, &raw, nullptr);
     if (rc != SQLITE_OK) return EngineError(db_, rc);
-    Prepared& kept = prepared_[std::string(sql)];
-    kept.statement = raw;
-    return &kept;
+    Prepared& prepared = keep ? prepared_[std::string(sql)] : one_off;
+    prepared.statement = raw;
+    return &prepared;
   }
 
   void ForgetPrepared() {
