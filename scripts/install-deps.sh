@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what meekijk needs on Debian 12 and is not there yet: the compiler tool chain, the
-# libraries, PostgreSQL 15 and clang with libFuzzer (for the tests) and, for the web app, Node.js,
-# npm and Chromium.
+# libraries, PostgreSQL 15 and clang with libFuzzer (for the tests), wrk (the load harness's
+# smoke run, bench/load.sh --smoke, which unpacks Debian's nginx itself rather than installing a
+# service) and, for the web app, Node.js, npm and Chromium.
 # Installs nothing when everything is present, so it is cheap to run before every build.
 set -euo pipefail
 
@@ -14,6 +15,7 @@ packages=(
   libfmt-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   postgresql-15 curl ca-certificates python3-aiosmtpd python3-icalendar
   clang libclang-rt-14-dev
+  wrk
 )
 if [ -d web ] && [ "${MEEKIJK_WITH_WEB:-1}" = 1 ]; then
   packages+=(nodejs npm chromium fonts-dejavu-core)

@@ -5,7 +5,8 @@
 # (scripts/demo-smoke-test.sh); then the C++ suites again, built with the address and
 # undefined-behaviour sanitizers (a Debug build), after the RelWithDebInfo build has compiled
 # (each build type is free of warnings under -Werror); last, the request parser and the JSON body
-# reader under libFuzzer for MEEKIJK_FUZZ_SECONDS (30) each. MEEKIJK_ALL_BUILD_TYPES=0,
+# reader under libFuzzer for MEEKIJK_FUZZ_SECONDS (30) each. Between them, the load harness and
+# the dataset generator run on a small scale (MEEKIJK_LOAD_SMOKE=0 skips it). MEEKIJK_ALL_BUILD_TYPES=0,
 # MEEKIJK_SANITIZE_TESTS=0 and MEEKIJK_FUZZ_SECONDS=0 skip those steps on a developer's machine;
 # CI runs everything.
 set -euo pipefail
@@ -33,6 +34,13 @@ if [ -f web/package.json ] && [ "${MEEKIJK_WITH_WEB:-1}" = 1 ]; then
   (cd web && MEEKIJK_BINARY="$PWD/../build/meekijk" npm test)
   phase "the README's first command"
   scripts/demo-smoke-test.sh
+fi
+
+# The load harness and the dataset generator on a small scale: every request of the benchmark
+# answered without an error on both engines, next to its limits (BENCHMARKS.md has the figures).
+if [ "${MEEKIJK_LOAD_SMOKE:-1}" = 1 ]; then
+  phase "the load harness on a small scale (bench/load.sh --smoke)"
+  bench/load.sh --smoke
 fi
 
 # -Werror is on: a build type compiling is the proof that it is free of warnings. Release is the

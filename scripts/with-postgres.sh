@@ -3,6 +3,7 @@
 # on 127.0.0.1 on a free port only, stopped and removed when the command ends. The command sees
 # MEEKIJK_TEST_POSTGRES=postgresql://meekijk@127.0.0.1:PORT/meekijk_test.
 #   scripts/with-postgres.sh ctest --test-dir build
+#   MEEKIJK_PG_DURABLE=1 scripts/with-postgres.sh bench/load.sh --engine postgres
 set -euo pipefail
 
 pg_bin=$(ls -d /usr/lib/postgresql/15/bin 2>/dev/null || true)
@@ -30,8 +31,12 @@ trap cleanup EXIT
 "${run_as[@]}" "$pg_bin/initdb" -D "$dir/data" -U meekijk --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
   || { cat "$dir/initdb.log" >&2; exit 1; }
 # fsync off: a test server holds nothing worth keeping, and it is far faster on shared machines.
+# MEEKIJK_PG_DURABLE=1 keeps PostgreSQL's durable defaults (fsync, synchronous_commit and
+# full_page_writes on), for benchmarks whose figures must include the cost of a durable commit.
+durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[ "${MEEKIJK_PG_DURABLE:-0}" = 1 ] && durability=""
 "${run_as[@]}" "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir $durability -c max_connections=300" \
   start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
 "$pg_bin/createdb" -h 127.0.0.1 -p "$port" -U meekijk meekijk_test
 

@@ -106,12 +106,7 @@ http::Response List(Services& services, http::Request& request) {
     if (!query.ok()) return ErrorResponse(request, query.error());
     Result<service::ConsultList> page = services.consults.List(principal, *query);
     if (!page.ok()) return ErrorResponse(request, page.error());
-    json::array items;
-    for (const domain::Consult& consult : page->items) items.push_back(ConsultSummaryJson(consult));
-    return JsonResponse(200, json::object{{"items", std::move(items)},
-                                          {"next_cursor", page->next_cursor
-                                                              ? json::value(*page->next_cursor)
-                                                              : json::value(nullptr)}});
+    return JsonResponse(200, ConsultPageJson(*page));
   });
 }
 

@@ -78,6 +78,15 @@ json::object ConsultSummaryJson(const domain::Consult& consult) {
   return out;
 }
 
+json::object ConsultPageJson(const service::ConsultList& page) {
+  json::array items;
+  items.reserve(page.items.size());
+  for (const domain::Consult& consult : page.items) items.push_back(ConsultSummaryJson(consult));
+  return json::object{
+      {"items", std::move(items)},
+      {"next_cursor", page.next_cursor ? json::value(*page.next_cursor) : json::value(nullptr)}};
+}
+
 json::object AttachmentJson(const domain::Attachment& a) {
   return json::object{{"id", a.id},
                       {"filename", a.filename},

@@ -10,6 +10,8 @@
 namespace meekijk::api {
 
 boost::json::object ConsultSummaryJson(const domain::Consult& consult);
+// A page of a list: {"items": [summary…], "next_cursor": string or null}.
+boost::json::object ConsultPageJson(const service::ConsultList& page);
 boost::json::object ConsultJson(const service::ConsultDetail& detail);
 // The patient; the name, date of birth and BSN only with `identifying` (null where absent).
 boost::json::object PatientJson(const domain::Patient& patient, bool identifying);

@@ -18,5 +18,6 @@ void AddRetentionCommand(CLI::App& app);
 void AddWorkdaysCommand(CLI::App& app);
 void AddImportCommand(CLI::App& app);
 void AddOutboxCommand(CLI::App& app);
+void AddGenerateCommand(CLI::App& app);
 
 }  // namespace meekijk::cli

@@ -60,7 +60,9 @@ Result<std::unique_ptr<store::Database>> OpenDatabase(const DatabaseOption& opti
       MakeError(ErrorCode::kInvalidArgument, "Geef --data DIR of --database URL.",
                 "Give --data DIR or --database URL.");
   if (!option.url.empty()) {
-    database = store::postgres::OpenPostgresDatabase(option.url);
+    // As many connections as requests that may wait for a commit together (serve's handler
+    // threads share them); PostgreSQL's default limit of 100 leaves room for a second node.
+    database = store::postgres::OpenPostgresDatabase(option.url, 32);
   } else if (!option.data_dir.empty()) {
     std::error_code ec;
     std::filesystem::create_directories(option.data_dir, ec);

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   meekijk::cli::AddWorkdaysCommand(app);
   meekijk::cli::AddImportCommand(app);
   meekijk::cli::AddOutboxCommand(app);
+  meekijk::cli::AddGenerateCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

@@ -1,7 +1,8 @@
 // A progress bar on standard error for long command-line jobs, drawn only when standard error is
-// a terminal (a log file or a test gets nothing).
+// a terminal (a log file or a test gets nothing), with the rate and the time left.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -18,6 +19,7 @@ class ProgressBar {
   int64_t total_;
   bool shown_;
   int last_percent_ = -1;
+  std::chrono::steady_clock::time_point started_;
 };
 
 }  // namespace meekijk::cli

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include "api/api.h"
 #include "api/error_text.h"
@@ -17,6 +18,7 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "notify/smtp_mailer.h"
+
 #include "service/access_log.h"
 #include "service/audit_service.h"
 #include "store/tx.h"
@@ -27,10 +29,12 @@ namespace {
 struct ServeOptions {
   DatabaseOption database;
   std::string listen = "127.0.0.1:8080";
-  int threads = 8;
+  int threads = 64;
+  int io_threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   int max_attachment_mb = 20;
   int session_hours = 12;
   int session_idle_minutes = 30;
+  int session_cache_seconds = 5;
   int anchor_minutes = 5;
   std::vector<std::string> trusted_proxies;
   std::string tls_cert;
@@ -130,6 +134,7 @@ int Serve(const ServeOptions& options) {
     return 2;
   }
   server_options.threads = std::max(2, options.threads);
+  server_options.io_threads = std::max(1, options.io_threads);
   Result<http::TrustedProxies> proxies = http::TrustedProxies::Parse(options.trusted_proxies);
   if (!proxies.ok()) return Fail(proxies.error());
   server_options.trusted_proxies = *proxies;
@@ -154,6 +159,7 @@ int Serve(const ServeOptions& options) {
   policy.absolute = std::chrono::hours(std::max(1, options.session_hours));
   policy.idle = std::chrono::minutes(std::max(1, options.session_idle_minutes));
   policy.require_second_factor = options.second_factor == "required";
+  policy.cache = std::chrono::seconds(std::max(0, options.session_cache_seconds));
   service::LoginService logins(**database, clock, policy);
   service::AuditService audit(**database, clock, policy.reauthentication);
   if (Result<int64_t> sealed = audit.SealLegacyRows(); !sealed.ok()) {
@@ -218,7 +224,9 @@ int Serve(const ServeOptions& options) {
   }
   std::string url = (options.tls_cert.empty() ? "http://" : "https://") + server_options.host + ":" +
                     std::to_string(server.port());
-  log::Info("server_started", {{"url", url}, {"threads", server_options.threads}});
+  log::Info("server_started", {{"url", url},
+                                {"threads", server_options.threads},
+                                {"io_threads", server_options.io_threads}});
   std::cout << "meekijk serving on " << url << std::endl;
   AnchorLoop anchors(audit, std::chrono::minutes(std::max(1, options.anchor_minutes)));
   NotificationLoop notifier(outbox, std::chrono::milliseconds(std::max(50, options.outbox_poll_ms)));
@@ -234,7 +242,11 @@ void AddServeCommand(CLI::App& app) {
   AddDatabaseOption(*serve, options->database);
   serve->add_option("--listen", options->listen, "HOST:PORT to listen on (port 0: any free port)")
       ->capture_default_str();
-  serve->add_option("--threads", options->threads, "Worker threads")->capture_default_str();
+  serve->add_option("--threads", options->threads,
+                    "Handler threads (requests waiting for a commit share it)")
+      ->capture_default_str();
+  serve->add_option("--io-threads", options->io_threads, "Network threads (default: the cores)")
+      ->capture_default_str();
   serve->add_option("--max-attachment-mb", options->max_attachment_mb,
                     "Largest attachment in MB")->capture_default_str();
   serve->add_option("--max-connections", options->max_connections,
@@ -243,6 +255,10 @@ void AddServeCommand(CLI::App& app) {
       ->capture_default_str();
   serve->add_option("--session-hours", options->session_hours,
                     "How long a login lasts at most, in hours")->capture_default_str();
+  serve->add_option("--session-cache-seconds", options->session_cache_seconds,
+                    "How long a login looked up by token is kept (a revocation on another node "
+                    "takes effect within it); 0: not kept")
+      ->capture_default_str();
   serve->add_option("--session-idle-minutes", options->session_idle_minutes,
                     "A login ends after this many minutes without a request")->capture_default_str();
   serve->add_option("--trusted-proxy", options->trusted_proxies,

@@ -6,7 +6,9 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/asio/ssl/stream.hpp>
@@ -130,7 +132,9 @@ size_t ConnectionCap(size_t wanted, size_t open_file_limit) {
 
 struct Server::Impl {
   Impl(ServerOptions o, std::function<Response(Request&)> h)
-      : options(std::move(o)), handler(std::move(h)), ioc(options.threads),
+      : options(std::move(o)), handler(std::move(h)),
+        handler_pool(static_cast<size_t>(std::max(1, options.threads))),
+        ioc(std::max(1, options.io_threads)),
         accept_strand(net::make_strand(ioc)), acceptor(accept_strand),
         signals(ioc, SIGTERM, SIGINT), drain_timer(ioc) {}
 
@@ -149,6 +153,10 @@ struct Server::Impl {
   std::mutex connections_mutex;
   std::map<uint64_t, std::weak_ptr<ClientConnection>> connections;  // every open connection
   std::atomic<uint64_t> next_connection_id{1};
+  // Handlers run here, not on the network threads: a handler waits for its commit, and while
+  // it waits the network threads read and answer other requests, so that every request waiting
+  // for a commit can share it (group commit) instead of at most one per network thread.
+  net::thread_pool handler_pool;
   net::io_context ioc;
   // The acceptor is used from its accept handler and from BeginStop: both run on this strand.
   net::strand<net::io_context::executor_type> accept_strand;
@@ -262,7 +270,18 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
       request.route = "invalid";
       return Write(request, std::move(*refused), started);
     }
-    Write(request, Handle(request), started);
+    // The request moves to a handler thread; the answer comes back to this connection's strand.
+    // The work guard keeps the network threads running while a handler is still busy.
+    auto handed_over = std::make_shared<Request>(std::move(request));
+    net::post(server_.handler_pool, [self = shared_from_this(), handed_over, started,
+                                     guard = net::make_work_guard(server_.ioc)]() mutable {
+      auto response = std::make_shared<Response>(self->Handle(*handed_over));
+      net::dispatch(self->stream_.get_executor(),
+                    [self, handed_over, response, started, guard = std::move(guard)]() mutable {
+                      self->Write(*handed_over, std::move(*response), started);
+                      guard.reset();
+                    });
+    });
   }
 
   Response Handle(Request& request) {
@@ -483,11 +502,12 @@ void Server::Run() {
   });
   impl_->Accept();
   std::vector<std::thread> threads;
-  for (int i = 1; i < impl_->options.threads; ++i) {
+  for (int i = 1; i < impl_->options.io_threads; ++i) {
     threads.emplace_back([this] { impl_->ioc.run(); });
   }
   impl_->ioc.run();
   for (std::thread& thread : threads) thread.join();
+  impl_->handler_pool.join();
   log::Info("server_stopped");
 }
 

@@ -20,7 +20,11 @@ namespace meekijk::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port; see Server::port()
-  int threads = 8;  // handlers may wait on the database, so more threads than cores
+  // Handlers wait on the database (a commit is an fsync), so there are many more handler threads
+  // than cores: every request waiting for a commit can then share it. The network itself needs
+  // no more threads than cores.
+  int threads = 64;
+  int io_threads = 2;
   size_t max_header_bytes = 16 * 1024;
   // The largest body a request to this method and target may have, asked once its header is in
   // (the router's per-route limit); nothing larger is ever read into memory. Unset: 8 kB.

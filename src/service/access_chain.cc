@@ -53,4 +53,19 @@ Result<int64_t> AppendToChain(store::Tx& tx, store::AccessLogEntry entry) {
   return log.Append(entry);
 }
 
+Result<void> AppendAllToChain(store::Tx& tx, std::vector<store::AccessLogEntry> entries) {
+  if (entries.empty()) return Ok();
+  store::AccessLogRepository log = tx.access_log();
+  MK_RETURN_IF_ERROR(log.LockChain(tx.dialect()));
+  MK_ASSIGN_OR_RETURN(std::optional<store::ChainHead> head, log.Head());
+  std::string previous = head ? head->row_hash : "";
+  for (store::AccessLogEntry& entry : entries) {  // one row at a time, so that ids follow the chain
+    entry.prev_hash = std::move(previous);
+    entry.row_hash = ChainHash(entry);
+    previous = entry.row_hash;
+    MK_RETURN_IF_ERROR(log.Append(entry));
+  }
+  return Ok();
+}
+
 }  // namespace meekijk::service

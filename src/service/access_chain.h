@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "service/audit_service.h"
@@ -29,5 +30,9 @@ std::string ChainHash(const store::AccessLogEntry& entry);
 // advisory lock held to the commit, so that concurrent writers take turns; SQLite: its one
 // writer).
 Result<int64_t> AppendToChain(store::Tx& tx, store::AccessLogEntry entry);
+
+// Links several entries, in order, with one lock and one read of the head: a page of a list
+// logs a row for every consult on it.
+Result<void> AppendAllToChain(store::Tx& tx, std::vector<store::AccessLogEntry> entries);
 
 }  // namespace meekijk::service

@@ -29,9 +29,10 @@ store::AccessLogEntry EntryFor(const Principal& principal, std::optional<domain:
 
 }  // namespace
 
-Result<void> AccessLog::Record(store::Tx& tx, const Principal& principal, domain::Role role,
-                               std::string_view action, const domain::Consult& consult,
-                               std::string detail) {
+store::AccessLogEntry AccessLog::EntryForConsult(const Principal& principal, domain::Role role,
+                                                 std::string_view action,
+                                                 const domain::Consult& consult,
+                                                 std::string detail) const {
   store::AccessLogEntry entry = EntryFor(principal, role, action, clock_.Now());
   // A GP acts in the practice that owns the consult, a specialist for the organisation of the
   // consult's pool: name that one when they have several.
@@ -53,8 +54,26 @@ Result<void> AccessLog::Record(store::Tx& tx, const Principal& principal, domain
   entry.patient_ref = consult.number;
   entry.detail = std::move(detail);
   entry.outcome = "success";
-  MK_RETURN_IF_ERROR(AppendToChain(tx, entry));
+  return entry;
+}
+
+Result<void> AccessLog::Record(store::Tx& tx, const Principal& principal, domain::Role role,
+                               std::string_view action, const domain::Consult& consult,
+                               std::string detail) {
+  MK_RETURN_IF_ERROR(
+      AppendToChain(tx, EntryForConsult(principal, role, action, consult, std::move(detail))));
   return Ok();
+}
+
+Result<void> AccessLog::RecordEach(store::Tx& tx, const Principal& principal, domain::Role role,
+                                   std::string_view action,
+                                   std::span<const domain::Consult> consults) {
+  std::vector<store::AccessLogEntry> entries;
+  entries.reserve(consults.size());
+  for (const domain::Consult& consult : consults) {
+    entries.push_back(EntryForConsult(principal, role, action, consult, {}));
+  }
+  return AppendAllToChain(tx, std::move(entries));
 }
 
 void AccessLog::RecordRefusal(const Principal& principal, std::optional<domain::Role> role,

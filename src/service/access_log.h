@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,7 @@
 namespace meekijk::store {
 class Database;
 class Tx;
+struct AccessLogEntry;
 }  // namespace meekijk::store
 
 namespace meekijk::service {
@@ -29,6 +31,10 @@ class AccessLog {
                       std::string_view action, const domain::Consult& consult,
                       std::string detail = {});
 
+  // Records one access per consult, as Record does, with one turn at the chain: a list's page.
+  Result<void> RecordEach(store::Tx& tx, const Principal& principal, domain::Role role,
+                          std::string_view action, std::span<const domain::Consult> consults);
+
   // Records a refused access in its own transaction. Never fails the caller: a refusal stays a
   // refusal even when the log cannot be written (which the structured log then reports).
   void RecordRefusal(const Principal& principal, std::optional<domain::Role> role,
@@ -36,6 +42,10 @@ class AccessLog {
                      const Error& error);
 
  private:
+  store::AccessLogEntry EntryForConsult(const Principal& principal, domain::Role role,
+                                        std::string_view action, const domain::Consult& consult,
+                                        std::string detail) const;
+
   store::Database& database_;
   const Clock& clock_;
 };

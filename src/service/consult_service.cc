@@ -171,7 +171,7 @@ Result<std::string> ConsultService::ChangesFingerprint(const Principal& principa
 }
 
 Result<ConsultDetail> ConsultService::Get(const Principal& principal, int64_t consult_id) {
-  return OnConsult<ConsultDetail>(
+  return ReadConsult<ConsultDetail>(
       database_, access_log_, principal, consult_id, "consult.read",
       [&](store::Tx& tx, Consult& consult, Role role) -> Result<ConsultDetail> {
         ConsultDetail detail;
@@ -186,9 +186,6 @@ Result<ConsultDetail> ConsultService::Get(const Principal& principal, int64_t co
           patient.bsn.reset();
         }
         MK_RETURN_IF_ERROR(LoadConsultParts(tx, detail));
-        // Opening the consult is reading what one was told of it.
-        MK_RETURN_IF_ERROR(
-            tx.notifications().MarkConsultRead(principal.user.id, consult.id, clock_.Now()));
         if (domain::NextStatus(consult.status, ConsultAction::kForward, role).ok()) {
           MK_ASSIGN_OR_RETURN(detail.forward_pools, ForwardPools(tx, consult, clock_.Now()));
         }
@@ -196,6 +193,12 @@ Result<ConsultDetail> ConsultService::Get(const Principal& principal, int64_t co
           MK_ASSIGN_OR_RETURN(detail.assign_specialists, AssignableSpecialists(tx, consult));
         }
         return detail;
+      },
+      [&](store::Tx& tx, const Consult& consult) -> Result<void> {
+        // Opening the consult is reading what one was told of it.
+        MK_RETURN_IF_ERROR(
+            tx.notifications().MarkConsultRead(principal.user.id, consult.id, clock_.Now()));
+        return Ok();
       });
 }
 
@@ -234,24 +237,30 @@ Result<ConsultList> ConsultService::List(const Principal& principal, const ListQ
                            "Alleen specialisten hebben een inbox en een pool.",
                            "Only specialists have an inbox and a pool.");
   }
-  return store::Transact<ConsultList>(
-      database_, store::Access::kWrite, [&](store::Tx& tx) -> Result<ConsultList> {
-        if (query.box == Box::kCoordination) {
-          // The pools of the organisations the caller coordinates (as RoleOnConsult grants).
-          MK_ASSIGN_OR_RETURN(std::vector<domain::Pool> pools, tx.agreements().Pools());
-          for (const domain::Pool& pool : pools) {
-            if (principal.MembershipIn(pool.organisation_id, Role::kCoordinator)) {
-              filter.pool_ids.push_back(pool.id);
+  // The page is read in a read transaction, beside other requests; only its access-log rows go
+  // to the writer, durable before the page is answered.
+  MK_ASSIGN_OR_RETURN(
+      store::ConsultPage page,
+      store::Transact<store::ConsultPage>(
+          database_, store::Access::kRead, [&](store::Tx& tx) -> Result<store::ConsultPage> {
+            if (query.box == Box::kCoordination) {
+              // The pools of the organisations the caller coordinates (as RoleOnConsult grants).
+              MK_ASSIGN_OR_RETURN(std::vector<domain::Pool> pools, tx.agreements().Pools());
+              for (const domain::Pool& pool : pools) {
+                if (principal.MembershipIn(pool.organisation_id, Role::kCoordinator)) {
+                  filter.pool_ids.push_back(pool.id);
+                }
+              }
             }
-          }
-        }
-        MK_ASSIGN_OR_RETURN(store::ConsultPage page, tx.consults().List(filter));
-        // A list shows patients too: one access-log row for every consult on the page.
-        for (const Consult& consult : page.items) {
-          MK_RETURN_IF_ERROR(access_log_.Record(tx, principal, role, "consult.list", consult));
-        }
-        return ConsultList{std::move(page.items), std::move(page.next_cursor)};
-      });
+            return tx.consults().List(filter);
+          }));
+  // A list shows patients too: one access-log row for every consult on the page.
+  if (!page.items.empty()) {
+    MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) {
+      return access_log_.RecordEach(tx, principal, role, "consult.list", page.items);
+    }));
+  }
+  return ConsultList{std::move(page.items), std::move(page.next_cursor)};
 }
 
 }  // namespace meekijk::service

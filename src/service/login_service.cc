@@ -12,6 +12,7 @@
 #include "store/database.h"
 #include "store/directory.h"
 #include "store/logins.h"
+#include "store/principal_tables.h"
 #include "store/second_factors.h"
 #include "store/tx.h"
 
@@ -148,6 +149,7 @@ Result<LoginResult> LoginService::Login(const LoginAttempt& attempt,
 
 Result<void> LoginService::Logout(std::string_view token) {
   return database_.Run(store::Access::kWrite, [&](store::Tx& tx) {
+    cache_.Forget(auth::HashSessionToken(token));
     return tx.logins().Delete(auth::HashSessionToken(token));
   });
 }
@@ -157,9 +159,29 @@ Result<Principal> LoginService::Authenticate(std::string_view token,
   if (token.empty()) return LoginEnded();
   std::string hash = auth::HashSessionToken(token);
   TimePoint now = clock_.Now();
-  MK_ASSIGN_OR_RETURN(Principal principal,
-                      store::Transact<Principal>(database_, store::Access::kRead,
-                                                 [&](store::Tx& tx) -> Result<Principal> {
+  MK_ASSIGN_OR_RETURN(LoginCache::Kept login, LookUpLogin(hash, now));
+  if (login.expires_at <= now || login.principal.login.last_seen_at + policy_.idle <= now) {
+    return LoginEnded();
+  }
+  Principal principal = std::move(login.principal);
+  principal.request = request;
+  // Activity keeps the login from its idle end; written at most once a minute, so that reading
+  // stays a read.
+  if (activity && principal.login.last_seen_at + std::chrono::minutes(1) <= now) {
+    MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) {
+      return tx.logins().Touch(hash, now);
+    }));
+  }
+  return principal;
+}
+
+Result<LoginCache::Kept> LoginService::LookUpLogin(const std::string& hash, TimePoint now) {
+  // The generation is read before the tables: a change made meanwhile makes what is read stale.
+  uint64_t generation = store::PrincipalTablesGeneration();
+  if (std::optional<LoginCache::Kept> kept = cache_.Find(hash, generation)) return *kept;
+  MK_ASSIGN_OR_RETURN(LoginCache::Kept login,
+                      store::Transact<LoginCache::Kept>(database_, store::Access::kRead,
+                                                        [&](store::Tx& tx) -> Result<LoginCache::Kept> {
     MK_ASSIGN_OR_RETURN(std::optional<store::LoginRecord> login, tx.logins().Find(hash));
     if (!login || login->expires_at <= now || login->last_seen_at + policy_.idle <= now) {
       return LoginEnded();
@@ -169,16 +191,14 @@ Result<Principal> LoginService::Authenticate(std::string_view token,
     MK_ASSIGN_OR_RETURN(bool has_second_factor, tx.second_factors().HasConfirmed(user->id));
     LoginState state{hash, login->verified_at, login->last_seen_at, login->second_factor,
                      has_second_factor, false};
-    return LoadPrincipal(tx, *user, request, state, policy_.require_second_factor);
+    LoginCache::Kept kept;
+    MK_ASSIGN_OR_RETURN(kept.principal,
+                        LoadPrincipal(tx, *user, {}, state, policy_.require_second_factor));
+    kept.expires_at = login->expires_at;
+    return kept;
   }));
-  // Activity keeps the login from its idle end; written at most once a minute, so that reading
-  // stays a read.
-  if (activity && principal.login.last_seen_at + std::chrono::minutes(1) <= now) {
-    MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) {
-      return tx.logins().Touch(hash, now);
-    }));
-  }
-  return principal;
+  cache_.Keep(hash, generation, login.principal, login.expires_at);
+  return login;
 }
 
 Result<Principal> LoginService::PrincipalOf(int64_t user_id, const RequestContext& request) {

@@ -11,6 +11,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "service/login_cache.h"
 #include "service/login_throttle.h"
 #include "service/principal.h"
 #include "service/reauthentication.h"
@@ -29,6 +30,8 @@ struct LoginPolicy {
   // Roles that see patient data act only after a login with a second factor; without one the
   // login reaches nothing but the enrolment (NEN 7510). Off only for tests of other things.
   bool require_second_factor = true;
+  // How long a node keeps a login it looked up by token (login_cache.h); 0: not at all.
+  std::chrono::milliseconds cache{0};
 };
 
 struct LoginAttempt {
@@ -72,7 +75,8 @@ class LoginService {
  public:
   LoginService(store::Database& database, const Clock& clock, LoginPolicy policy = {},
                ThrottleLimits limits = {})
-      : database_(database), clock_(clock), policy_(policy), throttle_(database, limits) {}
+      : database_(database), clock_(clock), policy_(policy), throttle_(database, limits),
+        cache_(policy.cache) {}
 
   // kUnauthenticated with one message for every failure of the password, so that a caller cannot
   // learn which usernames exist; reason "otp_required" when the password was right and the user
@@ -115,10 +119,15 @@ class LoginService {
   Result<void> EnrolForDemo(int64_t user_id, const std::string& secret);
 
  private:
+  // The login behind a token's hash, from the cache or the database; kUnauthenticated when it
+  // has ended or its user is inactive.
+  Result<LoginCache::Kept> LookUpLogin(const std::string& hash, TimePoint now);
+
   store::Database& database_;
   const Clock& clock_;
   LoginPolicy policy_;
   LoginThrottle throttle_;
+  LoginCache cache_;
 };
 
 }  // namespace meekijk::service

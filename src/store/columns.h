@@ -154,9 +154,12 @@ class Table {
                        std::string(c.name);
       }
     }
+    bulk_head_ = "INSERT INTO " + std::string(name) + " (" + key + ", " + insert_list + ") VALUES ";
+    bulk_row_ = "(?, " + insert_values + ")";
     for (std::string_view extra : appended_on_insert) {
       insert_list += ", " + std::string(extra);
       insert_values += ", ?";
+      bulk_head_.clear();  // the bulk path has no appended values
     }
     std::string source = from.empty()
                              ? std::string(name) + (alias.empty() ? "" : " " + std::string(alias))
@@ -187,6 +190,30 @@ class Table {
     return insert_without_returning_ + " ON CONFLICT (" + std::string(conflict_key) +
            ") DO UPDATE SET " + upsert_set_ + returning_;
   }
+  // The bulk path (bulk_consults.h): one INSERT of `rows` records whose keys the caller chose,
+  // "INSERT INTO t (key, <insert columns>) VALUES (?, …), (?, …)"; empty for a table without
+  // a key or with appended columns.
+  std::string BulkInsert(size_t rows) const {
+    if (bulk_head_.empty()) return {};
+    std::string sql;
+    sql.reserve(bulk_head_.size() + rows * (bulk_row_.size() + 2));
+    sql.append(bulk_head_);
+    for (size_t i = 0; i < rows; ++i) sql.append(i == 0 ? "" : ", ").append(bulk_row_);
+    return sql;
+  }
+  // How many parameters one record has in BulkInsert.
+  size_t bulk_params() const { return insert_count_ + 1; }
+  // Writes a record's key and insert columns into `params` from `at` on; returns the next place.
+  size_t BindBulk(const Record& r, std::vector<SqlValue>& params, size_t at) const {
+    for (const Column<Record>& c : columns_) {
+      if (c.written == Written::kKey) params[at++] = c.bind(r);
+    }
+    for (const Column<Record>& c : columns_) {
+      if (c.written == Written::kOnInsert || c.written == Written::kAlways) params[at++] = c.bind(r);
+    }
+    return at;
+  }
+
   // "UPDATE … SET <kAlways columns> WHERE key = ? [AND version = ?]".
   const std::string& update() const { return update_; }
 
@@ -243,6 +270,7 @@ class Table {
  private:
   std::vector<Column<Record>> columns_;
   std::string select_, insert_, insert_without_returning_, returning_, update_, upsert_set_;
+  std::string bulk_head_, bulk_row_;
   size_t insert_count_ = 0;  // the record's own parameters of insert()
   size_t update_count_ = 0;  // the parameters of update()
 };

@@ -7,6 +7,7 @@
 
 #include "core/integer.h"
 #include "store/columns.h"
+#include "store/consult_tables.h"
 #include "store/json_cells.h"
 #include "store/patient_identity.h"
 #include "store/tx.h"
@@ -109,6 +110,13 @@ const Table<ThreadMessage> kMessages{"messages", "m", {
     Field<ThreadMessage>("created_at", W::kOnInsert, [](auto& m) -> auto& { return m.created_at; }),
 }, {}, "messages m JOIN users u ON u.id = m.author_id"};
 // clang-format on
+
+}  // namespace
+
+const Table<Consult>& ConsultTable() { return kConsults; }
+const Table<ThreadMessage>& MessageTable() { return kMessages; }
+
+namespace {
 
 constexpr std::string_view kNextInSequence =
     "INSERT INTO counters (name, value) VALUES (?, 1) "
@@ -310,10 +318,14 @@ Result<ConsultPage> ConsultRepository::List(const ConsultFilter& filter) {
     params.push_back(LikePattern(*filter.text));
     params.push_back(LikePattern(*filter.text));
   }
-  const std::string kDueKey = "COALESCE(c.due_at, " + std::to_string(kNoDueTime) + ")";
   // The overview ranks what needs a coordinator first: unclaimed, or overdue. `now` is a number
   // this code made, so it goes into the text and the rank needs no parameters.
   const bool ranked = filter.box == ConsultFilter::Box::kCoordination;
+  // Every consult past its draft has a due moment (routing sets it when sending), so the inbox
+  // and the pool order by the column itself: the index by specialist or pool, due moment and id
+  // then gives a page in order, without sorting a specialist's years of consults for each page.
+  const std::string kDueKey =
+      ranked ? "COALESCE(c.due_at, " + std::to_string(kNoDueTime) + ")" : std::string("c.due_at");
   const int64_t now_ms = ToUnixMillis(filter.now);
   const std::string kRankKey = "(CASE WHEN c.status = 'sent' OR " + kDueKey + " < " +
                                std::to_string(now_ms) + " THEN 0 ELSE 1 END)";

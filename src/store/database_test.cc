@@ -13,10 +13,10 @@ namespace {
 class DatabaseTest : public StoreTest {};
 
 TEST_P(DatabaseTest, MigrationIsIdempotent) {
-  EXPECT_EQ(*db_->SchemaVersion(), 10);
+  EXPECT_EQ(*db_->SchemaVersion(), 11);
   SystemClock clock;
   ASSERT_TRUE(db_->Migrate(clock).ok());
-  EXPECT_EQ(*db_->SchemaVersion(), 10);
+  EXPECT_EQ(*db_->SchemaVersion(), 11);
 }
 
 TEST_P(DatabaseTest, RollsBackTheWholeUnitOfWorkOnError) {
@@ -173,6 +173,23 @@ TEST_P(DatabaseTest, AFailedCommitAcknowledgesNoneOfItsUnits) {
   Result<int64_t> first_kept = Transact<int64_t>(
       *db, Access::kWrite, [&](Tx& tx) { return tx.consults().NextInSequence("first"); });
   EXPECT_EQ(*first_kept, 2);
+}
+
+// Statements are kept prepared per connection; statements whose text varies (IN lists of many
+// lengths) must neither grow the cache without end nor push out the ones used all the time, and
+// every one of them still runs.
+TEST_P(DatabaseTest, StatementsOfEveryTextRunWhenTheCacheOfPreparedOnesIsFull) {
+  Write([&](Tx& tx) -> Result<void> {
+    for (int n = 0; n < 700; ++n) {
+      MK_ASSIGN_OR_RETURN(Rows rows, tx.connection().Query("SELECT " + std::to_string(n) + " + ?",
+                                                           std::vector<SqlValue>{int64_t{1}}));
+      EXPECT_EQ(rows.front().Int(0), n + 1);
+    }
+    MK_ASSIGN_OR_RETURN(Rows again, tx.connection().Query("SELECT 5 + ?",
+                                                          std::vector<SqlValue>{int64_t{2}}));
+    EXPECT_EQ(again.front().Int(0), 7);
+    return Ok();
+  });
 }
 
 MEEKIJK_STORE_SUITE(DatabaseTest);

@@ -4,7 +4,9 @@
 #include <string_view>
 
 #include "core/log.h"
+#include "store/bulk_consults.h"
 #include "store/schema_v10.h"
+#include "store/schema_v11.h"
 #include "store/database.h"
 #include "store/tx.h"
 
@@ -485,6 +487,7 @@ constexpr std::array kMigrations = {
               kSchemaV8},
     Migration{9, "clinic sessions, their slots and waiting lists, calendar feeds", kSchemaV9},
     Migration{10, "triple-aim figures, fee lines and statements, patient surveys", kSchemaV10},
+    Migration{11, "indexes taken down by a bulk load", kSchemaV11},
 };
 
 constexpr std::string_view kCreateMigrationsTable =
@@ -533,6 +536,9 @@ Result<void> Database::Migrate(const Clock& clock) {
       log::Info("schema_migrated", {{"version", migration.version},
                                      {"description", migration.description}});
     }
+    // A bulk load that was cut off left indexes down: no table is used without them.
+    MK_ASSIGN_OR_RETURN(int restored, RestoreIndexes(tx));
+    if (restored > 0) log::Warn("indexes_restored", {{"indexes", restored}});
     return Ok();
   });
 }

@@ -10,6 +10,7 @@
 
 #include "core/result.h"
 #include "store/connection.h"
+#include "store/principal_tables.h"
 
 namespace meekijk::store {
 
@@ -18,15 +19,19 @@ class Statements {
   explicit Statements(Connection& connection) : connection_(connection) {}
 
   Result<Rows> Query(std::string_view sql, std::initializer_list<SqlValue> params = {}) {
+    Note(sql);
     return connection_.Query(sql, std::span<const SqlValue>(params.begin(), params.size()));
   }
   Result<Rows> Query(std::string_view sql, const std::vector<SqlValue>& params) {
+    Note(sql);
     return connection_.Query(sql, std::span<const SqlValue>(params.data(), params.size()));
   }
   Result<int64_t> Execute(std::string_view sql, std::initializer_list<SqlValue> params = {}) {
+    Note(sql);
     return connection_.Execute(sql, std::span<const SqlValue>(params.begin(), params.size()));
   }
   Result<int64_t> Execute(std::string_view sql, const std::vector<SqlValue>& params) {
+    Note(sql);
     return connection_.Execute(sql, std::span<const SqlValue>(params.data(), params.size()));
   }
   // Runs an INSERT … RETURNING and returns the one integer it returns.
@@ -35,6 +40,11 @@ class Statements {
   Connection& connection() { return connection_; }
 
  private:
+  // Ends cached logins when a statement changes what they were read from (principal_tables.h).
+  static void Note(std::string_view sql) {
+    if (ChangesPrincipalTables(sql)) NotePrincipalTablesChanged();
+  }
+
   Connection& connection_;
 };
 

@@ -70,7 +70,9 @@ CommandResult RunCommand(const std::string& binary, const std::vector<std::strin
 
 ServerProcess::ServerProcess(const std::string& binary, std::vector<std::string> database_args,
                              std::vector<std::string> extra_args, int open_file_limit) {
-  std::vector<std::string> args{"serve", "--listen", "127.0.0.1:0", "--threads", "4"};
+  // A login is kept for one second: what another node changed shows within a test's patience.
+  std::vector<std::string> args{"serve", "--listen", "127.0.0.1:0", "--threads", "4",
+                                "--session-cache-seconds", "1"};
   args.insert(args.end(), database_args.begin(), database_args.end());
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   std::string program = binary;

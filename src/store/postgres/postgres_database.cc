@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/log.h"
+#include "store/sql_text_map.h"
 
 namespace meekijk::store::postgres {
 namespace {
@@ -86,7 +87,6 @@ class PostgresConnection final : public Connection {
     if (faults_) {
       if (std::optional<Error> injected = faults_->Before(sql)) return *injected;
     }
-    std::string numbered = NumberPlaceholders(sql);
     std::vector<std::string> texts(params.size());
     std::vector<const char*> values(params.size(), nullptr);
     std::vector<int> lengths(params.size(), 0);
@@ -113,14 +113,39 @@ class PostgresConnection final : public Connection {
       values[i] = texts[i].c_str();
       lengths[i] = static_cast<int>(texts[i].size());
     }
-    PgResult result(PQexecParams(connection_, numbered.c_str(), static_cast<int>(params.size()),
-                                 nullptr, values.data(), lengths.data(), formats.data(), 0),
+    MK_ASSIGN_OR_RETURN(const std::string* name, Prepare(sql, static_cast<int>(params.size())));
+    // Once the cache is full, a statement not kept runs unnamed (parsed for this call only).
+    PgResult result(name != nullptr
+                        ? PQexecPrepared(connection_, name->c_str(), static_cast<int>(params.size()),
+                                         values.data(), lengths.data(), formats.data(), 0)
+                        : PQexecParams(connection_, NumberPlaceholders(sql).c_str(),
+                                       static_cast<int>(params.size()), nullptr, values.data(),
+                                       lengths.data(), formats.data(), 0),
                     PQclear);
     ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
       return EngineError(connection_, result.get());
     }
     return result;
+  }
+
+  // A server-side prepared statement per SQL text, kept for the connection's life, so that the
+  // server parses and plans each statement once per connection instead of on every call.
+  // PostgreSQL plans a kept statement again by itself when a table it reads changes. nullptr once
+  // the cache is full (statements whose text varies, such as IN lists of many lengths): the
+  // statements kept stay the ones used all the time.
+  Result<const std::string*> Prepare(std::string_view sql, int param_count) {
+    if (auto found = prepared_.find(sql); found != prepared_.end()) return &found->second;
+    if (prepared_.size() >= kMaxPrepared) return static_cast<const std::string*>(nullptr);
+    std::string name("s");  // built in two steps: g++ 12 misreads "s" + to_string as overlapping
+    name += std::to_string(++prepared_count_);
+    std::string numbered = NumberPlaceholders(sql);
+    PgResult result(PQprepare(connection_, name.c_str(), numbered.c_str(), param_count, nullptr),
+                    PQclear);
+    if (!result || PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
+      return EngineError(connection_, result.get());
+    }
+    return &prepared_.emplace(std::string(sql), std::move(name)).first->second;
   }
 
   static Rows ReadRows(const PGresult* result) {
@@ -157,7 +182,11 @@ class PostgresConnection final : public Connection {
     return rows;
   }
 
+  static constexpr size_t kMaxPrepared = 512;
+
   PGconn* connection_;
+  SqlTextMap<std::string> prepared_;  // SQL text -> the statement's name on this connection
+  uint64_t prepared_count_ = 0;
   std::shared_ptr<StatementFaults> faults_;
 };
 

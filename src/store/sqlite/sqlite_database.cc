@@ -10,6 +10,8 @@
 
 #include "core/log.h"
 #include "core/metrics.h"
+#include "store/sql_text_map.h"
+#include "store/sqlite/checkpointer.h"
 #include "store/tx.h"
 
 namespace meekijk::store::sqlite {
@@ -32,7 +34,10 @@ class SqliteConnection final : public Connection {
  public:
   SqliteConnection(sqlite3* db, std::shared_ptr<StatementFaults> faults)
       : db_(db), faults_(std::move(faults)) {}
-  ~SqliteConnection() override { sqlite3_close_v2(db_); }
+  ~SqliteConnection() override {
+    ForgetPrepared();
+    sqlite3_close_v2(db_);
+  }
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
 
@@ -55,35 +60,71 @@ class SqliteConnection final : public Connection {
     if (faults_) {
       if (std::optional<Error> injected = faults_->Before(sql)) return *injected;
     }
-    sqlite3_stmt* raw = nullptr;
-    int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &raw, nullptr);
-    if (rc != SQLITE_OK) return EngineError(db_, rc);
-    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, sqlite3_finalize);
+    Prepared one_off;  // a statement the full cache does not keep: finalized after this run
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> finalize(nullptr, sqlite3_finalize);
+    MK_ASSIGN_OR_RETURN(Prepared * prepared, Prepare(sql, one_off));
+    if (prepared == &one_off) finalize.reset(one_off.statement);
+    sqlite3_stmt* raw = prepared->statement;
+    // The statement stays prepared for the next call; only its state and bindings are cleared.
+    std::unique_ptr<sqlite3_stmt, void (*)(sqlite3_stmt*)> in_use(raw, [](sqlite3_stmt* used) {
+      sqlite3_reset(used);
+      sqlite3_clear_bindings(used);
+    });
+    int rc = SQLITE_OK;
     for (size_t i = 0; i < params.size(); ++i) {
       rc = Bind(raw, static_cast<int>(i + 1), params[i]);
       if (rc != SQLITE_OK) return EngineError(db_, rc);
     }
     Rows rows;
-    ColumnNames names;
     while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
-      if (!names) names = NamesOf(raw);
-      rows.push_back(ReadRow(raw, names));
+      if (!prepared->names) prepared->names = NamesOf(raw);
+      rows.push_back(ReadRow(raw, prepared->names));
     }
     if (rc != SQLITE_DONE) return EngineError(db_, rc);
     if (changes != nullptr) *changes = sqlite3_changes64(db_);
     return rows;
   }
 
+  // A prepared statement per SQL text, kept for the connection's life: parsing and planning the
+  // same statement on every call was a quarter of the server's time under load (issue 15's
+  // profile). SQLite prepares a kept statement again by itself when the schema changes.
+  struct Prepared {
+    sqlite3_stmt* statement = nullptr;
+    ColumnNames names;  // read at the first row, shared by every row of every call
+  };
+
+  // The kept statement for `sql`, prepared now if need be; once the cache is full (statements
+  // whose text varies, such as IN lists of many lengths), a new one is prepared into `one_off`
+  // and not kept, so that the statements kept stay the ones used all the time.
+  Result<Prepared*> Prepare(std::string_view sql, Prepared& one_off) {
+    if (auto found = prepared_.find(sql); found != prepared_.end()) return &found->second;
+    bool keep = prepared_.size() < kMaxPrepared;
+    sqlite3_stmt* raw = nullptr;
+    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                keep ? SQLITE_PREPARE_PERSISTENT : 0, &raw, nullptr);
+    if (rc != SQLITE_OK) return EngineError(db_, rc);
+    Prepared& prepared = keep ? prepared_[std::string(sql)] : one_off;
+    prepared.statement = raw;
+    return &prepared;
+  }
+
+  void ForgetPrepared() {
+    for (auto& [sql, prepared] : prepared_) sqlite3_finalize(prepared.statement);
+    prepared_.clear();
+  }
+
   static int Bind(sqlite3_stmt* statement, int index, const SqlValue& value) {
     if (auto* i = std::get_if<int64_t>(&value)) return sqlite3_bind_int64(statement, index, *i);
     if (auto* d = std::get_if<double>(&value)) return sqlite3_bind_double(statement, index, *d);
     if (auto* s = std::get_if<std::string>(&value)) {
-      return sqlite3_bind_text64(statement, index, s->data(), s->size(), SQLITE_TRANSIENT,
+      // SQLITE_STATIC: the parameters outlive the statement's run (bindings are cleared after
+      // it), so SQLite need not copy every text.
+      return sqlite3_bind_text64(statement, index, s->data(), s->size(), SQLITE_STATIC,
                                  SQLITE_UTF8);
     }
     if (auto* b = std::get_if<Blob>(&value)) {
       return sqlite3_bind_blob64(statement, index, b->bytes.data(), b->bytes.size(),
-                                 SQLITE_TRANSIENT);
+                                 SQLITE_STATIC);
     }
     return sqlite3_bind_null(statement, index);
   }
@@ -122,8 +163,11 @@ class SqliteConnection final : public Connection {
     return Row(std::move(cells), names);
   }
 
+  static constexpr size_t kMaxPrepared = 512;
+
   sqlite3* db_;
   std::shared_ptr<StatementFaults> faults_;
+  SqlTextMap<Prepared> prepared_;
 };
 
 constexpr std::string_view kReaderMmap = "PRAGMA mmap_size = 268435456";  // 256 MiB
@@ -145,6 +189,18 @@ Result<std::unique_ptr<SqliteConnection>> Connect(const std::string& path, bool 
                                   "PRAGMA foreign_keys = ON"}) {
     MK_RETURN_IF_ERROR(seam.Query(pragma));
   }
+  if (!read_only) {
+    // The writer keeps 64 MB of pages: indexes of millions of consults are updated at random
+    // places, and a page kept is one not read back from the file at each insert.
+    MK_RETURN_IF_ERROR(seam.Query("PRAGMA cache_size = -65536"));
+    // The checkpointer copies the WAL back (checkpointer.h); the writer does so itself only when
+    // the WAL passes 64 MB, should the checkpointer fall behind.
+    MK_RETURN_IF_ERROR(seam.Query("PRAGMA wal_autocheckpoint = 16384"));
+    // Each unit of a group commit runs in a savepoint, whose journal of the pages it changed
+    // would otherwise be a temporary file: written through the kernel page by page, it was over
+    // a third of the server's time under load (bench/profile.sh). In memory it costs a copy.
+    MK_RETURN_IF_ERROR(seam.Query("PRAGMA temp_store = MEMORY"));
+  }
   if (read_only) {
     MK_RETURN_IF_ERROR(seam.Query("PRAGMA query_only = ON"));
     // Readers map the file (shared by all of them and the OS page cache) instead of copying each
@@ -165,9 +221,10 @@ Result<std::unique_ptr<SqliteConnection>> Connect(const std::string& path, bool 
 class SqliteDatabase final : public Database {
  public:
   SqliteDatabase(std::unique_ptr<SqliteConnection> writer,
-                 std::vector<std::unique_ptr<SqliteConnection>> readers, size_t max_batch)
+                 std::vector<std::unique_ptr<SqliteConnection>> readers, size_t max_batch,
+                 std::unique_ptr<Checkpointer> checkpointer)
       : max_batch_(std::max<size_t>(1, max_batch)), writer_(std::move(writer)),
-        readers_(std::move(readers)) {
+        readers_(std::move(readers)), checkpointer_(std::move(checkpointer)) {
     for (auto& reader : readers_) idle_readers_.push_back(reader.get());
     metrics::Global().DescribeHistogram(std::string(kBatchMetric),
                                         "Units of work committed together (group commit).",
@@ -303,6 +360,7 @@ class SqliteDatabase final : public Database {
   std::condition_variable reader_available_;
   std::vector<std::unique_ptr<SqliteConnection>> readers_;
   std::vector<SqliteConnection*> idle_readers_;
+  std::unique_ptr<Checkpointer> checkpointer_;  // last: stopped before the connections close
 };
 
 }  // namespace
@@ -316,8 +374,9 @@ Result<std::unique_ptr<Database>> OpenSqliteDatabase(const std::string& path, in
     MK_ASSIGN_OR_RETURN(auto reader, Connect(path, true, faults));
     reader_connections.push_back(std::move(reader));
   }
-  return std::unique_ptr<Database>(
-      new SqliteDatabase(std::move(writer), std::move(reader_connections), max_batch));
+  MK_ASSIGN_OR_RETURN(auto checkpointer, Checkpointer::Start(path));
+  return std::unique_ptr<Database>(new SqliteDatabase(
+      std::move(writer), std::move(reader_connections), max_batch, std::move(checkpointer)));
 }
 
 }  // namespace meekijk::store::sqlite
