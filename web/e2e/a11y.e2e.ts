@@ -3,7 +3,7 @@
 // tablet (820×1180) as well.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { expectAccessible, logIn, saveScreenshot, visible } from './support/app';
+import { expectAccessible, loaded, logIn, saveScreenshot, visible } from './support/app';
 import { kDesktop, kTablet, launchBrowser } from './support/browser';
 import { apiAction, sendDermatologyConsult } from './support/api';
 import { startServer, type TestServer } from './support/server.mjs';
@@ -39,7 +39,7 @@ async function newPage(viewport = kDesktop): Promise<Page> {
 /** Checks and photographs the screen once its heading is there and its data has loaded. */
 async function checkScreen(page: Page, name: string) {
   await visible(page.getByRole('heading', { level: 1 }));
-  await page.locator('.mk-loading').waitFor({ state: 'detached' });
+  await loaded(page);
   await expectAccessible(page, name);
   await saveScreenshot(page, name);
 }

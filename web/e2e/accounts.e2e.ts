@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { kApiUserAgent, meStatus } from './support/api';
-import { expectAccessible, logIn, visible } from './support/app';
+import { expectAccessible, loaded, logIn, visible } from './support/app';
 import { kDemoPassword } from './support/server.mjs';
 import { useServerAndBrowser } from './support/suite';
 
@@ -111,7 +111,7 @@ function isPost(path: string) {
 /** Once the screen's heading is there and its data has loaded: axe-core. */
 async function checkScreen(page: Page, screen: string) {
   await visible(page.getByRole('heading', { level: 1 }));
-  await page.locator('.mk-loading').waitFor({ state: 'detached' });
+  await loaded(page);
   await expectAccessible(page, screen);
 }
 

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { TripleAimReport } from '../src/results/api';
 import { formatCount } from '../src/results/format';
 import { sendDermatologyConsult } from './support/api';
-import { expectAccessible, logIn, saveScreenshot, visible } from './support/app';
+import { expectAccessible, loaded, logIn, saveScreenshot, visible } from './support/app';
 import { useServerAndBrowser } from './support/suite';
 
 const suite = useServerAndBrowser();
@@ -39,7 +39,7 @@ async function dashboardShown(page: Page) {
   }
   await visible(page.getByRole('table', { name: 'Per maand', exact: true }));
   await visible(page.getByRole('table', { name: 'Per specialisme', exact: true }));
-  await page.locator('.mk-loading').waitFor({ state: 'detached' });
+  await loaded(page);
 }
 
 /** Opens /resultaten as `username` and returns the report per month the page was given. */

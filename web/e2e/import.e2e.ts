@@ -6,7 +6,7 @@
 // The screen, with its report, is checked with axe-core.
 import type { Page, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, logIn, visible } from './support/app';
+import { expectAccessible, loaded, logIn, visible } from './support/app';
 import { useServerAndBrowser } from './support/suite';
 
 const suite = useServerAndBrowser();
@@ -31,7 +31,7 @@ function isImport(dryRun: boolean) {
 /** Once the screen's heading is there and its data has loaded: axe-core. */
 async function checkScreen(page: Page, screen: string) {
   await visible(page.getByRole('heading', { level: 1 }));
-  await page.locator('.mk-loading').waitFor({ state: 'detached' });
+  await loaded(page);
   await expectAccessible(page, screen);
 }
 

@@ -11,7 +11,7 @@ import type { Locator, Page, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatWeek, isoWeekOf, mondayOf, shiftWeek } from '../src/lib/isoWeek';
 import { sendDermatologyConsult } from './support/api';
-import { expectAccessible, logIn, saveScreenshot, visible } from './support/app';
+import { expectAccessible, loaded, logIn, saveScreenshot, visible } from './support/app';
 import { kDesktop } from './support/browser';
 import { useServerAndBrowser } from './support/suite';
 
@@ -31,7 +31,7 @@ async function pageFor(username: string, target: string): Promise<Page> {
 /** Once the screen's heading is there and its data has loaded: axe-core, and a screenshot if named. */
 async function checkScreen(page: Page, screen: string, screenshot?: string) {
   await visible(page.getByRole('heading', { level: 1 }));
-  await page.locator('.mk-loading').waitFor({ state: 'detached' });
+  await loaded(page);
   await expectAccessible(page, screen);
   if (screenshot) await saveScreenshot(page, screenshot);
 }

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { codeForStep } from '../scripts/totp.mjs';
 import { kApiUserAgent, apiToken, meStatus } from './support/api';
-import { expectAccessible, gone, logIn, saveScreenshot, visible } from './support/app';
+import { expectAccessible, gone, loaded, logIn, saveScreenshot, visible } from './support/app';
 import { kDemoPassword } from './support/server.mjs';
 import { useServerAndBrowser } from './support/suite';
 
@@ -45,7 +45,7 @@ async function hasFocus(page: Page, label: string) {
 /** Once the screen's heading is there and its data has loaded: axe-core, and a screenshot if named. */
 async function checkScreen(page: Page, screen: string, screenshot?: string) {
   await visible(page.getByRole('heading', { level: 1 }));
-  await page.locator('.mk-loading').waitFor({ state: 'detached' });
+  await loaded(page);
   await expectAccessible(page, screen);
   if (screenshot) await saveScreenshot(page, screenshot);
 }

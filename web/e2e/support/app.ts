@@ -77,10 +77,18 @@ export async function saveScreenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(kScreenshotDir, `${name}.png`), fullPage: false });
 }
 
+/**
+ * Waits until every part of the screen has loaded: no "Bezig met laden…" is left. A screen may
+ * load several parts at once, so this counts them all rather than waiting for one.
+ */
+export async function loaded(page: Page, timeout = 10_000) {
+  await page.waitForFunction(() => document.querySelectorAll('.mk-loading').length === 0, undefined, { timeout });
+}
+
 /** Once the screen's heading is there and its data has loaded: axe-core. */
 export async function checkScreen(page: Page, screen: string) {
   await visible(page.getByRole('heading', { level: 1 }));
-  await page.locator('.mk-loading').waitFor({ state: 'detached' });
+  await loaded(page);
   await expectAccessible(page, screen);
 }
 
