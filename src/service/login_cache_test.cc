@@ -115,12 +115,13 @@ TEST_P(LoginCacheTest, ALogoutEndsAKeptLoginAtOnce) {
 }
 
 TEST_P(LoginCacheTest, AChangeOnAnotherNodeIsSeenWithinTheCachesLifetime) {
-  LoginService logins = Logins(std::chrono::milliseconds(300));
+  // Long enough that a slow machine (sanitizers, a busy CI) still finds the login kept below.
+  LoginService logins = Logins(std::chrono::milliseconds(1500));
   std::string token = LogIn(logins);
   ASSERT_TRUE(Authenticate(logins, token).ok());
   DeactivateElsewhere();
   EXPECT_TRUE(Authenticate(logins, token).ok());  // still kept: the other node's change is unseen
-  std::this_thread::sleep_for(std::chrono::milliseconds(350));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1600));
   EXPECT_EQ(Authenticate(logins, token).error().code, ErrorCode::kUnauthenticated);
 }
 
