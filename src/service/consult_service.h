@@ -15,6 +15,7 @@
 #include "domain/clinic_session.h"
 #include "domain/consult.h"
 #include "domain/consult_state.h"
+#include "domain/directory.h"
 #include "service/pool_option.h"
 #include "service/principal.h"
 
@@ -55,6 +56,12 @@ struct ConsultDetail {
   std::string practice_name;
   std::string pool_name;
   std::string specialist_name;
+  // The same with their AGB codes, for systems that exchange them (FHIR): the practice, the
+  // organisation of the pool, the GP who sent it and the specialist holding it. No contact data.
+  std::optional<domain::Organisation> practice;
+  std::optional<domain::Organisation> pool_organisation;
+  std::optional<domain::User> sender;
+  std::optional<domain::User> specialist;
   domain::Role viewer_role = domain::Role::kGp;  // how the caller relates to this consult
   // What the caller may do with it now: the life-cycle table for their role, less what only the
   // specialist holding it may do when that is someone else.

@@ -1,5 +1,6 @@
 // Logins: Argon2id-checked passwords, a second factor, throttling, idle and absolute expiry.
 #include "service/login_service.h"
+#include "service/principal_loading.h"
 
 #include <algorithm>
 #include <cctype>
@@ -61,6 +62,9 @@ const std::string& DecoyHash() {
   return hash;
 }
 
+
+}  // namespace
+
 Result<Principal> LoadPrincipal(store::Tx& tx, const domain::User& user,
                                 const RequestContext& request, LoginState login,
                                 bool require_second_factor) {
@@ -81,8 +85,6 @@ Result<Principal> LoadPrincipal(store::Tx& tx, const domain::User& user,
   }
   return principal;
 }
-
-}  // namespace
 
 Result<LoginResult> LoginService::Login(const LoginAttempt& attempt,
                                         const RequestContext& request) {

@@ -28,6 +28,7 @@ class ClinicRepository;
 class FeeRepository;
 class ReportRepository;
 class SurveyRepository;
+class ApiClientRepository;
 
 class Tx {
  public:
@@ -53,6 +54,7 @@ class Tx {
   FeeRepository fees();        // fee lines and approved statements (fees.h)
   ReportRepository reports();  // the triple-aim report's rows (reports.h)
   SurveyRepository surveys();  // patient survey codes and answers (surveys.h)
+  ApiClientRepository api_clients();  // FHIR API clients, used token ids (api_clients.h)
 
   // A trivial round trip: the database answers.
   Result<void> Ping();
