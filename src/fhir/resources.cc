@@ -3,6 +3,9 @@
 
 #include <boost/json/array.hpp>
 
+#include <cmath>
+#include <cstdlib>
+
 #include "domain/consult_state.h"
 #include "domain/enum_names.h"
 #include "domain/file_type.h"
@@ -106,7 +109,13 @@ json::object AnswerValue(const domain::TemplateField* field, const std::string& 
       case domain::FieldType::kNumber: {
         char* end = nullptr;
         double number = std::strtod(value.c_str(), &end);
-        if (end != value.c_str() && *end == '\0') return json::object{{"valueDecimal", number}};
+        if (end != value.c_str() && *end == '\0') {
+          // Written as the GP gave it: 16, not 1.6E1.
+          if (number == std::floor(number) && std::abs(number) < 1e15) {
+            return json::object{{"valueDecimal", static_cast<int64_t>(number)}};
+          }
+          return json::object{{"valueDecimal", number}};
+        }
         break;
       }
       case domain::FieldType::kDate:

@@ -189,6 +189,10 @@ Result<ApiClient> ApiClientService::Register(const Principal& principal,
                      "Give the client a name (at most 200 characters).", "name");
   }
   MK_ASSIGN_OR_RETURN(std::vector<std::string> scopes, domain::ParseScopes(client.scopes));
+  if (client.public_key.empty()) {
+    return MakeError(ErrorCode::kInvalidArgument, "Plak de publieke sleutel (PEM) van het systeem.",
+                     "Paste the system's public key (PEM).", "public_key");
+  }
   MK_RETURN_IF_ERROR(auth::CheckPublicKey(client.public_key));
   TimePoint now = clock_.Now();
   return store::Transact<ApiClient>(database_, store::Access::kWrite,
