@@ -40,6 +40,7 @@ const FeeStatementsPage = lazy(() => import('../fees/FeeStatementsPage'));
 const FeeStatementPage = lazy(() => import('../fees/FeeStatementPage'));
 const LeafletPage = lazy(() => import('../leaflet/LeafletPage'));
 const ResultsPage = lazy(() => import('../results/ResultsPage'));
+const ApiClientsPage = lazy(() => import('../apiClients/ApiClientsPage'));
 // Opened from a reset link, without a session: outside RequireAuth, like the login page.
 const PasswordResetPage = lazy(() => import('../passwordReset/PasswordResetPage'));
 // The patient survey, answered with the leaflet's code and no account: outside RequireAuth too.
@@ -96,6 +97,7 @@ export function App() {
                 <Route path="declaraties" element={<FeeStatementsPage />} />
                 <Route path="declaraties/:organisation/:month" element={<FeeStatementPage />} />
                 <Route path="resultaten" element={<ResultsPage />} />
+                <Route path="api-clients" element={<ApiClientsPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Route>

@@ -31,6 +31,8 @@ function MainNav() {
   const seesSessions = writesConsults || answersConsults || hasRole(user, 'coordinator');
   // The triple-aim figures: everyone who belongs to an organisation (the server scopes them to it).
   const seesResults = (user?.memberships.length ?? 0) > 0;
+  // The systems that call the FHIR API (API clients): administrators alone register them.
+  const registersSystems = hasRole(user, 'admin');
   return (
     <nav aria-label={t('nav.label')} className="mk-nav">
       <ul className="mk-nav__list">
@@ -63,6 +65,7 @@ function MainNav() {
             <li><NavLink to="/declaraties" className={navLinkClass}>{t('nav.fees')}</NavLink></li>
           </>
         )}
+        {registersSystems && <li><NavLink to="/api-clients" className={navLinkClass}>{t('nav.apiClients')}</NavLink></li>}
         <li><NotificationsLink className={navLinkClass} /></li>
       </ul>
     </nav>
