@@ -170,6 +170,7 @@ const std::map<std::string, Expected> kMatrix = {
     {"GET /api/v1/insurer-exports/{insurer}",    {"FFFAFFAU", "FFFAFFAU"}},
     // The practice hands out the leaflet; only its GP corrects an outcome (of a sent consult: 409).
     {"POST /api/v1/consults/{id}/leaflet",       {"AAFNNNNU", "NNNNNNNU"}},
+    {"GET /api/v1/consults/{id}/record-copy",    {"AAFNNNNU", "NNNNNNNU"}},
     {"POST /api/v1/consults/{id}/outcome",       {"AFFNNNNU", "NNNNNNNU"}},
     // The patient's survey, without a login: an unknown code is a 404 (and, guessed often, a 429).
     {"GET /api/v1/surveys/{code}",               {"PPPPPPPP", "PPPPPPPP"}},
@@ -189,6 +190,8 @@ const std::map<std::string, Expected> kMatrix = {
     {"GET /fhir/R4/Task/{id}",                   {"AAANNNNU", "NNNNNNNU"}},
     // Cancelling, which only the practice's GP does.
     {"PUT /fhir/R4/Task/{id}",                   {"AFFNNNNU", "NNNNNNNU"}},
+    // The copy for the record is the practice's, once closed (409 for the sent consult here).
+    {"GET /fhir/R4/Task/{id}/$record-copy",      {"AAFNNNNU", "NNNNNNNU"}},
     {"GET /fhir/R4/ServiceRequest",              {"AAAAAAAU", "AAAAAAAU"}},
     {"GET /fhir/R4/ServiceRequest/{id}",         {"AAANNNNU", "NNNNNNNU"}},
     {"GET /fhir/R4/Patient/{id}",                {"AAANNNNU", "NNNNNNNU"}},
@@ -352,7 +355,7 @@ TEST_P(AuthorizationMatrixHttpTest, EveryRouteRoleAndOrganisationGetsTheExpected
       for (bool own : {true, false}) {
         char expected = (own ? row->second.own : row->second.other).at(index);
         std::string path = route.substr(space + 1);
-        bool fhir_consult = path.starts_with("/fhir/R4/") && path.ends_with("/{id}") &&
+        bool fhir_consult = path.starts_with("/fhir/R4/") && path.find("/{id}") != std::string::npos &&
                             !path.starts_with("/fhir/R4/Organization") &&
                             !path.starts_with("/fhir/R4/Practitioner") &&
                             !path.starts_with("/fhir/R4/Communication") &&

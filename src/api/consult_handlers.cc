@@ -6,6 +6,7 @@
 #include "api/authenticate.h"
 #include "api/consult_json.h"
 #include "api/consult_request.h"
+#include "api/record_pdf.h"
 #include "api/json_body.h"
 #include "api/responses.h"
 #include "domain/consult_validation.h"
@@ -213,6 +214,18 @@ void AddConsultRoutes(http::Router& router, Services& s) {
   router.Add("PUT", "/api/v1/consults/{id}", [&](http::Request& r) { return UpdateDraft(s, r); },
              http::BodyRule::Text());
   router.Add("GET", "/api/v1/changes", [&](http::Request& r) { return Changes(s, r); });
+  // The copy for the patient's record, as a PDF (the FHIR Bundle is /fhir/R4/Task/{id}/$record-copy).
+  router.Add("GET", "/api/v1/consults/{id}/record-copy", [&s](http::Request& r) {
+    return WithPrincipal(s, r, [&](const Principal& principal) {
+      Result<int64_t> id = PathId(r, "id");
+      if (!id.ok()) return ErrorResponse(r, id.error());
+      Result<service::ConsultDetail> detail = s.consults.RecordCopy(principal, *id);
+      if (!detail.ok()) return ErrorResponse(r, detail.error());
+      Result<std::string> pdf = RecordPdf(*detail, SystemClock().Now());
+      if (!pdf.ok()) return ErrorResponse(r, pdf.error());
+      return File(std::move(*pdf), "application/pdf", detail->consult.number + ".pdf");
+    });
+  });
   auto simple = [&](const char* action, auto member) {
     router.Add("POST", std::string("/api/v1/consults/{id}/") + action, [&s, member](http::Request& r) {
       return Act(s, r, [&](const Principal& p, int64_t id, const json::object&) {

@@ -86,4 +86,13 @@ http::Response NoContent() {
   return response;
 }
 
+http::Response File(std::string body, std::string content_type, const std::string& filename) {
+  http::Response response;
+  response.status = 200;
+  response.content_type = std::move(content_type);
+  response.body = std::move(body);
+  response.WithHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  return response;
+}
+
 }  // namespace meekijk::api

@@ -71,7 +71,7 @@ http::Response SmartConfiguration(const http::Request& request, const FhirOption
                {"token_endpoint_auth_methods_supported", json::array{"private_key_jwt"}},
                {"token_endpoint_auth_signing_alg_values_supported",
                 json::array{"RS256", "RS384", "ES256", "ES384"}},
-               {"scopes_supported", json::array{"system/*.cruds", "system/Task.rus",
+               {"scopes_supported", json::array{"system/*.cruds", "system/Task.crus",
                                                 "system/ServiceRequest.crs", "system/Patient.rs",
                                                 "system/Communication.crs"}},
                {"capabilities", json::array{"client-confidential-asymmetric"}},

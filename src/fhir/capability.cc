@@ -8,7 +8,8 @@ namespace meekijk::fhir {
 const std::vector<ResourceCapability>& Capabilities() {
   static const std::vector<ResourceCapability> capabilities = {
       {"Task", {"read", "search-type", "update"},
-       {{"status", "token"}, {"owner", "reference"}, {"_lastUpdated", "date"}}},
+       {{"status", "token"}, {"owner", "reference"}, {"_lastUpdated", "date"}, {"_count", "number"},
+        {"_cursor", "string"}}},
       {"ServiceRequest", {"read", "search-type"}, {{"subject", "reference"}, {"_id", "token"}}},
       {"Patient", {"read"}, {}},
       {"Communication", {"read", "search-type", "create"},
@@ -40,6 +41,10 @@ json::object CapabilityStatement(const std::string& base_url) {
     if (capability.type == "Task") {
       resource["versioning"] = "versioned-update";
       resource["conditionalUpdate"] = false;
+      // GET Task/{id}/$record-copy: the closed consult's whole course as a collection Bundle.
+      resource["operation"] = json::array{json::object{
+          {"name", "record-copy"},
+          {"definition", "https://meekijk.nl/fhir/OperationDefinition/Task-record-copy"}}};
     }
     resources.push_back(std::move(resource));
   }

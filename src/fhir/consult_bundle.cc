@@ -206,10 +206,12 @@ Result<ConsultBundle> ReadConsultBundle(std::string_view body) {
   }
   const json::array* entries = ArrayAt(bundle, "entry");
   if (entries == nullptr || entries->empty() || entries->size() > kMaxEntries) {
-    return Invalid("De Bundle heeft 3 tot 10 entries.", "The Bundle has 3 to 10 entries.",
+    return Invalid("De Bundle heeft 3 tot 10 entries (Patient, ServiceRequest, Task, ...).",
+                   "The Bundle has 3 to 10 entries (Patient, ServiceRequest, Task, ...).",
                    "Bundle.entry");
   }
   std::optional<Entry> patient, request, task, answers;
+  std::vector<std::string> entry_types;
   for (size_t i = 0; i < entries->size(); ++i) {
     std::string path = "Bundle.entry[" + std::to_string(i) + "]";
     const json::object* entry = (*entries)[i].is_object() ? &(*entries)[i].get_object() : nullptr;
@@ -234,6 +236,7 @@ Result<ConsultBundle> ReadConsultBundle(std::string_view body) {
                      path + ".resource.resourceType");
     }
     *slot = read;
+    entry_types.push_back(type);
   }
   if (!patient || !request || !task) {
     return Invalid("De Bundle mist een Patient, ServiceRequest of Task.",
@@ -255,11 +258,36 @@ Result<ConsultBundle> ReadConsultBundle(std::string_view body) {
   MK_RETURN_IF_ERROR(ReadServiceRequest(*request, out));
   MK_RETURN_IF_ERROR(ReadTask(*task, out));
   if (answers) MK_RETURN_IF_ERROR(ReadAnswers(*answers, out.consult.content));
+  out.entry_types = std::move(entry_types);
   out.patient_url = patient->full_url;
   out.service_request_url = request->full_url;
   out.task_url = task->full_url;
   if (answers) out.questionnaire_response_url = answers->full_url;
   return out;
+}
+
+std::string FhirPathOfField(std::string_view field) {
+  static constexpr std::pair<std::string_view, std::string_view> kPaths[] = {
+      {"patient.birth_year", "Patient.birthDate"},
+      {"patient.birth_date", "Patient.birthDate"},
+      {"patient.sex", "Patient.gender"},
+      {"patient.bsn", "Patient.identifier"},
+      {"patient.name", "Patient.name"},
+      {"specialty", "ServiceRequest.performerType"},
+      {"mode", "ServiceRequest.category"},
+      {"icpc", "ServiceRequest.reasonCode"},
+      {"question", "ServiceRequest.code.text"},
+      {"clinical_summary", "ServiceRequest.note"},
+      {"consent", "ServiceRequest.extension"},
+      {"intended_referral", "ServiceRequest.extension"},
+      {"practice_id", "ServiceRequest.requester"},
+      {"specialist_id", "Task.owner"},
+  };
+  for (const auto& [ours, path] : kPaths) {
+    if (field == ours) return std::string(path);
+  }
+  if (field.substr(0, 17) == "template_answers.") return "QuestionnaireResponse.item";
+  return std::string(field);
 }
 
 }  // namespace meekijk::fhir

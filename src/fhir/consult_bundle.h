@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "fhir/fhir_json.h"
 #include "service/consult_service.h"
@@ -16,10 +17,16 @@ struct ConsultBundle {
   service::NewConsult consult;
   // The specialty as the Bundle named it: our code, or a Vektis specialism code to look up.
   std::optional<std::string> vektis_specialty;
-  // The fullUrl of each entry, to answer with where each went.
+  // The resource type of each entry in the order sent: the answer lists where each went in the
+  // same order.
+  std::vector<std::string> entry_types;
   std::string patient_url, service_request_url, task_url, questionnaire_response_url;
 };
 
 Result<ConsultBundle> ReadConsultBundle(std::string_view body);
+
+// Where the consult's rules name a field of ours ("patient.birth_year"), the element of the Bundle
+// it came from ("Patient.birthDate"), so that a refusal points at what the HIS sent.
+std::string FhirPathOfField(std::string_view field);
 
 }  // namespace meekijk::fhir

@@ -125,5 +125,17 @@ TEST(ConsultBundleTest, WhatCannotBeReadIsRefusedWithTheElement) {
             "Bundle.entry[1].resource.performerType");
 }
 
+TEST(ConsultBundleTest, TheEntriesOrderIsKeptAndOurFieldsPointAtTheirElements) {
+  Result<ConsultBundle> read = ReadConsultBundle(
+      Bundle({Entry("urn:uuid:t", Task()), Entry("urn:uuid:p", Patient()),
+              Entry("urn:uuid:s", ServiceRequest())}));
+  ASSERT_TRUE(read.ok()) << read.error().message.en;
+  EXPECT_EQ(read->entry_types, (std::vector<std::string>{"Task", "Patient", "ServiceRequest"}));
+  EXPECT_EQ(FhirPathOfField("patient.birth_year"), "Patient.birthDate");
+  EXPECT_EQ(FhirPathOfField("icpc"), "ServiceRequest.reasonCode");
+  EXPECT_EQ(FhirPathOfField("template_answers.duur_weken"), "QuestionnaireResponse.item");
+  EXPECT_EQ(FhirPathOfField("Bundle.entry"), "Bundle.entry");
+}
+
 }  // namespace
 }  // namespace meekijk::fhir

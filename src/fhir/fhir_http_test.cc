@@ -5,6 +5,11 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+
 #include "api/api_test_fixture.h"
 #include "auth/jwt.h"
 #include "fhir/capability.h"
@@ -20,7 +25,7 @@ constexpr const char* kTokenUrl = "http://127.0.0.1/fhir/R4/auth/token";
 constexpr const char* kAllScopes =
     "system/Task.crus system/ServiceRequest.crs system/Patient.rs system/Communication.crs "
     "system/QuestionnaireResponse.r system/Organization.r system/Practitioner.r "
-    "system/PractitionerRole.s";
+    "system/PractitionerRole.s system/Bundle.r";
 
 class FhirHttpTest : public api::ApiTest {
  protected:
@@ -127,6 +132,20 @@ class FhirHttpTest : public api::ApiTest {
     return std::stoll(location.substr(5));
   }
 
+  // The text of a PDF as poppler's pdftotext reads it.
+  static std::string PdfText(const std::string& pdf) {
+    std::string path = ::testing::TempDir() + "record-" + std::to_string(::getpid()) + ".pdf";
+    { std::ofstream(path, std::ios::binary) << pdf; }
+    std::string text;
+    if (FILE* out = ::popen(("pdftotext -enc UTF-8 '" + path + "' -").c_str(), "r")) {
+      char buffer[4096];
+      while (size_t n = std::fread(buffer, 1, sizeof buffer, out)) text.append(buffer, n);
+      ::pclose(out);
+    }
+    std::remove(path.c_str());
+    return text;
+  }
+
   static std::string OutcomeCode(const testing::HttpResponse& response) {
     json::value body = boost::json::parse(response.body);
     EXPECT_EQ(body.at("resourceType"), "OperationOutcome") << response.body;
@@ -204,6 +223,21 @@ TEST_P(FhirHttpTest, AHisWalksAConsultFromTheTransactionToTheClosedTask) {
   EXPECT_EQ(closed.Json().at("status"), "completed");
   EXPECT_EQ(Fhir("GET", "/Task" + path, token).Json().at("status"), "completed");
   EXPECT_EQ(GetConsult(id, "huisarts.devries").at("status"), "closed");
+
+  // The copy for the record: a PDF that a text extractor reads the advice from, and a Bundle.
+  testing::HttpResponse pdf = client_->Get(ConsultPath(id, "record-copy"), Token("huisarts.devries"));
+  ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 200);
+  EXPECT_EQ(pdf.Header("content-type"), "application/pdf");
+  std::string text = PdfText(pdf.body);
+  EXPECT_NE(text.find("hydrocortison 1%"), std::string::npos) << text;
+  EXPECT_NE(text.find("Handeczeem"), std::string::npos);
+  EXPECT_NE(text.find("behandeld in de eerste lijn"), std::string::npos);
+  EXPECT_EQ(client_->Get(ConsultPath(id, "record-copy"), Token("specialist.smit")).status, 403);
+  testing::HttpResponse copied = Fhir("GET", "/Task" + path + "/$record-copy", token);
+  ASSERT_EQ(copied.status, 200) << copied.body;
+  json::value copy = copied.Json();
+  EXPECT_EQ(copy.at("type"), "collection");
+  EXPECT_NE(json::serialize(copy).find("hydrocortison"), std::string::npos);
 
   // Every read went into the access log under the client and the practice.
   json::value log = client_->Get("/api/v1/access-log?patient_ref=" +
@@ -347,6 +381,12 @@ TEST_P(FhirHttpTest, TheCapabilityStatementSaysWhatIsServed) {
       if (code == "search-type") stated.insert("GET " + path);
       if (code == "create") stated.insert("POST " + path);
       if (code == "update") stated.insert("PUT " + path + "/{id}");
+    }
+    if (const json::value* operations = resource.as_object().if_contains("operation")) {
+      for (const json::value& operation : operations->as_array()) {
+        std::string name(operation.at("name").as_string());
+        stated.insert("GET " + path + "/{id}/$" + name);
+      }
     }
   }
   for (const std::string& route : served) {

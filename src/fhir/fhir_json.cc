@@ -102,19 +102,29 @@ std::optional<TimePoint> ParseInstant(std::string_view text) {
       !Digits(text, 14, 2)) {
     return std::nullopt;
   }
-  int hours = Number(text, 11, 2), minutes = Number(text, 14, 2), seconds = 0;
+  int hours = Number(text, 11, 2), minutes = Number(text, 14, 2), seconds = 0, millis = 0;
   i = 16;
   if (i < text.size() && text[i] == ':') {
     if (!Digits(text, i + 1, 2)) return std::nullopt;
     seconds = Number(text, i + 1, 2);
     i += 3;
     if (i < text.size() && text[i] == '.') {
+      // Fractions count to the millisecond, as instants are kept: a client that polls with
+      // gt<the last lastUpdated it saw> must not get that resource again.
       ++i;
-      while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+      int digits = 0;
+      while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+        if (digits < 3) millis = millis * 10 + (text[i] - '0');
+        ++digits;
+        ++i;
+      }
+      if (digits == 0) return std::nullopt;
+      for (int d = digits; d < 3; ++d) millis *= 10;
     }
   }
   if (hours > 23 || minutes > 59 || seconds > 60) return std::nullopt;
-  at += std::chrono::hours(hours) + std::chrono::minutes(minutes) + std::chrono::seconds(seconds);
+  at += std::chrono::hours(hours) + std::chrono::minutes(minutes) + std::chrono::seconds(seconds) +
+        std::chrono::milliseconds(millis);
   std::string_view zone = text.substr(i);
   if (zone == "Z") return at;
   if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || !Digits(zone, 1, 2) ||
@@ -146,7 +156,7 @@ http::Response OutcomeResponse(const http::Request& request, const Error& error)
     message = api::LanguageOf(request) == api::Language::kEnglish ? text.en : text.nl;
   }
   json::object issue{{"severity", "error"},
-                     {"code", IssueType(error.code)},
+                     {"code", error.reason == "stale_version" ? "conflict" : IssueType(error.code)},
                      {"details", json::object{{"text", message}}}};
   if (!error.reason.empty()) {
     issue["details"].as_object()["coding"] =

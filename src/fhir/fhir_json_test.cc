@@ -13,10 +13,13 @@ TEST(FhirJsonTest, InstantsAndDatesAreReadWithTheirZone) {
   EXPECT_EQ(ParseInstant("2026-03-02"), At(1772409600));
   EXPECT_EQ(ParseInstant("2026-03-02T09:15:00Z"), At(1772409600 + 9 * 3600 + 15 * 60));
   EXPECT_EQ(ParseInstant("2026-03-02T10:15:00+01:00"), At(1772409600 + 9 * 3600 + 15 * 60));
-  EXPECT_EQ(ParseInstant("2026-03-02T09:15:00.123Z"), At(1772409600 + 9 * 3600 + 15 * 60));
+  EXPECT_EQ(ParseInstant("2026-03-02T09:15:00.123Z"),
+            At(1772409600 + 9 * 3600 + 15 * 60) + std::chrono::milliseconds(123));
+  EXPECT_EQ(ParseInstant("2026-03-02T09:15:00.5Z"),
+            At(1772409600 + 9 * 3600 + 15 * 60) + std::chrono::milliseconds(500));
   EXPECT_EQ(ParseInstant("2026-03-02T09:15Z"), At(1772409600 + 9 * 3600 + 15 * 60));
   for (const char* bad : {"", "2026", "2026-13-01", "2026-02-30", "2026-03-02T25:00:00Z",
-                          "2026-03-02T09:15:00", "2026-03-02T09:15:00+0100", "tomorrow"}) {
+                          "2026-03-02T09:15:00", "2026-03-02T09:15:00+0100", "2026-03-02T09:15:00.Z", "tomorrow"}) {
     EXPECT_FALSE(ParseInstant(bad).has_value()) << bad;
   }
 }

@@ -208,6 +208,11 @@ http::Response SearchByConsult(api::Services& services, http::Request& request,
         if (name != parameter) continue;
         known = true;
         consult_id = ReferencedId(value, target);
+        // _id is a token: the plain id, as well as the reference.
+        if (!consult_id && name == "_id") {
+          consult_id = ParseInteger<int64_t>(value);
+          if (consult_id && *consult_id <= 0) consult_id.reset();
+        }
         if (!consult_id) {
           return OutcomeResponse(request, Invalid(name + " is " + std::string(target) + "/<id>.",
                                                   name + " is " + std::string(target) + "/<id>."));
@@ -275,6 +280,15 @@ void AddFhirReadRoutes(http::Router& router, api::Services& services, const Fhir
   router.Add("GET", "/fhir/R4/Task/{id}", [&services](http::Request& r) {
     return ReadOne(services, r, "Task", [](const ConsultDetail& d) { return std::optional(TaskOf(d)); });
   });
+  router.Add("GET", "/fhir/R4/Task/{id}/$record-copy", [&services, options](http::Request& r) {
+    return WithCaller(services, r, [&](const Principal& principal) {
+      Result<int64_t> id = IdParameter(r);
+      if (!id.ok()) return OutcomeResponse(r, id.error());
+      Result<ConsultDetail> detail = services.fhir.RecordCopy(principal, *id);
+      if (!detail.ok()) return OutcomeResponse(r, detail.error());
+      return ResourceResponse(200, RecordBundleOf(*detail, BaseUrl(r, options), SystemClock().Now()));
+    });
+  });
   router.Add("GET", "/fhir/R4/ServiceRequest", [&services, options](http::Request& r) {
     return SearchByConsult(services, r, options, "ServiceRequest",
                            {{"subject", "Patient"}, {"_id", "ServiceRequest"}},
@@ -330,7 +344,8 @@ void AddFhirReadRoutes(http::Router& router, api::Services& services, const Fhir
         return OutcomeResponse(r, Invalid("Zoek met practitioner=Practitioner/<id>.",
                                           "Search with practitioner=Practitioner/<id>."));
       }
-      Result<service::Practitioner> practitioner = services.fhir.PractitionerOf(principal, *id);
+      Result<service::Practitioner> practitioner =
+          services.fhir.PractitionerOf(principal, *id, "PractitionerRole", 's');
       std::string base = BaseUrl(r, options);
       std::string self = base + "/PractitionerRole?practitioner=Practitioner/" + std::to_string(*id);
       if (!practitioner.ok()) return OutcomeResponse(r, practitioner.error());

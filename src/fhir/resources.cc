@@ -353,6 +353,40 @@ std::vector<json::object> PractitionerRolesOf(const service::Practitioner& pract
   return out;
 }
 
+json::object RecordBundleOf(const service::ConsultDetail& detail, const std::string& base_url,
+                            TimePoint made_at) {
+  std::vector<json::object> resources{TaskOf(detail), ServiceRequestOf(detail), PatientOf(detail)};
+  if (std::optional<json::object> answers = QuestionnaireResponseOf(detail)) {
+    resources.push_back(std::move(*answers));
+  }
+  for (json::object& communication : CommunicationsOf(detail)) {
+    resources.push_back(std::move(communication));
+  }
+  for (const std::optional<domain::Organisation>* organisation :
+       {&detail.practice, &detail.pool_organisation}) {
+    if (*organisation) resources.push_back(OrganizationOf(**organisation));
+  }
+  for (const std::optional<domain::User>* user : {&detail.sender, &detail.specialist}) {
+    if (*user) resources.push_back(PractitionerOf({(*user)->id, (*user)->display_name, (*user)->agb, {}}));
+  }
+  json::array entries;
+  for (json::object& resource : resources) {
+    std::string full_url = base_url + "/";
+    full_url += resource.at("resourceType").as_string();
+    full_url += "/";
+    full_url += resource.at("id").as_string();
+    entries.push_back(json::object{{"fullUrl", full_url}, {"resource", std::move(resource)}});
+  }
+  return json::object{
+      {"resourceType", "Bundle"},
+      {"id", "record-" + std::to_string(detail.consult.id)},
+      {"identifier", Identifier(kConsultNumberSystem, detail.consult.number)},
+      {"type", "collection"},
+      {"timestamp", Instant(made_at)},
+      {"entry", std::move(entries)},
+  };
+}
+
 json::object SearchSet(const std::vector<json::object>& resources, const std::string& base_url,
                        const std::string& self, const std::optional<std::string>& next) {
   json::array entries;

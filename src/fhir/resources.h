@@ -27,6 +27,11 @@ json::object OrganizationOf(const domain::Organisation& organisation);
 json::object PractitionerOf(const service::Practitioner& practitioner);
 std::vector<json::object> PractitionerRolesOf(const service::Practitioner& practitioner);
 
+// The copy for the record as one Bundle (type collection): Task, ServiceRequest, Patient,
+// QuestionnaireResponse, the Communications, and the organisations and practitioners named.
+json::object RecordBundleOf(const service::ConsultDetail& detail, const std::string& base_url,
+                            TimePoint made_at);
+
 // A searchset or transaction-response Bundle around `entries` (resources with their fullUrl).
 json::object SearchSet(const std::vector<json::object>& resources, const std::string& base_url,
                        const std::string& self, const std::optional<std::string>& next);

@@ -85,13 +85,15 @@ http::Response Transaction(api::Services& services, http::Request& request) {
       bundle->consult.content.specialty = *specialty;
     }
     Result<domain::Consult> created = services.fhir.Create(principal, bundle->consult);
-    if (!created.ok()) return OutcomeResponse(request, created.error());
+    if (!created.ok()) {
+      Error error = created.error();
+      error.field = FhirPathOfField(error.field);
+      return OutcomeResponse(request, error);
+    }
     std::string id = std::to_string(created->id);
-    json::array entries{ResponseEntry("Patient/" + id, created->version),
-                        ResponseEntry("ServiceRequest/" + id, created->version),
-                        ResponseEntry("Task/" + id, created->version)};
-    if (!bundle->questionnaire_response_url.empty()) {
-      entries.push_back(ResponseEntry("QuestionnaireResponse/" + id, created->version));
+    json::array entries;
+    for (const std::string& type : bundle->entry_types) {
+      entries.push_back(ResponseEntry(type + "/" + id, created->version));
     }
     return ResourceResponse(200, json::object{{"resourceType", "Bundle"},
                                               {"type", "transaction-response"},
@@ -230,7 +232,8 @@ http::Response CreateCommunication(api::Services& services, http::Request& reque
     Result<domain::Consult> changed =
         services.fhir.Communicate(principal, *consult_id, *kind, body, recommendation);
     if (!changed.ok()) return OutcomeResponse(request, changed.error());
-    Result<ConsultDetail> detail = services.fhir.Read(principal, *consult_id, "Communication");
+    // Read back under the create permission: what a client posted it may see answered.
+    Result<ConsultDetail> detail = services.fhir.Read(principal, *consult_id, "Communication", 'c');
     if (!detail.ok()) return OutcomeResponse(request, detail.error());
     // The new message is the thread's last.
     std::vector<json::object> thread = CommunicationsOf(*detail);

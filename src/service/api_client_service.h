@@ -79,7 +79,7 @@ class ApiClientService {
   Result<ApiClient> Revoke(const Principal& principal, int64_t id);
 
   // The token endpoint. Every refusal carries its OAuth error code as the reason
-  // (invalid_request, unsupported_grant_type, invalid_client, invalid_grant, invalid_scope).
+  // (unsupported_grant_type, invalid_client, invalid_scope).
   Result<IssuedToken> IssueToken(const TokenRequest& request, const RequestContext& context);
 
   // The caller behind an access token: the client's user, with only the memberships and pools

@@ -123,6 +123,10 @@ class ConsultService {
   Result<domain::Consult> Create(const Principal& principal, const NewConsult& request);
   Result<ConsultDetail> Get(const Principal& principal, int64_t consult_id);
   Result<ConsultList> List(const Principal& principal, const ListQuery& query);
+  // The copy for the patient's file in the practice's own system: the whole course, for the GP or
+  // assistant of the practice once the consult is closed (kConflict before). An export in the
+  // access log (NEN 7513's print/export event).
+  Result<ConsultDetail> RecordCopy(const Principal& principal, int64_t consult_id);
 
   // Changes a draft's content (autosave); kConflict once it is no longer a draft.
   Result<domain::Consult> UpdateDraft(const Principal& principal, int64_t consult_id,

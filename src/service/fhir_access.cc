@@ -72,6 +72,11 @@ Result<domain::Consult> FhirAccess::Communicate(
   return consults_.PostMessage(principal, consult_id, kind, body);
 }
 
+Result<ConsultDetail> FhirAccess::RecordCopy(const Principal& principal, int64_t consult_id) {
+  MK_RETURN_IF_ERROR(RequireScope(principal, "Bundle", 'r'));
+  return consults_.RecordCopy(principal, consult_id);
+}
+
 Result<StoredFile> FhirAccess::Attachment(const Principal& principal, int64_t attachment_id) {
   MK_RETURN_IF_ERROR(RequireScope(principal, "Binary", 'r'));
   return attachments_.Get(principal, attachment_id);
@@ -87,8 +92,9 @@ Result<domain::Organisation> FhirAccess::Organisation(const Principal& principal
       });
 }
 
-Result<Practitioner> FhirAccess::PractitionerOf(const Principal& principal, int64_t id) {
-  MK_RETURN_IF_ERROR(RequireScope(principal, "Practitioner", 'r'));
+Result<Practitioner> FhirAccess::PractitionerOf(const Principal& principal, int64_t id,
+                                               std::string_view resource, char permission) {
+  MK_RETURN_IF_ERROR(RequireScope(principal, resource, permission));
   return store::Transact<Practitioner>(
       database_, store::Access::kRead, [&](store::Tx& tx) -> Result<Practitioner> {
         MK_ASSIGN_OR_RETURN(auto user, tx.directory().FindUser(id));

@@ -55,11 +55,16 @@ class FhirAccess {
   Result<domain::Consult> Communicate(const Principal& principal, int64_t consult_id,
                                       domain::MessageKind kind, const std::string& body,
                                       std::optional<domain::Recommendation> recommendation);
+  // The copy for the record (ConsultService::RecordCopy), as a Bundle.
+  Result<ConsultDetail> RecordCopy(const Principal& principal, int64_t consult_id);
   Result<StoredFile> Attachment(const Principal& principal, int64_t attachment_id);
 
   // Directory entries: not patient data, but still only for callers with the scope.
   Result<domain::Organisation> Organisation(const Principal& principal, int64_t id);
-  Result<Practitioner> PractitionerOf(const Principal& principal, int64_t id);
+  // As a Practitioner (read) or its PractitionerRoles (search).
+  Result<Practitioner> PractitionerOf(const Principal& principal, int64_t id,
+                                      std::string_view resource = "Practitioner",
+                                      char permission = 'r');
 
  private:
   store::Database& database_;
