@@ -13,6 +13,7 @@
 #include "service/directory_service.h"
 #include "service/fhir_access.h"
 #include "service/import_service.h"
+#include "service/launch_service.h"
 #include "service/login_service.h"
 #include "service/notification_service.h"
 #include "service/outbox_service.h"
@@ -39,6 +40,7 @@ struct Services {
   service::SurveyService& surveys;
   service::ApiClientService& api_clients;
   service::FhirAccess& fhir;
+  service::LaunchService& launches;
 };
 
 void AddSessionRoutes(http::Router& router, Services& services);
@@ -89,6 +91,9 @@ void AddSurveyRoutes(http::Router& router, Services& services);
 // The systems that call the FHIR API, for administrators: /api/v1/api-clients….
 void AddApiClientRoutes(http::Router& router, Services& services);
 
+// Launch from the HIS: POST /api/v1/launch and the practices' keys, /api/v1/launch-keys….
+void AddLaunchRoutes(http::Router& router, Services& services);
+
 inline void AddApiRoutes(http::Router& router, Services& services) {
   AddSessionRoutes(router, services);
   AddSecurityRoutes(router, services);
@@ -102,6 +107,7 @@ inline void AddApiRoutes(http::Router& router, Services& services) {
   AddFeeRoutes(router, services);
   AddSurveyRoutes(router, services);
   AddApiClientRoutes(router, services);
+  AddLaunchRoutes(router, services);
   AddConsultRoutes(router, services);
   AddAttachmentRoutes(router, services);
 }

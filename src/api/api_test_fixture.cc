@@ -122,9 +122,10 @@ std::vector<std::pair<std::string, std::string>> ServedOperations(const testing:
   service::SurveyService surveys(*db, clock, access_log);
   service::ApiClientService api_clients(*db, clock);
   service::FhirAccess fhir_access(*db, consults, attachments);
+  service::LaunchService launches(*db, clock, logins, consults);
   Services services{logins,  directory, consults, attachments, audit, accounts, region,
                     imports, notifications, outbox, clinic, reports, fees, surveys, api_clients,
-                    fhir_access};
+                    fhir_access, launches};
   http::Router router;
   AddApiRoutes(router, services);
   fhir::AddFhirRoutes(router, services);

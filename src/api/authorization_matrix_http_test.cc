@@ -179,6 +179,12 @@ const std::map<std::string, Expected> kMatrix = {
     {"GET /api/v1/api-clients",                  {"FFFFFFAU", "FFFFFFAU"}},
     {"POST /api/v1/api-clients",                 {"FFFFFFAU", "FFFFFFAU"}},
     {"POST /api/v1/api-clients/{id}/revoke",     {"FFFFFFNU", "FFFFFFNU"}},
+    // Launch from the HIS: an unsigned token is a 401 for everyone; the keys are the
+    // coordinators' (of the practice) and administrators' (a key that does not exist: 404).
+    {"POST /api/v1/launch",                      {"UUUUUUUU", "UUUUUUUU"}},
+    {"GET /api/v1/launch-keys",                  {"FFFAFFAU", "FFFAFFAU"}},
+    {"POST /api/v1/launch-keys",                 {"FFFAFFAU", "FFFAFFAU"}},
+    {"POST /api/v1/launch-keys/{id}/revoke",     {"FFFNFFNU", "FFFNFFNU"}},
     // FHIR with a person's login: the same use cases, so the same outcomes as the REST routes.
     // The token endpoint, its discovery and the CapabilityStatement are public; a search or a
     // change without the parameters or body it needs is a 422 for every caller.
@@ -287,6 +293,7 @@ class AuthorizationMatrixHttpTest : public ApiTest {
       return json::object{{"outcome", "referred"}, {"reason", "Toch verwezen."}};
     }
     if (route.ends_with("/otp/confirm")) return json::object{{"otp", "000000"}};
+    if (route == "POST /api/v1/launch") return json::object{{"token", "a.b.c"}, {"otp", "000000"}};
     if (route.ends_with("/roster")) {
       return json::object{{"week", "2026-W50"}, {"user_ids", json::array{}}};
     }
@@ -340,6 +347,7 @@ TEST_P(AuthorizationMatrixHttpTest, EveryRouteRoleAndOrganisationGetsTheExpected
   }
   region_ids["/clinic-slots/{id}/attendance"] = {FirstSlotOf(session), kNoSuchId};
   region_ids["/api-clients/{id}/revoke"] = {kNoSuchId, kNoSuchId};
+  region_ids["/launch-keys/{id}/revoke"] = {kNoSuchId, kNoSuchId};
   for (size_t index : {1, 2, 3, 4, 5, 6, 7, 0}) {
     const Caller& caller = kCallers[index];
     std::string token = *caller.username ? LogIn(*client_, caller.username) : "";

@@ -204,9 +204,10 @@ int Serve(const ServeOptions& options) {
   service::SurveyService surveys(**database, clock, access_log);
   service::ApiClientService api_clients(**database, clock);
   service::FhirAccess fhir_access(**database, consults, attachments);
+  service::LaunchService launches(**database, clock, logins, consults, options.public_url);
   api::Services services{logins, directory, consults, attachments, audit, accounts, region,
                          imports, notifications, outbox, clinic, reports, fees, surveys,
-                         api_clients, fhir_access};
+                         api_clients, fhir_access, launches};
   http::Router router;
   api::AddApiRoutes(router, services);
   fhir::AddFhirRoutes(router, services, {options.public_url});

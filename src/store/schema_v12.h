@@ -3,6 +3,8 @@
 // JWT signed by its own key (private_key_jwt), of which only the public half is kept here. The ids
 // of the signed tokens already used (client assertions, launch links) are kept until they expire,
 // so that none works twice on any node. The access log names the client a call came through.
+// A practice's HIS signs the links that open meekijk with a patient filled in (launch links) with
+// a key of its own, whose public half a coordinator registers for the practice.
 #pragma once
 
 #include <string_view>
@@ -23,6 +25,17 @@ CREATE TABLE api_clients (
   revoked_at BIGINT
 );
 CREATE INDEX api_clients_organisation ON api_clients(organisation_id);
+CREATE TABLE launch_keys (
+  id {{id}},
+  key_id TEXT NOT NULL UNIQUE,
+  organisation_id BIGINT NOT NULL REFERENCES organisations(id),
+  name TEXT NOT NULL,
+  public_key TEXT NOT NULL,
+  created_by BIGINT NOT NULL REFERENCES users(id),
+  created_at BIGINT NOT NULL,
+  revoked_at BIGINT
+);
+CREATE INDEX launch_keys_organisation ON launch_keys(organisation_id);
 CREATE TABLE used_token_ids (
   token_id TEXT PRIMARY KEY,
   expires_at BIGINT NOT NULL

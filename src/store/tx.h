@@ -29,6 +29,7 @@ class FeeRepository;
 class ReportRepository;
 class SurveyRepository;
 class ApiClientRepository;
+class LaunchKeyRepository;
 
 class Tx {
  public:
@@ -55,6 +56,7 @@ class Tx {
   ReportRepository reports();  // the triple-aim report's rows (reports.h)
   SurveyRepository surveys();  // patient survey codes and answers (surveys.h)
   ApiClientRepository api_clients();  // FHIR API clients, used token ids (api_clients.h)
+  LaunchKeyRepository launch_keys();  // the keys HIS launch links are signed with (launch_keys.h)
 
   // A trivial round trip: the database answers.
   Result<void> Ping();
