@@ -41,7 +41,8 @@ namespace {
 // Reasons a client acts on (show the code field, offer the enrolment), given as the error's code
 // in place of the generic one.
 bool IsClientReason(std::string_view reason) {
-  return reason == "otp_required" || reason == "reauthentication_required";
+  return reason == "otp_required" || reason == "reauthentication_required" ||
+         reason == "launch_invalid";
 }
 
 }  // namespace
