@@ -1,8 +1,8 @@
 // /consults/:id: one consult, whole — details, attachments, thread, advice, outcome — with the
 // actions its viewer may take now and, for a physical one, its booking on the meekijkspreekuur;
-// for the practice, the patient leaflet and, once closed, the correction of the outcome. Opening
-// it marks it read, here and on the server, where its notifications count as read from then on:
-// the unread count is asked again at once.
+// for the practice, the patient leaflet and, once closed, the correction of the outcome and the
+// copy for the record. Opening it marks it read, here and on the server, where its notifications
+// count as read from then on: the unread count is asked again at once.
 import { Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -19,6 +19,7 @@ import { LeafletButton } from '../leaflet/LeafletButton';
 import { ActionsPanel } from './actions/ActionsPanel';
 import { BookingPanel } from './actions/BookingPanel';
 import { OutcomeCorrection } from './actions/OutcomeCorrection';
+import { RecordCopyPanel } from './actions/RecordCopyPanel';
 import { useConsult } from './api';
 import { AdviceAndOutcome } from './view/AdviceAndOutcome';
 import { AttachmentList } from './view/AttachmentList';
@@ -68,6 +69,7 @@ export default function ConsultPage() {
         <div className="mk-consult__side">
           <ActionsPanel consult={c} />
           <OutcomeCorrection consult={c} />
+          <RecordCopyPanel consult={c} />
           <BookingPanel consult={c} />
           <LeafletButton consult={c} />
         </div>
