@@ -171,6 +171,10 @@ const std::map<std::string, Expected> kMatrix = {
     // The practice hands out the leaflet; only its GP corrects an outcome (of a sent consult: 409).
     {"POST /api/v1/consults/{id}/leaflet",       {"AAFNNNNU", "NNNNNNNU"}},
     {"GET /api/v1/consults/{id}/record-copy",    {"AAFNNNNU", "NNNNNNNU"}},
+    // The referral is the practice's: without the advice "refer" a 409 (the draft's), and only a
+    // GP sends it.
+    {"GET /api/v1/consults/{id}/referral",       {"AAFNNNNU", "NNNNNNNU"}},
+    {"POST /api/v1/consults/{id}/referral",      {"AFFNNNNU", "NNNNNNNU"}},
     {"POST /api/v1/consults/{id}/outcome",       {"AFFNNNNU", "NNNNNNNU"}},
     // The patient's survey, without a login: an unknown code is a 404 (and, guessed often, a 429).
     {"GET /api/v1/surveys/{code}",               {"PPPPPPPP", "PPPPPPPP"}},
@@ -288,6 +292,10 @@ class AuthorizationMatrixHttpTest : public ApiTest {
     }
     if (route.ends_with("/close")) {
       return json::object{{"outcome", "primary_care"}, {"learned", true}, {"rating", 4}};
+    }
+    if (route.ends_with("/referral")) {
+      return json::object{{"letter", "Geachte collega, graag verwijs ik …"}, {"learned", true},
+                          {"rating", 4}};
     }
     if (route.ends_with("/outcome")) {
       return json::object{{"outcome", "referred"}, {"reason", "Toch verwezen."}};

@@ -194,6 +194,18 @@ Result<domain::Consult> Close(Services& services, const Principal& principal, in
   return services.consults.Close(principal, id, outcome);
 }
 
+Result<domain::Consult> Refer(Services& services, const Principal& principal, int64_t id,
+                              const json::object& body) {
+  MK_RETURN_IF_ERROR(CheckRequiredAnswers("referral", body));
+  MK_ASSIGN_OR_RETURN(std::string letter, RequiredString(body, {"referral", "letter"}));
+  MK_ASSIGN_OR_RETURN(bool learned, RequiredBool(body, {"referral", "learned"}));
+  MK_ASSIGN_OR_RETURN(int64_t rating, RequiredInt(body, {"referral", "rating"}));
+  int in_range = rating >= domain::kMinRating && rating <= domain::kMaxRating
+                     ? static_cast<int>(rating)
+                     : domain::kMinRating - 1;
+  return services.consults.Refer(principal, id, letter, learned, in_range);
+}
+
 Result<domain::Consult> CorrectOutcome(Services& services, const Principal& principal, int64_t id,
                                        const json::object& body) {
   MK_RETURN_IF_ERROR(CheckRequiredAnswers("outcome_correction", body));
@@ -250,6 +262,17 @@ void AddConsultRoutes(http::Router& router, Services& s) {
   with_body("advice", Advice);
   with_body("close", Close);
   with_body("outcome", CorrectOutcome);
+  // The advice "refer" becomes a referral: the letter's draft, then sending it in one action.
+  with_body("referral", Refer);
+  router.Add("GET", "/api/v1/consults/{id}/referral", [&s](http::Request& r) {
+    return WithPrincipal(s, r, [&](const Principal& principal) {
+      Result<int64_t> id = PathId(r, "id");
+      if (!id.ok()) return ErrorResponse(r, id.error());
+      Result<std::string> letter = s.consults.DraftReferral(principal, *id);
+      if (!letter.ok()) return ErrorResponse(r, letter.error());
+      return JsonResponse(200, json::object{{"letter", *letter}});
+    });
+  });
 }
 
 }  // namespace meekijk::api

@@ -160,6 +160,11 @@ Result<std::string> RecordPdf(const service::ConsultDetail& detail, TimePoint ma
     Row(w, "Geleerd", c.outcome->learned ? "ja" : "nee");
     Row(w, "Waardering", std::to_string(c.outcome->rating) + " van 5");
   }
+  if (detail.referral) {
+    Heading(w, "Verwijzing, verstuurd op " + When(detail.referral->sent_at) + " door " +
+                   detail.referral->sent_by);
+    w.Paragraph(kLeft, detail.referral->letter);
+  }
   if (!detail.attachments.empty()) {
     Heading(w, "Bijlagen (in meekijk)");
     for (const domain::Attachment& a : detail.attachments) {

@@ -166,6 +166,9 @@ json::object TaskOf(const service::ConsultDetail& detail) {
     output.push_back(Output("learned", "valueBoolean", c.outcome->learned));
     output.push_back(Output("rating", "valueInteger", c.outcome->rating));
   }
+  if (detail.referral) {
+    output.push_back(Output("referral-letter", "valueString", json::string(detail.referral->letter)));
+  }
   if (!output.empty()) task["output"] = std::move(output);
   return task;
 }

@@ -6,6 +6,7 @@
 #include "store/attachments.h"
 #include "store/consults.h"
 #include "store/directory.h"
+#include "store/referrals.h"
 #include "store/templates.h"
 
 namespace meekijk::service {
@@ -43,6 +44,12 @@ Result<void> LoadConsultParts(store::Tx& tx, ConsultDetail& detail) {
                                                    consult.template_ref->version));
   }
   MK_ASSIGN_OR_RETURN(detail.booking, BookingOf(tx, consult.id));
+  MK_ASSIGN_OR_RETURN(std::optional<store::ReferralRecord> referral,
+                      tx.referrals().Find(consult.id));
+  if (referral) {
+    MK_ASSIGN_OR_RETURN(auto by, tx.directory().FindUser(referral->sent_by));
+    detail.referral = Referral{referral->letter, referral->sent_at, by ? by->display_name : ""};
+  }
   if (consult.specialist_id) {
     MK_ASSIGN_OR_RETURN(detail.specialist, person(*consult.specialist_id));
     if (detail.specialist) detail.specialist_name = detail.specialist->display_name;

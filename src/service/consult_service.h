@@ -49,6 +49,13 @@ struct Booking {
   bool operator==(const Booking&) const = default;
 };
 
+// The referral a consult became after the advice "refer" (ConsultService::Refer).
+struct Referral {
+  std::string letter;
+  TimePoint sent_at;
+  std::string sent_by;  // the GP's name
+};
+
 struct ConsultDetail {
   domain::Consult consult;
   std::vector<domain::ThreadMessage> thread;
@@ -79,6 +86,7 @@ struct ConsultDetail {
   // The template version the answers were written to, for its questions' labels.
   std::optional<domain::QuestionTemplate> question_template;
   std::optional<Booking> booking;  // physical consults, and those advised to come
+  std::optional<Referral> referral;  // once the GP referred after the advice "refer"
 };
 
 // The lists: a practice's consults, a specialist's own, the queue of their pools, and the open
@@ -156,6 +164,14 @@ class ConsultService {
   // Closing earns the fees of the agreement version the consult was sent under (fee lines).
   Result<domain::Consult> Close(const Principal& principal, int64_t consult_id,
                                 const Outcome& outcome);
+  // The referral letter a consult advised "refer" becomes: a draft filled in from the question,
+  // summary, answers and advice, for the practice's GP or assistant (kConflict without that advice
+  // or once referred). Reading it is a read of the consult.
+  Result<std::string> DraftReferral(const Principal& principal, int64_t consult_id);
+  // The GP sends the referral in one action: the consult closes as referred, under its own number
+  // and with its thread, and keeps the letter (which the pool's specialists see with it).
+  Result<domain::Consult> Refer(const Principal& principal, int64_t consult_id,
+                                const std::string& letter, bool learned, int rating);
   // The GP of the practice corrects a closed consult's outcome, with a reason; where that changes
   // what it earns, a correction line is added to the fees (never a silent change).
   Result<domain::Consult> CorrectOutcome(const Principal& principal, int64_t consult_id,

@@ -4,7 +4,8 @@
 // of the signed tokens already used (client assertions, launch links) are kept until they expire,
 // so that none works twice on any node. The access log names the client a call came through.
 // A practice's HIS signs the links that open meekijk with a patient filled in (launch links) with
-// a key of its own, whose public half a coordinator registers for the practice.
+// a key of its own, whose public half a coordinator registers for the practice. A consult advised
+// "refer" becomes a referral under its own number: the letter the GP sent is kept with it.
 #pragma once
 
 #include <string_view>
@@ -42,6 +43,12 @@ CREATE TABLE used_token_ids (
 );
 CREATE INDEX used_token_ids_expiry ON used_token_ids(expires_at);
 ALTER TABLE access_log ADD COLUMN api_client TEXT NOT NULL DEFAULT '';
+CREATE TABLE referrals (
+  consult_id BIGINT PRIMARY KEY REFERENCES consults(id),
+  letter TEXT NOT NULL,
+  sent_by BIGINT NOT NULL REFERENCES users(id),
+  sent_at BIGINT NOT NULL
+);
 )sql";
 
 }  // namespace meekijk::store
