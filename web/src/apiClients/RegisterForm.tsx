@@ -3,12 +3,13 @@
 // scopes and the PEM of its public key. Labels from the form field catalogue ("api_client"); a
 // missing answer is refused in the browser at its field, the server's refusal (an unknown scope, a
 // key that is no public key) at the field it names, otherwise next to the button.
-import { FormField, FormFieldErrorMessage, FormLabel, Heading2, Button, SelectOption, Textarea } from '@utrecht/component-library-react';
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Heading2, Button, SelectOption } from '@utrecht/component-library-react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kNoErrors, placeError, type PlacedError } from '../api/errors';
 import { ActionError } from '../components/ActionError';
 import { Loading } from '../components/Loading';
+import { PemField } from '../components/PemField';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { useFocusFirstError } from '../components/useFocusFirstError';
@@ -111,8 +112,8 @@ export function RegisterForm({ onRegistered, onCancel }: {
       </SelectField>
       <ScopesField legend={fields.label('scopes')} ticked={draft.ticked} typed={draft.typed}
         onTickedChange={(ticked) => change({ ticked })} onTypedChange={(typed) => change({ typed })} errorMessage={error('scopes')} />
-      <PemField label={fields.label('public_key')} required={fields.required('public_key')} value={draft.publicKey}
-        onChange={(publicKey) => change({ publicKey })} errorMessage={error('public_key')} />
+      <PemField label={fields.label('public_key')} description={t('apiClients.form.publicKeyHelp')} required={fields.required('public_key')}
+        value={draft.publicKey} onChange={(publicKey) => change({ publicKey })} errorMessage={error('public_key')} />
       <div className="mk-actions">
         <div className="mk-action">
           <Button type="submit" appearance="primary-action-button" busy={busy}>{t('apiClients.form.submit')}</Button>
@@ -121,31 +122,5 @@ export function RegisterForm({ onRegistered, onCancel }: {
         <Button type="button" appearance="secondary-action-button" onClick={onCancel}>{t('apiClients.form.cancel')}</Button>
       </div>
     </form>
-  );
-}
-
-/** The public key's PEM: several lines in a typewriter face, no spelling check, what is accepted said below the label. */
-function PemField({ label, required, value, onChange, errorMessage }: {
-  label: ReactNode;
-  required: boolean;
-  value: string;
-  onChange: (value: string) => void;
-  errorMessage?: string;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  const describedBy = [`${id}-description`, errorMessage ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <FormField
-      invalid={!!errorMessage}
-      label={<FormLabel htmlFor={id}>{label}</FormLabel>}
-      description={<p id={`${id}-description`} className="mk-hint">{t('apiClients.form.publicKeyHelp')}</p>}
-      errorMessage={errorMessage ? <FormFieldErrorMessage id={`${id}-error`}>{errorMessage}</FormFieldErrorMessage> : undefined}
-      input={
-        <Textarea id={id} name="public_key" className="mk-pem" rows={8} spellCheck={false} autoComplete="off" value={value}
-          placeholder="-----BEGIN PUBLIC KEY-----" onChange={(event) => onChange(event.target.value)} invalid={!!errorMessage}
-          required={required} aria-describedby={describedBy} />
-      }
-    />
   );
 }

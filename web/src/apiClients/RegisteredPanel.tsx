@@ -2,11 +2,11 @@
 // field with a copy button, and how the system gets its tokens (private_key_jwt: a JWT assertion
 // it signs with its own private key, exchanged at the token address). It takes the focus when it
 // appears, so that a screen reader reads it first.
-import { Alert, FormField, FormLabel, Heading2, Heading3, Paragraph, Textbox } from '@utrecht/component-library-react';
+import { Alert, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CopyField } from '../components/CopyField';
 import { absoluteTokenUrl, type ApiClient } from './api';
-import { CopyButton } from './CopyButton';
 
 const kAssertionType = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
@@ -28,8 +28,8 @@ export function RegisteredPanel({ client }: { client: ApiClient }) {
   return (
     <section aria-labelledby={`${id}-title`} className="mk-api-client-registered">
       <Heading2 id={`${id}-title`} ref={heading} tabIndex={-1}>{t('apiClients.registered.title', { name: client.name })}</Heading2>
-      <ReadOnlyField label={t('apiClients.registered.clientId')} value={client.client_id} />
-      <ReadOnlyField label={t('apiClients.registered.tokenUrl')} value={tokenUrl} />
+      <CopyField label={t('apiClients.registered.clientId')} value={client.client_id} />
+      <CopyField label={t('apiClients.registered.tokenUrl')} value={tokenUrl} />
       <Alert type="info">
         <Paragraph>{t('apiClients.registered.handOver')}</Paragraph>
       </Alert>
@@ -41,19 +41,5 @@ export function RegisteredPanel({ client }: { client: ApiClient }) {
       <pre className="mk-code-example">{request}</pre>
       <Paragraph>{t('apiClients.registered.use')}</Paragraph>
     </section>
-  );
-}
-
-function ReadOnlyField({ label, value }: { label: string; value: string }) {
-  const id = useId();
-  const field = useRef<HTMLInputElement>(null);
-  return (
-    <div className="mk-copy-field">
-      <FormField
-        label={<FormLabel htmlFor={id}>{label}</FormLabel>}
-        input={<Textbox ref={field} id={id} readOnly value={value} spellCheck={false} onFocus={(event) => event.currentTarget.select()} />}
-      />
-      <CopyButton text={value} target={field} context={label} />
-    </div>
   );
 }

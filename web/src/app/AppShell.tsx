@@ -22,8 +22,8 @@ function MainNav() {
   const writesConsults = hasRole(user, 'gp') || hasRole(user, 'assistant');
   const answersConsults = hasRole(user, 'specialist');
   const guardsPrivacy = hasRole(user, 'privacy_officer');
-  // Coordinators and administrators keep the region: its users, agreements, templates and pools, and
-  // they import organisations and practitioners.
+  // Coordinators and administrators keep the region: its users, agreements, templates and pools;
+  // they import organisations and practitioners and register the keys of the practices' HISes.
   const keepsRegion = hasRole(user, 'coordinator') || hasRole(user, 'admin');
   // Those who answer in a pool, and those who keep the pools, record absences.
   const recordsAbsence = answersConsults || hasRole(user, 'coordinator');
@@ -63,6 +63,7 @@ function MainNav() {
             <li><NavLink to="/importeren" className={navLinkClass}>{t('nav.imports')}</NavLink></li>
             <li><NavLink to="/uitgaande-email" className={navLinkClass}>{t('nav.mailOutbox')}</NavLink></li>
             <li><NavLink to="/declaraties" className={navLinkClass}>{t('nav.fees')}</NavLink></li>
+            <li><NavLink to="/his-koppelingen" className={navLinkClass}>{t('nav.launchKeys')}</NavLink></li>
           </>
         )}
         {registersSystems && <li><NavLink to="/api-clients" className={navLinkClass}>{t('nav.apiClients')}</NavLink></li>}

@@ -4,6 +4,7 @@
 import { Button } from '@utrecht/component-library-react';
 import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../styles/copy.css';
 
 function select(target: HTMLElement | null) {
   if (!target) return;
@@ -30,16 +31,16 @@ export function CopyButton({ text, target, context }: {
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      setSaid(t('apiClients.copy.done'));
+      setSaid(t('copy.done'));
     } catch {
       select(target.current);
-      setSaid(t('apiClients.copy.failed'));
+      setSaid(t('copy.failed'));
     }
   };
   return (
     <span className="mk-copy">
       <Button type="button" appearance="subtle-button" onClick={() => void copy()}>
-        {t('apiClients.copy.button')}
+        {t('copy.button')}
         {context && <span className="mk-visually-hidden"> {context}</span>}
       </Button>
       <span role="status" className="mk-copy__status">{said}</span>
