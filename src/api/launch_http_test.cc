@@ -86,8 +86,9 @@ TEST_P(LaunchHttpTest, ASignedLinkLogsTheGpInWithTheirCodeAndOpensAPreFilledDraf
   EXPECT_EQ(draft.at("question"), "Past dit bij een basaalcelcarcinoom?");
   EXPECT_EQ(draft.at("patient").at("birth_year"), 1961);
 
-  // The link is worth one login.
+  // The link is worth one login, and a used one is refused before a code is asked.
   int drafts = Drafts();
+  EXPECT_EQ(Launch(link).status, 401);
   testing::HttpResponse again = Launch(link, otp_.Next("huisarts.devries"));
   EXPECT_EQ(again.status, 401);
   EXPECT_EQ(again.Json().at("error").at("code"), "launch_invalid");

@@ -214,6 +214,10 @@ Result<LaunchService::Verified> LaunchService::Verify(std::string_view token,
     if (*expires > now_s + longest) return BadLink("too_long");
     std::optional<std::string> token_id = Text(claims, "jti");
     if (!token_id || token_id->empty() || token_id->size() > 200) return BadLink("no_jti");
+    // A used link is refused at once, before anyone types a code for it.
+    MK_ASSIGN_OR_RETURN(bool used,
+                        tx.api_clients().IsTokenIdUsed("launch:" + key->key_id + ":" + *token_id, now));
+    if (used) return BadLink("replayed");
     std::optional<std::string> agb = Text(claims, "agb");
     if (!agb) return BadLink("no_agb");
     MK_ASSIGN_OR_RETURN(auto user, tx.directory().FindUserByAgb(*agb));
@@ -250,6 +254,13 @@ Result<Launched> LaunchService::Launch(std::string_view token, std::string_view 
   MK_ASSIGN_OR_RETURN(Verified verified, Verify(token, origin));
   MK_ASSIGN_OR_RETURN(LoginResult login,
                       logins_.LoginVouched(verified.preview.user_id, otp, user_agent, context));
+  if (login.principal.login.second_factor_required) {
+    // Without a second factor the login reaches nothing; the link stays for after the set-up.
+    MK_RETURN_IF_ERROR(logins_.Logout(login.token));
+    return MakeError(ErrorCode::kForbidden,
+                     "Stel eerst uw tweede factor in: log één keer gewoon in bij meekijk.",
+                     "Set up your second factor first: log in to meekijk the usual way once.");
+  }
   // Used up only now, after the code: a mistyped code leaves the link for a second try, and of two
   // tabs racing with one link only one gets in.
   MK_ASSIGN_OR_RETURN(bool first_use,

@@ -30,6 +30,8 @@ constexpr std::string_view kRevoke =
 constexpr std::string_view kUseTokenId =
     "INSERT INTO used_token_ids (token_id, expires_at) VALUES (?, ?) "
     "ON CONFLICT (token_id) DO NOTHING";
+constexpr std::string_view kIsUsed =
+    "SELECT COUNT(*) FROM used_token_ids WHERE token_id = ? AND expires_at > ?";
 constexpr std::string_view kForgetExpired = "DELETE FROM used_token_ids WHERE expires_at <= ?";
 
 }  // namespace
@@ -78,6 +80,11 @@ Result<bool> ApiClientRepository::UseTokenId(std::string_view token_id, TimePoin
   MK_ASSIGN_OR_RETURN(int64_t inserted, sql_.Execute(kUseTokenId, {std::string(token_id),
                                                                    ToUnixMillis(expires_at)}));
   return inserted == 1;
+}
+
+Result<bool> ApiClientRepository::IsTokenIdUsed(std::string_view token_id, TimePoint now) {
+  MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(kIsUsed, {std::string(token_id), ToUnixMillis(now)}));
+  return !rows.empty() && rows.front().Int(0) > 0;
 }
 
 Result<int64_t> ApiClientRepository::ForgetExpiredTokenIds(TimePoint now) {

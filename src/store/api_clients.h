@@ -44,6 +44,8 @@ class ApiClientRepository {
   // Records a signed token's id as used until `expires_at`; false when it was used before (and
   // has not expired): a replay. One INSERT decides, so two nodes cannot both accept it.
   Result<bool> UseTokenId(std::string_view token_id, TimePoint expires_at);
+  // Whether the id has been used by a token that has not expired at `now`.
+  Result<bool> IsTokenIdUsed(std::string_view token_id, TimePoint now);
   // Forgets used ids whose tokens have expired: they would be refused for their age anyway.
   Result<int64_t> ForgetExpiredTokenIds(TimePoint now);
 

@@ -63,7 +63,10 @@ TEST_P(ApiClientRepositoryTest, RevokingHappensOnceAndIsKept) {
 TEST_P(ApiClientRepositoryTest, ATokenIdIsUsedOnceUntilItIsForgottenAfterExpiring) {
   Write([&](Tx& tx) -> Result<void> {
     ApiClientRepository clients = tx.api_clients();
+    EXPECT_FALSE(*clients.IsTokenIdUsed("his:jti-1", kNow));
     EXPECT_TRUE(*clients.UseTokenId("his:jti-1", kNow + minutes(5)));
+    EXPECT_TRUE(*clients.IsTokenIdUsed("his:jti-1", kNow));
+    EXPECT_FALSE(*clients.IsTokenIdUsed("his:jti-1", kNow + minutes(5)));
     EXPECT_FALSE(*clients.UseTokenId("his:jti-1", kNow + minutes(5)));
     EXPECT_TRUE(*clients.UseTokenId("his:jti-2", kNow + minutes(10)));
     EXPECT_EQ(*clients.ForgetExpiredTokenIds(kNow + minutes(5)), 1);
