@@ -264,7 +264,9 @@ Result<Launched> LaunchService::Launch(std::string_view token, std::string_view 
   // Used up only now, after the code: a mistyped code leaves the link for a second try, and of two
   // tabs racing with one link only one gets in.
   MK_ASSIGN_OR_RETURN(bool first_use,
-                      store::Transact<bool>(database_, store::Access::kWrite, [&](store::Tx& tx) {
+                      store::Transact<bool>(database_, store::Access::kWrite,
+                                            [&](store::Tx& tx) -> Result<bool> {
+                        MK_RETURN_IF_ERROR(tx.api_clients().ForgetExpiredTokenIds(clock_.Now()));
                         return tx.api_clients().UseTokenId(verified.token_id, verified.expires_at);
                       }));
   if (!first_use) {
