@@ -5,6 +5,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <sodium.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -238,6 +239,18 @@ TEST_P(FhirHttpTest, AHisWalksAConsultFromTheTransactionToTheClosedTask) {
   json::value copy = copied.Json();
   EXPECT_EQ(copy.at("type"), "collection");
   EXPECT_NE(json::serialize(copy).find("hydrocortison"), std::string::npos);
+  // The PDF travels in the Bundle too, as a DocumentReference, for a HIS that files it.
+  const json::array& entries = copy.at("entry").as_array();
+  const json::value& document = entries.back().at("resource");
+  EXPECT_EQ(document.at("resourceType"), "DocumentReference");
+  std::string data(document.at("content").as_array()[0].at("attachment").at("data").as_string());
+  std::string bytes(data.size(), '\0');
+  size_t length = 0;
+  ASSERT_EQ(sodium_base642bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(),
+                              data.data(), data.size(), nullptr, &length, nullptr,
+                              sodium_base64_VARIANT_ORIGINAL), 0);
+  bytes.resize(length);
+  EXPECT_NE(PdfText(bytes).find("hydrocortison 1%"), std::string::npos);
 
   // Every read went into the access log under the client and the practice.
   json::value log = client_->Get("/api/v1/access-log?patient_ref=" +

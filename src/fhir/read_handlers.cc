@@ -2,6 +2,7 @@
 // QuestionnaireResponse, Organization, Practitioner, PractitionerRole and Binary.
 #include <boost/json/array.hpp>
 
+#include "api/record_pdf.h"
 #include "core/integer.h"
 #include "domain/roles.h"
 #include "fhir/capability.h"
@@ -286,7 +287,10 @@ void AddFhirReadRoutes(http::Router& router, api::Services& services, const Fhir
       if (!id.ok()) return OutcomeResponse(r, id.error());
       Result<ConsultDetail> detail = services.fhir.RecordCopy(principal, *id);
       if (!detail.ok()) return OutcomeResponse(r, detail.error());
-      return ResourceResponse(200, RecordBundleOf(*detail, BaseUrl(r, options), SystemClock().Now()));
+      TimePoint now = SystemClock().Now();
+      Result<std::string> pdf = api::RecordPdf(*detail, now);
+      if (!pdf.ok()) return OutcomeResponse(r, pdf.error());
+      return ResourceResponse(200, RecordBundleOf(*detail, BaseUrl(r, options), now, *pdf));
     });
   });
   router.Add("GET", "/fhir/R4/ServiceRequest", [&services, options](http::Request& r) {

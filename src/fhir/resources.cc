@@ -2,8 +2,10 @@
 #include "fhir/resources.h"
 
 #include <boost/json/array.hpp>
+#include <sodium.h>
 
 #include <cmath>
+#include <cstring>
 #include <cstdlib>
 
 #include "domain/consult_state.h"
@@ -357,7 +359,7 @@ std::vector<json::object> PractitionerRolesOf(const service::Practitioner& pract
 }
 
 json::object RecordBundleOf(const service::ConsultDetail& detail, const std::string& base_url,
-                            TimePoint made_at) {
+                            TimePoint made_at, const std::string& pdf) {
   std::vector<json::object> resources{TaskOf(detail), ServiceRequestOf(detail), PatientOf(detail)};
   if (std::optional<json::object> answers = QuestionnaireResponseOf(detail)) {
     resources.push_back(std::move(*answers));
@@ -372,6 +374,25 @@ json::object RecordBundleOf(const service::ConsultDetail& detail, const std::str
   for (const std::optional<domain::User>* user : {&detail.sender, &detail.specialist}) {
     if (*user) resources.push_back(PractitionerOf({(*user)->id, (*user)->display_name, (*user)->agb, {}}));
   }
+  std::string data(sodium_base64_encoded_len(pdf.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(data.data(), data.size(), reinterpret_cast<const unsigned char*>(pdf.data()),
+                    pdf.size(), sodium_base64_VARIANT_ORIGINAL);
+  data.resize(std::strlen(data.c_str()));
+  const domain::Consult& c = detail.consult;
+  resources.push_back(json::object{
+      {"resourceType", "DocumentReference"},
+      {"id", "record-" + std::to_string(c.id)},
+      {"status", "current"},
+      {"type", json::object{{"text", "Meekijkconsult: kopie voor het dossier"}}},
+      {"subject", ReferenceTo("Patient", c.id)},
+      {"date", Instant(made_at)},
+      {"context", json::object{{"related", json::array{ReferenceTo("ServiceRequest", c.id)}}}},
+      {"content", json::array{json::object{{"attachment", json::object{
+          {"contentType", "application/pdf"},
+          {"data", std::move(data)},
+          {"title", c.number + ".pdf"},
+          {"creation", Instant(made_at)}}}}}},
+  });
   json::array entries;
   for (json::object& resource : resources) {
     std::string full_url = base_url + "/";

@@ -28,9 +28,10 @@ json::object PractitionerOf(const service::Practitioner& practitioner);
 std::vector<json::object> PractitionerRolesOf(const service::Practitioner& practitioner);
 
 // The copy for the record as one Bundle (type collection): Task, ServiceRequest, Patient,
-// QuestionnaireResponse, the Communications, and the organisations and practitioners named.
+// QuestionnaireResponse, the Communications, the organisations and practitioners named, and the
+// PDF (`pdf`, its bytes) as a DocumentReference, so that a HIS files both from one call.
 json::object RecordBundleOf(const service::ConsultDetail& detail, const std::string& base_url,
-                            TimePoint made_at);
+                            TimePoint made_at, const std::string& pdf);
 
 // A searchset or transaction-response Bundle around `entries` (resources with their fullUrl).
 json::object SearchSet(const std::vector<json::object>& resources, const std::string& base_url,

@@ -6,11 +6,15 @@
 // closes the Task with its outcome. Then what must be refused is. Every resource the server
 // returns, and every one the HIS sends, is validated against the FHIR R4 definitions.
 import { randomUUID } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import Client from 'fhir-kit-client';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiToken } from './support/api';
 import { logIn, visible } from './support/app';
+import { pdfText } from './support/pdf';
 import {
   clientAssertion, expectValidFhir as validFhir, newClientKeys, registerApiClient, requestToken, tokenUrl,
   type ClientKeys, type FhirResource,
@@ -26,6 +30,7 @@ const kPractice = 'Huisartsenpraktijk Kralingen';
 const kScopes = [
   'system/Task.crus', 'system/ServiceRequest.crs', 'system/Patient.rs', 'system/Communication.crs',
   'system/QuestionnaireResponse.r', 'system/Organization.r', 'system/Practitioner.r',
+  'system/PractitionerRole.s', 'system/Bundle.r',
 ];
 const kTexts = {
   question: 'Nummulair eczeem onderbenen: eerst behandelen of plakproeven?',
@@ -324,7 +329,7 @@ describe('a GP practice\'s HIS on /fhir/R4', () => {
     const update = (version: string) => his().update({
       resourceType: 'Task', id: walk.taskId, body: closing, options: { headers: { 'If-Match': `W/"${version}"` } },
     });
-    await expectOutcome(update(walk.staleVersion), 412, 'business-rule');
+    await expectOutcome(update(walk.staleVersion), 412, 'conflict');
     const closed = expectValidFhir(await update(task.meta.versionId));
     expect(closed.status).toBe('completed');
 
@@ -336,6 +341,20 @@ describe('a GP practice\'s HIS on /fhir/R4', () => {
     expect(outputOf(read, 'rating')?.valueInteger).toBe(4);
     const request = expectValidFhir(await his().read({ resourceType: 'ServiceRequest', id: walk.taskId }));
     expect(request.status).toBe('completed');
+
+    // The copy for the record: the whole course as a Bundle, with the PDF for the patient's file.
+    const copy = expectValidFhir(await his().request(`Task/${walk.taskId}/$record-copy`));
+    expect(copy.type).toBe('collection');
+    const document = copy.entry.map((e: { resource: { resourceType: string } }) => e.resource)
+      .find((r: { resourceType: string }) => r.resourceType === 'DocumentReference');
+    const attachment = document.content[0].attachment;
+    expect(attachment.contentType).toBe('application/pdf');
+    const file = path.join(tmpdir(), `record-${randomUUID()}.pdf`);
+    await writeFile(file, Buffer.from(attachment.data, 'base64'));
+    const text = (await pdfText(file)).replace(/\s+/g, ' ');
+    await rm(file);
+    expect(text).toContain('Behandel eerst met een klasse 3');
+    expect(text).toContain(kTexts.question.slice(0, 20));
   });
 
   it('refuses bad or replayed assertions and scopes it was not given', async () => {
