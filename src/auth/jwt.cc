@@ -49,12 +49,11 @@ Result<JwtPtr> Decode(std::string_view token, std::string_view key) {
   }
   std::string text(token);
   jwt_t* raw = nullptr;
-  if (jwt_decode(&raw, text.c_str(), reinterpret_cast<const unsigned char*>(key.data()),
-                 static_cast<int>(key.size())) != 0 ||
-      raw == nullptr) {
-    return NotSigned();
-  }
-  return JwtPtr(raw);
+  int failed = jwt_decode(&raw, text.c_str(), reinterpret_cast<const unsigned char*>(key.data()),
+                          static_cast<int>(key.size()));
+  JwtPtr decoded(raw);  // freed on every path, also when decoding failed half-way
+  if (failed != 0 || !decoded) return NotSigned();
+  return decoded;
 }
 
 struct PkeyFree {

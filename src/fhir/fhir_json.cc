@@ -94,7 +94,10 @@ std::optional<TimePoint> ParseInstant(std::string_view text) {
   std::chrono::year_month_day day{std::chrono::year(Number(text, 0, 4)),
                                   std::chrono::month(static_cast<unsigned>(Number(text, 5, 2))),
                                   std::chrono::day(static_cast<unsigned>(Number(text, 8, 2)))};
-  if (!day.ok()) return std::nullopt;
+  // Within what a time point holds (nanoseconds reach only to 2262), with room for an offset.
+  if (!day.ok() || day.year() < std::chrono::year(1800) || day.year() > std::chrono::year(2200)) {
+    return std::nullopt;
+  }
   TimePoint at = std::chrono::sys_days(day);
   if (text.size() == 10) return at;
   size_t i = 10;

@@ -19,7 +19,7 @@ TEST(FhirJsonTest, InstantsAndDatesAreReadWithTheirZone) {
             At(1772409600 + 9 * 3600 + 15 * 60) + std::chrono::milliseconds(500));
   EXPECT_EQ(ParseInstant("2026-03-02T09:15Z"), At(1772409600 + 9 * 3600 + 15 * 60));
   for (const char* bad : {"", "2026", "2026-13-01", "2026-02-30", "2026-03-02T25:00:00Z",
-                          "2026-03-02T09:15:00", "2026-03-02T09:15:00+0100", "2026-03-02T09:15:00.Z", "tomorrow"}) {
+                          "2026-03-02T09:15:00", "2026-03-02T09:15:00+0100", "2026-03-02T09:15:00.Z", "9999-01-01", "0001-01-01", "tomorrow"}) {
     EXPECT_FALSE(ParseInstant(bad).has_value()) << bad;
   }
 }
