@@ -10,6 +10,7 @@
 #include "auth/token.h"
 #include "core/log.h"
 #include "domain/api_scope.h"
+#include "service/jwt_claims.h"
 #include "service/principal_loading.h"
 #include "store/api_clients.h"
 #include "store/database.h"
@@ -47,34 +48,8 @@ Result<void> RequireAdministrator(const Principal& principal) {
                    "Only an administrator registers and revokes API clients.");
 }
 
-std::optional<std::string> StringClaim(const json::object& claims, std::string_view name) {
-  const json::value* value = claims.if_contains(name);
-  if (value == nullptr || !value->is_string()) return std::nullopt;
-  return std::string(value->get_string());
-}
 
-std::optional<int64_t> TimeClaim(const json::object& claims, std::string_view name) {
-  const json::value* value = claims.if_contains(name);
-  if (value == nullptr) return std::nullopt;
-  if (value->is_int64()) return value->get_int64();
-  if (value->is_uint64() && value->get_uint64() < (1ULL << 40)) {
-    return static_cast<int64_t>(value->get_uint64());
-  }
-  if (value->is_double()) return static_cast<int64_t>(value->get_double());
-  return std::nullopt;
-}
 
-// The audience may be one string or an array of them (RFC 7519 §4.1.3).
-bool HasAudience(const json::object& claims, std::string_view audience) {
-  const json::value* value = claims.if_contains("aud");
-  if (value == nullptr) return false;
-  if (value->is_string()) return value->get_string() == audience;
-  if (!value->is_array()) return false;
-  for (const json::value& item : value->get_array()) {
-    if (item.is_string() && item.get_string() == audience) return true;
-  }
-  return false;
-}
 
 Result<json::object> ParseClaims(std::string_view text) {
   boost::system::error_code ec;
@@ -138,7 +113,7 @@ Result<store::ApiClientRecord> VerifiedAssertionClient(store::Tx& tx, const Toke
                       "The assertion is not for this token endpoint (aud must be " +
                           request.token_url + ").");
   }
-  std::optional<int64_t> expires = TimeClaim(claims, "exp");
+  std::optional<int64_t> expires = NumberClaim(claims, "exp");
   int64_t now_s = ToUnixMillis(now) / 1000;
   int64_t longest = std::chrono::duration_cast<std::chrono::seconds>(kMaxAssertionLifetime).count();
   if (!expires || *expires <= now_s) {
@@ -314,7 +289,7 @@ Result<Principal> ApiClientService::Authenticate(std::string_view access_token,
   if (!claims.ok() || StringClaim(*claims, "iss") != kIssuer || !HasAudience(*claims, kAudience)) {
     return BadAccessToken();
   }
-  std::optional<int64_t> expires = TimeClaim(*claims, "exp");
+  std::optional<int64_t> expires = NumberClaim(*claims, "exp");
   if (!expires || *expires <= ToUnixMillis(clock_.Now()) / 1000) return BadAccessToken();
   std::optional<std::string> client_id = StringClaim(*claims, "sub");
   std::vector<std::string> scopes = SplitScopes(StringClaim(*claims, "scope").value_or(""));

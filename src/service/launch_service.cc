@@ -10,6 +10,7 @@
 #include "auth/token.h"
 #include "core/log.h"
 #include "service/coordinator_reach.h"
+#include "service/jwt_claims.h"
 #include "store/api_clients.h"
 #include "store/database.h"
 #include "store/directory.h"
@@ -21,8 +22,6 @@ namespace {
 
 namespace json = boost::json;
 using domain::Role;
-
-constexpr size_t kMaxText = 20'000;
 
 // One answer for every bad link, so that a prober learns nothing about which check failed; the
 // structured log says which.
@@ -38,34 +37,8 @@ Error BadLink(std::string_view why) {
   return error;
 }
 
-std::optional<std::string> Text(const json::object& object, std::string_view key) {
-  const json::value* value = object.if_contains(key);
-  if (value == nullptr || !value->is_string() || value->get_string().size() > kMaxText) {
-    return std::nullopt;
-  }
-  return std::string(value->get_string());
-}
 
-std::optional<int64_t> Number(const json::object& object, std::string_view key) {
-  const json::value* value = object.if_contains(key);
-  if (value == nullptr) return std::nullopt;
-  if (value->is_int64()) return value->get_int64();
-  if (value->is_uint64() && value->get_uint64() < (1ULL << 40)) {
-    return static_cast<int64_t>(value->get_uint64());
-  }
-  return std::nullopt;
-}
 
-bool HasAudience(const json::object& claims, std::string_view audience) {
-  const json::value* value = claims.if_contains("aud");
-  if (value == nullptr) return false;
-  if (value->is_string()) return value->get_string() == audience;
-  if (!value->is_array()) return false;
-  for (const json::value& item : value->get_array()) {
-    if (item.is_string() && item.get_string() == audience) return true;
-  }
-  return false;
-}
 
 // The patient context of the link as a draft's content; nothing in it is trusted beyond what the
 // draft's own rules allow (they check it again on sending).
@@ -73,22 +46,22 @@ domain::ConsultContent ContentOf(const json::object& claims) {
   domain::ConsultContent content;
   if (const json::value* p = claims.if_contains("patient"); p != nullptr && p->is_object()) {
     const json::object& patient = p->get_object();
-    content.patient.birth_year = static_cast<int>(Number(patient, "birth_year").value_or(0));
-    content.patient.sex = domain::Parse<domain::Sex>(Text(patient, "sex").value_or("unknown"))
+    content.patient.birth_year = static_cast<int>(NumberClaim(patient, "birth_year").value_or(0));
+    content.patient.sex = domain::Parse<domain::Sex>(StringClaim(patient, "sex").value_or("unknown"))
                               .value_or(domain::Sex::kUnknown);
-    content.patient.name = Text(patient, "name");
-    content.patient.birth_date = Text(patient, "birth_date");
-    content.patient.bsn = Text(patient, "bsn");
+    content.patient.name = StringClaim(patient, "name");
+    content.patient.birth_date = StringClaim(patient, "birth_date");
+    content.patient.bsn = StringClaim(patient, "bsn");
     if (content.patient.birth_year == 0 && content.patient.birth_date &&
         content.patient.birth_date->size() >= 4) {
       content.patient.birth_year = std::atoi(content.patient.birth_date->substr(0, 4).c_str());
     }
   }
-  content.icpc = Text(claims, "icpc").value_or("");
-  content.clinical_summary = Text(claims, "summary").value_or("");
-  content.question = Text(claims, "question").value_or("");
-  content.specialty = Text(claims, "specialty").value_or("");
-  content.mode = domain::Parse<domain::ConsultMode>(Text(claims, "mode").value_or("digital"))
+  content.icpc = StringClaim(claims, "icpc").value_or("");
+  content.clinical_summary = StringClaim(claims, "summary").value_or("");
+  content.question = StringClaim(claims, "question").value_or("");
+  content.specialty = StringClaim(claims, "specialty").value_or("");
+  content.mode = domain::Parse<domain::ConsultMode>(StringClaim(claims, "mode").value_or("digital"))
                      .value_or(domain::ConsultMode::kDigital);
   return content;
 }
@@ -194,7 +167,7 @@ Result<LaunchService::Verified> LaunchService::Verify(std::string_view token,
   boost::system::error_code ec;
   json::value said = json::parse(*unverified, ec);
   if (ec || !said.is_object()) return BadLink("not_a_jwt");
-  std::optional<std::string> issuer = Text(said.get_object(), "iss");
+  std::optional<std::string> issuer = StringClaim(said.get_object(), "iss");
   if (!issuer) return BadLink("no_issuer");
   TimePoint now = clock_.Now();
   return store::Transact<Verified>(database_, store::Access::kRead,
@@ -207,18 +180,18 @@ Result<LaunchService::Verified> LaunchService::Verify(std::string_view token,
     if (ec || !parsed.is_object()) return BadLink("claims");
     const json::object& claims = parsed.get_object();
     if (!HasAudience(claims, launch_url)) return BadLink("audience");
-    std::optional<int64_t> expires = Number(claims, "exp");
+    std::optional<int64_t> expires = NumberClaim(claims, "exp");
     int64_t now_s = ToUnixMillis(now) / 1000;
     int64_t longest = std::chrono::duration_cast<std::chrono::seconds>(kMaxLaunchLifetime).count();
     if (!expires || *expires <= now_s) return BadLink("expired");
     if (*expires > now_s + longest) return BadLink("too_long");
-    std::optional<std::string> token_id = Text(claims, "jti");
+    std::optional<std::string> token_id = StringClaim(claims, "jti");
     if (!token_id || token_id->empty() || token_id->size() > 200) return BadLink("no_jti");
     // A used link is refused at once, before anyone types a code for it.
     MK_ASSIGN_OR_RETURN(bool used,
                         tx.api_clients().IsTokenIdUsed("launch:" + key->key_id + ":" + *token_id, now));
     if (used) return BadLink("replayed");
-    std::optional<std::string> agb = Text(claims, "agb");
+    std::optional<std::string> agb = StringClaim(claims, "agb");
     if (!agb) return BadLink("no_agb");
     MK_ASSIGN_OR_RETURN(auto user, tx.directory().FindUserByAgb(*agb));
     if (!user || !user->active) return BadLink("unknown_gp");
