@@ -11,7 +11,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libpq-dev libsodium-dev libssl-dev libcurl4-openssl-dev
   liboath-dev libzxcvbn-dev qrencode
-  libturbojpeg0-dev libpng-dev libqpdf-dev libhpdf-dev
+  libturbojpeg0-dev libpng-dev libqpdf-dev libhpdf-dev libjwt-dev poppler-utils
   libfmt-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   postgresql-15 curl ca-certificates python3-aiosmtpd python3-icalendar
   clang libclang-rt-14-dev

@@ -4,13 +4,16 @@
 
 #include "http/router.h"
 #include "service/account_service.h"
+#include "service/api_client_service.h"
 #include "service/attachment_service.h"
 #include "service/audit_service.h"
 #include "service/clinic_service.h"
 #include "service/consult_service.h"
 #include "service/fee_service.h"
 #include "service/directory_service.h"
+#include "service/fhir_access.h"
 #include "service/import_service.h"
+#include "service/launch_service.h"
 #include "service/login_service.h"
 #include "service/notification_service.h"
 #include "service/outbox_service.h"
@@ -35,6 +38,9 @@ struct Services {
   service::ReportService& reports;
   service::FeeService& fees;
   service::SurveyService& surveys;
+  service::ApiClientService& api_clients;
+  service::FhirAccess& fhir;
+  service::LaunchService& launches;
 };
 
 void AddSessionRoutes(http::Router& router, Services& services);
@@ -82,6 +88,12 @@ void AddFeeRoutes(http::Router& router, Services& services);
 // The patient leaflet and survey: /api/v1/consults/{id}/leaflet, /api/v1/surveys/{code}.
 void AddSurveyRoutes(http::Router& router, Services& services);
 
+// The systems that call the FHIR API, for administrators: /api/v1/api-clients….
+void AddApiClientRoutes(http::Router& router, Services& services);
+
+// Launch from the HIS: POST /api/v1/launch and the practices' keys, /api/v1/launch-keys….
+void AddLaunchRoutes(http::Router& router, Services& services);
+
 inline void AddApiRoutes(http::Router& router, Services& services) {
   AddSessionRoutes(router, services);
   AddSecurityRoutes(router, services);
@@ -94,6 +106,8 @@ inline void AddApiRoutes(http::Router& router, Services& services) {
   AddReportRoutes(router, services);
   AddFeeRoutes(router, services);
   AddSurveyRoutes(router, services);
+  AddApiClientRoutes(router, services);
+  AddLaunchRoutes(router, services);
   AddConsultRoutes(router, services);
   AddAttachmentRoutes(router, services);
 }

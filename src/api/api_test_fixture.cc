@@ -2,6 +2,7 @@
 #include "api/api_test_fixture.h"
 
 #include "api/api.h"
+#include "fhir/fhir.h"
 #include "service/access_log.h"
 
 namespace meekijk::api {
@@ -119,10 +120,15 @@ std::vector<std::pair<std::string, std::string>> ServedOperations(const testing:
   service::ReportService reports(*db, clock);
   service::FeeService fees(*db, clock);
   service::SurveyService surveys(*db, clock, access_log);
+  service::ApiClientService api_clients(*db, clock);
+  service::FhirAccess fhir_access(*db, consults, attachments);
+  service::LaunchService launches(*db, clock, logins, consults);
   Services services{logins,  directory, consults, attachments, audit, accounts, region,
-                    imports, notifications, outbox, clinic, reports, fees, surveys};
+                    imports, notifications, outbox, clinic, reports, fees, surveys, api_clients,
+                    fhir_access, launches};
   http::Router router;
   AddApiRoutes(router, services);
+  fhir::AddFhirRoutes(router, services);
   AddSystemRoutes(router, [] { return true; }, "");
   std::vector<std::pair<std::string, std::string>> served;
   for (const http::Router::RouteInfo& route : router.Routes()) {

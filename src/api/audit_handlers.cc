@@ -94,6 +94,7 @@ json::object RecordJson(const service::AccessLogRecord& r) {
                       {"patient_ref", r.patient_ref},
                       {"client_address", r.client_address},
                       {"outcome", r.outcome},
+                      {"api_client", r.api_client},
                       {"detail", r.detail}};
 }
 
@@ -123,13 +124,13 @@ http::Response Export(Services& services, http::Request& request) {
     if (!rows.ok()) return ErrorResponse(request, rows.error());
     std::string csv =
         "id,at,user_id,username,role,organisation_id,on_behalf_of,action,consult_id,patient_ref,"
-        "client_address,outcome,detail\r\n";
+        "client_address,outcome,detail,api_client\r\n";
     for (const service::AccessLogRecord& r : *rows) {
       csv += std::to_string(r.id) + "," + FormatIso8601(r.at) + "," + IdCell(r.user_id) + "," +
              domain::CsvCell(r.username) + "," + domain::CsvCell(r.role) + "," + IdCell(r.organisation_id) + "," +
              IdCell(r.on_behalf_of) + "," + domain::CsvCell(r.action) + "," + IdCell(r.consult_id) + "," +
              domain::CsvCell(r.patient_ref) + "," + domain::CsvCell(r.client_address) + "," + domain::CsvCell(r.outcome) + "," +
-             domain::CsvCell(r.detail) + "\r\n";
+             domain::CsvCell(r.detail) + "," + domain::CsvCell(r.api_client) + "\r\n";
     }
     http::Response response;
     response.status = 200;

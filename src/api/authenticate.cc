@@ -66,6 +66,17 @@ Result<service::Principal> Authenticate(Services& services, const http::Request&
   // only brings its own login nearer its idle end.)
   bool activity = request.route != "/api/v1/changes" &&
                   request.Header("x-meekijk-activity").value_or("") != "background";
+  if (!credentials.from_cookie && service::ApiClientService::IsAccessToken(credentials.token)) {
+    // An API client's token opens the FHIR API only, where its scopes are checked; the REST API
+    // has no scopes to hold it to.
+    if (request.route.substr(0, 6) != "/fhir/") {
+      return MakeError(ErrorCode::kUnauthenticated,
+                       "Een toegangstoken van een API-client geldt alleen voor /fhir/R4.",
+                       "An API client's access token is valid for /fhir/R4 only.", "token");
+    }
+    return services.api_clients.Authenticate(credentials.token,
+                                             {request.client_address, request.request_id});
+  }
   MK_ASSIGN_OR_RETURN(service::Principal principal,
                       services.logins.Authenticate(credentials.token,
                                                    {request.client_address, request.request_id},

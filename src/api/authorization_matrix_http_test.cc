@@ -170,10 +170,51 @@ const std::map<std::string, Expected> kMatrix = {
     {"GET /api/v1/insurer-exports/{insurer}",    {"FFFAFFAU", "FFFAFFAU"}},
     // The practice hands out the leaflet; only its GP corrects an outcome (of a sent consult: 409).
     {"POST /api/v1/consults/{id}/leaflet",       {"AAFNNNNU", "NNNNNNNU"}},
+    {"GET /api/v1/consults/{id}/record-copy",    {"AAFNNNNU", "NNNNNNNU"}},
+    // The referral is the practice's: without the advice "refer" a 409 (the draft's), and only a
+    // GP sends it.
+    {"GET /api/v1/consults/{id}/referral",       {"AAFNNNNU", "NNNNNNNU"}},
+    {"POST /api/v1/consults/{id}/referral",      {"AFFNNNNU", "NNNNNNNU"}},
     {"POST /api/v1/consults/{id}/outcome",       {"AFFNNNNU", "NNNNNNNU"}},
     // The patient's survey, without a login: an unknown code is a 404 (and, guessed often, a 429).
     {"GET /api/v1/surveys/{code}",               {"PPPPPPPP", "PPPPPPPP"}},
     {"POST /api/v1/surveys/{code}",              {"PPPPPPPP", "PPPPPPPP"}},
+    // Systems that call the FHIR API: administrators only (a client that does not exist: 404).
+    {"GET /api/v1/api-clients",                  {"FFFFFFAU", "FFFFFFAU"}},
+    {"POST /api/v1/api-clients",                 {"FFFFFFAU", "FFFFFFAU"}},
+    {"POST /api/v1/api-clients/{id}/revoke",     {"FFFFFFNU", "FFFFFFNU"}},
+    // Launch from the HIS: an unsigned token is a 401 for everyone; the keys are the
+    // coordinators' (of the practice) and administrators' (a key that does not exist: 404).
+    {"POST /api/v1/launch",                      {"UUUUUUUU", "UUUUUUUU"}},
+    {"GET /api/v1/launch-keys",                  {"FFFAFFAU", "FFFAFFAU"}},
+    {"POST /api/v1/launch-keys",                 {"FFFAFFAU", "FFFAFFAU"}},
+    {"POST /api/v1/launch-keys/{id}/revoke",     {"FFFNFFNU", "FFFNFFNU"}},
+    // FHIR with a person's login: the same use cases, so the same outcomes as the REST routes.
+    // The token endpoint, its discovery and the CapabilityStatement are public; a search or a
+    // change without the parameters or body it needs is a 422 for every caller.
+    {"POST /fhir/R4/auth/token",                 {"PPPPPPPP", "PPPPPPPP"}},
+    {"GET /fhir/R4/.well-known/smart-configuration", {"PPPPPPPP", "PPPPPPPP"}},
+    {"GET /fhir/R4/metadata",                    {"PPPPPPPP", "PPPPPPPP"}},
+    {"POST /fhir/R4",                            {"AAAAAAAU", "AAAAAAAU"}},
+    {"GET /fhir/R4/Task",                        {"AAAFFFFU", "AAAFFFFU"}},
+    {"GET /fhir/R4/Task/{id}",                   {"AAANNNNU", "NNNNNNNU"}},
+    // Cancelling, which only the practice's GP does.
+    {"PUT /fhir/R4/Task/{id}",                   {"AFFNNNNU", "NNNNNNNU"}},
+    // The copy for the record is the practice's, once closed (409 for the sent consult here).
+    {"GET /fhir/R4/Task/{id}/$record-copy",      {"AAFNNNNU", "NNNNNNNU"}},
+    {"GET /fhir/R4/ServiceRequest",              {"AAAAAAAU", "AAAAAAAU"}},
+    {"GET /fhir/R4/ServiceRequest/{id}",         {"AAANNNNU", "NNNNNNNU"}},
+    {"GET /fhir/R4/Patient/{id}",                {"AAANNNNU", "NNNNNNNU"}},
+    // The consults here have no template answers, so there is no QuestionnaireResponse for anyone
+    // (fhir_http_test.cc reads one).
+    {"GET /fhir/R4/QuestionnaireResponse/{id}",  {"NNNNNNNU", "NNNNNNNU"}},
+    {"GET /fhir/R4/Communication",               {"AAAAAAAU", "AAAAAAAU"}},
+    {"GET /fhir/R4/Communication/{id}",          {"NNNNNNNU", "NNNNNNNU"}},
+    {"POST /fhir/R4/Communication",              {"AAAAAAAU", "AAAAAAAU"}},
+    {"GET /fhir/R4/Binary/{id}",                 {"AAANNNNU", "NNNNNNNU"}},
+    {"GET /fhir/R4/Organization/{id}",           {"NNNNNNNU", "NNNNNNNU"}},
+    {"GET /fhir/R4/Practitioner/{id}",           {"NNNNNNNU", "NNNNNNNU"}},
+    {"GET /fhir/R4/PractitionerRole",            {"AAAAAAAU", "AAAAAAAU"}},
     {"GET /healthz",                             {"PPPPPPPP", "PPPPPPPP"}},
     {"GET /metrics",                             {"NNNNNNNN", "NNNNNNNN"}},
 };
@@ -231,7 +272,13 @@ class AuthorizationMatrixHttpTest : public ApiTest {
     return me.status == 200 ? me.Json().at("id").as_int64() : 0;
   }
 
-  static json::value BodyFor(const std::string& route, const ApiTest& test) {
+  static json::value BodyFor(const std::string& route, const std::string& path,
+                             const ApiTest& test) {
+    if (route == "PUT /fhir/R4/Task/{id}") {
+      return json::object{{"resourceType", "Task"},
+                          {"id", path.substr(path.rfind('/') + 1)},
+                          {"status", "cancelled"}};
+    }
     if (route == "POST /api/v1/session") return json::object{{"username", "niemand"}, {"password", "x"}};
     if (route == "POST /api/v1/consults" || route == "PUT /api/v1/consults/{id}") {
       return test.NewConsultBody(false);
@@ -246,10 +293,15 @@ class AuthorizationMatrixHttpTest : public ApiTest {
     if (route.ends_with("/close")) {
       return json::object{{"outcome", "primary_care"}, {"learned", true}, {"rating", 4}};
     }
+    if (route.ends_with("/referral")) {
+      return json::object{{"letter", "Geachte collega, graag verwijs ik …"}, {"learned", true},
+                          {"rating", 4}};
+    }
     if (route.ends_with("/outcome")) {
       return json::object{{"outcome", "referred"}, {"reason", "Toch verwezen."}};
     }
     if (route.ends_with("/otp/confirm")) return json::object{{"otp", "000000"}};
+    if (route == "POST /api/v1/launch") return json::object{{"token", "a.b.c"}, {"otp", "000000"}};
     if (route.ends_with("/roster")) {
       return json::object{{"week", "2026-W50"}, {"user_ids", json::array{}}};
     }
@@ -302,6 +354,8 @@ TEST_P(AuthorizationMatrixHttpTest, EveryRouteRoleAndOrganisationGetsTheExpected
     region_ids[path] = {session, kNoSuchId};
   }
   region_ids["/clinic-slots/{id}/attendance"] = {FirstSlotOf(session), kNoSuchId};
+  region_ids["/api-clients/{id}/revoke"] = {kNoSuchId, kNoSuchId};
+  region_ids["/launch-keys/{id}/revoke"] = {kNoSuchId, kNoSuchId};
   for (size_t index : {1, 2, 3, 4, 5, 6, 7, 0}) {
     const Caller& caller = kCallers[index];
     std::string token = *caller.username ? LogIn(*client_, caller.username) : "";
@@ -317,14 +371,20 @@ TEST_P(AuthorizationMatrixHttpTest, EveryRouteRoleAndOrganisationGetsTheExpected
       for (bool own : {true, false}) {
         char expected = (own ? row->second.own : row->second.other).at(index);
         std::string path = route.substr(space + 1);
-        if (path.find("/consults/{id}") != std::string::npos) {
+        bool fhir_consult = path.starts_with("/fhir/R4/") && path.find("/{id}") != std::string::npos &&
+                            !path.starts_with("/fhir/R4/Organization") &&
+                            !path.starts_with("/fhir/R4/Practitioner") &&
+                            !path.starts_with("/fhir/R4/Communication") &&
+                            !path.starts_with("/fhir/R4/Binary");
+        if (path.find("/consults/{id}") != std::string::npos || fhir_consult) {
           path.replace(path.find("{id}"), 4, std::to_string(SentConsult(own)));
         } else if (path.ends_with("activate")) {
           path.replace(path.find("{id}"), 4,
                        std::to_string(own ? colleague_user : other_colleague_user));
         } else if (path.find("/users/{id}") != std::string::npos) {
           path.replace(path.find("{id}"), 4, std::to_string(own ? own_user : other_user));
-        } else if (path.find("/attachments/{id}") != std::string::npos) {
+        } else if (path.find("/attachments/{id}") != std::string::npos ||
+                   path.starts_with("/fhir/R4/Binary/")) {
           path.replace(path.find("{id}"), 4, std::to_string(own ? own_attachment : other_attachment));
         } else if (auto ids = std::find_if(region_ids.begin(), region_ids.end(),
                                            [&](const auto& e) { return path.ends_with(e.first); });
@@ -366,7 +426,7 @@ TEST_P(AuthorizationMatrixHttpTest, EveryRouteRoleAndOrganisationGetsTheExpected
                                 token.empty() ? std::vector<std::pair<std::string, std::string>>{}
                                               : std::vector<std::pair<std::string, std::string>>{
                                                     {"Authorization", "Bearer " + token}})
-                : client_->Send(method, path, json::serialize(BodyFor(route, *this)),
+                : client_->Send(method, path, json::serialize(BodyFor(route, path, *this)),
                                 token.empty()
                                     ? std::vector<std::pair<std::string, std::string>>{
                                           {"Content-Type", "application/json"}}

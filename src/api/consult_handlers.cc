@@ -6,6 +6,7 @@
 #include "api/authenticate.h"
 #include "api/consult_json.h"
 #include "api/consult_request.h"
+#include "api/record_pdf.h"
 #include "api/json_body.h"
 #include "api/responses.h"
 #include "domain/consult_validation.h"
@@ -193,6 +194,18 @@ Result<domain::Consult> Close(Services& services, const Principal& principal, in
   return services.consults.Close(principal, id, outcome);
 }
 
+Result<domain::Consult> Refer(Services& services, const Principal& principal, int64_t id,
+                              const json::object& body) {
+  MK_RETURN_IF_ERROR(CheckRequiredAnswers("referral", body));
+  MK_ASSIGN_OR_RETURN(std::string letter, RequiredString(body, {"referral", "letter"}));
+  MK_ASSIGN_OR_RETURN(bool learned, RequiredBool(body, {"referral", "learned"}));
+  MK_ASSIGN_OR_RETURN(int64_t rating, RequiredInt(body, {"referral", "rating"}));
+  int in_range = rating >= domain::kMinRating && rating <= domain::kMaxRating
+                     ? static_cast<int>(rating)
+                     : domain::kMinRating - 1;
+  return services.consults.Refer(principal, id, letter, learned, in_range);
+}
+
 Result<domain::Consult> CorrectOutcome(Services& services, const Principal& principal, int64_t id,
                                        const json::object& body) {
   MK_RETURN_IF_ERROR(CheckRequiredAnswers("outcome_correction", body));
@@ -213,6 +226,18 @@ void AddConsultRoutes(http::Router& router, Services& s) {
   router.Add("PUT", "/api/v1/consults/{id}", [&](http::Request& r) { return UpdateDraft(s, r); },
              http::BodyRule::Text());
   router.Add("GET", "/api/v1/changes", [&](http::Request& r) { return Changes(s, r); });
+  // The copy for the patient's record, as a PDF (the FHIR Bundle is /fhir/R4/Task/{id}/$record-copy).
+  router.Add("GET", "/api/v1/consults/{id}/record-copy", [&s](http::Request& r) {
+    return WithPrincipal(s, r, [&](const Principal& principal) {
+      Result<int64_t> id = PathId(r, "id");
+      if (!id.ok()) return ErrorResponse(r, id.error());
+      Result<service::ConsultDetail> detail = s.consults.RecordCopy(principal, *id);
+      if (!detail.ok()) return ErrorResponse(r, detail.error());
+      Result<std::string> pdf = RecordPdf(*detail, SystemClock().Now());
+      if (!pdf.ok()) return ErrorResponse(r, pdf.error());
+      return File(std::move(*pdf), "application/pdf", detail->consult.number + ".pdf");
+    });
+  });
   auto simple = [&](const char* action, auto member) {
     router.Add("POST", std::string("/api/v1/consults/{id}/") + action, [&s, member](http::Request& r) {
       return Act(s, r, [&](const Principal& p, int64_t id, const json::object&) {
@@ -237,6 +262,17 @@ void AddConsultRoutes(http::Router& router, Services& s) {
   with_body("advice", Advice);
   with_body("close", Close);
   with_body("outcome", CorrectOutcome);
+  // The advice "refer" becomes a referral: the letter's draft, then sending it in one action.
+  with_body("referral", Refer);
+  router.Add("GET", "/api/v1/consults/{id}/referral", [&s](http::Request& r) {
+    return WithPrincipal(s, r, [&](const Principal& principal) {
+      Result<int64_t> id = PathId(r, "id");
+      if (!id.ok()) return ErrorResponse(r, id.error());
+      Result<std::string> letter = s.consults.DraftReferral(principal, *id);
+      if (!letter.ok()) return ErrorResponse(r, letter.error());
+      return JsonResponse(200, json::object{{"letter", *letter}});
+    });
+  });
 }
 
 }  // namespace meekijk::api

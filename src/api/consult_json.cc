@@ -170,6 +170,11 @@ json::object ConsultJson(const service::ConsultDetail& detail) {
       TemplateAnswersJson(detail.question_template, c.content.template_answers);
   out["agreement_version"] = OrNull(c.agreement_version);
   out["booking"] = BookingJson(detail.booking);
+  out["referral"] = detail.referral
+                        ? json::value(json::object{{"letter", detail.referral->letter},
+                                                   {"sent_at", FormatIso8601(detail.referral->sent_at)},
+                                                   {"sent_by", detail.referral->sent_by}})
+                        : json::value(nullptr);
   out["version"] = c.version;
   return out;
 }

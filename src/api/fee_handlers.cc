@@ -69,14 +69,6 @@ json::object StatementJson(const service::FeeStatement& s) {
   return out;
 }
 
-http::Response File(std::string body, std::string content_type, const std::string& filename) {
-  http::Response response;
-  response.status = 200;
-  response.content_type = std::move(content_type);
-  response.body = std::move(body);
-  response.WithHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-  return response;
-}
 
 Error InvalidFormat(const char* choices_nl, const char* choices_en) {
   return MakeError(ErrorCode::kInvalidArgument, std::string("Kies ") + choices_nl + ".",

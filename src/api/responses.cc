@@ -41,7 +41,8 @@ namespace {
 // Reasons a client acts on (show the code field, offer the enrolment), given as the error's code
 // in place of the generic one.
 bool IsClientReason(std::string_view reason) {
-  return reason == "otp_required" || reason == "reauthentication_required";
+  return reason == "otp_required" || reason == "reauthentication_required" ||
+         reason == "launch_invalid";
 }
 
 }  // namespace
@@ -83,6 +84,15 @@ http::Response JsonResponse(int status, const boost::json::value& body) {
 http::Response NoContent() {
   http::Response response;
   response.status = 204;
+  return response;
+}
+
+http::Response File(std::string body, std::string content_type, const std::string& filename) {
+  http::Response response;
+  response.status = 200;
+  response.content_type = std::move(content_type);
+  response.body = std::move(body);
+  response.WithHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"");
   return response;
 }
 

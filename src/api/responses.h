@@ -23,6 +23,9 @@ http::Response ErrorResponse(const http::Request& request, const Error& error);
 
 http::Response JsonResponse(int status, const boost::json::value& body);
 
+// A download: the bytes with their media type, offered under `filename`.
+http::Response File(std::string body, std::string content_type, const std::string& filename);
+
 // 204 without a body.
 http::Response NoContent();
 

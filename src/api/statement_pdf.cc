@@ -1,9 +1,7 @@
 // The fee statement PDF: see statement_pdf.h.
 #include "api/statement_pdf.h"
 
-#include <hpdf.h>
-
-#include <memory>
+#include "api/pdf_writer.h"
 
 #include "core/utf8.h"
 #include "domain/calendar.h"
@@ -13,12 +11,7 @@
 namespace meekijk::api {
 namespace {
 
-constexpr HPDF_REAL kLeft = 50;
-constexpr HPDF_REAL kTop = 790;
-constexpr HPDF_REAL kBottom = 60;
-constexpr HPDF_REAL kLine = 14;
-
-void IgnoreErrors(HPDF_STATUS, HPDF_STATUS, void*) {}  // every call's status is checked instead
+constexpr HPDF_REAL kLeft = PdfWriter::kLeft;
 
 std::string Euros(int64_t cents) {
   std::string sign = cents < 0 ? "-" : "";
@@ -28,46 +21,10 @@ std::string Euros(int64_t cents) {
   return sign + "€ " + std::to_string(a / 100) + "," + fraction;
 }
 
-// Writes lines top to bottom, starting a new page when one is full.
-class Writer {
- public:
-  explicit Writer(HPDF_Doc pdf) : pdf_(pdf), font_(HPDF_GetFont(pdf, "Helvetica", "WinAnsiEncoding")),
-                                  bold_(HPDF_GetFont(pdf, "Helvetica-Bold", "WinAnsiEncoding")) {
-    NewPage();
-  }
-  void Text(HPDF_REAL x, const std::string& text, bool bold = false, HPDF_REAL size = 9) {
-    HPDF_Page_BeginText(page_);
-    HPDF_Page_SetFontAndSize(page_, bold ? bold_ : font_, size);
-    HPDF_Page_TextOut(page_, x, y_, domain::ToWindows1252(text).c_str());
-    HPDF_Page_EndText(page_);
-  }
-  void Next(HPDF_REAL by = kLine) {
-    y_ -= by;
-    if (y_ < kBottom) NewPage();
-  }
-
- private:
-  void NewPage() {
-    page_ = HPDF_AddPage(pdf_);
-    HPDF_Page_SetSize(page_, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
-    y_ = kTop;
-  }
-  HPDF_Doc pdf_;
-  HPDF_Font font_;
-  HPDF_Font bold_;
-  HPDF_Page page_ = nullptr;
-  HPDF_REAL y_ = kTop;
-};
-
 }  // namespace
 
 Result<std::string> StatementPdf(const service::FeeStatement& statement) {
-  std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, void (*)(HPDF_Doc)> pdf(
-      HPDF_New(IgnoreErrors, nullptr), HPDF_Free);
-  if (!pdf) return MakeFact(ErrorCode::kInternal, "pdf_unavailable");
-  HPDF_SetInfoAttr(pdf.get(), HPDF_INFO_CREATOR, "meekijk");
-  HPDF_SetInfoAttr(pdf.get(), HPDF_INFO_TITLE, "Declaratiespecificatie");
-  Writer w(pdf.get());
+  MK_ASSIGN_OR_RETURN(PdfWriter w, PdfWriter::Start("Declaratiespecificatie"));
   const domain::FeeStatementSummary& s = statement.summary;
   w.Text(kLeft, "Declaratiespecificatie meekijkconsulten " + s.month, true, 14);
   w.Next(20);
@@ -105,15 +62,7 @@ Result<std::string> StatementPdf(const service::FeeStatement& statement) {
   w.Next(6);
   w.Text(columns[0], std::to_string(s.line_count) + " regels", true);
   w.Text(columns[7], Euros(s.total_cents), true);
-  if (HPDF_GetError(pdf.get()) != HPDF_OK || HPDF_SaveToStream(pdf.get()) != HPDF_OK) {
-    return MakeFact(ErrorCode::kInternal, "pdf_failed");
-  }
-  HPDF_UINT32 size = HPDF_GetStreamSize(pdf.get());
-  std::string bytes(size, '\0');
-  HPDF_UINT32 read = size;
-  HPDF_ReadFromStream(pdf.get(), reinterpret_cast<HPDF_BYTE*>(bytes.data()), &read);
-  bytes.resize(read);
-  return bytes;
+  return w.Finish();
 }
 
 }  // namespace meekijk::api

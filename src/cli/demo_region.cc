@@ -59,16 +59,17 @@ struct UserSpec {
   const char* display_name;
   const char* organisation;
   Role role;
+  const char* agb = nullptr;  // the personal AGB code: GPs' and specialists' systems name them by it
 };
 
 const UserSpec kUsers[] = {
-    {"huisarts.devries", "Dr. Anna de Vries", "kralingen", Role::kGp},
-    {"huisarts.bakker", "Dr. Pieter Bakker", "zuidplein", Role::kGp},
-    {"huisarts.jansen", "Dr. Fatima Jansen", "schiedam", Role::kGp},
-    {"huisarts.elamrani", "Dr. Youssef El Amrani", "vlaardingen", Role::kGp},
+    {"huisarts.devries", "Dr. Anna de Vries", "kralingen", Role::kGp, "01012345"},
+    {"huisarts.bakker", "Dr. Pieter Bakker", "zuidplein", Role::kGp, "01023456"},
+    {"huisarts.jansen", "Dr. Fatima Jansen", "schiedam", Role::kGp, "01034567"},
+    {"huisarts.elamrani", "Dr. Youssef El Amrani", "vlaardingen", Role::kGp, "01045678"},
     {"assistent.visser", "Lotte Visser (POH)", "kralingen", Role::kAssistant},
-    {"specialist.smit", "Dr. Eva Smit, dermatoloog", "maasstad", Role::kSpecialist},
-    {"specialist.mulder", "Dr. Joost Mulder, dermatoloog", "maasstad", Role::kSpecialist},
+    {"specialist.smit", "Dr. Eva Smit, dermatoloog", "maasstad", Role::kSpecialist, "03012345"},
+    {"specialist.mulder", "Dr. Joost Mulder, dermatoloog", "maasstad", Role::kSpecialist, "03023456"},
     {"specialist.dekker", "Dr. Sanne Dekker, cardioloog", "maasstad", Role::kSpecialist},
     {"specialist.bos", "Dr. Hugo Bos, neuroloog", "maasstad", Role::kSpecialist},
     {"specialist.peters", "Dr. Ilse Peters, internist", "maasstad", Role::kSpecialist},
@@ -306,7 +307,8 @@ Result<std::vector<DemoAccount>> CreateDemoRegion(store::Database& database, con
   for (const UserSpec& spec : kUsers) {
     // Addresses at example.nl (RFC 2606): a demo's mails reach a test server, never a person.
     service::NewUser user{spec.username, spec.display_name,
-                          std::string(spec.username) + "@example.nl", {}, "",
+                          std::string(spec.username) + "@example.nl",
+                          spec.agb ? std::optional<std::string>(spec.agb) : std::nullopt, "",
                           {{ids.at(spec.organisation), spec.role}}};
     MK_ASSIGN_OR_RETURN(int64_t id, directory.AddUserWithHash(user, hash));
     people.user_ids[spec.username] = id;

@@ -9,6 +9,7 @@
 
 #include "api/api.h"
 #include "api/error_text.h"
+#include "fhir/fhir.h"
 #include "cli/anchor_loop.h"
 #include "cli/commands.h"
 #include "cli/database_option.h"
@@ -201,10 +202,15 @@ int Serve(const ServeOptions& options) {
   service::ReportService reports(**database, clock, std::max(1, options.report_min_group));
   service::FeeService fees(**database, clock);
   service::SurveyService surveys(**database, clock, access_log);
+  service::ApiClientService api_clients(**database, clock);
+  service::FhirAccess fhir_access(**database, consults, attachments);
+  service::LaunchService launches(**database, clock, logins, consults, options.public_url);
   api::Services services{logins, directory, consults, attachments, audit, accounts, region,
-                         imports, notifications, outbox, clinic, reports, fees, surveys};
+                         imports, notifications, outbox, clinic, reports, fees, surveys,
+                         api_clients, fhir_access, launches};
   http::Router router;
   api::AddApiRoutes(router, services);
+  fhir::AddFhirRoutes(router, services, {options.public_url});
   store::Database& db = **database;
   api::AddSystemRoutes(
       router,

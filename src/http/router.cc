@@ -19,15 +19,20 @@ std::vector<std::string> Split(std::string_view path) {
 }
 
 // "application/json", also with parameters ("application/json; charset=utf-8"), in any case.
+bool EqualsIgnoringCase(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) != lower[i]) return false;
+  }
+  return true;
+}
+
+// application/json, and FHIR's own application/fhir+json (a JSON body with the FHIR grammar).
 bool IsJsonMediaType(std::string_view content_type) {
   std::string_view type = content_type.substr(0, content_type.find(';'));
   while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
-  constexpr std::string_view kJson = "application/json";
-  if (type.size() != kJson.size()) return false;
-  for (size_t i = 0; i < type.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(type[i])) != kJson[i]) return false;
-  }
-  return true;
+  return EqualsIgnoringCase(type, "application/json") ||
+         EqualsIgnoringCase(type, "application/fhir+json");
 }
 
 }  // namespace
@@ -93,7 +98,7 @@ Response Router::Dispatch(Request& request) const {
   }
   request.route = "unmatched";
   if (!path_known && fallback_ && (request.method == "GET" || request.method == "HEAD") &&
-      request.path.rfind("/api/", 0) != 0) {
+      request.path.rfind("/api/", 0) != 0 && request.path.rfind("/fhir/", 0) != 0) {
     request.route = "static";
     return fallback_(request);
   }

@@ -33,7 +33,8 @@ class Router {
   // The largest body the route for this method and decoded path accepts; BodyRule's default for a
   // path no route matches, whose answer is a 404 or the web app anyway.
   size_t BodyLimit(std::string_view method, std::string_view path) const;
-  // Answers GET requests whose path matches no route and lies outside /api/ (the web app).
+  // Answers GET requests whose path matches no route and lies outside /api/ and /fhir/ (the web
+  // app).
   void SetFallback(Handler handler) { fallback_ = std::move(handler); }
 
   // Fills request.route and request.params and calls the handler; answers 404/405 itself.

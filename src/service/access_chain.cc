@@ -36,6 +36,9 @@ std::string CanonicalEncoding(const store::AccessLogEntry& e) {
   Put(out, "client_address", e.client_address);
   Put(out, "request_id", e.request_id);
   Put(out, "outcome", e.outcome);
+  // Added in schema 12: only rows made through an API client carry it, so that the rows written
+  // before keep the hashes they were chained with.
+  if (!e.api_client.empty()) Put(out, "api_client", e.api_client);
   Put(out, "prev_hash", e.prev_hash);
   return out;
 }

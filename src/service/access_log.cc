@@ -22,6 +22,7 @@ store::AccessLogEntry EntryFor(const Principal& principal, std::optional<domain:
     if (!organisations.empty()) entry.organisation_id = organisations.front();
   }
   entry.action = action;
+  if (principal.api_client) entry.api_client = principal.api_client->client_id;
   entry.client_address = principal.request.client_address;
   entry.request_id = principal.request.request_id;
   return entry;

@@ -36,7 +36,7 @@ Error NotPrivacyOfficer() {
 AccessLogRecord RecordOfEntry(const store::AccessLogEntry& e) {
   return {e.id,          e.at,     e.user_id,    e.username,    e.role,
           e.organisation_id, e.on_behalf_of, e.action, e.consult_id, e.patient_ref,
-          e.detail,      e.client_address, e.outcome};
+          e.detail,      e.client_address, e.outcome, e.api_client};
 }
 
 Result<ChainReport> AuditService::Verify(const std::vector<ChainAnchor>& anchors,

@@ -61,6 +61,7 @@ struct AccessLogRecord {
   std::string detail;
   std::string client_address;
   std::string outcome;
+  std::string api_client;  // the API client's client_id, when the access came through one
 };
 
 // An AVG request of access (art. 15): one patient, found by BSN or by one of their consults.

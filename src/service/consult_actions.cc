@@ -13,6 +13,7 @@
 #include "service/notifier.h"
 #include "store/agreements.h"
 #include "store/directory.h"
+#include "store/referrals.h"
 
 namespace meekijk::service {
 
@@ -256,6 +257,28 @@ Result<Consult> ConsultService::Close(const Principal& principal, int64_t consul
                       consult.outcome =
                           domain::Outcome{outcome.outcome, outcome.learned, outcome.rating, now};
                       MK_RETURN_IF_ERROR(SettleFees(tx, consult, now));
+                      return kDone;
+                    });
+}
+
+Result<Consult> ConsultService::Refer(const Principal& principal, int64_t consult_id,
+                                      const std::string& letter, bool learned, int rating) {
+  MK_RETURN_IF_ERROR(domain::ValidateRating(rating));
+  MK_RETURN_IF_ERROR(domain::ValidateMessageBody(letter, "referral", "letter"));
+  return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kClose,
+                    [&](store::Tx& tx, Consult& consult, Role) -> Result<std::monostate> {
+                      if (!consult.advice ||
+                          consult.advice->recommendation != domain::Recommendation::kRefer) {
+                        return MakeError(ErrorCode::kConflict,
+                                         "Een verwijzing volgt op het advies 'verwijzen'.",
+                                         "A referral follows the advice 'refer'.");
+                      }
+                      TimePoint now = clock_.Now();
+                      consult.outcome = domain::Outcome{domain::OutcomeKind::kReferred, learned,
+                                                        rating, now};
+                      MK_RETURN_IF_ERROR(SettleFees(tx, consult, now));
+                      MK_RETURN_IF_ERROR(
+                          tx.referrals().Insert({consult.id, letter, principal.user.id, now}));
                       return kDone;
                     });
 }

@@ -195,7 +195,9 @@ Result<ConsultDetail> ConsultService::Get(const Principal& principal, int64_t co
         return detail;
       },
       [&](store::Tx& tx, const Consult& consult) -> Result<void> {
-        // Opening the consult is reading what one was told of it.
+        // Opening the consult is reading what one was told of it; a system reading it through
+        // an API client has not told the person anything.
+        if (principal.api_client) return Ok();
         MK_RETURN_IF_ERROR(
             tx.notifications().MarkConsultRead(principal.user.id, consult.id, clock_.Now()));
         return Ok();

@@ -15,6 +15,7 @@
 #include "domain/clinic_session.h"
 #include "domain/consult.h"
 #include "domain/consult_state.h"
+#include "domain/directory.h"
 #include "service/pool_option.h"
 #include "service/principal.h"
 
@@ -48,6 +49,13 @@ struct Booking {
   bool operator==(const Booking&) const = default;
 };
 
+// The referral a consult became after the advice "refer" (ConsultService::Refer).
+struct Referral {
+  std::string letter;
+  TimePoint sent_at;
+  std::string sent_by;  // the GP's name
+};
+
 struct ConsultDetail {
   domain::Consult consult;
   std::vector<domain::ThreadMessage> thread;
@@ -55,6 +63,12 @@ struct ConsultDetail {
   std::string practice_name;
   std::string pool_name;
   std::string specialist_name;
+  // The same with their AGB codes, for systems that exchange them (FHIR): the practice, the
+  // organisation of the pool, the GP who sent it and the specialist holding it. No contact data.
+  std::optional<domain::Organisation> practice;
+  std::optional<domain::Organisation> pool_organisation;
+  std::optional<domain::User> sender;
+  std::optional<domain::User> specialist;
   domain::Role viewer_role = domain::Role::kGp;  // how the caller relates to this consult
   // What the caller may do with it now: the life-cycle table for their role, less what only the
   // specialist holding it may do when that is someone else.
@@ -72,6 +86,7 @@ struct ConsultDetail {
   // The template version the answers were written to, for its questions' labels.
   std::optional<domain::QuestionTemplate> question_template;
   std::optional<Booking> booking;  // physical consults, and those advised to come
+  std::optional<Referral> referral;  // once the GP referred after the advice "refer"
 };
 
 // The lists: a practice's consults, a specialist's own, the queue of their pools, and the open
@@ -116,6 +131,10 @@ class ConsultService {
   Result<domain::Consult> Create(const Principal& principal, const NewConsult& request);
   Result<ConsultDetail> Get(const Principal& principal, int64_t consult_id);
   Result<ConsultList> List(const Principal& principal, const ListQuery& query);
+  // The copy for the patient's file in the practice's own system: the whole course, for the GP or
+  // assistant of the practice once the consult is closed (kConflict before). An export in the
+  // access log (NEN 7513's print/export event).
+  Result<ConsultDetail> RecordCopy(const Principal& principal, int64_t consult_id);
 
   // Changes a draft's content (autosave); kConflict once it is no longer a draft.
   Result<domain::Consult> UpdateDraft(const Principal& principal, int64_t consult_id,
@@ -145,6 +164,14 @@ class ConsultService {
   // Closing earns the fees of the agreement version the consult was sent under (fee lines).
   Result<domain::Consult> Close(const Principal& principal, int64_t consult_id,
                                 const Outcome& outcome);
+  // The referral letter a consult advised "refer" becomes: a draft filled in from the question,
+  // summary, answers and advice, for the practice's GP or assistant (kConflict without that advice
+  // or once referred). Reading it is a read of the consult.
+  Result<std::string> DraftReferral(const Principal& principal, int64_t consult_id);
+  // The GP sends the referral in one action: the consult closes as referred, under its own number
+  // and with its thread, and keeps the letter (which the pool's specialists see with it).
+  Result<domain::Consult> Refer(const Principal& principal, int64_t consult_id,
+                                const std::string& letter, bool learned, int rating);
   // The GP of the practice corrects a closed consult's outcome, with a reason; where that changes
   // what it earns, a correction line is added to the fees (never a silent change).
   Result<domain::Consult> CorrectOutcome(const Principal& principal, int64_t consult_id,

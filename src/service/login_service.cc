@@ -1,5 +1,6 @@
 // Logins: Argon2id-checked passwords, a second factor, throttling, idle and absolute expiry.
 #include "service/login_service.h"
+#include "service/principal_loading.h"
 
 #include <algorithm>
 #include <cctype>
@@ -61,6 +62,9 @@ const std::string& DecoyHash() {
   return hash;
 }
 
+
+}  // namespace
+
 Result<Principal> LoadPrincipal(store::Tx& tx, const domain::User& user,
                                 const RequestContext& request, LoginState login,
                                 bool require_second_factor) {
@@ -81,8 +85,6 @@ Result<Principal> LoadPrincipal(store::Tx& tx, const domain::User& user,
   }
   return principal;
 }
-
-}  // namespace
 
 Result<LoginResult> LoginService::Login(const LoginAttempt& attempt,
                                         const RequestContext& request) {
@@ -112,13 +114,46 @@ Result<LoginResult> LoginService::Login(const LoginAttempt& attempt,
   bool verified = auth::VerifyPassword(user ? user->password_hash : DecoyHash(), attempt.password);
   if (!user || !verified || !user->active) return failed("password", BadCredentials());
 
+  return OpenLogin(*user, attempt.otp, attempt.user_agent, account, request);
+}
+
+Result<LoginResult> LoginService::LoginVouched(int64_t user_id, std::string_view otp,
+                                               std::string_view user_agent,
+                                               const RequestContext& request) {
+  MK_ASSIGN_OR_RETURN(
+      std::optional<domain::User> user,
+      store::Transact<std::optional<domain::User>>(
+          database_, store::Access::kRead,
+          [&](store::Tx& tx) { return tx.directory().FindUser(user_id); }));
+  if (!user || !user->active) return BadCredentials();
+  std::string account = LoginThrottle::AccountOf(user->username);
+  TimePoint now = clock_.Now();
+  if (std::chrono::seconds wait = throttle_.RetryAfter(account, request.client_address, now);
+      wait.count() > 0) {
+    return TooManyAttempts(wait);
+  }
+  return OpenLogin(*user, otp, user_agent, account, request);
+}
+
+Result<LoginResult> LoginService::OpenLogin(const domain::User& found, std::string_view otp,
+                                            std::string_view user_agent, const std::string& account,
+                                            const RequestContext& request) {
+  TimePoint now = clock_.Now();
+  const domain::User* user = &found;
+  auto failed = [&](const char* why, Error error) -> Error {
+    throttle_.Failed(account, request.client_address, clock_.Now());
+    log::Warn("login_failed", {{"username", found.username}, {"why", why},
+                               {"client", request.client_address},
+                               {"request_id", request.request_id}});
+    return error;
+  };
   LoginResult result;
   result.token = auth::NewSessionToken();
   result.expires_at = now + policy_.absolute;
   result.lifetime = std::chrono::duration_cast<std::chrono::seconds>(policy_.absolute);
   Result<SecondFactorCheck> checked = Error{};
   MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
-    checked = CheckSecondFactor(tx, user->id, attempt.otp, now);
+    checked = CheckSecondFactor(tx, user->id, otp, now);
     if (!checked.ok() || *checked == SecondFactorCheck::kMissing ||
         *checked == SecondFactorCheck::kWrong) {
       return Ok();  // nothing to write; the refusal is given below
@@ -129,7 +164,7 @@ Result<LoginResult> LoginService::Login(const LoginAttempt& attempt,
     store::LoginRecord login{auth::HashSessionToken(result.token), user->id, now,
                              result.expires_at, request.client_address,
                              auth::RandomHex(8), now, now,
-                             *checked == SecondFactorCheck::kPassed, attempt.user_agent};
+                             *checked == SecondFactorCheck::kPassed, std::string(user_agent)};
     MK_RETURN_IF_ERROR(tx.logins().Insert(login));
     LoginState state{login.token_hash, now, now, login.second_factor,
                      *checked == SecondFactorCheck::kPassed, false};

@@ -11,6 +11,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "domain/directory.h"
 #include "service/login_cache.h"
 #include "service/login_throttle.h"
 #include "service/principal.h"
@@ -82,6 +83,10 @@ class LoginService {
   // learn which usernames exist; reason "otp_required" when the password was right and the user
   // has a second factor but gave no code; kTooManyRequests after too many failures.
   Result<LoginResult> Login(const LoginAttempt& attempt, const RequestContext& request);
+  // A login vouched for by the practice's HIS (a signed launch link, launch_service.h): no password,
+  // but the second factor as for any login, and throttled like one.
+  Result<LoginResult> LoginVouched(int64_t user_id, std::string_view otp,
+                                   std::string_view user_agent, const RequestContext& request);
   Result<void> Logout(std::string_view token);
   // kUnauthenticated for an unknown, expired or idle token or an inactive user. `activity`: the
   // request is the user's doing and keeps the login from its idle end; a page's background
@@ -122,6 +127,10 @@ class LoginService {
   // The login behind a token's hash, from the cache or the database; kUnauthenticated when it
   // has ended or its user is inactive.
   Result<LoginCache::Kept> LookUpLogin(const std::string& hash, TimePoint now);
+  // The login of a user whose identity is established: the second factor, the login row.
+  Result<LoginResult> OpenLogin(const domain::User& user, std::string_view otp,
+                                std::string_view user_agent, const std::string& account,
+                                const RequestContext& request);
 
   store::Database& database_;
   const Clock& clock_;

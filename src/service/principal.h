@@ -28,12 +28,23 @@ struct LoginState {
   bool second_factor_required = false;
 };
 
+// A system calling through an API client (api_client_service.h): it acts for one member of one
+// organisation, and only within the scopes an administrator granted it.
+struct ApiClientGrant {
+  int64_t id = 0;
+  std::string client_id;
+  std::string name;
+  int64_t organisation_id = 0;
+  std::vector<std::string> scopes;  // "system/Task.rs", "system/*.r", …
+};
+
 struct Principal {
   domain::User user;
   std::vector<domain::Membership> memberships;
   std::vector<domain::Pool> pools;  // the pools this user answers consults for
   RequestContext request;
   LoginState login;
+  std::optional<ApiClientGrant> api_client;  // set when the call came through an API client
 
   bool HasRole(domain::Role role) const;
   // The organisations in which the user has `role`, in membership order.

@@ -26,6 +26,7 @@ const Table<E> kAccessLog{"access_log", "", {
     Field<E>("client_address", W::kOnInsert, [](auto& e) -> auto& { return e.client_address; }),
     Field<E>("request_id", W::kOnInsert, [](auto& e) -> auto& { return e.request_id; }),
     Field<E>("outcome", W::kOnInsert, [](auto& e) -> auto& { return e.outcome; }),
+    Field<E>("api_client", W::kOnInsert, [](auto& e) -> auto& { return e.api_client; }),
     Field<E>("prev_hash", W::kOnInsert, [](auto& e) -> auto& { return e.prev_hash; }),
     Field<E>("row_hash", W::kOnInsert, [](auto& e) -> auto& { return e.row_hash; }),
 }};

@@ -29,6 +29,7 @@ struct AccessLogEntry {
   std::string client_address;
   std::string request_id;
   std::string outcome;  // "success", or the refusal's code
+  std::string api_client;  // the API client's client_id, when the call came through one
   std::string prev_hash;  // the row_hash of the row before; empty for the first
   std::string row_hash;   // SHA-256 of this row's canonical encoding (service/access_chain.h)
   bool operator==(const AccessLogEntry&) const = default;

@@ -7,6 +7,7 @@
 #include "store/bulk_consults.h"
 #include "store/schema_v10.h"
 #include "store/schema_v11.h"
+#include "store/schema_v12.h"
 #include "store/database.h"
 #include "store/tx.h"
 
@@ -488,6 +489,7 @@ constexpr std::array kMigrations = {
     Migration{9, "clinic sessions, their slots and waiting lists, calendar feeds", kSchemaV9},
     Migration{10, "triple-aim figures, fee lines and statements, patient surveys", kSchemaV10},
     Migration{11, "indexes taken down by a bulk load", kSchemaV11},
+    Migration{12, "API clients, used token ids, the client in the access log", kSchemaV12},
 };
 
 constexpr std::string_view kCreateMigrationsTable =

@@ -10,8 +10,9 @@ namespace {
 
 std::atomic<uint64_t> generation{1};
 
-constexpr std::array<std::string_view, 7> kPrincipalTables = {
-    "sessions", "users", "memberships", "organisations", "pools", "pool_members", "second_factors"};
+constexpr std::array<std::string_view, 8> kPrincipalTables = {
+    "sessions", "users", "memberships", "organisations", "pools", "pool_members", "second_factors",
+    "api_clients"};
 
 bool StartsWith(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() &&

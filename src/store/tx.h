@@ -28,6 +28,9 @@ class ClinicRepository;
 class FeeRepository;
 class ReportRepository;
 class SurveyRepository;
+class ApiClientRepository;
+class LaunchKeyRepository;
+class ReferralRepository;
 
 class Tx {
  public:
@@ -53,6 +56,9 @@ class Tx {
   FeeRepository fees();        // fee lines and approved statements (fees.h)
   ReportRepository reports();  // the triple-aim report's rows (reports.h)
   SurveyRepository surveys();  // patient survey codes and answers (surveys.h)
+  ApiClientRepository api_clients();  // FHIR API clients, used token ids (api_clients.h)
+  LaunchKeyRepository launch_keys();  // the keys HIS launch links are signed with (launch_keys.h)
+  ReferralRepository referrals();      // the letters consults became referrals with (referrals.h)
 
   // A trivial round trip: the database answers.
   Result<void> Ping();

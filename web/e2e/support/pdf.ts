@@ -1,5 +1,10 @@
-// A small, valid one-page PDF made in memory (the server parses uploads, so a file that only
-// starts with "%PDF-" is refused), with an exact cross-reference table.
+// PDFs in the browser tests: a small, valid one-page PDF made in memory (the server parses uploads,
+// so a file that only starts with "%PDF-" is refused), with an exact cross-reference table; and
+// the text of a PDF the server made, as poppler's pdftotext reads it (as the server's tests do).
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
 
 export function makePdf(text = 'Brief dermatoloog'): Buffer {
   const stream = `BT /F1 14 Tf 72 770 Td (${text}) Tj ET`;
@@ -21,4 +26,10 @@ export function makePdf(text = 'Brief dermatoloog'): Buffer {
   for (const offset of offsets) pdf += `${String(offset).padStart(10, '0')} 00000 n \n`;
   pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(pdf, 'latin1');
+}
+
+/** The text of the PDF file at `file`, in reading order (poppler's `pdftotext`, UTF-8). */
+export async function pdfText(file: string): Promise<string> {
+  const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
+  return stdout;
 }

@@ -1,8 +1,8 @@
 // The one client of the REST API. Its types come from ../docs/openapi.json (npm run generate), so a
 // changed contract fails `npm run typecheck`. Every request carries the UI language (server
 // messages come back in it), when unsafe the CSRF token, and when nobody is at the screen a mark
-// that it is not the user's activity; every 401 reports a lost session,
-// except where it answers a password or code the user typed (log-in, re-authentication).
+// that it is not the user's activity; every 401 reports a lost session, except where it answers a
+// password, code or link the user gave (log-in, re-authentication, launch from the HIS).
 import createClient, { type Middleware } from 'openapi-fetch';
 import i18n from '../i18n/i18n';
 import { csrfToken } from './csrf';
@@ -12,9 +12,9 @@ import type { paths } from './schema';
 import { reportSessionLost } from './sessionEvents';
 
 const kUnsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-// A 401 here means "that password or code is wrong": the form that sent it shows the sentence.
-// Should the session itself have ended meanwhile, the change poller's next request says so.
-const kCredentialPaths = new Set(['/api/v1/session', '/api/v1/me/reauthenticate']);
+// A 401 here means "that password, code or launch link is wrong": the form that sent it shows the
+// sentence. Should the session itself have ended meanwhile, the change poller's next request says so.
+const kCredentialPaths = new Set(['/api/v1/session', '/api/v1/me/reauthenticate', '/api/v1/launch']);
 
 const commonHeaders: Middleware = {
   onRequest({ request }) {

@@ -40,10 +40,14 @@ const FeeStatementsPage = lazy(() => import('../fees/FeeStatementsPage'));
 const FeeStatementPage = lazy(() => import('../fees/FeeStatementPage'));
 const LeafletPage = lazy(() => import('../leaflet/LeafletPage'));
 const ResultsPage = lazy(() => import('../results/ResultsPage'));
+const ApiClientsPage = lazy(() => import('../apiClients/ApiClientsPage'));
+const LaunchKeysPage = lazy(() => import('../launchKeys/LaunchKeysPage'));
 // Opened from a reset link, without a session: outside RequireAuth, like the login page.
 const PasswordResetPage = lazy(() => import('../passwordReset/PasswordResetPage'));
 // The patient survey, answered with the leaflet's code and no account: outside RequireAuth too.
 const SurveyPage = lazy(() => import('../surveys/SurveyPage'));
+// Opened by a GP practice's HIS with a signed link; it logs the GP in itself: outside RequireAuth too.
+const LaunchPage = lazy(() => import('../launch/LaunchPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 function SessionLostHandler() {
@@ -64,6 +68,7 @@ export function App() {
             <Route path="/wachtwoord-herstellen" element={<PasswordResetPage />} />
             <Route path="/enquete" element={<SurveyPage />} />
             <Route path="/enquete/:code" element={<SurveyPage />} />
+            <Route path="/launch" element={<LaunchPage />} />
             <Route element={<RequireAuth />}>
               <Route element={<AppShell />}>
                 <Route index element={<HomeRedirect />} />
@@ -96,6 +101,8 @@ export function App() {
                 <Route path="declaraties" element={<FeeStatementsPage />} />
                 <Route path="declaraties/:organisation/:month" element={<FeeStatementPage />} />
                 <Route path="resultaten" element={<ResultsPage />} />
+                <Route path="api-clients" element={<ApiClientsPage />} />
+                <Route path="his-koppelingen" element={<LaunchKeysPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Route>

@@ -22,8 +22,8 @@ function MainNav() {
   const writesConsults = hasRole(user, 'gp') || hasRole(user, 'assistant');
   const answersConsults = hasRole(user, 'specialist');
   const guardsPrivacy = hasRole(user, 'privacy_officer');
-  // Coordinators and administrators keep the region: its users, agreements, templates and pools, and
-  // they import organisations and practitioners.
+  // Coordinators and administrators keep the region: its users, agreements, templates and pools;
+  // they import organisations and practitioners and register the keys of the practices' HISes.
   const keepsRegion = hasRole(user, 'coordinator') || hasRole(user, 'admin');
   // Those who answer in a pool, and those who keep the pools, record absences.
   const recordsAbsence = answersConsults || hasRole(user, 'coordinator');
@@ -31,6 +31,8 @@ function MainNav() {
   const seesSessions = writesConsults || answersConsults || hasRole(user, 'coordinator');
   // The triple-aim figures: everyone who belongs to an organisation (the server scopes them to it).
   const seesResults = (user?.memberships.length ?? 0) > 0;
+  // The systems that call the FHIR API (API clients): administrators alone register them.
+  const registersSystems = hasRole(user, 'admin');
   return (
     <nav aria-label={t('nav.label')} className="mk-nav">
       <ul className="mk-nav__list">
@@ -61,8 +63,10 @@ function MainNav() {
             <li><NavLink to="/importeren" className={navLinkClass}>{t('nav.imports')}</NavLink></li>
             <li><NavLink to="/uitgaande-email" className={navLinkClass}>{t('nav.mailOutbox')}</NavLink></li>
             <li><NavLink to="/declaraties" className={navLinkClass}>{t('nav.fees')}</NavLink></li>
+            <li><NavLink to="/his-koppelingen" className={navLinkClass}>{t('nav.launchKeys')}</NavLink></li>
           </>
         )}
+        {registersSystems && <li><NavLink to="/api-clients" className={navLinkClass}>{t('nav.apiClients')}</NavLink></li>}
         <li><NotificationsLink className={navLinkClass} /></li>
       </ul>
     </nav>

@@ -1,9 +1,10 @@
-// The main menu offers "Gebruikers", "Afspraken", "Vragenlijsten", "Pools", "Importeren" and
-// "Uitgaande e-mail" only to coordinators and administrators, "Inzageverzoek" only to privacy
-// officers, "Afwezigheid" to specialists and coordinators, "Spreekuren" to those who book, hold or
-// plan physical sessions (GPs, assistants, specialists, coordinators), and "Meldingen" (with its
-// unread count) to everyone, "Resultaten" to everyone who belongs to an organisation; "/" takes a
-// coordinator or an administrator to the users, an analyst to the results.
+// The main menu offers "Gebruikers", "Afspraken", "Vragenlijsten", "Pools", "Importeren",
+// "Uitgaande e-mail" and "Koppelingen met het HIS" only to coordinators and administrators,
+// "API-clients" only to administrators, "Inzageverzoek" only to privacy officers, "Afwezigheid" to
+// specialists and coordinators, "Spreekuren" to those who book, hold or plan physical sessions
+// (GPs, assistants, specialists, coordinators), and "Meldingen" (with its unread count) to everyone,
+// "Resultaten" to everyone who belongs to an organisation; "/" takes a coordinator or an
+// administrator to the users, an analyst to the results.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
@@ -74,6 +75,8 @@ describe('AppShell navigation', () => {
     expect(menuLink('Inzageverzoek')?.getAttribute('href') ?? null).toBe(subjectAccess ? '/inzageverzoek' : null);
     expect(menuLink('Overzicht')?.getAttribute('href') ?? null).toBe(roles.includes('coordinator') ? '/overzicht' : null);
     expect(menuLink('Uitgaande e-mail')?.getAttribute('href') ?? null).toBe(keepsRegion ? '/uitgaande-email' : null);
+    expect(menuLink('Koppelingen met het HIS')?.getAttribute('href') ?? null).toBe(keepsRegion ? '/his-koppelingen' : null);
+    expect(menuLink('API-clients')?.getAttribute('href') ?? null).toBe(roles.includes('admin') ? '/api-clients' : null);
     const recordsAbsence = roles.includes('specialist') || roles.includes('coordinator');
     expect(menuLink('Afwezigheid')?.getAttribute('href') ?? null).toBe(recordsAbsence ? '/afwezigheid' : null);
     const seesSessions = ['gp', 'assistant', 'specialist', 'coordinator'].some((role) => roles.includes(role as Role));

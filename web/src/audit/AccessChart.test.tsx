@@ -9,7 +9,7 @@ import type { AccessLogRow } from './api';
 function row(id: number, at: string): AccessLogRow {
   return {
     id, at, user_id: 3, username: 'huisarts.devries', role: 'gp', organisation_id: 1, on_behalf_of: null,
-    action: 'consult.read', consult_id: 9, patient_ref: 'MK-2026-00009', client_address: '192.0.2.1', outcome: 'success', detail: '',
+    action: 'consult.read', consult_id: 9, patient_ref: 'MK-2026-00009', client_address: '192.0.2.1', outcome: 'success', detail: '', api_client: '',
   };
 }
 

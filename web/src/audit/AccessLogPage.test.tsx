@@ -39,7 +39,7 @@ function user(role: User['roles'][number]): User {
 function row(id: number, fields: Partial<AccessLogRow> = {}): AccessLogRow {
   return {
     id, at: '2026-03-02T08:15:30Z', user_id: 3, username: 'huisarts.devries', role: 'gp', organisation_id: kOrganisation,
-    on_behalf_of: null, action: 'consult.read', consult_id: 9, patient_ref: 'MK-2026-00009', client_address: '192.0.2.10',
+    on_behalf_of: null, action: 'consult.read', consult_id: 9, patient_ref: 'MK-2026-00009', client_address: '192.0.2.10', api_client: '',
     outcome: 'success', detail: '', ...fields,
   };
 }

@@ -15,7 +15,7 @@ export function consultFixture(fields: Partial<Consult> = {}): Consult {
     practice: { id: 1, name: 'Praktijk De Linde' }, pool: null, specialist: null, decline_reason: null, thread: [],
     advice: null, outcome: null, attachments: [], viewer_role: 'gp', version: 3, forward_pools: [],
     assign_specialists: [], allowed_actions: ['cancel'], template: null, template_answers: {}, agreement_version: null,
-    booking: null, closed_at: null, specialist_minutes: 0, question_rating: null,
+    booking: null, closed_at: null, specialist_minutes: 0, question_rating: null, referral: null,
     ...fields,
   };
 }

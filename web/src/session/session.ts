@@ -62,7 +62,6 @@ export interface Credentials {
 }
 
 export async function logIn(queryClient: QueryClient, { username, password, otp }: Credentials): Promise<User> {
-  const previous = queryClient.getQueryData<User | null>(kMeKey) ?? lastUser;
   const result = await call(
     api.POST('/api/v1/session', {
       body: otp === undefined ? { username, password } : { username, password, otp },
@@ -70,17 +69,26 @@ export async function logIn(queryClient: QueryClient, { username, password, otp 
       headers: { 'X-Meekijk-Client': 'web' },
     }),
   );
-  setCsrfToken(result.csrf_token);
-  if (previous && previous.id !== result.user.id) {
+  acceptLogin(queryClient, result.user, result.csrf_token);
+  return result.user;
+}
+
+/**
+ * A login the server has just opened (its HttpOnly cookie set): by the log-in form, or by a launch
+ * link from the HIS. Keeps the CSRF token in memory and makes `user` the one logged in.
+ */
+export function acceptLogin(queryClient: QueryClient, user: User, csrfToken: string | undefined): void {
+  const previous = queryClient.getQueryData<User | null>(kMeKey) ?? lastUser;
+  setCsrfToken(csrfToken);
+  if (previous && previous.id !== user.id) {
     // Someone else took over the tab after an expiry: none of the previous user's data or typing.
     queryClient.clear();
     forgetAllForms(sessionStorage);
     forgetAllPendingFiles();
   }
-  lastUser = result.user;
+  lastUser = user;
   setSessionExpired(false);
-  queryClient.setQueryData(kMeKey, result.user);
-  return result.user;
+  queryClient.setQueryData(kMeKey, user);
 }
 
 // The user before an expiry, to notice when a different person logs in afterwards.

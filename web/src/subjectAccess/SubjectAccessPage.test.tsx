@@ -49,7 +49,7 @@ const kExport: SubjectAccessExport = {
   ],
   access_log: Array.from({ length: 5 }, (_, i) => ({
     id: i + 1, at: '2026-12-01T09:00:00.000Z', user_id: 2, username: 'huisarts.bakker', role: 'gp', organisation_id: 3,
-    on_behalf_of: null, action: 'consult.read', consult_id: 42, patient_ref: 'MK-2026-00042', client_address: '192.0.2.1',
+    on_behalf_of: null, action: 'consult.read', consult_id: 42, patient_ref: 'MK-2026-00042', client_address: '192.0.2.1', api_client: '',
     outcome: 'success', detail: '',
   })),
 };

@@ -8,9 +8,15 @@ import { kNoErrors, placeError, type PlacedError } from '../../api/errors';
 import { isComplete } from '../../lib/formFields';
 import { consultKeys, type ConsultAction } from '../api';
 
+/**
+ * What the runner keeps apart: one of the consult's `allowed_actions`, or sending the referral,
+ * which the server allows as the GP's close of a consult advised "refer".
+ */
+export type RunnableAction = ConsultAction | 'refer';
+
 export interface ActionState {
-  busy: ConsultAction | null;
-  failed: ConsultAction | null;
+  busy: RunnableAction | null;
+  failed: RunnableAction | null;
   placed: PlacedError;
 }
 
@@ -23,7 +29,7 @@ export function useConsultAction() {
    * Runs `work` for `action`; true when it succeeded (and the consult is being refreshed). When
    * `missing` names answers the form lacks, their sentences go to their fields and nothing is sent.
    */
-  const run = async (action: ConsultAction, formFields: readonly string[], work: () => Promise<unknown>,
+  const run = async (action: RunnableAction, formFields: readonly string[], work: () => Promise<unknown>,
     missing: Readonly<Record<string, string>> = {}) => {
     if (state.busy) return false;
     if (!isComplete(missing)) {
@@ -42,8 +48,8 @@ export function useConsultAction() {
     }
   };
 
-  const actionError = (action: ConsultAction) => (state.failed === action ? state.placed.actionError : null);
-  const fieldError = (action: ConsultAction, field: string) =>
+  const actionError = (action: RunnableAction) => (state.failed === action ? state.placed.actionError : null);
+  const fieldError = (action: RunnableAction, field: string) =>
     state.failed === action ? state.placed.fieldErrors[field] : undefined;
 
   return { run, busy: state.busy, actionError, fieldError };

@@ -1,6 +1,7 @@
 // The specialist's advice, with the minutes the specialist recorded and how well they found the
-// question put, and, once closed, the GP's recorded outcome, with its correction when the GP
-// corrected it afterwards (when, and why).
+// question put, and, once closed, the GP's recorded outcome (a referral sent with its letter said
+// as such, not as "referred after all"), with its correction when the GP corrected it afterwards
+// (when, and why).
 import { Alert, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/due';
@@ -19,6 +20,9 @@ export function AdviceAndOutcome({ consult }: { consult: Consult }) {
   const { t, i18n } = useTranslation();
   const extras = useAdviceExtras(consult);
   const outcome = consult.outcome;
+  const outcomeText = outcome?.outcome === 'referred' && consult.referral
+    ? t('referral.outcome')
+    : outcome && t(`outcome.${outcome.outcome}`);
   return (
     <>
       {consult.advice && (
@@ -37,7 +41,7 @@ export function AdviceAndOutcome({ consult }: { consult: Consult }) {
         <Alert type="info" role="status">
           <Heading2>{t('view.outcome')}</Heading2>
           <Paragraph>
-            {t(`outcome.${outcome.outcome}`)} · {t(outcome.learned ? 'view.learnedYes' : 'view.learnedNo')} ·{' '}
+            {outcomeText} · {t(outcome.learned ? 'view.learnedYes' : 'view.learnedNo')} ·{' '}
             {t('actions.close.stars', { count: outcome.rating })}
           </Paragraph>
           {outcome.corrected_at && (
