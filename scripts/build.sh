@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds meekijk with Ninja and ccache: the one build that the demo runs and the tests test
 # (Release, in build/), and the web app into web/dist (npm ci only when package-lock.json
-# changed). `scripts/build.sh --sanitize` builds instead the C++ code and its tests with the
+# changed). `scripts/build.sh --server` builds only the server of that build (not its tests and
+# benchmarks) and the web app. `scripts/build.sh --sanitize` builds instead the C++ code and its tests with the
 # address and undefined-behaviour sanitizers into build-sanitize/ (no web app), and
 # `scripts/build.sh --type RelWithDebInfo` (or Debug) another build type into build-<type>/, to
 # show that it compiles without warnings.
@@ -11,7 +12,10 @@ cd "$(dirname "$0")/.."
 dir=build
 options=(-DCMAKE_BUILD_TYPE=Release -DMEEKIJK_SANITIZE=OFF)
 with_web=${MEEKIJK_WITH_WEB:-1}
-if [ "${1:-}" = --sanitize ]; then
+targets=()
+if [ "${1:-}" = --server ]; then
+  targets=(--target meekijk)
+elif [ "${1:-}" = --sanitize ]; then
   # A Debug build, so that assertions hold under the sanitizers too, at -O1 (CMakeLists.txt): quick
   # to compile and to run, with exact stack traces.
   dir=build-sanitize
@@ -33,7 +37,7 @@ configured() {
 if [ ! -f "$dir/build.ninja" ] || ! configured; then
   cmake -S . -B "$dir" -G Ninja "${options[@]}" >/dev/null
 fi
-cmake --build "$dir" -j "$(nproc)"
+cmake --build "$dir" -j "$(nproc)" "${targets[@]}"
 
 if [ -f web/package.json ] && [ "$with_web" = 1 ]; then
   cd web

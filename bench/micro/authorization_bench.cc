@@ -23,14 +23,14 @@ using domain::Role;
 enum class Who { kGp, kPoolSpecialist, kCoordinator, kOtherPractice };
 
 // A practice, a hospital with three pools, and a sent consult from the practice to the last pool.
-struct World {
+struct AuthorizationWorld {
   testing::TestDatabase place{testing::Engine::kSqlite};
   std::unique_ptr<store::Database> db = place.Open();
   int64_t practice = 0, other_practice = 0, hospital = 0;
   std::vector<domain::Pool> pools;
   domain::Consult consult;
 
-  World() {
+  AuthorizationWorld() {
     Result<void> seeded = db->Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
       TimePoint now = FromUnixMillis(1772442900000);
       store::DirectoryRepository directory = tx.directory();
@@ -84,13 +84,13 @@ struct World {
   }
 };
 
-World& TheWorld() {
-  static World world;
+AuthorizationWorld& TheAuthorizationWorld() {
+  static AuthorizationWorld world;
   return world;
 }
 
 void BM_RoleOnConsult(benchmark::State& state, Who who) {
-  World& world = TheWorld();
+  AuthorizationWorld& world = TheAuthorizationWorld();
   service::Principal principal = world.PrincipalFor(who);
   Result<void> ran = world.db->Run(store::Access::kRead, [&](store::Tx& tx) -> Result<void> {
     for (auto _ : state) {

@@ -30,7 +30,7 @@ service::LoginPolicy CachedPolicy() {
 
 // A GP with a second factor, logged in once through the real use case. The fake clock stands
 // still, so no lookup is late enough to write the login's activity: every lookup is a read.
-struct World {
+struct TokenWorld {
   testing::TestDatabase place{testing::Engine::kSqlite};
   std::unique_ptr<store::Database> db = place.Open();
   FakeClock clock{FromUnixMillis(1772442900000)};
@@ -40,7 +40,7 @@ struct World {
   service::RequestContext request{"127.0.0.1", "bench"};
   std::string token;
 
-  World() {
+  TokenWorld() {
     service::DirectoryService directory(*db, clock);
     Result<int64_t> practice = directory.AddOrganisation(
         {0, domain::OrgKind::kGpPractice, "Praktijk Noord", "01234567", {}, "Rotterdam"});
@@ -75,13 +75,13 @@ struct World {
   }
 };
 
-World& TheWorld() {
-  static World world;
+TokenWorld& TheTokenWorld() {
+  static TokenWorld world;
   return world;
 }
 
 void BM_Authenticate(benchmark::State& state) {
-  World& world = TheWorld();
+  TokenWorld& world = TheTokenWorld();
   for (auto _ : state) {
     Result<service::Principal> principal = world.logins.Authenticate(world.token, world.request);
     if (!principal.ok()) {
@@ -95,7 +95,7 @@ BENCHMARK(BM_Authenticate);
 
 // The same lookup as the server makes it: the login kept for a few seconds (login_cache.h).
 void BM_AuthenticateKept(benchmark::State& state) {
-  World& world = TheWorld();
+  TokenWorld& world = TheTokenWorld();
   for (auto _ : state) {
     Result<service::Principal> principal =
         world.cached_logins.Authenticate(world.token, world.request);
@@ -110,7 +110,7 @@ BENCHMARK(BM_AuthenticateKept);
 
 // The store's part alone: one read transaction finding the login by the token's hash.
 void BM_StoreFindLogin(benchmark::State& state) {
-  World& world = TheWorld();
+  TokenWorld& world = TheTokenWorld();
   std::string hash = auth::HashSessionToken(world.token);
   for (auto _ : state) {
     Result<void> found = world.db->Run(store::Access::kRead, [&](store::Tx& tx) -> Result<void> {

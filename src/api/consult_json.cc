@@ -3,6 +3,7 @@
 
 #include <boost/json/array.hpp>
 
+#include "api/json_null.h"
 #include "api/template_json.h"
 #include "domain/icpc.h"
 
@@ -14,11 +15,6 @@ using domain::Name;
 
 json::value Time(const std::optional<TimePoint>& t) {
   return t ? json::value(FormatIso8601(*t)) : json::value(nullptr);
-}
-
-template <typename T>
-json::value OrNull(const std::optional<T>& value) {
-  return value ? json::value(*value) : json::value(nullptr);
 }
 
 json::object CommonJson(const domain::Consult& c) {

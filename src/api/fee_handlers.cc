@@ -4,6 +4,7 @@
 
 #include "api/api.h"
 #include "api/authenticate.h"
+#include "api/json_null.h"
 #include "api/responses.h"
 #include "api/statement_pdf.h"
 #include "domain/calendar.h"
@@ -16,11 +17,6 @@ namespace {
 
 namespace json = boost::json;
 using domain::Name;
-
-template <typename T>
-json::value OrNull(const std::optional<T>& value) {
-  return value ? json::value(*value) : json::value(nullptr);
-}
 
 json::object SummaryJson(const service::FeeStatement& s) {
   const domain::FeeStatementSummary& sum = s.summary;

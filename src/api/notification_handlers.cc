@@ -7,6 +7,7 @@
 #include "api/api.h"
 #include "api/authenticate.h"
 #include "api/json_body.h"
+#include "api/json_null.h"
 #include "api/responses.h"
 #include "core/integer.h"
 #include "domain/enum_names.h"
@@ -19,11 +20,6 @@ namespace json = boost::json;
 using domain::Name;
 
 constexpr int kDefaultPage = 30;
-
-template <typename T>
-json::value OrNull(const std::optional<T>& value) {
-  return value ? json::value(*value) : json::value(nullptr);
-}
 
 json::value TimeOrNull(const std::optional<TimePoint>& t) {
   return t ? json::value(FormatIso8601(*t)) : json::value(nullptr);

@@ -12,7 +12,7 @@ namespace {
 
 using domain::MessageKind;
 
-constexpr HPDF_REAL kLeft = PdfWriter::kLeft;
+constexpr HPDF_REAL kPageLeft = PdfWriter::kLeft;
 constexpr HPDF_REAL kValue = 190;
 
 // "3 december 2026 14:05", on the Amsterdam clock.
@@ -69,13 +69,13 @@ std::string_view SexText(domain::Sex sex) {
 }
 
 void Row(PdfWriter& w, const std::string& label, const std::string& value) {
-  w.Text(kLeft, label, true);
+  w.Text(kPageLeft, label, true);
   w.Paragraph(kValue, value.empty() ? "-" : value);
 }
 
 void Heading(PdfWriter& w, const std::string& text) {
   w.Next(8);
-  w.Text(kLeft, text, true, 11);
+  w.Text(kPageLeft, text, true, 11);
   w.Next(16);
 }
 
@@ -96,9 +96,9 @@ Result<std::string> RecordPdf(const service::ConsultDetail& detail, TimePoint ma
   const domain::Consult& c = detail.consult;
   const domain::ConsultContent& content = c.content;
   MK_ASSIGN_OR_RETURN(PdfWriter w, PdfWriter::Start("Meekijkconsult " + c.number));
-  w.Text(kLeft, "Meekijkconsult " + c.number, true, 15);
+  w.Text(kPageLeft, "Meekijkconsult " + c.number, true, 15);
   w.Next(18);
-  w.Text(kLeft, "Kopie voor het dossier, gemaakt op " + When(made_at) + " door meekijk.", false, 8);
+  w.Text(kPageLeft, "Kopie voor het dossier, gemaakt op " + When(made_at) + " door meekijk.", false, 8);
   w.Next(20);
 
   Heading(w, "Patiënt");
@@ -123,10 +123,10 @@ Result<std::string> RecordPdf(const service::ConsultDetail& detail, TimePoint ma
   Row(w, "Status", domain::StatusLabel(c.status).nl);
 
   Heading(w, "Vraag");
-  w.Paragraph(kLeft, content.question);
+  w.Paragraph(kPageLeft, content.question);
   if (!content.clinical_summary.empty()) {
     Heading(w, "Samenvatting");
-    w.Paragraph(kLeft, content.clinical_summary);
+    w.Paragraph(kPageLeft, content.clinical_summary);
   }
   if (!content.template_answers.empty()) {
     Heading(w, "Antwoorden op de vragenlijst");
@@ -137,7 +137,7 @@ Result<std::string> RecordPdf(const service::ConsultDetail& detail, TimePoint ma
           if (field.key == answer.key) label = field.label;
         }
       }
-      w.Paragraph(kLeft, label + ": " + answer.value);
+      w.Paragraph(kPageLeft, label + ": " + answer.value);
     }
   }
   if (!detail.thread.empty()) {
@@ -145,14 +145,14 @@ Result<std::string> RecordPdf(const service::ConsultDetail& detail, TimePoint ma
     for (const domain::ThreadMessage& m : detail.thread) {
       std::string kind(MessageKindText(m.kind));
       if (m.recommendation) kind += " (" + std::string(Recommendation(*m.recommendation)) + ")";
-      w.Paragraph(kLeft, When(m.created_at) + "  " + m.author_name + " - " + kind, true, 9);
-      w.Paragraph(kLeft + 12, m.body);
+      w.Paragraph(kPageLeft, When(m.created_at) + "  " + m.author_name + " - " + kind, true, 9);
+      w.Paragraph(kPageLeft + 12, m.body);
       w.Next(4);
     }
   }
   if (c.advice) {
     Heading(w, "Advies: " + std::string(Recommendation(c.advice->recommendation)));
-    w.Paragraph(kLeft, c.advice->body);
+    w.Paragraph(kPageLeft, c.advice->body);
   }
   if (c.outcome) {
     Heading(w, "Uitkomst");
@@ -163,12 +163,12 @@ Result<std::string> RecordPdf(const service::ConsultDetail& detail, TimePoint ma
   if (detail.referral) {
     Heading(w, "Verwijzing, verstuurd op " + When(detail.referral->sent_at) + " door " +
                    detail.referral->sent_by);
-    w.Paragraph(kLeft, detail.referral->letter);
+    w.Paragraph(kPageLeft, detail.referral->letter);
   }
   if (!detail.attachments.empty()) {
     Heading(w, "Bijlagen (in meekijk)");
     for (const domain::Attachment& a : detail.attachments) {
-      w.Paragraph(kLeft, a.filename + " (" + std::to_string((a.size_bytes + 1023) / 1024) + " kB)");
+      w.Paragraph(kPageLeft, a.filename + " (" + std::to_string((a.size_bytes + 1023) / 1024) + " kB)");
     }
   }
   return w.Finish();

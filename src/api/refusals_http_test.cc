@@ -8,7 +8,7 @@ namespace {
 
 namespace json = boost::json;
 
-constexpr const char* kConsult = "/api/v1/consults/{id}";
+constexpr const char* kConsultRoute = "/api/v1/consults/{id}";
 
 class RefusalsHttpTest : public ApiTest {
  protected:
@@ -53,14 +53,14 @@ TEST_P(RefusalsHttpTest, RefusedTransitionsAnswer409Or403AndChangeNothing) {
   };
   for (const Attempt& attempt : attempts) {
     testing::HttpResponse response = Expect(
-        attempt.status, "POST", std::string(kConsult) + "/" + attempt.action,
+        attempt.status, "POST", std::string(kConsultRoute) + "/" + attempt.action,
         client_->Post(ConsultPath(id, attempt.action), attempt.body, Token(attempt.user)));
     EXPECT_FALSE(std::string(response.Json().at("error").at("message").as_string()).empty());
     EXPECT_EQ(Snapshot(id), before) << attempt.action << " by " << attempt.user;
   }
   // A colleague in the same pool may not answer once someone has claimed it.
   ASSERT_EQ(client_->Post(ConsultPath(id, "claim"), json::object{}, Token("specialist.smit")).status, 200);
-  Expect(403, "POST", std::string(kConsult) + "/advice",
+  Expect(403, "POST", std::string(kConsultRoute) + "/advice",
          client_->Post(ConsultPath(id, "advice"), json::object{{"recommendation", "refer"}, {"body", "x"}},
                        Token("specialist.mulder")));
 }
@@ -73,7 +73,7 @@ TEST_P(RefusalsHttpTest, AnotherPracticeGets404AndNeverSeesTheConsultInAList) {
   ASSERT_EQ(uploaded.status, 201);
   std::string attachment = "/api/v1/attachments/" + std::to_string(uploaded.Json().at("id").as_int64());
   std::string other = Token("huisarts.bakker");  // same care group, another practice
-  testing::HttpResponse seen = Expect(404, "GET", kConsult, client_->Get(ConsultPath(id), other));
+  testing::HttpResponse seen = Expect(404, "GET", kConsultRoute, client_->Get(ConsultPath(id), other));
   EXPECT_EQ(seen.body.find("Handeczeem"), std::string::npos);
   // An existing attachment on someone else's consult and one that does not exist get the same
   // answer, so that ids cannot be probed.
@@ -82,7 +82,7 @@ TEST_P(RefusalsHttpTest, AnotherPracticeGets404AndNeverSeesTheConsultInAList) {
   testing::HttpResponse missing = Expect(404, "GET", "/api/v1/attachments/{id}",
                                          client_->Get("/api/v1/attachments/99999", other));
   EXPECT_EQ(hidden.body, missing.body);
-  Expect(404, "POST", std::string(kConsult) + "/close",
+  Expect(404, "POST", std::string(kConsultRoute) + "/close",
          client_->Post(ConsultPath(id, "close"),
                        json::object{{"outcome", "referred"}, {"learned", false}, {"rating", 1}}, other));
   testing::HttpResponse list = client_->Get("/api/v1/consults?limit=200", other);
@@ -91,9 +91,9 @@ TEST_P(RefusalsHttpTest, AnotherPracticeGets404AndNeverSeesTheConsultInAList) {
     EXPECT_NE(item.at("id").as_int64(), id);
   }
   // A specialist of an unrelated pool does not see it either.
-  Expect(404, "GET", kConsult, client_->Get(ConsultPath(id), Token("specialist.dekker")));
-  Expect(404, "GET", kConsult, client_->Get("/api/v1/consults/99999", other));
-  Expect(404, "GET", kConsult, client_->Get("/api/v1/consults/abc", other));
+  Expect(404, "GET", kConsultRoute, client_->Get(ConsultPath(id), Token("specialist.dekker")));
+  Expect(404, "GET", kConsultRoute, client_->Get("/api/v1/consults/99999", other));
+  Expect(404, "GET", kConsultRoute, client_->Get("/api/v1/consults/abc", other));
 }
 
 TEST_P(RefusalsHttpTest, BadInputGetsAClearErrorAndChangesNothing) {
@@ -142,19 +142,19 @@ TEST_P(RefusalsHttpTest, BadInputGetsAClearErrorAndChangesNothing) {
                          {{"Authorization", "Bearer " + gp}, {"Content-Type", "application/pdf"},
                           {"X-Filename", name}});
   };
-  testing::HttpResponse executable = Expect(415, "POST", std::string(kConsult) + "/attachments",
+  testing::HttpResponse executable = Expect(415, "POST", std::string(kConsultRoute) + "/attachments",
                                             upload(std::string("MZ\x90\x00\x03", 5) + "PE", "brief.pdf"));
   EXPECT_EQ(ErrorCode(executable), "unsupported_media_type");
-  Expect(415, "POST", std::string(kConsult) + "/attachments",
+  Expect(415, "POST", std::string(kConsultRoute) + "/attachments",
          upload(std::string("\x7f" "ELF\x02\x01\x01", 7), "scan.pdf"));
   // The server was started with the default 20 MB limit: 21 MB + is refused before it is read.
   testing::HttpResponse oversized =
       upload("%PDF-" + std::string(22 * 1024 * 1024, 'x'), "groot.pdf");
   EXPECT_EQ(oversized.status, 413);
   // Files that only start like a PDF or a JPEG are decoded, and refused.
-  Expect(415, "POST", std::string(kConsult) + "/attachments",
+  Expect(415, "POST", std::string(kConsultRoute) + "/attachments",
          upload("%PDF-1.7\n<html><script>alert(document.cookie)</script></html>", "uitslag.html"));
-  Expect(415, "POST", std::string(kConsult) + "/attachments", upload("\xFF\xD8\xFF", "foto.jpg"));
+  Expect(415, "POST", std::string(kConsultRoute) + "/attachments", upload("\xFF\xD8\xFF", "foto.jpg"));
   EXPECT_EQ(GetConsult(id, "huisarts.devries").at("attachments").as_array().size(), 0u);
 }
 
@@ -188,7 +188,7 @@ TEST_P(RefusalsHttpTest, APoolSeesThePatientPseudonymisedUntilItsSpecialistClaim
   }
   EXPECT_EQ(patient_seen_by("huisarts.devries").at("bsn"), "111222333");
   EXPECT_EQ(patient_seen_by("huisarts.devries").at("withheld"), false);
-  Expect(200, "POST", std::string(kConsult) + "/claim",
+  Expect(200, "POST", std::string(kConsultRoute) + "/claim",
          client_->Post(ConsultPath(id, "claim"), json::object{}, Token("specialist.peters")));
   json::object holder = patient_seen_by("specialist.peters");
   EXPECT_EQ(holder.at("name"), "J. de Boer");
@@ -204,7 +204,7 @@ TEST_P(RefusalsHttpTest, AMessageOfOnlyUnicodeWhiteSpaceIsEmpty) {
   std::string before = Snapshot(id);
   for (const char* blank : {"\u00a0\u2003", "\u200b", "\u2028 \u3000"}) {
     testing::HttpResponse refused = Expect(
-        422, "POST", std::string(kConsult) + "/messages",
+        422, "POST", std::string(kConsultRoute) + "/messages",
         client_->Post(ConsultPath(id, "messages"),
                       json::object{{"kind", "info_request"}, {"body", blank}}, specialist));
     EXPECT_EQ(refused.Json().at("error").at("field"), "body");
@@ -215,7 +215,7 @@ TEST_P(RefusalsHttpTest, AMessageOfOnlyUnicodeWhiteSpaceIsEmpty) {
 TEST_P(RefusalsHttpTest, AnAttachmentIsStoredAndServedUnderANameThatSaysWhatItIs) {
   int64_t id = CreateConsult();
   auto upload = [&](const std::string& bytes, const char* name) {
-    return Expect(201, "POST", std::string(kConsult) + "/attachments",
+    return Expect(201, "POST", std::string(kConsultRoute) + "/attachments",
                   client_->Send("POST", ConsultPath(id, "attachments"), bytes,
                                 {{"Authorization", "Bearer " + Token("huisarts.devries")},
                                  {"X-Filename", name}}));

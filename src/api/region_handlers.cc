@@ -6,6 +6,7 @@
 #include "api/api.h"
 #include "api/authenticate.h"
 #include "api/json_body.h"
+#include "api/json_null.h"
 #include "api/region_request.h"
 #include "api/responses.h"
 #include "api/template_json.h"
@@ -20,11 +21,6 @@ using domain::Name;
 json::value RefJson(const std::optional<service::NamedRef>& ref) {
   if (!ref) return nullptr;
   return json::object{{"id", ref->id}, {"name", ref->name}};
-}
-
-template <typename T>
-json::value OrNull(const std::optional<T>& value) {
-  return value ? json::value(*value) : json::value(nullptr);
 }
 
 json::object OrganisationJson(const service::OrganisationView& view) {

@@ -9,7 +9,7 @@ namespace {
 namespace json = boost::json;
 
 // Unique to this test; both pass the elfproef.
-constexpr const char* kBsn = "111222333";
+constexpr const char* kPatientBsn = "111222333";
 constexpr const char* kOtherBsn = "123456782";
 
 class SubjectAccessHttpTest : public ApiTest {
@@ -47,18 +47,18 @@ class SubjectAccessHttpTest : public ApiTest {
 };
 
 TEST_P(SubjectAccessHttpTest, ByBsnOrByConsultNumberTheOfficerGetsThePatientsConsultsAndTheirLog) {
-  std::string first = ConsultAbout(kBsn);
-  std::string second = ConsultAbout(kBsn);
+  std::string first = ConsultAbout(kPatientBsn);
+  std::string second = ConsultAbout(kPatientBsn);
   std::string someone_else = ConsultAbout(kOtherBsn);
   std::vector<std::string> expected{first, second};
   std::sort(expected.begin(), expected.end());
 
   testing::HttpResponse by_bsn = Expect(200, "POST", "/api/v1/subject-access",
-                                        Export({{"bsn", kBsn}}, "privacy.kralingen"));
+                                        Export({{"bsn", kPatientBsn}}, "privacy.kralingen"));
   EXPECT_EQ(Numbers(by_bsn), expected);
   json::value body = by_bsn.Json();
   const json::object& consult = body.at("consults").at(0).as_object();
-  EXPECT_EQ(consult.at("patient").at("bsn"), kBsn);
+  EXPECT_EQ(consult.at("patient").at("bsn"), kPatientBsn);
   EXPECT_EQ(consult.at("patient").at("name"), "Truus Verhoeven");
   EXPECT_EQ(consult.at("viewer_role"), "privacy_officer");
   bool read_logged = false;
@@ -85,25 +85,25 @@ TEST_P(SubjectAccessHttpTest, ByBsnOrByConsultNumberTheOfficerGetsThePatientsCon
 }
 
 TEST_P(SubjectAccessHttpTest, RefusesOthersABadBsnAndAPatientTheOrganisationDoesNotHold) {
-  ConsultAbout(kBsn);
+  ConsultAbout(kPatientBsn);
   Expect(403, "POST", "/api/v1/subject-access",
-         Export({{"bsn", kBsn}}, "huisarts.devries"));
-  Expect(403, "POST", "/api/v1/subject-access", Export({{"bsn", kBsn}}, "admin"));
+         Export({{"bsn", kPatientBsn}}, "huisarts.devries"));
+  Expect(403, "POST", "/api/v1/subject-access", Export({{"bsn", kPatientBsn}}, "admin"));
   testing::HttpResponse bad = Expect(422, "POST", "/api/v1/subject-access",
                                      Export({{"bsn", "111222334"}}, "privacy.kralingen"));
   EXPECT_EQ(bad.Json().at("error").at("field"), "bsn");
   Expect(422, "POST", "/api/v1/subject-access", Export({}, "privacy.kralingen"));
   Expect(422, "POST", "/api/v1/subject-access",
-         Export({{"bsn", kBsn}, {"consult", "MK-2026-00001"}}, "privacy.kralingen"));
+         Export({{"bsn", kPatientBsn}, {"consult", "MK-2026-00001"}}, "privacy.kralingen"));
   Expect(404, "POST", "/api/v1/subject-access", Export({{"bsn", "999999990"}}, "privacy.kralingen"));
   Expect(404, "POST", "/api/v1/subject-access",
          Export({{"consult", "MK-1999-00001"}}, "privacy.kralingen"));
   // Not in the URL: the BSN of a query string is not read at all.
   Expect(422, "POST", "/api/v1/subject-access",
-         client_->Post(std::string("/api/v1/subject-access?bsn=") + kBsn, json::object{},
+         client_->Post(std::string("/api/v1/subject-access?bsn=") + kPatientBsn, json::object{},
                        Token("privacy.kralingen")));
   Expect(422, "POST", "/api/v1/subject-access",
-         Export({{"bsn", kBsn}, {"organisation_id", 0}}, "privacy.kralingen"));
+         Export({{"bsn", kPatientBsn}, {"organisation_id", 0}}, "privacy.kralingen"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, SubjectAccessHttpTest, ::testing::ValuesIn(testing::TestEngines()),

@@ -53,32 +53,32 @@ const Route kRoutes[] = {
     {"huisarts.elamrani", "cardio_maasstad", "specialist.dekker", "cardiologie", false, 3, 2},
 };
 
-struct Question {
+struct DemoQuestion {
   const char* icpc;
   const char* text;
 };
 
-const Question* QuestionsOf(std::string_view specialty, size_t& count) {
-  static const Question kDerma[] = {
+const DemoQuestion* QuestionsOf(std::string_view specialty, size_t& count) {
+  static const DemoQuestion kDerma[] = {
       {"S82", "Pigmentlaesie: past dit bij een benigne naevus of toch excisie?"},
       {"S87", "Eczeem dat ondanks behandeling blijft opvlammen: welke volgende stap?"},
       {"S91", "Psoriasis met nagelafwijkingen: systemische behandeling nodig?"},
       {"S06", "Erythemateuze plek op de wang sinds maanden: actinische keratose?"}};
-  static const Question kCardio[] = {
+  static const DemoQuestion kCardio[] = {
       {"K04", "Hartkloppingen met normaal ECG in rust: Holter via de eerste lijn?"},
       {"K86", "Hypertensie die slecht reageert op drie middelen: secundaire oorzaak?"}};
-  static const Question kNeuro[] = {{"N01", "Chronische hoofdpijn: medicatieovergebruik of meer?"},
+  static const DemoQuestion kNeuro[] = {{"N01", "Chronische hoofdpijn: medicatieovergebruik of meer?"},
                                     {"N17", "Draaiduizeligheid bij hoofdbeweging: BPPD behandelen?"}};
-  static const Question kOrtho[] = {{"L15", "Knieklachten bij artrose: injectie in de praktijk?"},
+  static const DemoQuestion kOrtho[] = {{"L15", "Knieklachten bij artrose: injectie in de praktijk?"},
                                     {"L92", "Schouderpijn bij abductie: impingement behandelen?"}};
-  static const Question kKno[] = {{"H03", "Eenzijdige tinnitus zonder gehoorverlies: beleid?"},
+  static const DemoQuestion kKno[] = {{"H03", "Eenzijdige tinnitus zonder gehoorverlies: beleid?"},
                                   {"R75", "Recidiverende sinusitis: neusspray of verwijzen?"}};
-  static const Question kGyn[] = {{"X08", "Intermenstrueel bloedverlies bij spiraal: echo nodig?"}};
-  static const Question kInternal[] = {{"B80", "Microcytaire anemie zonder duidelijke oorzaak: eerst scopie of ijzer?"}};
-  static const Question kDiabetes[] = {{"T90", "HbA1c blijft boven 70 ondanks metformine en SU: insuline starten?"}};
+  static const DemoQuestion kGyn[] = {{"X08", "Intermenstrueel bloedverlies bij spiraal: echo nodig?"}};
+  static const DemoQuestion kInternal[] = {{"B80", "Microcytaire anemie zonder duidelijke oorzaak: eerst scopie of ijzer?"}};
+  static const DemoQuestion kDiabetes[] = {{"T90", "HbA1c blijft boven 70 ondanks metformine en SU: insuline starten?"}};
   struct Entry {
     std::string_view specialty;
-    const Question* questions;
+    const DemoQuestion* questions;
     size_t count;
   };
   static const Entry kAll[] = {{"dermatologie", kDerma, 4}, {"cardiologie", kCardio, 2},
@@ -157,8 +157,8 @@ class History {
     MK_ASSIGN_OR_RETURN(service::Principal gp, As(route.gp));
     MK_ASSIGN_OR_RETURN(service::Principal specialist, As(route.specialist));
     size_t count = 0;
-    const Question* questions = QuestionsOf(route.specialty, count);
-    const Question& q = questions[static_cast<size_t>(Uniform(0, static_cast<int>(count) - 1))];
+    const DemoQuestion* questions = QuestionsOf(route.specialty, count);
+    const DemoQuestion& q = questions[static_cast<size_t>(Uniform(0, static_cast<int>(count) - 1))];
     service::NewConsult request;
     request.content.specialty = route.specialty;
     request.content.mode =

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/calendar.h"
+#include "domain/test_dates.h"
 
 namespace meekijk::domain {
 namespace {
@@ -10,10 +11,6 @@ namespace {
 using std::chrono::hours;
 using std::chrono::minutes;
 using std::chrono::sys_days;
-
-std::chrono::year_month_day Date(int y, unsigned m, unsigned d) {
-  return std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d};
-}
 
 ClinicSession Session() {
   ClinicSession session;

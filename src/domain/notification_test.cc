@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/test_dates.h"
+
 namespace meekijk::domain {
 namespace {
 
@@ -9,14 +11,6 @@ using std::chrono::hours;
 using std::chrono::minutes;
 using std::chrono::seconds;
 using std::chrono::sys_days;
-
-std::chrono::year_month_day Date(int y, unsigned m, unsigned d) {
-  return std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d};
-}
-
-TimePoint Utc(int y, unsigned m, unsigned d, int hour, int minute = 0) {
-  return sys_days{Date(y, m, d)} + hours{hour} + minutes{minute};
-}
 
 TEST(NotificationTest, WhatAsksToActNowComesAtOnceAndNewsInTheDigest) {
   std::vector<Role> specialist{Role::kSpecialist};

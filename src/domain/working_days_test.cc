@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "domain/test_dates.h"
+
 namespace meekijk::domain {
 namespace {
 
@@ -13,15 +15,6 @@ using std::chrono::minutes;
 using std::chrono::sys_days;
 using std::chrono::year;
 using std::chrono::year_month_day;
-
-year_month_day Date(int y, unsigned m, unsigned d) {
-  return year{y} / std::chrono::month{m} / std::chrono::day{d};
-}
-
-// An instant given in UTC.
-TimePoint Utc(int y, unsigned m, unsigned d, int hour, int minute = 0) {
-  return sys_days{Date(y, m, d)} + hours{hour} + minutes{minute};
-}
 
 TEST(WorkingDaysTest, KnowsTheDutchPublicHolidays) {
   struct Case {

@@ -21,7 +21,7 @@ namespace {
 using domain::OrgKind;
 using domain::Role;
 
-constexpr const char* kPassword = "oude-wachtwoord-2026";
+constexpr const char* kOldPassword = "oude-wachtwoord-2026";
 constexpr const char* kNewPassword = "paarse olifanten dansen zelden op dinsdag";
 
 class AccountServiceTest : public ::testing::TestWithParam<testing::Engine> {
@@ -51,7 +51,7 @@ class AccountServiceTest : public ::testing::TestWithParam<testing::Engine> {
   int64_t Add(DirectoryService& directory, const std::string& username, int64_t organisation,
               Role role) {
     Result<int64_t> id =
-        directory.AddUser({username, "Naam van " + username, "", {}, kPassword, {{organisation, role}}});
+        directory.AddUser({username, "Naam van " + username, "", {}, kOldPassword, {{organisation, role}}});
     EXPECT_TRUE(id.ok()) << username << ": " << (id.ok() ? "" : id.error().message.en);
     return id.ok() ? *id : 0;
   }
@@ -125,20 +125,20 @@ TEST_P(AccountServiceTest, ALinkIsMadeOnlyForSomeoneManagedAndAfterARecentReauth
 }
 
 TEST_P(AccountServiceTest, TheLinkSetsAStrongPasswordOnceAndEndsTheUsersLogins) {
-  ASSERT_TRUE(LogsIn("huisarts", kPassword));
-  Result<LoginResult> before = logins_->Login({"huisarts", kPassword, "", ""}, {"10.0.0.2", "r"});
+  ASSERT_TRUE(LogsIn("huisarts", kOldPassword));
+  Result<LoginResult> before = logins_->Login({"huisarts", kOldPassword, "", ""}, {"10.0.0.2", "r"});
   ASSERT_TRUE(before.ok());
   PasswordResetLink link =
       *accounts_->IssuePasswordReset(Someone(coordinator_, care_group_, Role::kCoordinator), gp_);
   Result<void> weak = accounts_->ResetPassword(link.token, "welkom123456", {});
   ASSERT_FALSE(weak.ok());
   EXPECT_EQ(weak.error().field, "password");
-  Result<void> same = accounts_->ResetPassword(link.token, kPassword, {});
+  Result<void> same = accounts_->ResetPassword(link.token, kOldPassword, {});
   ASSERT_FALSE(same.ok());
   EXPECT_EQ(same.error().field, "password");
   ASSERT_TRUE(accounts_->ResetPassword(link.token, kNewPassword, {}).ok());
   EXPECT_FALSE(logins_->Authenticate(before->token, {}).ok());
-  EXPECT_FALSE(LogsIn("huisarts", kPassword));
+  EXPECT_FALSE(LogsIn("huisarts", kOldPassword));
   EXPECT_TRUE(LogsIn("huisarts", kNewPassword));
   EXPECT_EQ(accounts_->ResetPassword(link.token, "nog een heel andere zin hier", {}).error().code,
             ErrorCode::kNotFound);
@@ -154,29 +154,29 @@ TEST_P(AccountServiceTest, ALinkExpiresAfterADayAndANewOneVoidsTheOld) {
   EXPECT_EQ(accounts_->ResetPassword(link.token, kNewPassword, {}).error().code,
             ErrorCode::kNotFound);
   EXPECT_EQ(accounts_->ResetPassword("kort", kNewPassword, {}).error().code, ErrorCode::kNotFound);
-  EXPECT_TRUE(LogsIn("huisarts", kPassword));
+  EXPECT_TRUE(LogsIn("huisarts", kOldPassword));
 }
 
 TEST_P(AccountServiceTest, ChangingTheOwnPasswordNeedsTheCurrentOneAndEndsOnlyTheOtherLogins) {
-  Result<LoginResult> here = logins_->Login({"huisarts", kPassword, "", ""}, {"10.0.0.2", "r"});
-  Result<LoginResult> elsewhere = logins_->Login({"huisarts", kPassword, "", ""}, {"10.0.0.3", "r"});
+  Result<LoginResult> here = logins_->Login({"huisarts", kOldPassword, "", ""}, {"10.0.0.2", "r"});
+  Result<LoginResult> elsewhere = logins_->Login({"huisarts", kOldPassword, "", ""}, {"10.0.0.3", "r"});
   ASSERT_TRUE(here.ok() && elsewhere.ok());
   Principal me = *logins_->Authenticate(here->token, {"10.0.0.2", "r"});
   Result<void> wrong = logins_->ChangePassword(me, "fout-wachtwoord", kNewPassword);
   ASSERT_FALSE(wrong.ok());
   EXPECT_EQ(wrong.error().code, ErrorCode::kInvalidArgument);
   EXPECT_EQ(wrong.error().field, "current_password");
-  Result<void> weak = logins_->ChangePassword(me, kPassword, "password1234");
+  Result<void> weak = logins_->ChangePassword(me, kOldPassword, "password1234");
   ASSERT_FALSE(weak.ok());
   EXPECT_EQ(weak.error().field, "new_password");
-  ASSERT_TRUE(logins_->ChangePassword(me, kPassword, kNewPassword).ok());
+  ASSERT_TRUE(logins_->ChangePassword(me, kOldPassword, kNewPassword).ok());
   EXPECT_TRUE(logins_->Authenticate(here->token, {}).ok());
   EXPECT_FALSE(logins_->Authenticate(elsewhere->token, {}).ok());
   EXPECT_TRUE(LogsIn("huisarts", kNewPassword));
 }
 
 TEST_P(AccountServiceTest, GuessingTheCurrentPasswordIsThrottled) {
-  Result<LoginResult> here = logins_->Login({"huisarts", kPassword, "", ""}, {"10.0.0.2", "r"});
+  Result<LoginResult> here = logins_->Login({"huisarts", kOldPassword, "", ""}, {"10.0.0.2", "r"});
   ASSERT_TRUE(here.ok());
   Principal me = *logins_->Authenticate(here->token, {"10.0.0.2", "r"});
   for (int i = 0; i < 5; ++i) {
@@ -184,7 +184,7 @@ TEST_P(AccountServiceTest, GuessingTheCurrentPasswordIsThrottled) {
                   .error().code,
               ErrorCode::kInvalidArgument);
   }
-  Result<void> throttled = logins_->ChangePassword(me, kPassword, kNewPassword);
+  Result<void> throttled = logins_->ChangePassword(me, kOldPassword, kNewPassword);
   ASSERT_FALSE(throttled.ok());
   EXPECT_EQ(throttled.error().code, ErrorCode::kTooManyRequests);
   EXPECT_GT(throttled.error().retry_after_seconds, 0);

@@ -18,7 +18,7 @@
 namespace meekijk::service {
 namespace {
 
-constexpr const char* kPassword = "wachtwoord-123";
+constexpr const char* kUserPassword = "wachtwoord-123";
 
 // Fails every statement while `down` is set: the database is unreachable.
 class Outage : public store::StatementFaults {
@@ -38,7 +38,7 @@ class LoginCacheTest : public ::testing::TestWithParam<testing::Engine> {
     DirectoryService directory(*db_, clock_);
     int64_t practice = *directory.AddOrganisation(
         {0, domain::OrgKind::kGpPractice, "Praktijk", "01000001", {}, ""});
-    gp_ = *directory.AddUser({"huisarts", "Dr. De Vries", "", {}, kPassword,
+    gp_ = *directory.AddUser({"huisarts", "Dr. De Vries", "", {}, kUserPassword,
                               {{practice, domain::Role::kGp}}});
   }
 
@@ -50,7 +50,7 @@ class LoginCacheTest : public ::testing::TestWithParam<testing::Engine> {
   }
 
   std::string LogIn(LoginService& logins) {
-    Result<LoginResult> login = logins.Login({"huisarts", kPassword, "", "test"}, {"10.0.0.1", "r"});
+    Result<LoginResult> login = logins.Login({"huisarts", kUserPassword, "", "test"}, {"10.0.0.1", "r"});
     EXPECT_TRUE(login.ok());
     return login.ok() ? login->token : "";
   }

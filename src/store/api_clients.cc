@@ -7,25 +7,25 @@
 namespace meekijk::store {
 namespace {
 
-using R = ApiClientRecord;
+using ClientRow = ApiClientRecord;
 using W = Written;
 
 // clang-format off
-const Table<R> kClients{"api_clients", "", {
-    Key<R>("id", [](auto& r) -> auto& { return r.id; }),
-    Field<R>("client_id", W::kOnInsert, [](auto& r) -> auto& { return r.client_id; }),
-    Field<R>("name", W::kOnInsert, [](auto& r) -> auto& { return r.name; }),
-    Field<R>("organisation_id", W::kOnInsert, [](auto& r) -> auto& { return r.organisation_id; }),
-    Field<R>("user_id", W::kOnInsert, [](auto& r) -> auto& { return r.user_id; }),
-    Field<R>("scopes", W::kOnInsert, [](auto& r) -> auto& { return r.scopes; }),
-    Field<R>("public_key", W::kOnInsert, [](auto& r) -> auto& { return r.public_key; }),
-    Field<R>("created_by", W::kOnInsert, [](auto& r) -> auto& { return r.created_by; }),
-    Field<R>("created_at", W::kOnInsert, [](auto& r) -> auto& { return r.created_at; }),
-    Field<R>("revoked_at", W::kOnInsert, [](auto& r) -> auto& { return r.revoked_at; }),
+const Table<ClientRow> kClients{"api_clients", "", {
+    Key<ClientRow>("id", [](auto& r) -> auto& { return r.id; }),
+    Field<ClientRow>("client_id", W::kOnInsert, [](auto& r) -> auto& { return r.client_id; }),
+    Field<ClientRow>("name", W::kOnInsert, [](auto& r) -> auto& { return r.name; }),
+    Field<ClientRow>("organisation_id", W::kOnInsert, [](auto& r) -> auto& { return r.organisation_id; }),
+    Field<ClientRow>("user_id", W::kOnInsert, [](auto& r) -> auto& { return r.user_id; }),
+    Field<ClientRow>("scopes", W::kOnInsert, [](auto& r) -> auto& { return r.scopes; }),
+    Field<ClientRow>("public_key", W::kOnInsert, [](auto& r) -> auto& { return r.public_key; }),
+    Field<ClientRow>("created_by", W::kOnInsert, [](auto& r) -> auto& { return r.created_by; }),
+    Field<ClientRow>("created_at", W::kOnInsert, [](auto& r) -> auto& { return r.created_at; }),
+    Field<ClientRow>("revoked_at", W::kOnInsert, [](auto& r) -> auto& { return r.revoked_at; }),
 }};
 // clang-format on
 
-constexpr std::string_view kRevoke =
+constexpr std::string_view kRevokeClient =
     "UPDATE api_clients SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL";
 constexpr std::string_view kUseTokenId =
     "INSERT INTO used_token_ids (token_id, expires_at) VALUES (?, ?) "
@@ -72,7 +72,7 @@ Result<std::vector<ApiClientRecord>> ApiClientRepository::List(
 }
 
 Result<bool> ApiClientRepository::Revoke(int64_t id, TimePoint at) {
-  MK_ASSIGN_OR_RETURN(int64_t changed, sql_.Execute(kRevoke, {ToUnixMillis(at), id}));
+  MK_ASSIGN_OR_RETURN(int64_t changed, sql_.Execute(kRevokeClient, {ToUnixMillis(at), id}));
   return changed == 1;
 }
 

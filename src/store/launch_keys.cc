@@ -7,23 +7,23 @@
 namespace meekijk::store {
 namespace {
 
-using R = LaunchKeyRecord;
+using LaunchKeyRow = LaunchKeyRecord;
 using W = Written;
 
 // clang-format off
-const Table<R> kKeys{"launch_keys", "", {
-    Key<R>("id", [](auto& r) -> auto& { return r.id; }),
-    Field<R>("key_id", W::kOnInsert, [](auto& r) -> auto& { return r.key_id; }),
-    Field<R>("organisation_id", W::kOnInsert, [](auto& r) -> auto& { return r.organisation_id; }),
-    Field<R>("name", W::kOnInsert, [](auto& r) -> auto& { return r.name; }),
-    Field<R>("public_key", W::kOnInsert, [](auto& r) -> auto& { return r.public_key; }),
-    Field<R>("created_by", W::kOnInsert, [](auto& r) -> auto& { return r.created_by; }),
-    Field<R>("created_at", W::kOnInsert, [](auto& r) -> auto& { return r.created_at; }),
-    Field<R>("revoked_at", W::kOnInsert, [](auto& r) -> auto& { return r.revoked_at; }),
+const Table<LaunchKeyRow> kKeys{"launch_keys", "", {
+    Key<LaunchKeyRow>("id", [](auto& r) -> auto& { return r.id; }),
+    Field<LaunchKeyRow>("key_id", W::kOnInsert, [](auto& r) -> auto& { return r.key_id; }),
+    Field<LaunchKeyRow>("organisation_id", W::kOnInsert, [](auto& r) -> auto& { return r.organisation_id; }),
+    Field<LaunchKeyRow>("name", W::kOnInsert, [](auto& r) -> auto& { return r.name; }),
+    Field<LaunchKeyRow>("public_key", W::kOnInsert, [](auto& r) -> auto& { return r.public_key; }),
+    Field<LaunchKeyRow>("created_by", W::kOnInsert, [](auto& r) -> auto& { return r.created_by; }),
+    Field<LaunchKeyRow>("created_at", W::kOnInsert, [](auto& r) -> auto& { return r.created_at; }),
+    Field<LaunchKeyRow>("revoked_at", W::kOnInsert, [](auto& r) -> auto& { return r.revoked_at; }),
 }};
 // clang-format on
 
-constexpr std::string_view kRevoke =
+constexpr std::string_view kRevokeKey =
     "UPDATE launch_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL";
 
 }  // namespace
@@ -61,7 +61,7 @@ Result<std::vector<LaunchKeyRecord>> LaunchKeyRepository::List(
 }
 
 Result<bool> LaunchKeyRepository::Revoke(int64_t id, TimePoint at) {
-  MK_ASSIGN_OR_RETURN(int64_t changed, sql_.Execute(kRevoke, {ToUnixMillis(at), id}));
+  MK_ASSIGN_OR_RETURN(int64_t changed, sql_.Execute(kRevokeKey, {ToUnixMillis(at), id}));
   return changed == 1;
 }
 

@@ -31,7 +31,7 @@ const Table<LoginRecord> kLogins{"sessions", "", {
 constexpr std::string_view kDelete = "DELETE FROM sessions WHERE token_hash = ?";
 constexpr std::string_view kDeleteExpired =
     "DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?";
-constexpr std::string_view kDeleteOfUser =
+constexpr std::string_view kDeleteLoginOfUser =
     "DELETE FROM sessions WHERE user_id = ? AND public_id = ?";
 constexpr std::string_view kDeleteAllOfUser =
     "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?";
@@ -69,7 +69,7 @@ Result<std::vector<LoginRecord>> LoginRepository::OfUser(int64_t user_id) {
 
 Result<bool> LoginRepository::DeleteOfUser(int64_t user_id, std::string_view public_id) {
   MK_ASSIGN_OR_RETURN(int64_t deleted,
-                      sql_.Execute(kDeleteOfUser, {user_id, std::string(public_id)}));
+                      sql_.Execute(kDeleteLoginOfUser, {user_id, std::string(public_id)}));
   return deleted > 0;
 }
 

@@ -9,20 +9,20 @@
 namespace meekijk::store {
 namespace {
 
-using R = NotificationRecord;
+using NotificationRow = NotificationRecord;
 using W = Written;
 
 // clang-format off
-const Table<R> kNotifications{"notifications", "", {
-    Key<R>("id", [](auto& n) -> auto& { return n.id; }),
-    Field<R>("user_id", W::kOnInsert, [](auto& n) -> auto& { return n.user_id; }),
-    Field<R>("kind", W::kOnInsert, [](auto& n) -> auto& { return n.kind; }),
-    Field<R>("consult_id", W::kOnInsert, [](auto& n) -> auto& { return n.consult_id; }),
-    Field<R>("consult_number", W::kOnInsert, [](auto& n) -> auto& { return n.consult_number; }),
-    Field<R>("specialty", W::kOnInsert, [](auto& n) -> auto& { return n.specialty; }),
-    Field<R>("created_at", W::kOnInsert, [](auto& n) -> auto& { return n.created_at; }),
-    Field<R>("read_at", W::kOnInsert, [](auto& n) -> auto& { return n.read_at; }),
-    Field<R>("in_digest", W::kOnInsert, [](auto& n) -> auto& { return n.in_digest; }),
+const Table<NotificationRow> kNotifications{"notifications", "", {
+    Key<NotificationRow>("id", [](auto& n) -> auto& { return n.id; }),
+    Field<NotificationRow>("user_id", W::kOnInsert, [](auto& n) -> auto& { return n.user_id; }),
+    Field<NotificationRow>("kind", W::kOnInsert, [](auto& n) -> auto& { return n.kind; }),
+    Field<NotificationRow>("consult_id", W::kOnInsert, [](auto& n) -> auto& { return n.consult_id; }),
+    Field<NotificationRow>("consult_number", W::kOnInsert, [](auto& n) -> auto& { return n.consult_number; }),
+    Field<NotificationRow>("specialty", W::kOnInsert, [](auto& n) -> auto& { return n.specialty; }),
+    Field<NotificationRow>("created_at", W::kOnInsert, [](auto& n) -> auto& { return n.created_at; }),
+    Field<NotificationRow>("read_at", W::kOnInsert, [](auto& n) -> auto& { return n.read_at; }),
+    Field<NotificationRow>("in_digest", W::kOnInsert, [](auto& n) -> auto& { return n.in_digest; }),
 }};
 
 // The alert candidates: the consult, the moment the rule counts from, and the agreement version's

@@ -7,23 +7,23 @@
 namespace meekijk::store {
 namespace {
 
-using R = PasswordResetRecord;
+using ResetRow = PasswordResetRecord;
 using W = Written;
 
 // clang-format off
-const Table<R> kResets{"password_resets", "", {
-    Field<R>("token_hash", W::kOnInsert, [](auto& r) -> auto& { return r.token_hash; }),
-    Field<R>("user_id", W::kOnInsert, [](auto& r) -> auto& { return r.user_id; }),
-    Field<R>("issued_by", W::kOnInsert, [](auto& r) -> auto& { return r.issued_by; }),
-    Field<R>("created_at", W::kOnInsert, [](auto& r) -> auto& { return r.created_at; }),
-    Field<R>("expires_at", W::kOnInsert, [](auto& r) -> auto& { return r.expires_at; }),
-    Field<R>("used_at", W::kAlways, [](auto& r) -> auto& { return r.used_at; }),
-    Field<R>("second_factor_reset", W::kOnInsert,
+const Table<ResetRow> kResets{"password_resets", "", {
+    Field<ResetRow>("token_hash", W::kOnInsert, [](auto& r) -> auto& { return r.token_hash; }),
+    Field<ResetRow>("user_id", W::kOnInsert, [](auto& r) -> auto& { return r.user_id; }),
+    Field<ResetRow>("issued_by", W::kOnInsert, [](auto& r) -> auto& { return r.issued_by; }),
+    Field<ResetRow>("created_at", W::kOnInsert, [](auto& r) -> auto& { return r.created_at; }),
+    Field<ResetRow>("expires_at", W::kOnInsert, [](auto& r) -> auto& { return r.expires_at; }),
+    Field<ResetRow>("used_at", W::kAlways, [](auto& r) -> auto& { return r.used_at; }),
+    Field<ResetRow>("second_factor_reset", W::kOnInsert,
              [](auto& r) -> auto& { return r.second_factor_reset; }),
 }};
 // clang-format on
 
-constexpr std::string_view kDeleteOfUser = "DELETE FROM password_resets WHERE user_id = ?";
+constexpr std::string_view kDeleteResetsOfUser = "DELETE FROM password_resets WHERE user_id = ?";
 constexpr std::string_view kUse =
     "UPDATE password_resets SET used_at = ? WHERE token_hash = ? AND used_at IS NULL "
     "AND expires_at > ?";
@@ -33,7 +33,7 @@ constexpr std::string_view kUse =
 PasswordResetRepository Tx::password_resets() { return PasswordResetRepository(statements_); }
 
 Result<void> PasswordResetRepository::Replace(const PasswordResetRecord& reset) {
-  MK_RETURN_IF_ERROR(sql_.Execute(kDeleteOfUser, {reset.user_id}));
+  MK_RETURN_IF_ERROR(sql_.Execute(kDeleteResetsOfUser, {reset.user_id}));
   MK_RETURN_IF_ERROR(sql_.Execute(kResets.insert(), kResets.InsertParams(reset)));
   return Ok();
 }

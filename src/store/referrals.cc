@@ -7,15 +7,15 @@
 namespace meekijk::store {
 namespace {
 
-using R = ReferralRecord;
+using ReferralRow = ReferralRecord;
 using W = Written;
 
 // clang-format off
-const Table<R> kReferrals{"referrals", "", {
-    Field<R>("consult_id", W::kOnInsert, [](auto& r) -> auto& { return r.consult_id; }),
-    Field<R>("letter", W::kOnInsert, [](auto& r) -> auto& { return r.letter; }),
-    Field<R>("sent_by", W::kOnInsert, [](auto& r) -> auto& { return r.sent_by; }),
-    Field<R>("sent_at", W::kOnInsert, [](auto& r) -> auto& { return r.sent_at; }),
+const Table<ReferralRow> kReferrals{"referrals", "", {
+    Field<ReferralRow>("consult_id", W::kOnInsert, [](auto& r) -> auto& { return r.consult_id; }),
+    Field<ReferralRow>("letter", W::kOnInsert, [](auto& r) -> auto& { return r.letter; }),
+    Field<ReferralRow>("sent_by", W::kOnInsert, [](auto& r) -> auto& { return r.sent_by; }),
+    Field<ReferralRow>("sent_at", W::kOnInsert, [](auto& r) -> auto& { return r.sent_at; }),
 }};
 // clang-format on
 
