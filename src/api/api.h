@@ -41,6 +41,9 @@ struct Services {
   service::ApiClientService& api_clients;
   service::FhirAccess& fhir;
   service::LaunchService& launches;
+  // serve --public-url ("https://meekijk.example"), or empty: the absolute URLs the API hands out
+  // then use the request's own origin (api/public_origin.h).
+  std::string public_url;
 };
 
 void AddSessionRoutes(http::Router& router, Services& services);

@@ -4,6 +4,7 @@
 #include "api/api.h"
 #include "api/authenticate.h"
 #include "api/json_body.h"
+#include "api/public_origin.h"
 #include "api/responses.h"
 
 namespace meekijk::api {
@@ -11,7 +12,8 @@ namespace {
 
 namespace json = boost::json;
 
-json::value ClientJson(const service::ApiClient& client) {
+// `token_url` is absolute: it is what the client's assertion must name as its audience.
+json::value ClientJson(const service::ApiClient& client, const std::string& token_url) {
   json::array scopes;
   for (const std::string& scope : client.scopes) scopes.push_back(json::string(scope));
   return json::object{
@@ -23,7 +25,7 @@ json::value ClientJson(const service::ApiClient& client) {
       {"user", json::object{{"id", client.user_id}, {"username", client.username}}},
       {"scopes", std::move(scopes)},
       {"public_key", client.public_key},
-      {"token_url", "/fhir/R4/auth/token"},
+      {"token_url", token_url},
       {"created_at", FormatIso8601(client.created_at)},
       {"revoked_at", client.revoked_at ? json::value(FormatIso8601(*client.revoked_at))
                                        : json::value(nullptr)},
@@ -44,26 +46,33 @@ Result<service::NewApiClient> ReadNewClient(std::string_view body) {
                                scopes.value_or(""), key.value_or("")};
 }
 
+// The JSON of a client as answered to `request`.
+auto ClientJsonFor(const Services& services, const http::Request& request) {
+  std::string token_url = PublicOrigin(request, services.public_url) + "/fhir/R4/auth/token";
+  return [token_url](const service::ApiClient& client) { return ClientJson(client, token_url); };
+}
+
 }  // namespace
 
 void AddApiClientRoutes(http::Router& router, Services& services) {
   router.Add("GET", "/api/v1/api-clients", [&](http::Request& r) {
     return WithPrincipal(services, r, [&](const service::Principal& principal) {
-      return Items(r, services.api_clients.List(principal), ClientJson);
+      return Items(r, services.api_clients.List(principal), ClientJsonFor(services, r));
     });
   });
   router.Add("POST", "/api/v1/api-clients", [&](http::Request& r) {
     return WithPrincipal(services, r, [&](const service::Principal& principal) {
       Result<service::NewApiClient> client = ReadNewClient(r.body);
       if (!client.ok()) return ErrorResponse(r, client.error());
-      return One(r, 201, services.api_clients.Register(principal, *client), ClientJson);
+      return One(r, 201, services.api_clients.Register(principal, *client),
+                 ClientJsonFor(services, r));
     });
   });
   router.Add("POST", "/api/v1/api-clients/{id}/revoke", [&](http::Request& r) {
     return WithPrincipal(services, r, [&](const service::Principal& principal) {
       Result<int64_t> id = PathId(r, "id");
       if (!id.ok()) return ErrorResponse(r, id.error());
-      return One(r, 200, services.api_clients.Revoke(principal, *id), ClientJson);
+      return One(r, 200, services.api_clients.Revoke(principal, *id), ClientJsonFor(services, r));
     });
   });
 }

@@ -125,7 +125,7 @@ std::vector<std::pair<std::string, std::string>> ServedOperations(const testing:
   service::LaunchService launches(*db, clock, logins, consults);
   Services services{logins,  directory, consults, attachments, audit, accounts, region,
                     imports, notifications, outbox, clinic, reports, fees, surveys, api_clients,
-                    fhir_access, launches};
+                    fhir_access, launches, {}};
   http::Router router;
   AddApiRoutes(router, services);
   fhir::AddFhirRoutes(router, services);

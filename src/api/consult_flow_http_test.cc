@@ -73,6 +73,55 @@ TEST_P(ConsultFlowHttpTest, WalksCreateSendClaimInfoReplyAdviceFollowUpAdviceClo
             std::string::npos);
 }
 
+// After an advice the specialist who gave it may send the consult back for a second round ("start
+// this, and send me the results in six weeks"): an info request on an answered consult. The GP's
+// reply returns it to them; the first advice keeps its time, the new one replaces it.
+TEST_P(ConsultFlowHttpTest, TheSpecialistWhoAdvisedSendsTheConsultBackForASecondRound) {
+  std::string gp = Token("huisarts.devries"), specialist = Token("specialist.smit"),
+              colleague = Token("specialist.mulder");
+  int64_t id = CreateConsult(/*send=*/true);
+  auto act = [&](const std::string& action, const json::object& body, const std::string& token,
+                 int status) {
+    return Expect(status, "POST", std::string(kConsult) + "/" + action,
+                  client_->Post(ConsultPath(id, action), body, token));
+  };
+  const json::object back{{"kind", "info_request"},
+                          {"body", "Start hydrocortison; stuur mij over 6 weken een foto."}};
+  // Before any advice there is no second round to ask for: the same request is a plain info
+  // request, and on a sent consult nothing until it is claimed.
+  act("messages", back, specialist, 409);
+  act("claim", {}, specialist, 200);
+  act("advice", {{"recommendation", "primary_care"}, {"body", "Eerst hydrocortison."}}, specialist,
+      200);
+  std::string first_advice_at = std::string(GetConsult(id, "huisarts.devries")
+                                                .at("advice").at("given_at").as_string());
+
+  // Only the specialist who holds it; not a colleague of the pool, not the GP.
+  act("messages", back, colleague, 403);
+  act("messages", back, gp, 403);
+  EXPECT_EQ(GetConsult(id, "huisarts.devries").at("status"), "answered");
+
+  EXPECT_EQ(act("messages", back, specialist, 200).Json().at("status"), "info_requested");
+  json::object for_gp = GetConsult(id, "huisarts.devries");
+  EXPECT_EQ(for_gp.at("advice").at("body"), "Eerst hydrocortison.");  // the advice stays
+  EXPECT_EQ(for_gp.at("allowed_actions"), (json::array{"reply"}));  // no closing in between
+  act("close", {{"outcome", "primary_care"}, {"learned", true}, {"rating", 4}}, gp, 409);
+
+  act("messages", {{"kind", "reply"}, {"body", "Foto na 6 weken bijgevoegd: duidelijk beter."}},
+      gp, 200);
+  act("advice", {{"recommendation", "primary_care"}, {"body", "Afbouwen in 2 weken."}}, specialist,
+      200);
+  EXPECT_EQ(GetConsult(id, "huisarts.devries").at("advice").at("body"), "Afbouwen in 2 weken.");
+  act("close", {{"outcome", "primary_care"}, {"learned", true}, {"rating", 5}}, gp, 200);
+  json::object closed = GetConsult(id, "huisarts.devries");
+  EXPECT_EQ(closed.at("status"), "closed");
+  json::array thread = closed.at("thread").as_array();
+  ASSERT_EQ(thread.size(), 4u);  // advice, the second round's request, the reply, the new advice
+  EXPECT_EQ(thread[1].at("kind"), "info_request");
+  EXPECT_EQ(thread[1].at("body"), back.at("body"));
+  EXPECT_EQ(closed.at("advice").at("first_at"), json::value(first_advice_at));  // the response time holds
+}
+
 TEST_P(ConsultFlowHttpTest, ListsAreScopedAndPagedByCursor) {
   std::string gp = Token("huisarts.devries");
   for (int i = 0; i < 3; ++i) CreateConsult();

@@ -241,7 +241,7 @@ void AddConsultRoutes(http::Router& router, Services& s) {
   auto simple = [&](const char* action, auto member) {
     router.Add("POST", std::string("/api/v1/consults/{id}/") + action, [&s, member](http::Request& r) {
       return Act(s, r, [&](const Principal& p, int64_t id, const json::object&) {
-        return (s.consults.*member)(p, id);
+        return (s.consults.*member)(p, id, std::nullopt);  // the web app sends no version
       });
     });
   };

@@ -7,6 +7,7 @@
 #include "api/authenticate.h"
 #include "api/consult_json.h"
 #include "api/json_body.h"
+#include "api/public_origin.h"
 #include "api/responses.h"
 #include "auth/token.h"
 #include "core/utf8.h"
@@ -29,13 +30,6 @@ json::value KeyJson(const service::LaunchKey& key) {
   };
 }
 
-// "https://meekijk.example": a link's audience is this origin's /launch.
-std::string Origin(const http::Request& request) {
-  bool tls = request.over_tls || request.Header("x-forwarded-proto").value_or("") == "https";
-  return std::string(tls ? "https://" : "http://") +
-         std::string(request.Header("host").value_or("localhost"));
-}
-
 http::Response Launch(Services& services, http::Request& request) {
   Result<json::object> body = ParseObject(request.body);
   if (!body.ok()) return ErrorResponse(request, body.error());
@@ -43,7 +37,8 @@ http::Response Launch(Services& services, http::Request& request) {
   if (!token.ok()) return ErrorResponse(request, token.error());
   Result<std::optional<std::string>> otp = OptionalString(*body, {"launch", "otp"});
   if (!otp.ok()) return ErrorResponse(request, otp.error());
-  std::string origin = Origin(request);
+  // A link's audience is this origin's /launch (the service prefers serve --public-url).
+  std::string origin = PublicOrigin(request, {});
   if (!otp->has_value()) {
     // First the page shows whose link it is, and asks for their code.
     Result<service::LaunchPreview> preview = services.launches.Preview(*token, origin);

@@ -207,7 +207,7 @@ int Serve(const ServeOptions& options) {
   service::LaunchService launches(**database, clock, logins, consults, options.public_url);
   api::Services services{logins, directory, consults, attachments, audit, accounts, region,
                          imports, notifications, outbox, clinic, reports, fees, surveys,
-                         api_clients, fhir_access, launches};
+                         api_clients, fhir_access, launches, options.public_url};
   http::Router router;
   api::AddApiRoutes(router, services);
   fhir::AddFhirRoutes(router, services, {options.public_url});

@@ -24,7 +24,9 @@ const Transition kTransitions[] = {
     {A::kForward, {S::kSent}, S::kSent},
     {A::kAssign, {S::kSent, S::kClaimed}, S::kClaimed},
     {A::kDecline, {S::kSent, S::kClaimed}, S::kDeclined},
-    {A::kInfoRequest, {S::kClaimed}, S::kInfoRequested},
+    // From answered too: the specialist who advised sends the consult back for a second round
+    // (e.g. "start this, and send me the results in six weeks"); the GP's reply returns it to them.
+    {A::kInfoRequest, {S::kClaimed, S::kAnswered}, S::kInfoRequested},
     {A::kReply, {S::kInfoRequested}, S::kClaimed},
     {A::kAdvice, {S::kClaimed}, S::kAnswered},
     {A::kQuestion, {S::kAnswered}, S::kClaimed},

@@ -38,6 +38,8 @@ const Allowed kAllowed[] = {
     {S::kInfoRequested, A::kReply, Role::kAssistant, S::kClaimed},
     {S::kClaimed, A::kAdvice, Role::kSpecialist, S::kAnswered},
     {S::kAnswered, A::kQuestion, Role::kGp, S::kClaimed},
+    // The specialist who advised sends the consult back for a second round.
+    {S::kAnswered, A::kInfoRequest, Role::kSpecialist, S::kInfoRequested},
     {S::kAnswered, A::kClose, Role::kGp, S::kClosed},
     {S::kDeclined, A::kClose, Role::kGp, S::kClosed},
 };

@@ -51,6 +51,8 @@ class FhirHttpTest : public api::ApiTest {
                       {"public_key", key_.public_pem}};
     testing::HttpResponse registered = Expect(201, "POST", "/api/v1/api-clients",
                                               client_->Post("/api/v1/api-clients", body, Token("admin")));
+    // The answer names the audience the assertion must carry, absolutely.
+    EXPECT_EQ(registered.Json().at("token_url"), kTokenUrl);
     return std::string(registered.Json().at("client_id").as_string());
   }
 
@@ -301,6 +303,24 @@ TEST_P(FhirHttpTest, AnotherOrganisationsConsultIsNotThereForTheClient) {
   EXPECT_EQ(Fhir("GET", "/Communication?part-of=Task" + path, token).Json().at("entry").as_array().size(), 0u);
 }
 
+// Criteria the list cannot apply itself (several statuses) do not leave a page short while
+// matches follow: the newest Task does not match, and the page of one still holds a match.
+TEST_P(FhirHttpTest, ASearchPageIsFullWhileMoreMatchesFollow) {
+  std::string token = AccessToken(RegisterClient());
+  int64_t cancelled = CreateThroughFhir(token);
+  std::string path = "/Task/" + std::to_string(cancelled);
+  json::object task = Fhir("GET", path, token).Json().as_object();
+  task["status"] = "cancelled";
+  ASSERT_EQ(Fhir("PUT", path, token, json::serialize(task)).status, 200);
+  CreateThroughFhir(token);  // the newest: requested, no match
+
+  json::value page = Fhir("GET", "/Task?status=cancelled,completed&_count=1", token).Json();
+  json::array entries = page.at("entry").as_array();
+  ASSERT_EQ(entries.size(), 1u) << json::serialize(page);
+  json::value status = entries[0].at("resource").at("status");
+  EXPECT_TRUE(status == "cancelled" || status == "completed") << status;
+}
+
 TEST_P(FhirHttpTest, TheTokenEndpointTakesOnlyAFreshAssertionSignedByTheClientsKey) {
   std::string client_id = RegisterClient();
   std::string once = Assertion(client_id);
@@ -367,6 +387,9 @@ TEST_P(FhirHttpTest, BadInputIsAnOperationOutcomeAndChangesNothing) {
   task["status"] = "cancelled";
   testing::HttpResponse stale = Fhir("PUT", path, token, json::serialize(task), {{"If-Match", "W/\"0\""}});
   EXPECT_EQ(stale.status, 412);
+  // A precondition that names no version fails too, rather than being ignored.
+  EXPECT_EQ(Fhir("PUT", path, token, json::serialize(task), {{"If-Match", "W/\"one\""}}).status, 412);
+  EXPECT_EQ(Fhir("PUT", path, token, json::serialize(task), {{"If-Match", "*x"}}).status, 412);
   task["status"] = "on-hold";
   EXPECT_EQ(Fhir("PUT", path, token, json::serialize(task)).status, 409);
   task["status"] = "completed";  // without an outcome

@@ -45,6 +45,9 @@ using service::Principal;
 
 constexpr int kDefaultCount = 20;
 constexpr int kMaxCount = 50;
+// How often one search reads the list on to fill its page, when the criteria the list cannot
+// apply (several statuses, _lastUpdated, owner) leave it short: a bound on the work of one call.
+constexpr int kMaxListReads = 8;
 
 Error UnknownParameter(const std::string& name) {
   return Invalid("Onbekende zoekparameter: " + name + ".", "Unknown search parameter: " + name + ".");
@@ -159,25 +162,35 @@ http::Response SearchTasks(api::Services& services, http::Request& request,
                 : owner_person == principal.user.id ? service::Box::kInbox
                                                     : service::Box::kPool;
     if (statuses.size() == 1) query.status = statuses.front();
-    query.limit = std::min(*count, kMaxCount);
+    size_t wanted = static_cast<size_t>(std::min(*count, kMaxCount));
     query.cursor = request.Query("_cursor");
-    Result<service::ConsultList> list = services.fhir.Search(principal, query, "Task");
-    if (!list.ok()) return OutcomeResponse(request, list.error());
+    // The list filters by box and one status; the other criteria are applied here. So that a page
+    // is not short while more matches follow, the list is read on, each time for no more than
+    // the page still lacks (so no match is skipped), a bounded number of times.
     std::vector<json::object> tasks;
-    for (const domain::Consult& consult : list->items) {
-      if (!statuses.empty() &&
-          std::find(statuses.begin(), statuses.end(), consult.status) == statuses.end()) {
-        continue;
+    std::optional<std::string> next_cursor;
+    for (int reads = 0; tasks.size() < wanted && reads < kMaxListReads; ++reads) {
+      query.limit = static_cast<int>(wanted - tasks.size());
+      Result<service::ConsultList> list = services.fhir.Search(principal, query, "Task");
+      if (!list.ok()) return OutcomeResponse(request, list.error());
+      for (const domain::Consult& consult : list->items) {
+        if (!statuses.empty() &&
+            std::find(statuses.begin(), statuses.end(), consult.status) == statuses.end()) {
+          continue;
+        }
+        if (!updated->Admits(consult.updated_at)) continue;
+        if (owner_person && consult.specialist_id != owner_person) continue;
+        Result<ConsultDetail> detail = services.fhir.Read(principal, consult.id, "Task", 's');
+        if (!detail.ok()) continue;  // changed hands since the list was read
+        if (owner_organisation &&
+            !(detail->pool_organisation && detail->pool_organisation->id == *owner_organisation)) {
+          continue;
+        }
+        tasks.push_back(TaskOf(*detail));
       }
-      if (!updated->Admits(consult.updated_at)) continue;
-      if (owner_person && consult.specialist_id != owner_person) continue;
-      Result<ConsultDetail> detail = services.fhir.Read(principal, consult.id, "Task", 's');
-      if (!detail.ok()) continue;  // changed hands since the list was read
-      if (owner_organisation &&
-          !(detail->pool_organisation && detail->pool_organisation->id == *owner_organisation)) {
-        continue;
-      }
-      tasks.push_back(TaskOf(*detail));
+      next_cursor = list->next_cursor;
+      if (!next_cursor) break;
+      query.cursor = next_cursor;
     }
     std::string base = BaseUrl(request, options);
     std::string self = base + "/Task";
@@ -188,7 +201,7 @@ http::Response SearchTasks(api::Services& services, http::Request& request,
       separator = "&";
     }
     std::optional<std::string> next;
-    if (list->next_cursor) next = self + separator + "_cursor=" + EncodeQueryValue(*list->next_cursor);
+    if (next_cursor) next = self + separator + "_cursor=" + EncodeQueryValue(*next_cursor);
     return ResourceResponse(200, SearchSet(tasks, base, self, next));
   });
 }

@@ -137,6 +137,29 @@ Result<service::Outcome> ClosingOutcome(const json::object& task) {
   return outcome;
 }
 
+// The version an If-Match header names (W/"7" or "7"; "*" is any); -1, which no Task has, for
+// anything else, so that a malformed precondition fails instead of being ignored.
+std::optional<int64_t> IfMatchVersion(const http::Request& request) {
+  std::optional<std::string_view> match = request.Header("if-match");
+  if (!match) return std::nullopt;
+  std::string_view value = *match;
+  if (value == "*") return std::nullopt;  // any version: the Task exists
+  if (value.starts_with("W/")) value.remove_prefix(2);
+  if (value.size() < 3 || value.front() != '"' || value.back() != '"') return -1;
+  std::optional<int64_t> version = ParseInteger<int64_t>(value.substr(1, value.size() - 2));
+  return version && *version >= 0 ? *version : -1;
+}
+
+// 412: the Task changed since the client read it.
+http::Response StaleResponse(const http::Request& request) {
+  Error stale = MakeError(ErrorCode::kConflict, "De Task is intussen gewijzigd; lees hem opnieuw.",
+                          "The Task has changed meanwhile; read it again.");
+  stale.reason = "stale_version";
+  http::Response response = OutcomeResponse(request, stale);
+  response.status = 412;
+  return response;
+}
+
 http::Response UpdateTask(api::Services& services, http::Request& request) {
   return WithCaller(services, request, [&](const Principal& principal) {
     Result<int64_t> id = IdParameter(request);
@@ -149,22 +172,19 @@ http::Response UpdateTask(api::Services& services, http::Request& request) {
     }
     Result<ConsultDetail> current = services.fhir.Read(principal, *id, "Task");
     if (!current.ok()) return OutcomeResponse(request, current.error());
-    // If-Match: W/"<version>" guards against changing a Task someone else changed meanwhile.
-    if (std::optional<std::string_view> match = request.Header("if-match");
-        match && *match != "W/\"" + std::to_string(current->consult.version) + "\"") {
-      Error stale = MakeError(ErrorCode::kConflict,
-                              "De Task is intussen gewijzigd; lees hem opnieuw.",
-                              "The Task has changed meanwhile; read it again.");
-      stale.reason = "stale_version";
-      http::Response response = OutcomeResponse(request, stale);
-      response.status = 412;
-      return response;
-    }
+    // If-Match: W/"<version>" guards against changing a Task someone else changed meanwhile. The
+    // use case compares it in the transaction that changes the Task; a PUT that changes nothing
+    // is compared here.
+    std::optional<int64_t> if_version = IfMatchVersion(request);
     std::string status = StringOf(task->if_contains("status"));
-    if (status != TaskStatusOf(current->consult.status)) {
+    if (status == TaskStatusOf(current->consult.status)) {
+      if (if_version && *if_version != current->consult.version) {
+        return StaleResponse(request);
+      }
+    } else {
       Result<service::TaskTransition> transition = TransitionTo(status);
       if (!transition.ok()) return OutcomeResponse(request, transition.error());
-      service::TaskChange change{*transition, {}, {}};
+      service::TaskChange change{*transition, {}, {}, if_version};
       if (const json::value* reason = task->if_contains("statusReason");
           reason != nullptr && reason->is_object()) {
         change.reason = StringOf(reason->get_object().if_contains("text"));
@@ -175,6 +195,7 @@ http::Response UpdateTask(api::Services& services, http::Request& request) {
         change.outcome = *outcome;
       }
       Result<domain::Consult> changed = services.fhir.ChangeTask(principal, *id, change);
+      if (!changed.ok() && changed.error().reason == "stale_version") return StaleResponse(request);
       if (!changed.ok()) return OutcomeResponse(request, changed.error());
       current = services.fhir.Read(principal, *id, "Task");
       if (!current.ok()) return OutcomeResponse(request, current.error());

@@ -26,16 +26,28 @@ namespace {
 
 constexpr std::monostate kDone{};
 
-// OnConsult for a life-cycle action: checks the transition in the domain's table, lets `apply`
-// change the consult, and stores it with its new status.
+// A client's If-Match: the consult as it was when the client read it, or no change.
+Result<void> RequireVersion(const Consult& consult, std::optional<int64_t> if_version) {
+  if (!if_version || *if_version == consult.version) return Ok();
+  Error stale = MakeError(ErrorCode::kConflict,
+                          "De consultatie is intussen gewijzigd; lees haar opnieuw.",
+                          "The consult has changed meanwhile; read it again.");
+  stale.reason = "stale_version";
+  return stale;
+}
+
+// OnConsult for a life-cycle action: checks the version the caller expects (if any) and the
+// transition in the domain's table, lets `apply` change the consult, and stores it with its new
+// status.
 template <typename Apply>
 Result<Consult> Transition(store::Database& database, AccessLog& access_log, const Clock& clock,
                            const Principal& principal, int64_t consult_id, ConsultAction action,
-                           Apply&& apply) {
+                           Apply&& apply, std::optional<int64_t> if_version = {}) {
   std::string log_action = "consult." + std::string(domain::Name(action));
   return OnConsult<Consult>(
       database, access_log, principal, consult_id, log_action,
       [&](store::Tx& tx, Consult& consult, Role role) -> Result<Consult> {
+        MK_RETURN_IF_ERROR(RequireVersion(consult, if_version));
         domain::Addressee addressee =
             consult.specialist_id ? domain::Addressee::kNamedSpecialist : domain::Addressee::kPool;
         MK_ASSIGN_OR_RETURN(domain::ConsultStatus next,
@@ -93,24 +105,29 @@ Result<void> AppendMessage(store::Tx& tx, const Principal& principal, const Cons
 
 }  // namespace
 
-Result<Consult> ConsultService::Send(const Principal& principal, int64_t consult_id) {
+Result<Consult> ConsultService::Send(const Principal& principal, int64_t consult_id,
+                                     std::optional<int64_t> if_version) {
   return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kSend,
                     [&](store::Tx& tx, Consult& consult, Role) -> Result<std::monostate> {
                       MK_RETURN_IF_ERROR(Route(tx, principal, clock_.Now(), consult));
                       return kDone;
-                    });
+                    },
+                    if_version);
 }
 
-Result<Consult> ConsultService::Cancel(const Principal& principal, int64_t consult_id) {
+Result<Consult> ConsultService::Cancel(const Principal& principal, int64_t consult_id,
+                                       std::optional<int64_t> if_version) {
   return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kCancel,
                     [&](store::Tx& tx, Consult& consult, Role) -> Result<std::monostate> {
                       MK_RETURN_IF_ERROR(
                           ReleaseBooking(tx, consult.id, principal.user.id, clock_.Now()));
                       return kDone;
-                    });
+                    },
+                    if_version);
 }
 
-Result<Consult> ConsultService::Claim(const Principal& principal, int64_t consult_id) {
+Result<Consult> ConsultService::Claim(const Principal& principal, int64_t consult_id,
+                                      std::optional<int64_t> if_version) {
   return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kClaim,
                     [&](store::Tx&, Consult& consult, Role role) -> Result<std::monostate> {
                       if (role == Role::kSpecialist &&
@@ -121,11 +138,13 @@ Result<Consult> ConsultService::Claim(const Principal& principal, int64_t consul
                       }
                       consult.specialist_id = principal.user.id;
                       return kDone;
-                    });
+                    },
+                    if_version);
 }
 
 Result<Consult> ConsultService::Decline(const Principal& principal, int64_t consult_id,
-                                        const std::string& reason) {
+                                        const std::string& reason,
+                                        std::optional<int64_t> if_version) {
   MK_RETURN_IF_ERROR(domain::ValidateMessageBody(reason, "decline", "reason"));
   return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kDecline,
                     [&](store::Tx& tx, Consult& consult, Role role) -> Result<std::monostate> {
@@ -135,7 +154,8 @@ Result<Consult> ConsultService::Decline(const Principal& principal, int64_t cons
                           ReleaseBooking(tx, consult.id, principal.user.id, clock_.Now()));
                       if (!consult.specialist_id) consult.specialist_id = principal.user.id;
                       return kDone;
-                    });
+                    },
+                    if_version);
 }
 
 Result<Consult> ConsultService::Forward(const Principal& principal, int64_t consult_id,
@@ -249,7 +269,7 @@ Result<Consult> ConsultService::GiveAdvice(const Principal& principal, int64_t c
 }
 
 Result<Consult> ConsultService::Close(const Principal& principal, int64_t consult_id,
-                                      const Outcome& outcome) {
+                                      const Outcome& outcome, std::optional<int64_t> if_version) {
   MK_RETURN_IF_ERROR(domain::ValidateRating(outcome.rating));
   return Transition(database_, access_log_, clock_, principal, consult_id, ConsultAction::kClose,
                     [&](store::Tx& tx, Consult& consult, Role) -> Result<std::monostate> {
@@ -258,7 +278,8 @@ Result<Consult> ConsultService::Close(const Principal& principal, int64_t consul
                           domain::Outcome{outcome.outcome, outcome.learned, outcome.rating, now};
                       MK_RETURN_IF_ERROR(SettleFees(tx, consult, now));
                       return kDone;
-                    });
+                    },
+                    if_version);
 }
 
 Result<Consult> ConsultService::Refer(const Principal& principal, int64_t consult_id,

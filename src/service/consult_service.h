@@ -143,11 +143,18 @@ class ConsultService {
   // when to reload. It reveals no patient data, so it is not an access-log event.
   Result<std::string> ChangesFingerprint(const Principal& principal);
 
-  Result<domain::Consult> Send(const Principal& principal, int64_t consult_id);
-  Result<domain::Consult> Cancel(const Principal& principal, int64_t consult_id);
-  Result<domain::Consult> Claim(const Principal& principal, int64_t consult_id);
+  // `if_version`, on the life-cycle changes a FHIR client makes (If-Match): the change happens only
+  // while the consult is still at that version, checked in the transaction that changes it;
+  // otherwise kConflict with reason "stale_version".
+  Result<domain::Consult> Send(const Principal& principal, int64_t consult_id,
+                               std::optional<int64_t> if_version = {});
+  Result<domain::Consult> Cancel(const Principal& principal, int64_t consult_id,
+                                 std::optional<int64_t> if_version = {});
+  Result<domain::Consult> Claim(const Principal& principal, int64_t consult_id,
+                                std::optional<int64_t> if_version = {});
   Result<domain::Consult> Decline(const Principal& principal, int64_t consult_id,
-                                  const std::string& reason);
+                                  const std::string& reason,
+                                  std::optional<int64_t> if_version = {});
   Result<domain::Consult> Forward(const Principal& principal, int64_t consult_id,
                                   int64_t to_pool_id);
   // A coordinator of the pool's organisation gives the consult to one of the pool's active
@@ -163,7 +170,7 @@ class ConsultService {
                                      const std::string& body, const AdviceRecord& record = {});
   // Closing earns the fees of the agreement version the consult was sent under (fee lines).
   Result<domain::Consult> Close(const Principal& principal, int64_t consult_id,
-                                const Outcome& outcome);
+                                const Outcome& outcome, std::optional<int64_t> if_version = {});
   // The referral letter a consult advised "refer" becomes: a draft filled in from the question,
   // summary, answers and advice, for the practice's GP or assistant (kConflict without that advice
   // or once referred). Reading it is a read of the consult.

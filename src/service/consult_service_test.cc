@@ -214,6 +214,27 @@ TEST_P(ConsultServiceTest, RefusedTransitionsChangeNothing) {
   EXPECT_TRUE(detail->thread.empty());
 }
 
+// A client that read the consult at one version (If-Match) changes it only while it is still at
+// that version: the comparison is made in the transaction that changes it.
+TEST_P(ConsultServiceTest, AChangeForAVersionThatHasPassedChangesNothing) {
+  int64_t id = SentConsult();
+  int64_t read_at = consults_->Get(specialist_, id)->consult.version;
+  Result<domain::Consult> stale = consults_->Claim(specialist_, id, read_at - 1);
+  ExpectError(stale, ErrorCode::kConflict);
+  EXPECT_EQ(stale.error().reason, "stale_version");
+  EXPECT_EQ(consults_->Get(gp_, id)->consult.status, ConsultStatus::kSent);
+
+  Result<domain::Consult> claimed = consults_->Claim(specialist_, id, read_at);
+  ASSERT_TRUE(claimed.ok()) << claimed.error().message.en;
+  EXPECT_EQ(claimed->version, read_at + 1);
+  // The GP read it before the claim: closing or cancelling on that reading is refused as stale,
+  // before the life cycle is even asked.
+  ExpectError(consults_->Cancel(gp_, id, read_at), ErrorCode::kConflict);
+  ExpectError(consults_->Decline(specialist_, id, "Niet voor ons.", read_at),
+              ErrorCode::kConflict);
+  EXPECT_EQ(consults_->Get(gp_, id)->consult.status, ConsultStatus::kClaimed);
+}
+
 TEST_P(ConsultServiceTest, ForwardMovesToAnotherPoolOfTheSpecialty) {
   int64_t id = SentConsult();
   std::vector<PoolOption> choices = consults_->Get(specialist_, id)->forward_pools;

@@ -52,11 +52,13 @@ Result<domain::Consult> FhirAccess::ChangeTask(const Principal& principal, int64
                                                const TaskChange& change) {
   MK_RETURN_IF_ERROR(RequireScope(principal, "Task", 'u'));
   switch (change.transition) {
-    case TaskTransition::kSend: return consults_.Send(principal, consult_id);
-    case TaskTransition::kClaim: return consults_.Claim(principal, consult_id);
-    case TaskTransition::kDecline: return consults_.Decline(principal, consult_id, change.reason);
-    case TaskTransition::kCancel: return consults_.Cancel(principal, consult_id);
-    case TaskTransition::kClose: return consults_.Close(principal, consult_id, change.outcome);
+    case TaskTransition::kSend: return consults_.Send(principal, consult_id, change.if_version);
+    case TaskTransition::kClaim: return consults_.Claim(principal, consult_id, change.if_version);
+    case TaskTransition::kDecline:
+      return consults_.Decline(principal, consult_id, change.reason, change.if_version);
+    case TaskTransition::kCancel: return consults_.Cancel(principal, consult_id, change.if_version);
+    case TaskTransition::kClose:
+      return consults_.Close(principal, consult_id, change.outcome, change.if_version);
   }
   return MakeError(ErrorCode::kInternal, "Onbekende overgang.", "Unknown transition.");
 }

@@ -22,6 +22,9 @@ struct TaskChange {
   TaskTransition transition = TaskTransition::kSend;
   std::string reason;   // kDecline
   Outcome outcome;      // kClose
+  // The version the client read (If-Match): the change happens only while the consult is still
+  // at it, else kConflict with reason "stale_version".
+  std::optional<int64_t> if_version;
 };
 
 // Only the names and AGB code of a person: what another system may know of them.

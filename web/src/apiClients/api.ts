@@ -47,7 +47,10 @@ export function joinScopes(ticked: readonly string[], typed: string): string {
   return [...new Set(words)].join(' ');
 }
 
-/** The address a system asks its tokens at: this site's origin and the server's path. */
-export function absoluteTokenUrl(path: string, origin: string = window.location.origin): string {
-  return origin + (path.startsWith('/') ? path : `/${path}`);
+/**
+ * The address a system asks its tokens at. The server names it absolutely (its public URL when it
+ * has one, behind a proxy); an older server's path is resolved against this site's origin.
+ */
+export function absoluteTokenUrl(url: string, origin: string = window.location.origin): string {
+  return new URL(url, origin).href;
 }

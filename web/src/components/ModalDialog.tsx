@@ -1,6 +1,6 @@
 // A modal dialog (React Aria: focus trapped, Escape closes, focus returns to the opener) with a
 // heading and a close button, opened by the trigger given as the first child.
-import { Button as UtrechtButton, Heading2 } from '@utrecht/component-library-react';
+import { Button as UtrechtButton } from '@utrecht/component-library-react';
 import type { ReactElement, ReactNode } from 'react';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -21,8 +21,9 @@ export function ModalDialog({ trigger, title, children, wide }: {
             {({ close }) => (
               <>
                 <div className="mk-dialog__header">
-                  <Heading slot="title" className="mk-dialog__title">
-                    <Heading2 className="mk-dialog__title-text">{title}</Heading2>
+                  {/* One h2: react-aria's, which names the dialog, styled as the design system's. */}
+                  <Heading slot="title" level={2} className="utrecht-heading-2 mk-dialog__title">
+                    {title}
                   </Heading>
                   <UtrechtButton appearance="secondary-action-button" type="button" onClick={close}>
                     {t('common.close')}

@@ -19,7 +19,7 @@ const kControls: Record<ConsultAction, () => HTMLElement | null> = {
   forward: () => screen.queryByRole('heading', { name: 'Doorsturen' }),
   assign: () => screen.queryByRole('heading', { name: 'Toewijzen aan specialist' }),
   decline: () => screen.queryByRole('heading', { name: 'Afwijzen' }),
-  info_request: () => screen.queryByRole('heading', { name: 'Informatie vragen' }),
+  info_request: () => screen.queryByRole('heading', { name: /^(Informatie vragen|Terugsturen voor een tweede ronde)$/ }),
   reply: () => screen.queryByRole('heading', { name: 'Informatie aanvullen' }),
   advice: () => screen.queryByRole('heading', { name: 'Advies geven' }),
   question: () => screen.queryByRole('heading', { name: 'Vervolgvraag stellen' }),
@@ -64,12 +64,21 @@ describe('ActionsPanel', () => {
     ['assistant', 'draft', ['edit']],
     ['specialist', 'sent', ['claim', 'forward', 'decline']],
     ['specialist', 'claimed', ['decline', 'info_request', 'advice']],
+    ['specialist', 'answered', ['info_request']],
     ['coordinator', 'sent', ['forward']],
     ['coordinator', 'claimed', ['assign']],
     ['coordinator', 'sent', ['forward', 'assign']],
   ] as const)('offers the %s on %s exactly %j', (viewer_role, status, allowed_actions) => {
     renderPanel(consultFixture({ viewer_role, status, allowed_actions: [...allowed_actions] }));
     expect(offered()).toEqual(allowed_actions);
+  });
+
+  it('offers the specialist who advised to send the consult back for a second round, not an info request', () => {
+    renderPanel(consultFixture({ status: 'answered', viewer_role: 'specialist', allowed_actions: ['info_request'] }));
+    expect(screen.getByRole('heading', { name: 'Terugsturen voor een tweede ronde' })).toBeTruthy();
+    expect(screen.getByText(/Uw advies blijft staan/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Terugsturen' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Informatie vragen' })).toBeNull();
   });
 
   it('offers whatever the server names, without a table of its own', () => {

@@ -46,7 +46,15 @@ export function ActionsPanel({ consult }: { consult: Consult }) {
         {has('cancel') && <CancelButton runner={runner} consultId={id} />}
       </div>
       {has('reply') && <MessageForm consultId={id} action="reply" kind="reply" runner={runner} />}
-      {has('info_request') && <MessageForm consultId={id} action="info_request" kind="info_request" runner={runner} />}
+      {has('info_request') && (
+        <MessageForm
+          consultId={id}
+          action="info_request"
+          kind="info_request"
+          runner={runner}
+          wording={consult.status === 'answered' ? 'second_round' : undefined}
+        />
+      )}
       {has('advice') && <AdviceForm consultId={id} runner={runner} />}
       {has('question') && <MessageForm consultId={id} action="question" kind="question" runner={runner} />}
       {has('close') && <CloseForm consultId={id} runner={runner} />}

@@ -1,7 +1,8 @@
 // Writes one message on the thread: the GP's or assistant's reply to an info request, the GP's
-// follow-up question, the specialist's info request. Kept through a session expiry. The text is
-// labelled by what it is: the catalogue's form is the message's kind.
-import { FormFieldTextarea, Heading3, PrimaryActionButton } from '@utrecht/component-library-react';
+// follow-up question, the specialist's info request (after an advice: sending the consult back for
+// a second round, `wording="second_round"`). Kept through a session expiry. The text is labelled by
+// what it is: the catalogue's form is the message's kind.
+import { FormFieldTextarea, Heading3, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { ActionError } from '../../components/ActionError';
 import { useFormFields } from '../../components/useFormFields';
@@ -11,11 +12,12 @@ import type { ConsultActionRunner } from './useConsultAction';
 
 const kFields = ['body'] as const;
 
-export function MessageForm({ consultId, action, kind, runner }: {
+export function MessageForm({ consultId, action, kind, runner, wording }: {
   consultId: number;
   action: Extract<ConsultAction, 'reply' | 'question' | 'info_request'>;
   kind: MessageKind;
   runner: ConsultActionRunner;
+  wording?: 'second_round';
 }) {
   const { t } = useTranslation();
   const fields = useFormFields(kind);
@@ -27,7 +29,8 @@ export function MessageForm({ consultId, action, kind, runner }: {
   };
   return (
     <form className="mk-action-form" noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-      <Heading3>{t(`actions.${action}.title`)}</Heading3>
+      <Heading3>{t(`actions.${wording ?? action}.title`)}</Heading3>
+      {wording && <Paragraph>{t(`actions.${wording}.hint`)}</Paragraph>}
       <FormFieldTextarea
         label={fields.label('body')}
         required={fields.required('body')}
@@ -38,7 +41,7 @@ export function MessageForm({ consultId, action, kind, runner }: {
         errorMessage={error}
       />
       <div className="mk-action">
-        <PrimaryActionButton type="submit" busy={runner.busy === action}>{t(`actions.${action}.submit`)}</PrimaryActionButton>
+        <PrimaryActionButton type="submit" busy={runner.busy === action}>{t(`actions.${wording ?? action}.submit`)}</PrimaryActionButton>
         <ActionError message={runner.actionError(action)} />
       </div>
     </form>
