@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and serves meekijk with the demo region on the embedded
-# SQLite database. The build is the one the tests test (scripts/build.sh). Set MEEKIJK_LISTEN
+# SQLite database. The build is the one the tests test (scripts/build.sh --server: the server and
+# the web app, not the test suites). Set MEEKIJK_LISTEN
 # (default 127.0.0.1:8080), MEEKIJK_DEMO_PASSWORD (default Kijk-mee-Maas-2026) and MEEKIJK_DEMO_DATA
 # (default ./demo-data) and MEEKIJK_DEMO_KEY (default ./demo-data.key) to change them. A second start serves the same folder.
 set -euo pipefail
@@ -13,7 +14,7 @@ accounts="$data/accounts.txt"
 # an installation keeps them apart from its database (and its backups).
 key_file=${MEEKIJK_DEMO_KEY:-$data.key}
 scripts/install-deps.sh
-scripts/build.sh
+scripts/build.sh --server
 [ -f "$key_file" ] || ./build/meekijk keys new --key-file "$key_file" >/dev/null
 
 if [ ! -f "$data/meekijk.db" ]; then
