@@ -19,6 +19,7 @@
 #include "service/outbox_service.h"
 #include "service/region_service.h"
 #include "service/report_service.h"
+#include "service/subscription_service.h"
 #include "service/survey_service.h"
 
 namespace meekijk::api {
@@ -41,6 +42,7 @@ struct Services {
   service::ApiClientService& api_clients;
   service::FhirAccess& fhir;
   service::LaunchService& launches;
+  service::SubscriptionService& subscriptions;
   // serve --public-url ("https://meekijk.example"), or empty: the absolute URLs the API hands out
   // then use the request's own origin (api/public_origin.h).
   std::string public_url;

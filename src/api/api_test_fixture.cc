@@ -123,9 +123,10 @@ std::vector<std::pair<std::string, std::string>> ServedOperations(const testing:
   service::ApiClientService api_clients(*db, clock);
   service::FhirAccess fhir_access(*db, consults, attachments);
   service::LaunchService launches(*db, clock, logins, consults);
+  service::SubscriptionService subscriptions(*db, clock);
   Services services{logins,  directory, consults, attachments, audit, accounts, region,
                     imports, notifications, outbox, clinic, reports, fees, surveys, api_clients,
-                    fhir_access, launches, {}};
+                    fhir_access, launches, subscriptions, {}};
   http::Router router;
   AddApiRoutes(router, services);
   fhir::AddFhirRoutes(router, services);

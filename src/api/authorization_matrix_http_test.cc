@@ -215,6 +215,11 @@ const std::map<std::string, Expected> kMatrix = {
     {"GET /fhir/R4/Organization/{id}",           {"NNNNNNNU", "NNNNNNNU"}},
     {"GET /fhir/R4/Practitioner/{id}",           {"NNNNNNNU", "NNNNNNNU"}},
     {"GET /fhir/R4/PractitionerRole",            {"AAAAAAAU", "AAAAAAAU"}},
+    // Subscriptions are for API clients only: a person's login is refused whatever the role.
+    {"GET /fhir/R4/Subscription",                {"FFFFFFFU", "FFFFFFFU"}},
+    {"POST /fhir/R4/Subscription",               {"FFFFFFFU", "FFFFFFFU"}},
+    {"GET /fhir/R4/Subscription/{id}",           {"FFFFFFFU", "FFFFFFFU"}},
+    {"DELETE /fhir/R4/Subscription/{id}",        {"FFFFFFFU", "FFFFFFFU"}},
     {"GET /healthz",                             {"PPPPPPPP", "PPPPPPPP"}},
     {"GET /metrics",                             {"NNNNNNNN", "NNNNNNNN"}},
 };

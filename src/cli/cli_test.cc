@@ -36,7 +36,7 @@ class CliTest : public ::testing::Test {
 TEST_F(CliTest, MigrateReportsTheSchemaVersion) {
   testing::CommandResult result = Run({"migrate"});
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(result.out, "schema version 12\n");
+  EXPECT_EQ(result.out, "schema version 13\n");
 }
 
 TEST_F(CliTest, WorkdaysPrintsTheHolidaysOfAYearOneLineEach) {

@@ -72,6 +72,16 @@ void NotificationLoop::Pass(bool with_schedule) {
     }
     if (pass->delivered == 0) break;
   }
+  // The FHIR subscriptions' notifications, the same way (each endpoint is its own server).
+  until = std::chrono::steady_clock::now() + kLongestDelivery;
+  while (!stopping() && std::chrono::steady_clock::now() < until) {
+    Result<service::DeliveryPass> pass = outbox_.DeliverNoticesDue(stopping);
+    if (!pass.ok()) {
+      Report("subscription_delivery_failed", pass.error());
+      break;
+    }
+    if (pass->delivered == 0) break;
+  }
 }
 
 }  // namespace meekijk::cli

@@ -19,6 +19,7 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "notify/smtp_mailer.h"
+#include "notify/webhook_poster.h"
 
 #include "service/access_log.h"
 #include "service/audit_service.h"
@@ -205,9 +206,16 @@ int Serve(const ServeOptions& options) {
   service::ApiClientService api_clients(**database, clock);
   service::FhirAccess fhir_access(**database, consults, attachments);
   service::LaunchService launches(**database, clock, logins, consults, options.public_url);
+  service::SubscriptionService subscriptions(**database, clock);
   api::Services services{logins, directory, consults, attachments, audit, accounts, region,
                          imports, notifications, outbox, clinic, reports, fees, surveys,
-                         api_clients, fhir_access, launches, options.public_url};
+                         api_clients, fhir_access, launches, subscriptions,
+                         options.public_url};
+  // Subscriptions' notifications carry resources addressed as this server's public FHIR base.
+  notify::WebhookPoster webhooks({});
+  std::string fhir_base = outbox_options.public_url;
+  while (!fhir_base.empty() && fhir_base.back() == '/') fhir_base.pop_back();
+  outbox.UseWebhooks(&webhooks, fhir::NoticeBodies(services, fhir_base + "/fhir/R4"));
   http::Router router;
   api::AddApiRoutes(router, services);
   fhir::AddFhirRoutes(router, services, {options.public_url});

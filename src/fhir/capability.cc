@@ -19,6 +19,7 @@ const std::vector<ResourceCapability>& Capabilities() {
       {"Practitioner", {"read"}, {}},
       {"PractitionerRole", {"search-type"}, {{"practitioner", "reference"}}},
       {"Binary", {"read"}, {}},
+      {"Subscription", {"read", "search-type", "create", "delete"}, {}},
   };
   return capabilities;
 }

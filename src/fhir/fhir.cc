@@ -14,6 +14,7 @@ void AddFhirRoutes(http::Router& router, api::Services& services, FhirOptions op
   AddFhirAuthRoutes(router, services, options);
   AddFhirWriteRoutes(router, services, options);
   AddFhirReadRoutes(router, services, options);
+  AddFhirSubscriptionRoutes(router, services, options);
 }
 
 }  // namespace meekijk::fhir

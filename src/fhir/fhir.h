@@ -8,6 +8,7 @@
 #include <string>
 
 #include "api/api.h"
+#include "service/webhook.h"
 
 namespace meekijk::fhir {
 
@@ -23,6 +24,13 @@ void AddFhirRoutes(http::Router& router, api::Services& services, FhirOptions op
 void AddFhirAuthRoutes(http::Router& router, api::Services& services, const FhirOptions& options);
 void AddFhirReadRoutes(http::Router& router, api::Services& services, const FhirOptions& options);
 void AddFhirWriteRoutes(http::Router& router, api::Services& services, const FhirOptions& options);
+void AddFhirSubscriptionRoutes(http::Router& router, api::Services& services,
+                               const FhirOptions& options);
+
+// The content of a subscription's notification (service/webhook.h), with `base_url`
+// ("https://host/fhir/R4") for the resources' addresses: for "Task?status=completed" the copy for
+// the record (the collection Bundle of Task/{id}/$record-copy), for "Task" the Task.
+service::NoticeBody NoticeBodies(api::Services& services, std::string base_url);
 
 // "https://host/fhir/R4", from the options or the request.
 std::string BaseUrl(const http::Request& request, const FhirOptions& options);

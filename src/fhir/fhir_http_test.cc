@@ -10,11 +10,13 @@
 
 #include <cstdio>
 #include <fstream>
+#include <thread>
 
 #include "api/api_test_fixture.h"
 #include "auth/jwt.h"
 #include "fhir/capability.h"
 #include "testing/test_keys.h"
+#include "testing/webhook_sink.h"
 
 namespace meekijk::fhir {
 namespace {
@@ -153,6 +155,14 @@ class FhirHttpTest : public api::ApiTest {
     json::value body = boost::json::parse(response.body);
     EXPECT_EQ(body.at("resourceType"), "OperationOutcome") << response.body;
     return std::string(body.at("issue").as_array()[0].at("code").as_string());
+  }
+
+  // The FHIRPath a 422's OperationOutcome names.
+  static std::string OutcomeExpression(const testing::HttpResponse& response) {
+    EXPECT_EQ(response.status, 422) << response.body;
+    json::value body = boost::json::parse(response.body);
+    const json::value* expression = body.at("issue").as_array()[0].as_object().if_contains("expression");
+    return expression ? std::string(expression->as_array()[0].as_string()) : "";
   }
 
   int ConsultCount() {
@@ -321,6 +331,130 @@ TEST_P(FhirHttpTest, ASearchPageIsFullWhileMoreMatchesFollow) {
   EXPECT_TRUE(status == "cancelled" || status == "completed") << status;
 }
 
+// A HIS that subscribed is told through its REST hook: the copy for the record when a consult of
+// its practice closes (tried again after the hook refused once), a bare notification for every
+// change when it asked for no content; once it ends a subscription, nothing more comes.
+TEST_P(FhirHttpTest, ASubscribedHisReceivesTheCopyForTheRecordWhenTheConsultCloses) {
+  testing::WebhookSink hook(/*fail_first=*/1);
+  ASSERT_EQ(server_->Stop(), 0);
+  server_ = StartNode({"--outbox-poll-ms", "100", "--mail-retry-seconds", "1"});
+  client_ = std::make_unique<testing::HttpClient>(server_->port());
+  std::string client_id = RegisterClient(std::string(kAllScopes) + " system/Subscription.crds");
+  std::string token = AccessToken(client_id);
+  auto subscription = [&](const std::string& criteria, const std::string& endpoint,
+                          const std::string& payload) {
+    json::object channel{{"type", "rest-hook"}, {"endpoint", endpoint}};
+    if (!payload.empty()) channel["payload"] = payload;
+    return json::object{{"resourceType", "Subscription"}, {"status", "requested"},
+                        {"reason", "Kopie voor het dossier"}, {"criteria", criteria},
+                        {"channel", channel}};
+  };
+  auto subscribe = [&](const json::object& body) {
+    return Fhir("POST", "/Subscription", token, json::serialize(body));
+  };
+
+  // What is not offered is refused, naming the element, and nothing is made.
+  json::object bad = subscription("Patient", hook.url(), "application/fhir+json");
+  EXPECT_EQ(OutcomeExpression(subscribe(bad)), "Subscription.criteria");
+  bad = subscription("Task?status=completed", "http://his.example.nl/hook", "");
+  EXPECT_EQ(OutcomeExpression(subscribe(bad)), "Subscription.channel.endpoint");
+  bad = subscription("Task?status=completed", "https://his:geheim@his.example.nl/hook", "");
+  EXPECT_EQ(OutcomeExpression(subscribe(bad)), "Subscription.channel.endpoint");
+  bad = subscription("Task?status=completed", hook.url(), "application/xml");
+  EXPECT_EQ(OutcomeExpression(subscribe(bad)), "Subscription.channel.payload");
+  bad = subscription("Task?status=completed", hook.url(), "");
+  bad["channel"].as_object()["header"] = json::array{"Authorization: Bearer geheim"};
+  EXPECT_EQ(OutcomeExpression(subscribe(bad)), "Subscription.channel.header");
+  bad = subscription("Task?status=completed", hook.url(), "");
+  bad["channel"].as_object()["type"] = "email";
+  EXPECT_EQ(OutcomeExpression(subscribe(bad)), "Subscription.channel.type");
+  // A token without the scope, and a person's own login, may not subscribe.
+  std::string reader = AccessToken(client_id, "system/Task.rs");
+  testing::HttpResponse unscoped = Fhir("POST", "/Subscription", reader,
+                                        json::serialize(subscription("Task", hook.url(), "")));
+  EXPECT_EQ(unscoped.status, 403);
+  EXPECT_EQ(Fhir("POST", "/Subscription", Token("huisarts.devries"),
+                 json::serialize(subscription("Task", hook.url(), ""))).status, 403);
+  EXPECT_EQ(Fhir("GET", "/Subscription", token).Json().at("entry").as_array().size(), 0u);
+
+  testing::HttpResponse made = subscribe(
+      subscription("Task?status=completed", hook.url("/dossier"), "application/fhir+json"));
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(made.Json().at("status"), "active");
+  std::string copy_id(made.Json().at("id").as_string());
+  EXPECT_EQ(made.Header("location"), "http://127.0.0.1/fhir/R4/Subscription/" + copy_id);
+  testing::HttpResponse bare = subscribe(subscription("Task", hook.url("/ping"), ""));
+  ASSERT_EQ(bare.status, 201) << bare.body;
+  std::string bare_id(bare.Json().at("id").as_string());
+  EXPECT_EQ(Fhir("GET", "/Subscription", token).Json().at("entry").as_array().size(), 2u);
+  // Another system of the same practice does not find them.
+  std::string other = AccessToken(RegisterClient(std::string(kAllScopes) + " system/Subscription.rs"));
+  EXPECT_EQ(Fhir("GET", "/Subscription/" + copy_id, other).status, 404);
+  EXPECT_EQ(Fhir("GET", "/Subscription", other).Json().at("entry").as_array().size(), 0u);
+
+  // The practice's consult, answered and closed in the app.
+  int64_t id = CreateConsult(/*send=*/true);
+  std::string specialist = Token("specialist.smit");
+  ASSERT_EQ(client_->Post(ConsultPath(id, "claim"), json::object{}, specialist).status, 200);
+  ASSERT_EQ(client_->Post(ConsultPath(id, "advice"),
+                          {{"recommendation", "primary_care"}, {"body", "Hydrocortison 1%."}},
+                          specialist).status, 200);
+  ASSERT_EQ(client_->Post(ConsultPath(id, "close"),
+                          {{"outcome", "primary_care"}, {"learned", true}, {"rating", 5}},
+                          Token("huisarts.devries")).status, 200);
+
+  // The hook refused the first notification; the next try, a second later, brings it.
+  std::vector<testing::ReceivedPost> posts;
+  auto arrived = [&](const std::string& path, size_t count) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    std::vector<testing::ReceivedPost> of_path;
+    while (std::chrono::steady_clock::now() < deadline) {
+      of_path.clear();
+      for (const testing::ReceivedPost& post : hook.Posts()) {
+        if (post.path == path) of_path.push_back(post);
+      }
+      if (of_path.size() >= count) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return of_path;
+  };
+  std::vector<testing::ReceivedPost> copies = arrived("/dossier", 1);
+  ASSERT_EQ(copies.size(), 1u);
+  EXPECT_EQ(copies[0].content_type, "application/fhir+json");
+  EXPECT_FALSE(copies[0].notification_id.empty());
+  json::value bundle = json::parse(copies[0].body);
+  EXPECT_EQ(bundle.at("resourceType"), "Bundle");
+  EXPECT_EQ(bundle.at("type"), "collection");
+  EXPECT_NE(copies[0].body.find("Hydrocortison 1%."), std::string::npos);
+  EXPECT_EQ(bundle.at("entry").as_array().back().at("resource").at("resourceType"),
+            "DocumentReference");
+  // Claimed, advised, closed: a notification without content for each change.
+  std::vector<testing::ReceivedPost> pings = arrived("/ping", 3);
+  ASSERT_GE(pings.size(), 3u);
+  for (const testing::ReceivedPost& ping : pings) EXPECT_TRUE(ping.body.empty());
+  // Delivered in the end, so the subscription is active, not in error.
+  EXPECT_EQ(Fhir("GET", "/Subscription/" + copy_id, token).Json().at("status"), "active");
+
+  // Once ended, another closed consult tells the hook nothing.
+  testing::HttpResponse ended = Fhir("DELETE", "/Subscription/" + copy_id, token);
+  ASSERT_EQ(ended.status, 200) << ended.body;
+  EXPECT_EQ(ended.Json().at("status"), "off");
+  EXPECT_EQ(Fhir("DELETE", "/Subscription/" + copy_id, other).status, 403);  // no d scope
+  int64_t next = CreateConsult(/*send=*/true);
+  ASSERT_EQ(client_->Post(ConsultPath(next, "claim"), json::object{}, specialist).status, 200);
+  ASSERT_EQ(client_->Post(ConsultPath(next, "advice"),
+                          {{"recommendation", "primary_care"}, {"body", "Afwachten."}},
+                          specialist).status, 200);
+  ASSERT_EQ(client_->Post(ConsultPath(next, "close"),
+                          {{"outcome", "primary_care"}, {"learned", false}, {"rating", 4}},
+                          Token("huisarts.devries")).status, 200);
+  EXPECT_GE(arrived("/ping", 6).size(), 6u);  // the bare subscription still hears
+  // The ended one's notice would have been made by the same change, and sent in the same pass.
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  EXPECT_EQ(arrived("/dossier", 1).size(), 1u);
+  EXPECT_EQ(Fhir("GET", "/Subscription/" + bare_id, token).Json().at("status"), "active");
+}
+
 TEST_P(FhirHttpTest, TheTokenEndpointTakesOnlyAFreshAssertionSignedByTheClientsKey) {
   std::string client_id = RegisterClient();
   std::string once = Assertion(client_id);
@@ -417,6 +551,7 @@ TEST_P(FhirHttpTest, TheCapabilityStatementSaysWhatIsServed) {
       if (code == "search-type") stated.insert("GET " + path);
       if (code == "create") stated.insert("POST " + path);
       if (code == "update") stated.insert("PUT " + path + "/{id}");
+      if (code == "delete") stated.insert("DELETE " + path + "/{id}");
     }
     if (const json::value* operations = resource.as_object().if_contains("operation")) {
       for (const json::value& operation : operations->as_array()) {

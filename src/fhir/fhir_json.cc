@@ -2,6 +2,7 @@
 #include "fhir/fhir_json.h"
 
 #include <boost/json/array.hpp>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include <cstdio>
@@ -184,6 +185,24 @@ http::Response OutcomeResponse(const http::Request& request, const Error& error)
 
 Error Invalid(std::string nl, std::string en, std::string expression) {
   return MakeError(ErrorCode::kInvalidArgument, std::move(nl), std::move(en), std::move(expression));
+}
+
+Result<json::object> ParseResource(std::string_view body, std::string_view type) {
+  boost::system::error_code ec;
+  json::value parsed = json::parse(body, ec);
+  if (ec || !parsed.is_object()) {
+    return MakeError(ErrorCode::kMalformed, "Dit is geen JSON.", "This is not JSON.");
+  }
+  const json::value* resource_type = parsed.get_object().if_contains("resourceType");
+  if (resource_type == nullptr || !resource_type->is_string() || resource_type->get_string() != type) {
+    return Invalid("Stuur een " + std::string(type) + ".", "Send a " + std::string(type) + ".",
+                   std::string(type) + ".resourceType");
+  }
+  return std::move(parsed.get_object());
+}
+
+std::string StringOf(const json::value* value) {
+  return value != nullptr && value->is_string() ? std::string(value->get_string()) : "";
 }
 
 }  // namespace meekijk::fhir

@@ -52,4 +52,10 @@ http::Response ResourceResponse(int status, const json::value& resource);
 http::Response OutcomeResponse(const http::Request& request, const Error& error);
 Error Invalid(std::string nl, std::string en, std::string expression = {});
 
+// A request's body as a resource of `type`: kMalformed when it is no JSON object, kInvalidArgument
+// (at <type>.resourceType) when it is another resource.
+Result<json::object> ParseResource(std::string_view body, std::string_view type);
+// A JSON string's text; empty for anything else or nothing.
+std::string StringOf(const json::value* value);
+
 }  // namespace meekijk::fhir

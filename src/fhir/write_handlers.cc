@@ -18,24 +18,6 @@ namespace {
 using service::ConsultDetail;
 using service::Principal;
 
-Result<json::object> ParseResource(std::string_view body, std::string_view type) {
-  boost::system::error_code ec;
-  json::value parsed = json::parse(body, ec);
-  if (ec || !parsed.is_object()) {
-    return MakeError(ErrorCode::kMalformed, "Dit is geen JSON.", "This is not JSON.");
-  }
-  const json::value* resource_type = parsed.get_object().if_contains("resourceType");
-  if (resource_type == nullptr || !resource_type->is_string() || resource_type->get_string() != type) {
-    return Invalid("Stuur een " + std::string(type) + ".", "Send a " + std::string(type) + ".",
-                   std::string(type) + ".resourceType");
-  }
-  return std::move(parsed.get_object());
-}
-
-std::string StringOf(const json::value* value) {
-  return value != nullptr && value->is_string() ? std::string(value->get_string()) : "";
-}
-
 // The code of the first coding of `codeable` in our code system `name`.
 std::string OurCode(const json::value* codeable, std::string_view name) {
   if (codeable == nullptr || !codeable->is_object()) return "";

@@ -10,8 +10,8 @@
 #include "auth/token.h"
 #include "core/log.h"
 #include "domain/api_scope.h"
+#include "service/client_principal.h"
 #include "service/jwt_claims.h"
-#include "service/principal_loading.h"
 #include "store/api_clients.h"
 #include "store/database.h"
 #include "store/directory.h"
@@ -298,25 +298,12 @@ Result<Principal> ApiClientService::Authenticate(std::string_view access_token,
                                     [&](store::Tx& tx) -> Result<Principal> {
     // Looked up on every call, so that revoking a client ends its tokens at once.
     MK_ASSIGN_OR_RETURN(auto client, tx.api_clients().FindByClientId(*client_id));
-    if (!client || client->revoked_at) return BadAccessToken();
-    MK_ASSIGN_OR_RETURN(auto user, tx.directory().FindUser(client->user_id));
-    if (!user || !user->active) return BadAccessToken();
-    // The signed assertion is a key the system holds: a possession factor of its own.
-    LoginState login;
-    login.second_factor = true;
-    login.has_second_factor = true;
-    login.verified_at = clock_.Now();
-    login.last_seen_at = login.verified_at;
-    MK_ASSIGN_OR_RETURN(Principal principal, LoadPrincipal(tx, *user, context, login, false));
-    std::erase_if(principal.memberships, [&](const domain::Membership& m) {
-      return m.organisation_id != client->organisation_id;
-    });
-    std::erase_if(principal.pools, [&](const domain::Pool& pool) {
-      return pool.organisation_id != client->organisation_id;
-    });
-    if (principal.memberships.empty()) return BadAccessToken();
-    principal.api_client = ApiClientGrant{client->id, client->client_id, client->name,
-                                          client->organisation_id, std::move(scopes)};
+    if (!client) return BadAccessToken();
+    Result<Principal> principal =
+        ClientPrincipal(tx, client->id, std::move(scopes), clock_.Now(), context);
+    if (!principal.ok() && principal.error().code == ErrorCode::kUnauthenticated) {
+      return BadAccessToken();
+    }
     return principal;
   });
 }

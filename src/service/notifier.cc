@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "domain/calendar.h"
+#include "service/subscription_notices.h"
 #include "store/agreements.h"
 #include "store/directory.h"
 #include "store/notifications.h"
@@ -147,7 +148,8 @@ Result<void> NotifyConsultEvent(store::Tx& tx, const domain::Consult& consult, E
     if (!user || !user->active) continue;
     MK_RETURN_IF_ERROR(Tell(tx, *user, consult, kind, now));
   }
-  return Ok();
+  // The practice's systems that subscribed are told too (FHIR REST hooks).
+  return QueueSubscriptionNotices(tx, consult, kind, now);
 }
 
 Result<void> QueueInvitation(store::Tx& tx, int64_t user_id, const std::string& token,

@@ -8,16 +8,21 @@
 #include "auth/token.h"
 #include "core/log.h"
 #include "core/metrics.h"
+#include "domain/api_scope.h"
 #include "domain/notification_mail.h"
 #include "domain/working_days.h"
+#include "service/client_principal.h"
 #include "service/coordinator_reach.h"
 #include "service/notifier.h"
+#include "service/subscription_service.h"
 #include "store/agreements.h"
+#include "store/api_clients.h"
 #include "store/consults.h"
 #include "store/database.h"
 #include "store/directory.h"
 #include "store/notifications.h"
 #include "store/outbox.h"
+#include "store/subscriptions.h"
 #include "store/tx.h"
 
 namespace meekijk::service {
@@ -31,6 +36,8 @@ constexpr const char* kFailures = "meekijk_mail_failures_total";
 constexpr const char* kLatency = "meekijk_mail_delivery_seconds";
 constexpr const char* kDepth = "meekijk_outbox_mails";
 constexpr const char* kAlerts = "meekijk_consult_alerts_total";
+constexpr const char* kNoticesDelivered = "meekijk_subscription_notices_delivered_total";
+constexpr const char* kNoticeFailures = "meekijk_subscription_notice_failures_total";
 
 void DescribeMetrics() {
   static const bool described = [] {
@@ -41,6 +48,11 @@ void DescribeMetrics() {
                                {1, 5, 15, 60, 300, 1800, 3600, 4 * 3600, 24 * 3600});
     registry.DescribeGauge(kDepth, "Mails in the outbox, by status.");
     registry.DescribeCounter(kAlerts, "Consult alerts raised, by kind.");
+    registry.DescribeCounter(kNoticesDelivered,
+                             "Notifications of FHIR subscriptions their endpoint accepted.");
+    registry.DescribeCounter(kNoticeFailures,
+                             "Tries of a subscription's notification that failed, by whether it "
+                             "is now dead.");
     return true;
   }();
   (void)described;
@@ -138,6 +150,79 @@ Result<DeliveryPass> OutboxService::DeliverDue(const std::function<bool()>& stop
   return pass;
 }
 
+Result<DeliveryPass> OutboxService::DeliverNoticesDue(const std::function<bool()>& stop) {
+  DeliveryPass pass;
+  if (webhooks_ == nullptr) return pass;
+  const std::string token = auth::RandomHex(kTokenBytes);
+  std::vector<store::OutboxMessage> taken;
+  MK_RETURN_IF_ERROR(database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
+    MK_ASSIGN_OR_RETURN(taken, tx.outbox().Take(clock_.Now(), clock_.Now() + options_.lease,
+                                                options_.batch, token,
+                                                store::OutboxChannel::kSubscription));
+    return Ok();
+  }));
+  for (const store::OutboxMessage& message : taken) {
+    if (stop && stop()) break;  // the rest is taken again when the lease ends
+    Result<bool> renewed = store::Transact<bool>(
+        database_, store::Access::kWrite, [&](store::Tx& tx) {
+          return tx.outbox().Renew(message.id, token, clock_.Now() + options_.lease);
+        });
+    if (!renewed.ok() || !*renewed) continue;
+    // The body is read now, as the client may see the consult now: nothing about the patient
+    // waits in the outbox.
+    Result<WebhookPost> post = ComposeNotice(message);
+    if (!post.ok()) {
+      bool give_up = post.error().code == ErrorCode::kConflict;
+      RecordOutcome(message, token, Result<void>(post.error()), pass, give_up);
+      continue;
+    }
+    RecordOutcome(message, token, webhooks_->Post(*post), pass, false);
+  }
+  return pass;
+}
+
+Result<WebhookPost> OutboxService::ComposeNotice(const store::OutboxMessage& message) {
+  TimePoint now = clock_.Now();
+  Error gone = MakeError(ErrorCode::kConflict,
+                         "Het abonnement is beëindigd of het systeem heeft geen toegang meer.",
+                         "The subscription ended or the system has no access any more.");
+  gone.reason = "subscription_gone";
+  std::optional<store::SubscriptionRecord> subscription;
+  Result<Principal> client = store::Transact<Principal>(
+      database_, store::Access::kRead, [&](store::Tx& tx) -> Result<Principal> {
+        MK_ASSIGN_OR_RETURN(subscription, tx.subscriptions().Find(*message.subscription_id));
+        if (!subscription || subscription->ended_at) return gone;
+        MK_ASSIGN_OR_RETURN(auto record, tx.api_clients().Find(subscription->api_client_id));
+        if (!record) return gone;
+        Result<std::vector<std::string>> scopes = domain::ParseScopes(record->scopes);
+        if (!scopes.ok()) return gone;
+        Result<Principal> principal =
+            ClientPrincipal(tx, record->id, std::move(*scopes), now,
+                            {"outbox", "notice-" + std::to_string(message.id)});
+        if (!principal.ok() && principal.error().code == ErrorCode::kUnauthenticated) return gone;
+        return principal;
+      });
+  if (!client.ok()) return client.error();
+  WebhookPost post;
+  post.url = subscription->endpoint;
+  post.notification_id = MessageId(message.id, message.created_at);
+  if (subscription->payload.empty() || !message.consult_id) return post;
+  Result<std::string> body = notice_body_ ? notice_body_(*client, subscription->criteria,
+                                                         *message.consult_id)
+                                          : Result<std::string>(std::string());
+  if (!body.ok()) {
+    // The client may no longer see this consult (a member left, a scope was narrowed): it is not
+    // sent, and not tried again.
+    Error refused = body.error();
+    refused.code = ErrorCode::kConflict;
+    if (refused.reason.empty()) refused.reason = "not_readable";
+    return refused;
+  }
+  post.content_type = std::string(kFhirJson);
+  post.body = std::move(*body);
+  return post;
+}
+
 Mail OutboxService::Compose(const store::OutboxMessage& message, const SpecialtyNames& names) const {
   domain::MailFacts facts{message.kind, message.language, message.consult_number,
                           names.Of(message.specialty, message.language), "", {}};
@@ -159,9 +244,10 @@ Mail OutboxService::Compose(const store::OutboxMessage& message, const Specialty
 }
 
 void OutboxService::RecordOutcome(const store::OutboxMessage& message, const std::string& token,
-                                  const Result<void>& sent, DeliveryPass& pass) {
+                                  const Result<void>& sent, DeliveryPass& pass, bool give_up) {
   TimePoint done = clock_.Now();
-  bool dead = !sent.ok() && message.attempts >= domain::kMaxDeliveryAttempts;
+  bool dead = !sent.ok() && (give_up || message.attempts >= domain::kMaxDeliveryAttempts);
+  bool notice = message.subscription_id.has_value();
   Result<void> marked = database_.Run(store::Access::kWrite, [&](store::Tx& tx) -> Result<void> {
     if (sent.ok()) {
       // False when another worker delivered it after this one's lease ran out: done either way.
@@ -179,14 +265,19 @@ void OutboxService::RecordOutcome(const store::OutboxMessage& message, const std
   }
   if (sent.ok()) {
     ++pass.delivered;
+    if (notice) {
+      metrics::Global().Increment(kNoticesDelivered, {});
+      return;
+    }
     metrics::Global().Increment(kDelivered, {{"kind", std::string(domain::Name(message.kind))}});
     metrics::Global().Observe(kLatency, {},
                               std::chrono::duration<double>(done - message.created_at).count());
     return;
   }
   ++(dead ? pass.dead : pass.failed);
-  metrics::Global().Increment(kFailures, {{"dead", dead ? "true" : "false"}});
-  log::Warn("mail_failed", {{"id", message.id},
+  metrics::Global().Increment(notice ? kNoticeFailures : kFailures,
+                              {{"dead", dead ? "true" : "false"}});
+  log::Warn(notice ? "subscription_notice_failed" : "mail_failed", {{"id", message.id},
                             {"attempt", message.attempts},
                             {"dead", dead},
                             {"reason", sent.error().reason}});

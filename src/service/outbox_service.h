@@ -19,6 +19,7 @@
 #include "domain/notification.h"
 #include "service/mailer.h"
 #include "service/principal.h"
+#include "service/webhook.h"
 
 namespace meekijk::store {
 class Database;
@@ -73,6 +74,16 @@ class OutboxService {
   // never sent again, a failed one is due again after a backoff, and dead after its last try.
   // `stop`, asked between mails, ends the pass early (the rest is taken again after the lease).
   Result<DeliveryPass> DeliverDue(const std::function<bool()>& stop = {});
+  // The same for the notifications of FHIR subscriptions (subscription_notices.h): each is
+  // posted to its subscription's endpoint, with the resource its criteria name read as the
+  // subscribing client (`body`) when it asked for content. A subscription that ended, or whose
+  // client was revoked, gets no more: its waiting notifications are dead at once. Without
+  // UseWebhooks this does nothing.
+  Result<DeliveryPass> DeliverNoticesDue(const std::function<bool()>& stop = {});
+  void UseWebhooks(WebhookSender* sender, NoticeBody body) {
+    webhooks_ = sender;
+    notice_body_ = std::move(body);
+  }
   // Raises the alerts due now; returns how many consults got one.
   Result<int> RaiseAlerts();
   // Sends the digests due now (a working day, past each person's hour); returns how many.
@@ -106,13 +117,19 @@ class OutboxService {
 
  private:
   Mail Compose(const store::OutboxMessage& message, const SpecialtyNames& names) const;
+  // The request a subscription's notification is: kConflict when the subscription ended, its
+  // client can no longer call or no longer read the consult (dead at once, not tried again).
+  Result<WebhookPost> ComposeNotice(const store::OutboxMessage& message);
   // Marks a try's outcome (under this pass's token) and counts it in the metrics.
+  // `give_up`: a failure that no later try can mend (dead at once).
   void RecordOutcome(const store::OutboxMessage& message, const std::string& token,
-                     const Result<void>& sent, DeliveryPass& pass);
+                     const Result<void>& sent, DeliveryPass& pass, bool give_up = false);
 
   store::Database& database_;
   const Clock& clock_;
   Mailer* mailer_;
+  WebhookSender* webhooks_ = nullptr;
+  NoticeBody notice_body_;
   OutboxOptions options_;
   std::string mail_domain_;  // the host of public_url, for Message-IDs
 };

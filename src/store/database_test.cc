@@ -13,10 +13,10 @@ namespace {
 class DatabaseTest : public StoreTest {};
 
 TEST_P(DatabaseTest, MigrationIsIdempotent) {
-  EXPECT_EQ(*db_->SchemaVersion(), 12);
+  EXPECT_EQ(*db_->SchemaVersion(), 13);
   SystemClock clock;
   ASSERT_TRUE(db_->Migrate(clock).ok());
-  EXPECT_EQ(*db_->SchemaVersion(), 12);
+  EXPECT_EQ(*db_->SchemaVersion(), 13);
 }
 
 TEST_P(DatabaseTest, RollsBackTheWholeUnitOfWorkOnError) {

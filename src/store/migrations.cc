@@ -8,6 +8,7 @@
 #include "store/schema_v10.h"
 #include "store/schema_v11.h"
 #include "store/schema_v12.h"
+#include "store/schema_v13.h"
 #include "store/database.h"
 #include "store/tx.h"
 
@@ -490,6 +491,7 @@ constexpr std::array kMigrations = {
     Migration{10, "triple-aim figures, fee lines and statements, patient surveys", kSchemaV10},
     Migration{11, "indexes taken down by a bulk load", kSchemaV11},
     Migration{12, "API clients, used token ids, the client in the access log", kSchemaV12},
+    Migration{13, "FHIR subscriptions, notified through the outbox", kSchemaV13},
 };
 
 constexpr std::string_view kCreateMigrationsTable =

@@ -28,12 +28,16 @@ const Table<M> kOutbox{"outbox", "", {
     Field<M>("last_error", W::kOnInsert, [](auto& m) -> auto& { return m.last_error; }),
     Field<M>("created_at", W::kOnInsert, [](auto& m) -> auto& { return m.created_at; }),
     Field<M>("delivered_at", W::kOnInsert, [](auto& m) -> auto& { return m.delivered_at; }),
+    Field<M>("subscription_id", W::kOnInsert, [](auto& m) -> auto& { return m.subscription_id; }),
 }};
 // clang-format on
 
-constexpr std::string_view kDue =
+constexpr std::string_view kDueMail =
     "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? "
-    "ORDER BY next_attempt_at, id LIMIT ?";
+    "AND subscription_id IS NULL ORDER BY next_attempt_at, id LIMIT ?";
+constexpr std::string_view kDueNotice =
+    "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? "
+    "AND subscription_id IS NOT NULL ORDER BY next_attempt_at, id LIMIT ?";
 constexpr std::string_view kRenew =
     "UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND claimed_by = ? AND status = 'pending'";
 constexpr std::string_view kDelivered =
@@ -91,8 +95,9 @@ Result<std::vector<OutboxMessage>> OutboxRepository::Opened(const Rows& rows) co
 }
 
 Result<std::vector<OutboxMessage>> OutboxRepository::Take(TimePoint now, TimePoint lease_until,
-                                                          int limit, const std::string& token) {
-  std::string due(kDue);
+                                                          int limit, const std::string& token,
+                                                          OutboxChannel channel) {
+  std::string due(channel == OutboxChannel::kMail ? kDueMail : kDueNotice);
   due += SkipLockedClause(dialect_);
   MK_ASSIGN_OR_RETURN(Rows rows, sql_.Query(due, {ToUnixMillis(now), int64_t{limit}}));
   if (rows.empty()) return std::vector<OutboxMessage>();

@@ -40,8 +40,13 @@ struct OutboxMessage {
   std::string last_error;
   TimePoint created_at;
   std::optional<TimePoint> delivered_at;
+  // A notification for a FHIR subscription (schema 13) instead of a mail: delivered to its
+  // endpoint; `recipient` then holds the endpoint as it was when the row was made.
+  std::optional<int64_t> subscription_id;
   bool operator==(const OutboxMessage&) const = default;
 };
+
+enum class OutboxChannel { kMail, kSubscription };
 
 struct OutboxCounts {
   int64_t pending = 0;
@@ -55,11 +60,13 @@ class OutboxRepository {
 
   // kInternal for an invitation when there is no key to seal its link with.
   Result<int64_t> Enqueue(const OutboxMessage& message);
-  // Takes up to `limit` pending rows due at `now` for the worker with `token`: counts a try and
+  // Takes up to `limit` pending rows of one channel (mails, or subscriptions' notifications: each
+  // has a worker of its own) due at `now` for the worker with `token`: counts a try and
   // makes them due again only at `lease_until`, so that a worker that dies mid-delivery leaves
   // them to another after the lease. Rows another open transaction is taking are skipped.
   Result<std::vector<OutboxMessage>> Take(TimePoint now, TimePoint lease_until, int limit,
-                                          const std::string& token);
+                                          const std::string& token,
+                                          OutboxChannel channel = OutboxChannel::kMail);
   // Extends the lease of a row the worker still holds, just before sending it; false when the
   // lease ran out and another worker took the row (which then sends it instead).
   Result<bool> Renew(int64_t id, const std::string& token, TimePoint lease_until);

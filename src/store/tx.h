@@ -30,6 +30,7 @@ class ReportRepository;
 class SurveyRepository;
 class ApiClientRepository;
 class LaunchKeyRepository;
+class SubscriptionRepository;
 class ReferralRepository;
 
 class Tx {
@@ -58,6 +59,7 @@ class Tx {
   SurveyRepository surveys();  // patient survey codes and answers (surveys.h)
   ApiClientRepository api_clients();  // FHIR API clients, used token ids (api_clients.h)
   LaunchKeyRepository launch_keys();  // the keys HIS launch links are signed with (launch_keys.h)
+  SubscriptionRepository subscriptions();  // FHIR subscriptions of API clients (subscriptions.h)
   ReferralRepository referrals();      // the letters consults became referrals with (referrals.h)
 
   // A trivial round trip: the database answers.
