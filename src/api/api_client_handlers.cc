@@ -13,9 +13,29 @@ namespace {
 namespace json = boost::json;
 
 // `token_url` is absolute: it is what the client's assertion must name as its audience.
+// A subscription as its client's administrator sees it: where notifications go, and whether they
+// arrive (the FHIR status: active, error with the reason, off once ended).
+json::object SubscriptionJson(const service::Subscription& s) {
+  std::string status = s.ended_at ? "off" : !s.last_error.empty() ? "error" : "active";
+  return json::object{{"id", s.id},
+                      {"criteria", s.criteria},
+                      {"endpoint", s.endpoint},
+                      {"with_content", !s.payload.empty()},
+                      {"status", status},
+                      {"last_error", s.last_error.empty() ? json::value(nullptr)
+                                                          : json::value(s.last_error)},
+                      {"created_at", FormatIso8601(s.created_at)},
+                      {"ended_at", s.ended_at ? json::value(FormatIso8601(*s.ended_at))
+                                              : json::value(nullptr)}};
+}
+
 json::value ClientJson(const service::ApiClient& client, const std::string& token_url) {
   json::array scopes;
   for (const std::string& scope : client.scopes) scopes.push_back(json::string(scope));
+  json::array subscriptions;
+  for (const service::Subscription& s : client.subscriptions) {
+    subscriptions.push_back(SubscriptionJson(s));
+  }
   return json::object{
       {"id", client.id},
       {"client_id", client.client_id},
@@ -29,6 +49,7 @@ json::value ClientJson(const service::ApiClient& client, const std::string& toke
       {"created_at", FormatIso8601(client.created_at)},
       {"revoked_at", client.revoked_at ? json::value(FormatIso8601(*client.revoked_at))
                                        : json::value(nullptr)},
+      {"subscriptions", std::move(subscriptions)},
   };
 }
 

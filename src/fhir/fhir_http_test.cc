@@ -387,6 +387,19 @@ TEST_P(FhirHttpTest, ASubscribedHisReceivesTheCopyForTheRecordWhenTheConsultClos
   ASSERT_EQ(bare.status, 201) << bare.body;
   std::string bare_id(bare.Json().at("id").as_string());
   EXPECT_EQ(Fhir("GET", "/Subscription", token).Json().at("entry").as_array().size(), 2u);
+  // The administrator sees where the client's notifications go.
+  testing::HttpResponse listed = Expect(200, "GET", "/api/v1/api-clients",
+                                        client_->Get("/api/v1/api-clients", Token("admin")));
+  json::value clients = listed.Json();  // kept: the loop reads into it
+  for (const json::value& registered : clients.at("items").as_array()) {
+    if (registered.at("client_id") != json::value(client_id)) continue;
+    const json::array& subscriptions = registered.at("subscriptions").as_array();
+    ASSERT_EQ(subscriptions.size(), 2u);
+    EXPECT_EQ(subscriptions[0].at("endpoint"), json::value(hook.url("/ping")));
+    EXPECT_EQ(subscriptions[1].at("criteria"), "Task?status=completed");
+    EXPECT_EQ(subscriptions[1].at("with_content"), true);
+    EXPECT_EQ(subscriptions[1].at("status"), "active");
+  }
   // Another system of the same practice does not find them.
   std::string other = AccessToken(RegisterClient(std::string(kAllScopes) + " system/Subscription.rs"));
   EXPECT_EQ(Fhir("GET", "/Subscription/" + copy_id, other).status, 404);

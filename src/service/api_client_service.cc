@@ -68,11 +68,12 @@ std::vector<std::string> SplitScopes(std::string_view text) {
 Result<ApiClient> ViewOf(store::Tx& tx, const store::ApiClientRecord& record) {
   ApiClient client{record.id, record.client_id, record.name, record.organisation_id, "",
                    record.user_id, "", SplitScopes(record.scopes), record.public_key,
-                   record.created_at, record.revoked_at};
+                   record.created_at, record.revoked_at, {}};
   MK_ASSIGN_OR_RETURN(auto organisation, tx.directory().FindOrganisation(record.organisation_id));
   if (organisation) client.organisation_name = organisation->name;
   MK_ASSIGN_OR_RETURN(auto user, tx.directory().FindUser(record.user_id));
   if (user) client.username = user->username;
+  MK_ASSIGN_OR_RETURN(client.subscriptions, SubscriptionsOfClient(tx, record.id));
   return client;
 }
 

@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "service/principal.h"
+#include "service/subscription_service.h"
 
 namespace meekijk::store {
 class Database;
@@ -33,6 +34,9 @@ struct ApiClient {
   std::string public_key;
   TimePoint created_at;
   std::optional<TimePoint> revoked_at;
+  // Where it asked to be told of changes (FHIR subscriptions): for the administrator, who answers
+  // for where patient data goes.
+  std::vector<Subscription> subscriptions;
 };
 
 struct NewApiClient {

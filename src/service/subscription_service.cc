@@ -122,17 +122,21 @@ Result<Subscription> SubscriptionService::Get(const Principal& principal, int64_
       });
 }
 
+Result<std::vector<Subscription>> SubscriptionsOfClient(store::Tx& tx, int64_t api_client_id) {
+  MK_ASSIGN_OR_RETURN(auto records, tx.subscriptions().OfClient(api_client_id));
+  std::vector<Subscription> out;
+  for (const store::SubscriptionRecord& record : records) {
+    MK_ASSIGN_OR_RETURN(std::string last_error, tx.subscriptions().LastError(record.id));
+    out.push_back(FromRecord(record, std::move(last_error)));
+  }
+  return out;
+}
+
 Result<std::vector<Subscription>> SubscriptionService::List(const Principal& principal) {
   MK_ASSIGN_OR_RETURN(const ApiClientGrant* client, RequireClient(principal, 's'));
   return store::Transact<std::vector<Subscription>>(
-      database_, store::Access::kRead, [&](store::Tx& tx) -> Result<std::vector<Subscription>> {
-        MK_ASSIGN_OR_RETURN(auto records, tx.subscriptions().OfClient(client->id));
-        std::vector<Subscription> out;
-        for (const store::SubscriptionRecord& record : records) {
-          MK_ASSIGN_OR_RETURN(std::string last_error, tx.subscriptions().LastError(record.id));
-          out.push_back(FromRecord(record, std::move(last_error)));
-        }
-        return out;
+      database_, store::Access::kRead, [&](store::Tx& tx) {
+        return SubscriptionsOfClient(tx, client->id);
       });
 }
 

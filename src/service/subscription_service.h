@@ -17,6 +17,7 @@
 
 namespace meekijk::store {
 class Database;
+class Tx;
 }
 
 namespace meekijk::service {
@@ -53,6 +54,10 @@ struct NewSubscription {
 // criteria, another payload, an endpoint that is not https (http only to this machine, for a HIS
 // beside it and for tests), or one with a user name, password or fragment.
 Result<void> ValidateSubscription(const NewSubscription& subscription);
+
+// A client's subscriptions, newest first, ended ones too, each with its last error: what the
+// client itself lists, and what its administrator sees of it.
+Result<std::vector<Subscription>> SubscriptionsOfClient(store::Tx& tx, int64_t api_client_id);
 
 class SubscriptionService {
  public:

@@ -149,11 +149,12 @@ describe('ApiClientsPage', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('API-clients');
     const active = await waitFor(() => rowOf('HIS Zuidplein'));
     const cells = within(active).getAllByRole('cell').map((cell) => cell.textContent);
-    expect(cells.slice(0, 6)).toEqual([
+    expect(cells.slice(0, 7)).toEqual([
       'mk-000000000000000000000002 Kopiëren (client_id van HIS Zuidplein)',
       'Huisartsenpraktijk Kralingen',
       'huisarts.devries',
       'system/Task.russystem/Patient.rs',
+      'Geen',
       formatDateTime(kCreated, 'nl'),
       'Actief',
     ]);
@@ -163,6 +164,25 @@ describe('ApiClientsPage', () => {
     const revoked = rowOf('Oud systeem');
     expect(within(revoked).getByText(/^Ingetrokken op/).textContent).toBe(`Ingetrokken op ${formatDateTime(kRevoked, 'nl')}`);
     expect(within(revoked).queryByRole('button', { name: /Intrekken/ })).toBeNull();
+  });
+
+  it("shows where each client's subscriptions send notifications, and whether they arrive", async () => {
+    clients = [client(7, {
+      name: 'HIS met abonnementen',
+      subscriptions: [
+        { id: 2, criteria: 'Task', endpoint: 'https://his.example.nl/ping', with_content: false, status: 'error',
+          last_error: 'http 503', created_at: kCreated, ended_at: null },
+        { id: 1, criteria: 'Task?status=completed', endpoint: 'https://his.example.nl/dossier', with_content: true,
+          status: 'active', last_error: null, created_at: kCreated, ended_at: null },
+      ],
+    })];
+    renderPage();
+    const row = await waitFor(() => rowOf('HIS met abonnementen'));
+    const items = within(row).getAllByRole('listitem').map((item) => item.textContent).slice(2);
+    expect(items).toEqual([
+      'https://his.example.nl/ping — elke wijziging, zonder inhoud — mislukt: http 503',
+      'https://his.example.nl/dossier — afgesloten consultaties (kopie voor het dossier), met inhoud — actief',
+    ]);
   });
 
   it('copies a client_id and says so', async () => {

@@ -1,6 +1,6 @@
 // /api-clients, for administrators: the systems that call the FHIR API (each for one organisation,
-// acting for one of its members), with their client_id to copy, scopes, when registered and
-// whether active; registering one (its client_id and the token address shown afterwards, with how
+// acting for one of its members), with their client_id to copy, scopes, subscriptions (where
+// notifications go, and whether they arrive), when registered and whether active; registering one (its client_id and the token address shown afterwards, with how
 // it gets its tokens) and revoking one after a confirmation. Others are told it is not theirs, and
 // the server is not asked.
 import { Heading1, Paragraph, TableCell, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
@@ -15,6 +15,7 @@ import { apiClientKeys, useApiClients } from './api';
 import { RegisteredPanel } from './RegisteredPanel';
 import { RegisterForm } from './RegisterForm';
 import { RevokeButton } from './RevokeButton';
+import { SubscriptionList } from './SubscriptionList';
 
 export default function ApiClientsPage() {
   const { t } = useTranslation();
@@ -43,7 +44,10 @@ function ApiClients() {
       queryKey={apiClientKeys.all}
       form={(registered, cancel) => <RegisterForm onRegistered={registered} onCancel={cancel} />}
       registeredPanel={(client) => <RegisteredPanel client={client} />}
-      columns={[t('apiClients.column.clientId'), t('apiClients.column.organisation'), t('apiClients.column.user'), t('apiClients.column.scopes')]}
+      columns={[
+        t('apiClients.column.clientId'), t('apiClients.column.organisation'), t('apiClients.column.user'),
+        t('apiClients.column.scopes'), t('apiClients.column.subscriptions'),
+      ]}
       cells={(client) => (
         <>
           <TableCell>
@@ -56,6 +60,7 @@ function ApiClients() {
               {client.scopes.map((scope) => <UnorderedListItem key={scope}><code>{scope}</code></UnorderedListItem>)}
             </UnorderedList>
           </TableCell>
+          <TableCell><SubscriptionList client={client} /></TableCell>
         </>
       )}
       revokeButton={(client, revoked) => <RevokeButton client={client} onRevoked={revoked} />}
