@@ -211,9 +211,12 @@ Result<WebhookPost> OutboxService::ComposeNotice(const store::OutboxMessage& mes
                                                          *message.consult_id)
                                           : Result<std::string>(std::string());
   if (!body.ok()) {
+    Error refused = body.error();
+    bool unreadable = refused.code == ErrorCode::kForbidden ||
+                      refused.code == ErrorCode::kNotFound || refused.code == ErrorCode::kConflict;
+    if (!unreadable) return refused;  // e.g. the database was away: tried again after the backoff
     // The client may no longer see this consult (a member left, a scope was narrowed): it is not
     // sent, and not tried again.
-    Error refused = body.error();
     refused.code = ErrorCode::kConflict;
     if (refused.reason.empty()) refused.reason = "not_readable";
     return refused;
